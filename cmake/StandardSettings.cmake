@@ -1,0 +1,27 @@
+# Settings shared by every target, on INTERFACE libraries so each target opts in once.
+add_library(edgeplan_settings INTERFACE)
+# JSON_DIAGNOSTICS changes nlohmann's ABI: it must be identical for every target.
+target_compile_definitions(edgeplan_settings INTERFACE JSON_DIAGNOSTICS=1)
+
+add_library(edgeplan_warnings INTERFACE)
+target_compile_options(edgeplan_warnings INTERFACE -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor)
+if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+  # GCC 12 reports false positives inside libstdc++ string and map code at -O2/-O3
+  # (GCC bugs 105329, 105651); they are not about our code.
+  target_compile_options(edgeplan_warnings INTERFACE -Wno-restrict -Wno-array-bounds -Wno-stringop-overflow)
+endif()
+if(EDGEPLAN_WERROR)
+  target_compile_options(edgeplan_warnings INTERFACE -Werror)
+endif()
+if(EDGEPLAN_SANITIZE)
+  target_compile_options(edgeplan_settings INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer)
+  target_link_options(edgeplan_settings INTERFACE -fsanitize=address,undefined)
+endif()
+
+find_program(CLANG_FORMAT clang-format)
+if(CLANG_FORMAT)
+  file(GLOB_RECURSE EDGEPLAN_FORMAT_FILES CONFIGURE_DEPENDS
+    ${CMAKE_SOURCE_DIR}/src/*.cpp ${CMAKE_SOURCE_DIR}/include/*.hpp ${CMAKE_SOURCE_DIR}/tests/*.cpp ${CMAKE_SOURCE_DIR}/bench/*.cpp)
+  add_custom_target(format COMMAND ${CLANG_FORMAT} -i ${EDGEPLAN_FORMAT_FILES})
+  add_custom_target(format-check COMMAND ${CLANG_FORMAT} --dry-run --Werror ${EDGEPLAN_FORMAT_FILES})
+endif()

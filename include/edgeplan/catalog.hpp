@@ -1,0 +1,112 @@
+#pragma once
+// The catalog: every Region, Local Zone and Wavelength Zone, and the Outposts
+// form factors a customer facility can host. Loaded from rules/catalog/catalog.json
+// (embedded) or a user file; format documented in README.md.
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <edgeplan/geo.hpp>
+#include <edgeplan/json_document.hpp>
+
+namespace edgeplan {
+
+enum class SiteKind { region, local_zone, wavelength_zone, outposts_rack, outposts_server };
+
+// "region", "local-zone", "wavelength-zone", "outposts-rack", "outposts-server"
+const char* to_string(SiteKind kind);
+std::optional<SiteKind> site_kind_from_string(const std::string& text);
+
+// What a site knows about its instance families. "unknown" must never be read as "absent".
+enum class FamilyKnowledge { elastic, known, partial, unknown };
+const char* to_string(FamilyKnowledge knowledge);
+
+struct ServiceAvailability {
+  bool all = false;                  // a full Region offers every service
+  std::set<std::string> local;       // documented as available at the site
+  std::set<std::string> probable;    // documented for the class of site, not per site: verify
+  std::set<std::string> unsupported; // documented as not available
+};
+
+struct Site {
+  std::string id;
+  SiteKind kind = SiteKind::region;
+  std::string name;
+  std::optional<std::string> parent_region;
+  Place place;
+  std::string metro;
+  bool opt_in = false;
+  bool access_requires_support_request = false;
+  std::optional<std::string> carrier;
+  ServiceAvailability services;
+  FamilyKnowledge family_knowledge = FamilyKnowledge::unknown;
+  std::set<std::string> instance_families;
+  std::vector<std::string> source;
+  Json record;  // the catalog record as loaded, for `--explain` and rules
+};
+
+enum class Lifecycle { current, previous_generation, discontinued };
+const char* to_string(Lifecycle lifecycle);
+
+struct FormFactor {
+  std::string id;  // "rack-gen2-single"
+  SiteKind kind = SiteKind::outposts_rack;
+  std::string name;
+  Lifecycle lifecycle = Lifecycle::current;
+  std::string lifecycle_note;
+  std::string installed_by;  // "aws" | "customer"
+  int min_rack_units = 42;
+  int positions_required = 1;
+  double min_power_kva = 0;
+  std::vector<double> power_kva_options;
+  std::vector<double> uplink_speeds_gbps;
+  int min_uplinks = 1;
+  std::set<std::string> services_local;
+  std::set<std::string> services_not_local;
+  std::map<std::string, std::set<std::string>> services_by_parent_region;
+  std::vector<std::string> parent_regions;
+  std::set<std::string> instance_families;
+  std::optional<std::set<std::string>> countries;  // nullopt = not documented
+  std::vector<std::string> support_plans;
+  std::vector<std::string> source;
+  Json record;
+};
+
+struct OutpostsFacts {
+  double service_link_min_mbps = 500;
+  double service_link_max_rtt_ms = 175;
+  std::vector<FormFactor> form_factors;
+};
+
+struct Metro {
+  std::string name;
+  std::vector<std::string> aliases;
+  Place place;
+};
+
+struct CatalogInfo {
+  std::string name;
+  std::string version;
+  std::string date;
+  std::string digest;  // sha-256 of the catalog bytes, hex
+  std::string origin;  // "embedded" or the file path
+};
+
+class Catalog {
+ public:
+  CatalogInfo info;
+  std::vector<Site> sites;  // sorted by kind then id
+  OutpostsFacts outposts;
+  std::set<std::string> service_vocabulary;
+  std::vector<Metro> metros;
+
+  const Site* find_site(const std::string& id) const;
+  const FormFactor* find_form_factor(const std::string& id) const;
+  const Metro* find_metro(const std::string& name) const;  // case-insensitive, aliases too
+  std::vector<std::string> metro_names() const;
+  std::vector<std::string> site_ids() const;
+};
+
+}  // namespace edgeplan

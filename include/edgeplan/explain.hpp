@@ -1,0 +1,15 @@
+#pragma once
+// Explain stage: turns ranked and excluded evaluations into the words a
+// reviewer reads — why the winner wins and by how much, each option's verdict
+// and conditions, the one-line summary, and what would make near misses eligible.
+#include <edgeplan/report.hpp>
+
+namespace edgeplan {
+
+void explain(Report& report);
+
+// The requirement changes that would lift every exclusion of `evaluation`
+// (one per rule: the binding one for numeric rules); empty if some reason has none.
+std::vector<std::string> changes_to_qualify(const Evaluation& evaluation);
+
+}  // namespace edgeplan

@@ -1,0 +1,26 @@
+#pragma once
+// Facts stage: numbers about one (workload, candidate) pair, no judgement.
+// Rules read them as JSON under "facts"; README "Facts reference" lists every field.
+#include <edgeplan/candidates.hpp>
+#include <edgeplan/catalog.hpp>
+#include <edgeplan/latency_model.hpp>
+#include <edgeplan/workload.hpp>
+
+namespace edgeplan {
+
+struct FactsContext {
+  const Workload& workload;
+  const Catalog& catalog;
+  const MeasuredLatency* measured = nullptr;  // may be null
+};
+
+Json derive_facts(const Candidate& candidate, const FactsContext& context);
+
+// What rules see as "option" and "workload".
+Json option_json(const Candidate& candidate);
+Json workload_json(const Workload& workload);
+
+// Estimated RTT between a place and a candidate (exposed for tests and `--explain`).
+RttEstimate estimate_rtt(const Place& from, AccessType access, const Candidate& to, bool in_carrier_network);
+
+}  // namespace edgeplan

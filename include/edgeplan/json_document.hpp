@@ -1,0 +1,48 @@
+#pragma once
+// A parsed JSON file that remembers where each value came from, so every
+// diagnostic can name FILE:LINE:COL as well as the JSON pointer.
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+#include <nlohmann/json.hpp>
+
+#include <edgeplan/diagnostics.hpp>
+
+namespace edgeplan {
+
+using Json = nlohmann::json;
+
+struct TextPosition {
+  int line = 0;    // 1-based
+  int column = 0;  // 1-based, in bytes
+};
+
+class JsonDocument {
+ public:
+  // Throws InputError (with line:column) if `text` is not valid JSON.
+  static JsonDocument parse(std::string name, std::string_view text);
+
+  const std::string& name() const { return m_name; }
+  const Json& value() const { return m_value; }
+
+  // Position of the value at `pointer`, or of its closest ancestor that exists.
+  TextPosition position_of(const std::string& pointer) const;
+
+  // A diagnostic located at `pointer` in this document.
+  Diagnostic diagnose(const std::string& pointer, std::string message, std::string hint = {},
+                      Severity severity = Severity::error) const;
+
+ private:
+  std::string m_name;
+  Json m_value;
+  std::shared_ptr<const std::unordered_map<std::string, TextPosition>> m_positions;
+};
+
+// Escape one reference token for a JSON pointer ("a/b" -> "a~1b").
+std::string pointer_token(std::string_view key);
+
+// Describe a JSON value's type for messages: "string \"abc\"", "number 3", "object".
+std::string describe_json(const Json& value);
+
+}  // namespace edgeplan

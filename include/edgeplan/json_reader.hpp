@@ -1,0 +1,43 @@
+#pragma once
+// Typed access to fields of a JsonDocument. Every failure becomes a diagnostic
+// at the field's FILE:LINE:COL and JSON pointer, collected rather than thrown,
+// so one run reports every problem in a file.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <edgeplan/diagnostics.hpp>
+#include <edgeplan/json_document.hpp>
+
+namespace edgeplan {
+
+class JsonReader {
+ public:
+  explicit JsonReader(const JsonDocument& document) : m_document(document) {}
+
+  const JsonDocument& document() const { return m_document; }
+  Diagnostics& diagnostics() { return m_diagnostics; }
+  void error(const std::string& pointer, std::string message, std::string hint = {});
+  void warning(const std::string& pointer, std::string message, std::string hint = {});
+  // Throws InputError when any error was recorded.
+  void throw_if_errors() const;
+
+  // The value at `pointer`, or null when absent.
+  const Json* find(const std::string& pointer) const;
+
+  std::optional<std::string> string(const std::string& pointer, bool required = false);
+  std::optional<double> number(const std::string& pointer, bool required = false);
+  std::optional<bool> boolean(const std::string& pointer);
+  std::vector<std::string> strings(const std::string& pointer);
+  std::vector<double> numbers(const std::string& pointer);
+  // Pointers of the elements of the array at `pointer` ([] when absent or wrong type).
+  std::vector<std::string> elements(const std::string& pointer, bool required = false);
+
+ private:
+  const Json* expect(const std::string& pointer, bool required, const char* what, bool (Json::*test)() const noexcept);
+
+  const JsonDocument& m_document;
+  Diagnostics m_diagnostics;
+};
+
+}  // namespace edgeplan

@@ -1,0 +1,79 @@
+#pragma once
+// The neutral result of one recommendation. Renderers (text, Markdown, JSON)
+// turn it into a format; nothing in here knows about output.
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <edgeplan/diagnostics.hpp>
+#include <edgeplan/evaluation.hpp>
+
+namespace edgeplan {
+
+inline constexpr const char* kReportSchemaVersion = "1.0";
+
+enum class Verdict { eligible, eligible_with_conditions };
+const char* to_string(Verdict verdict);
+
+struct RankedOption {
+  int rank = 0;
+  const Evaluation* evaluation = nullptr;
+  Verdict verdict = Verdict::eligible;
+  std::vector<std::string> rationale;  // why it ranks where it does
+  std::vector<const Finding*> conditions;  // verify / arrange
+  std::vector<const Finding*> notes;       // informational
+};
+
+struct ExcludedOption {
+  const Evaluation* evaluation = nullptr;
+};
+
+struct NearMiss {
+  const Evaluation* evaluation = nullptr;
+  std::vector<std::string> changes;  // the requirement changes that would make it eligible
+};
+
+struct SummaryCount {
+  std::string label;  // "residency", "missing RDS locally"
+  int count = 0;
+};
+
+struct Provenance {
+  std::string edgeplan_version;
+  std::string catalog_name;
+  std::string catalog_version;
+  std::string catalog_date;
+  std::string catalog_digest;
+  std::string catalog_origin;
+  std::string rules_digest;
+  std::vector<std::string> rule_files;
+  std::string measured_latency_digest;  // empty when none was used
+};
+
+// Holds pointers into its own evaluations: movable, not copyable.
+struct Report {
+  Report() = default;
+  Report(Report&&) = default;
+  Report& operator=(Report&&) = default;
+  Report(const Report&) = delete;
+  Report& operator=(const Report&) = delete;
+
+  std::string workload;
+  std::string workload_file;
+  std::map<std::string, double> weights;
+  std::shared_ptr<const std::vector<Candidate>> candidates;
+  std::vector<Evaluation> evaluations;  // every candidate, in catalog order
+  std::vector<RankedOption> ranked;
+  std::vector<ExcludedOption> excluded;  // best (closest to eligible) first
+  std::vector<NearMiss> near_misses;
+  std::vector<SummaryCount> exclusion_counts;
+  std::string summary;                  // "3 of 118 candidates eligible: 61 residency, ..."
+  std::vector<std::string> winner_rationale;
+  std::vector<Diagnostic> input_warnings;
+  Provenance provenance;
+  bool feasible() const { return !ranked.empty(); }
+  const Evaluation* find(const std::string& option_id) const;
+};
+
+}  // namespace edgeplan

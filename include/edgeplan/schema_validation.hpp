@@ -1,0 +1,26 @@
+#pragma once
+// JSON Schema validation (draft 7, via valijson) with edgeplan's error grammar,
+// plus warnings for fields the schema does not know.
+#include <memory>
+
+#include <edgeplan/diagnostics.hpp>
+#include <edgeplan/json_document.hpp>
+
+namespace edgeplan {
+
+class SchemaValidator {
+ public:
+  explicit SchemaValidator(const Json& schema);
+  ~SchemaValidator();
+  SchemaValidator(SchemaValidator&&) noexcept;
+
+  // Errors for every constraint the document breaks (deepest location only),
+  // warnings for unknown fields with a "did you mean" hint.
+  Diagnostics validate(const JsonDocument& document) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace edgeplan

@@ -1,0 +1,110 @@
+#pragma once
+// Workload requirement spec, format v1 (apiVersion "edgeplan/v1", kind "Workload").
+// The JSON Schema is rules/workload.schema.json; README.md documents every field.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <edgeplan/geo.hpp>
+#include <edgeplan/json_document.hpp>
+
+namespace edgeplan {
+
+// How users reach the network: selects the last-mile term of the RTT model.
+enum class AccessType { lan, fiber, cable, dsl, fixed, mobile_4g, mobile_5g };
+const char* to_string(AccessType access);
+std::optional<AccessType> access_type_from_string(const std::string& text);
+const std::vector<std::string>& access_type_names();
+
+struct UserGroup {
+  std::string name;
+  Place place;
+  double share = 1.0;  // fraction of traffic, the groups sum to 1
+  AccessType access = AccessType::fixed;
+  std::optional<std::string> carrier;  // mobile users' carrier, for Wavelength
+  std::string pointer;                 // JSON pointer of this group in the spec
+};
+
+struct Dependency {
+  std::string name;
+  Place place;
+  std::optional<std::string> facility;  // id of a customer facility hosting it
+  double max_rtt_ms = 0;
+  std::string pointer;
+};
+
+struct LatencyRequirement {
+  std::optional<double> users_max_rtt_ms;
+  std::string percentile = "p95";  // "p50" compares the typical estimate, others the pessimistic one
+  bool includes_access = true;     // requirement counts the users' last mile
+};
+
+struct Residency {
+  std::vector<std::string> countries;     // empty = no country constraint
+  std::vector<std::string> subdivisions;  // ISO 3166-2; constrains their country only
+  bool constrained() const { return !countries.empty() || !subdivisions.empty(); }
+};
+
+struct InstanceDemand {
+  std::string type;  // "m5.2xlarge"
+  int count = 0;
+};
+
+struct Compute {
+  double vcpu = 0;
+  double memory_gib = 0;
+  int gpus = 0;
+  std::vector<std::string> instance_families;
+  std::vector<InstanceDemand> instances;
+  double ebs_tb = 0;
+  double s3_tb = 0;
+  double annual_growth = 0;  // 0.2 = 20 % a year
+  double horizon_years = 0;
+};
+
+struct Facility {
+  std::string id;
+  std::string name;
+  Place place;
+  double power_kva = 0;
+  int rack_units = 0;
+  int rack_positions = 0;
+  int uplinks = 0;
+  double uplink_speed_gbps = 0;
+  double service_link_mbps = 0;
+  std::optional<std::string> parent_region;
+  std::string pointer;
+};
+
+struct Customer {
+  std::vector<Facility> facilities;
+  std::string support_plan = "business";
+  bool operates_hardware = false;
+  bool owns_outposts_servers = false;  // existing server customers may still order
+};
+
+struct Proposed {
+  std::optional<std::string> option;       // a site id, or an Outposts candidate id
+  std::optional<std::string> form_factor;  // with facility: an Outposts form factor
+  std::optional<std::string> facility;
+};
+
+struct Workload {
+  std::string name;
+  std::string description;
+  std::vector<UserGroup> users;
+  LatencyRequirement latency;
+  std::vector<Dependency> dependencies;
+  Residency residency;
+  std::vector<std::string> services_local;
+  std::vector<std::string> services_regional;
+  Compute compute;
+  Customer customer;
+  std::map<std::string, double> weights;
+  std::optional<Proposed> proposed;
+  Json spec;  // the document as written, exposed to rules as "workload"
+  std::string source_name;
+};
+
+}  // namespace edgeplan

@@ -1,0 +1,27 @@
+#pragma once
+// Load and validate stages for workload specs: JSON Schema first (types,
+// ranges, required fields, unknown-field warnings), then the checks a schema
+// cannot express (known metros and services, shares summing to 1, references).
+#include <string>
+#include <vector>
+
+#include <edgeplan/catalog.hpp>
+#include <edgeplan/diagnostics.hpp>
+#include <edgeplan/file_system.hpp>
+#include <edgeplan/workload.hpp>
+
+namespace edgeplan {
+
+struct LoadedWorkload {
+  Workload workload;
+  std::vector<Diagnostic> warnings;  // unknown fields and other non-fatal notes
+};
+
+// Throws InputError carrying every error found in the document.
+LoadedWorkload load_workload(const JsonDocument& document, const Catalog& catalog);
+LoadedWorkload load_workload_file(const FileSystem& fs, const std::string& path, const Catalog& catalog);
+
+// The embedded JSON Schema (rules/workload.schema.json).
+const Json& workload_schema();
+
+}  // namespace edgeplan

@@ -1,0 +1,182 @@
+#include "app.hpp"
+
+#include <cstdlib>
+#include <iostream>
+
+#include <unistd.h>
+
+#include <fmt/format.h>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <edgeplan/catalog_loader.hpp>
+#include <edgeplan/diagnostics.hpp>
+#include <edgeplan/exit_codes.hpp>
+#include <edgeplan/pipeline.hpp>
+#include <edgeplan/util/atomic_file.hpp>
+#include <edgeplan/util/text.hpp>
+
+namespace edgeplan::cli {
+
+namespace {
+
+const std::vector<std::string> kLogLevels = {"trace", "debug", "info", "warn", "error", "critical", "off"};
+
+void setup_logging(const GlobalOptions& global) {
+  std::string level = global.log_level;
+  if (level.empty()) {
+    const char* env = std::getenv("EDGEPLAN_LOG_LEVEL");
+    level = env && *env ? env : "warn";
+  }
+  if (global.verbose) level = "debug";
+  if (global.quiet) level = "error";
+  // spdlog maps an unknown name to "off" silently; a typo must not hide every log.
+  if (std::find(kLogLevels.begin(), kLogLevels.end(), level) == kLogLevels.end()) {
+    auto guess = util::closest_match(level, kLogLevels);
+    throw UsageError(fmt::format("unknown log level \"{}\"{} (levels: {})", level,
+                                 guess ? fmt::format("; did you mean \"{}\"?", *guess) : "", util::join_list(kLogLevels)));
+  }
+  auto logger = spdlog::stderr_color_mt("edgeplan");
+  logger->set_pattern("edgeplan: %l: %v");
+  logger->set_level(spdlog::level::from_str(level));
+  spdlog::set_default_logger(logger);
+}
+
+std::string version_text() {
+  Catalog catalog = load_default_catalog();
+  RuleSet rules = load_default_rules();
+  return fmt::format("edgeplan {}\ncatalog {} {} ({}) sha256:{}\nrules {} rules in {} files, sha256:{}\n", edgeplan_version(),
+                     catalog.info.name, catalog.info.version, catalog.info.date, catalog.info.digest, rules.rules.size(),
+                     rules.files.size(), rules.digest);
+}
+
+void print_diagnostics(const std::vector<Diagnostic>& diagnostics) {
+  for (const auto& d : diagnostics) std::cerr << format_diagnostic(d) << "\n";
+}
+
+// CLI11 reports an unknown subcommand as an extra argument; add "did you mean".
+std::string usage_hint(const CLI::ParseError& e) {
+  std::string what = e.what();
+  std::vector<std::string> names;
+  for (const auto& c : commands()) names.push_back(c.name);
+  auto colon = what.rfind(": ");
+  if (colon == std::string::npos) return {};
+  std::string word = what.substr(colon + 2);
+  auto guess = util::closest_match(word, names);
+  return guess ? fmt::format("\n  hint: did you mean \"{}\"?", *guess) : std::string{};
+}
+
+int run_guarded(const std::function<int()>& body) {
+  try {
+    return body();
+  } catch (const InputError& e) {
+    print_diagnostics(e.diagnostics());
+    return to_int(ExitCode::input_error);
+  } catch (const UsageError& e) {
+    std::cerr << "edgeplan: error: " << e.what() << "\n";
+    return to_int(ExitCode::usage_error);
+  } catch (const std::exception& e) {
+    std::cerr << "edgeplan: internal error: " << e.what() << "\n  please report this with the command and input files\n";
+    return to_int(ExitCode::internal_error);
+  }
+}
+
+}  // namespace
+
+const std::vector<Command>& commands() {
+  static const std::vector<Command> table = {
+      {"recommend", "Rank every placement option for a workload spec, with rationale", setup_recommend},
+      {"validate", "Check workload specs without evaluating them", setup_validate},
+      {"rules", "List rules, or evaluate a JsonLogic condition", setup_rules},
+  };
+  return table;
+}
+
+void add_engine_options(CLI::App& command, EngineOptions& options) {
+  command.add_option("--catalog", options.catalog, "Catalog file replacing the embedded default (\"extends\": \"default\" to extend it)");
+  command.add_option("--rules", options.rule_paths, "Rule directory or file, added after the defaults (repeatable; later packs override rules with the same id)");
+  command.add_flag("--no-default-rules", options.no_default_rules, "Do not load the embedded default rules");
+}
+
+Catalog load_catalog(const EngineOptions& options, const FileSystem& fs) {
+  return options.catalog.empty() ? load_default_catalog() : load_catalog_file(fs, options.catalog);
+}
+
+RuleSet load_rules(const EngineOptions& options, const FileSystem& fs) {
+  RuleSet base = options.no_default_rules ? RuleSet{} : load_default_rules();
+  return load_rule_dirs(fs, options.rule_paths, std::move(base));
+}
+
+void add_output_options(CLI::App& command, OutputOptions& options, const std::vector<std::string>& formats) {
+  command.add_option("-f,--format", options.format, "Output format: " + util::join_list(formats, ", "))
+      ->check(CLI::IsMember(formats))
+      ->capture_default_str();
+  command.add_option("-o,--output", options.output, "Write to this file (atomically) instead of stdout");
+}
+
+Format parse_format(const std::string& name) {
+  auto format = format_from_string(name);
+  if (!format) throw UsageError(fmt::format("unknown format \"{}\"", name));
+  return *format;
+}
+
+void emit(const OutputOptions& options, const std::string& text) {
+  if (options.output.empty()) {
+    std::cout << text << std::flush;
+    return;
+  }
+  try {
+    util::write_file_atomically(options.output, text);
+  } catch (const std::runtime_error& e) {
+    throw InputError(Diagnostic{Severity::error, options.output, 0, 0, "", e.what(), {}});
+  }
+}
+
+bool use_color(const GlobalOptions& global, const OutputOptions& output) {
+  if (!output.output.empty() || global.color == "never") return false;
+  if (global.color == "always") return true;
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color && *no_color) return false;
+  return ::isatty(STDOUT_FILENO) == 1;
+}
+
+int run(int argc, char** argv) {
+  CLI::App app{"edgeplan: where should a latency- or residency-sensitive workload run? AWS Region, Local Zone, Wavelength Zone or Outposts."};
+  app.name("edgeplan");
+  GlobalOptions global;
+  bool show_version = false;
+  app.add_flag("--version", show_version, "Print version, catalog version and date, and rules digest");
+  app.add_option("--log-level", global.log_level, "Log level on stderr: trace, debug, info, warn, error, critical, off (default: $EDGEPLAN_LOG_LEVEL, else warn)");
+  app.add_flag("-v,--verbose", global.verbose, "Same as --log-level debug");
+  app.add_flag("-q,--quiet", global.quiet, "Same as --log-level error");
+  app.add_option("--color", global.color, "Colour output: auto (TTY and no NO_COLOR), always, never")->check(CLI::IsMember({"auto", "always", "never"}));
+  app.require_subcommand(0, 1);
+  std::vector<std::pair<CLI::App*, Runner>> runners;
+  for (const auto& c : commands()) {
+    CLI::App* sub = app.add_subcommand(c.name, c.summary);
+    runners.emplace_back(sub, c.setup(*sub, global));
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "edgeplan: error: " << e.what() << usage_hint(e) << "\n  run 'edgeplan --help' for usage\n";
+    return to_int(ExitCode::usage_error);
+  }
+  return run_guarded([&] {
+    setup_logging(global);
+    if (show_version) {
+      std::cout << version_text();
+      return to_int(ExitCode::ok);
+    }
+    for (auto& [sub, runner] : runners)
+      if (sub->parsed()) return runner();
+    std::cerr << app.help() << "edgeplan: error: a subcommand is required\n";
+    return to_int(ExitCode::usage_error);
+  });
+}
+
+}  // namespace edgeplan::cli

@@ -1,0 +1,64 @@
+#pragma once
+// What every subcommand shares: global options, logging, colour, loading the
+// catalog and rules, writing output. Subcommands live one per file (cmd_*.cpp).
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include <edgeplan/catalog.hpp>
+#include <edgeplan/file_system.hpp>
+#include <edgeplan/render.hpp>
+#include <edgeplan/rules.hpp>
+
+namespace edgeplan::cli {
+
+struct GlobalOptions {
+  std::string log_level;  // empty: EDGEPLAN_LOG_LEVEL, then "warn"
+  bool verbose = false;
+  bool quiet = false;
+  std::string color = "auto";  // auto | always | never
+};
+
+// Options for commands that evaluate rules over a catalog.
+struct EngineOptions {
+  std::string catalog;                  // empty: embedded default
+  std::vector<std::string> rule_paths;  // added after the defaults
+  bool no_default_rules = false;
+};
+
+void add_engine_options(CLI::App& command, EngineOptions& options);
+Catalog load_catalog(const EngineOptions& options, const FileSystem& fs);
+RuleSet load_rules(const EngineOptions& options, const FileSystem& fs);
+
+// --format and -o/--output
+struct OutputOptions {
+  std::string format = "text";
+  std::string output;  // empty: stdout
+};
+void add_output_options(CLI::App& command, OutputOptions& options, const std::vector<std::string>& formats);
+Format parse_format(const std::string& name);
+// Writes to stdout, or atomically to the file.
+void emit(const OutputOptions& options, const std::string& text);
+// Colour for text written to stdout (never for files), per --color and NO_COLOR.
+bool use_color(const GlobalOptions& global, const OutputOptions& output);
+
+// One subcommand: registers its options, returns what to run after parsing.
+using Runner = std::function<int()>;
+struct Command {
+  const char* name;
+  const char* summary;
+  std::function<Runner(CLI::App& command, const GlobalOptions& global)> setup;
+};
+const std::vector<Command>& commands();
+
+// Each defined in its cmd_*.cpp.
+Runner setup_recommend(CLI::App& command, const GlobalOptions& global);
+Runner setup_validate(CLI::App& command, const GlobalOptions& global);
+Runner setup_rules(CLI::App& command, const GlobalOptions& global);
+
+int run(int argc, char** argv);
+
+}  // namespace edgeplan::cli

@@ -1,0 +1,95 @@
+// edgeplan rules list | rules eval --logic JSON --data JSON
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include <edgeplan/exit_codes.hpp>
+#include <edgeplan/jsonlogic.hpp>
+#include <edgeplan/json_document.hpp>
+#include <edgeplan/util/text.hpp>
+
+#include "app.hpp"
+
+namespace edgeplan::cli {
+
+namespace {
+
+struct ListOptions {
+  EngineOptions engine;
+  OutputOptions output;
+};
+
+struct EvalOptions {
+  std::string logic;
+  std::string data = "{}";
+};
+
+Json rule_json(const Rule& r) {
+  return {{"id", r.id}, {"effect", to_string(r.effect)}, {"severity", r.severity}, {"factor", r.factor},
+          {"description", r.description}, {"file", r.file}, {"waivable", r.waivable}};
+}
+
+std::string rules_text(const RuleSet& set) {
+  std::string out = fmt::format("{} rules from {} files (sha256:{})\n\n", set.rules.size(), set.files.size(), set.digest.substr(0, 12));
+  out += fmt::format("{:<44} {:<8} {:<8} {:<11} {}\n", "ID", "EFFECT", "SEVERITY", "FACTOR", "DESCRIPTION / SOURCE");
+  for (const auto& r : set.rules)
+    out += fmt::format("{:<44} {:<8} {:<8} {:<11} {}\n{:<74} {}\n", r.id, to_string(r.effect), r.severity, r.factor.empty() ? "-" : r.factor,
+                       r.description, "", r.file);
+  std::vector<std::string> weights;
+  for (const auto& [factor, w] : set.weights) weights.push_back(fmt::format("{} {}", factor, util::format_number(w)));
+  out += fmt::format("\nweights: {}\n", util::join_list(weights, " · "));
+  return out;
+}
+
+int run_list(const ListOptions& o) {
+  RealFileSystem fs;
+  RuleSet set = load_rules(o.engine, fs);
+  if (parse_format(o.output.format) == Format::json) {
+    Json rules = Json::array();
+    for (const auto& r : set.rules) rules.push_back(rule_json(r));
+    emit(o.output, Json{{"rules", rules}, {"weights", set.weights}, {"files", set.files}, {"digest", "sha256:" + set.digest}}.dump(2) + "\n");
+  } else {
+    emit(o.output, rules_text(set));
+  }
+  return to_int(ExitCode::ok);
+}
+
+// "--logic" values arrive as command-line text; "@path" reads a file.
+JsonDocument parse_argument(const std::string& option, const std::string& value) {
+  if (!value.empty() && value[0] == '@') return read_json_file(RealFileSystem{}, value.substr(1));
+  return JsonDocument::parse(option, value);
+}
+
+int run_eval(const EvalOptions& o) {
+  JsonDocument logic = parse_argument("--logic", o.logic);
+  JsonDocument data = parse_argument("--data", o.data);
+  jsonlogic::Expression expression;
+  try {
+    expression = jsonlogic::Expression::compile(logic.value());
+  } catch (const jsonlogic::CompileError& e) {
+    throw InputError(logic.diagnose(e.pointer(), e.what()));
+  }
+  try {
+    std::cout << expression.evaluate(data.value()).dump() << "\n";
+  } catch (const jsonlogic::EvalError& e) {
+    throw InputError(Diagnostic{Severity::error, logic.name(), 0, 0, "", e.what(), {}});
+  }
+  return to_int(ExitCode::ok);
+}
+
+}  // namespace
+
+Runner setup_rules(CLI::App& command, const GlobalOptions&) {
+  command.require_subcommand(1);
+  auto list = std::make_shared<ListOptions>();
+  CLI::App* list_cmd = command.add_subcommand("list", "Every loaded rule: id, effect, severity, description, source file");
+  add_engine_options(*list_cmd, list->engine);
+  add_output_options(*list_cmd, list->output, {"text", "json"});
+  auto eval = std::make_shared<EvalOptions>();
+  CLI::App* eval_cmd = command.add_subcommand("eval", "Evaluate one JsonLogic condition and print the result as JSON");
+  eval_cmd->add_option("--logic", eval->logic, "JsonLogic expression (JSON text, or @file)")->required();
+  eval_cmd->add_option("--data", eval->data, "Data the expression reads (JSON text, or @file)")->capture_default_str();
+  return [list, eval, list_cmd] { return list_cmd->parsed() ? run_list(*list) : run_eval(*eval); };
+}
+
+}  // namespace edgeplan::cli

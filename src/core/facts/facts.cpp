@@ -1,0 +1,359 @@
+#include <edgeplan/facts.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+#include <edgeplan/util/text.hpp>
+
+namespace edgeplan {
+
+namespace {
+
+// Without a requirement, latency still ranks options; 100 ms is the reference
+// budget that turns an RTT into a ratio.
+constexpr double kReferenceBudgetMs = 100.0;
+
+Json sorted_array(const std::set<std::string>& items) { return Json(std::vector<std::string>(items.begin(), items.end())); }
+
+bool is_mobile(AccessType access) { return access == AccessType::mobile_4g || access == AccessType::mobile_5g; }
+
+bool same_carrier(const std::optional<std::string>& user, const std::optional<std::string>& site) {
+  if (!user || !site) return false;
+  const std::string u = util::to_lower(*user), s = util::to_lower(*site);
+  return s.find(u) != std::string::npos || u.find(s) != std::string::npos;
+}
+
+// Wavelength Zones sit inside one carrier's network; most accept no traffic
+// from the Internet, so other users cannot reach them at all.
+bool wavelength_reachable(const Candidate& c, bool in_carrier_network) {
+  if (c.kind != SiteKind::wavelength_zone || in_carrier_network) return true;
+  if (!c.site || !c.site->record.contains("features")) return false;
+  const Json& features = c.site->record["features"];
+  return std::find(features.begin(), features.end(), "inbound_from_internet") != features.end();
+}
+
+double compared_value(const Range& rtt, const std::string& percentile) {
+  return percentile == "p50" ? rtt.typical : rtt.high;
+}
+
+Json rtt_entry(const std::string& name, const RttEstimate& e, double compared, std::optional<double> required) {
+  Json j;
+  j["name"] = name;
+  j["distance_km"] = std::round(e.distance_km * 10) / 10;
+  j["rtt_low_ms"] = e.rtt.low;
+  j["rtt_ms"] = e.rtt.typical;
+  j["rtt_high_ms"] = e.rtt.high;
+  j["rtt_compared_ms"] = compared;
+  j["source"] = e.source;
+  j["required_ms"] = required ? Json(*required) : Json(nullptr);
+  j["ratio"] = compared / required.value_or(kReferenceBudgetMs);
+  return j;
+}
+
+RttEstimate measured_or_model(const FactsContext& ctx, const std::string& from_name, const std::string& from_metro,
+                              const Candidate& c, RttEstimate model) {
+  if (!ctx.measured) return model;
+  auto measured = ctx.measured->find(from_name, c.id);
+  if (!measured) measured = ctx.measured->find(from_metro, c.id);
+  if (!measured) return model;
+  return {{*measured, *measured, *measured}, model.distance_km, "measured"};
+}
+
+Json user_latency(const UserGroup& g, const Candidate& c, const FactsContext& ctx) {
+  const bool in_network = c.kind == SiteKind::wavelength_zone && is_mobile(g.access) && same_carrier(g.carrier, c.site->carrier);
+  const bool reachable = wavelength_reachable(c, in_network);
+  const AccessType access = ctx.workload.latency.includes_access ? g.access : AccessType::lan;
+  RttEstimate e = measured_or_model(ctx, g.name, g.place.label, c, estimate_rtt(g.place, access, c, in_network));
+  // An unreachable group gets a huge ratio so scores sink, and a null RTT so nothing prints it.
+  const double compared = reachable ? compared_value(e.rtt, ctx.workload.latency.percentile) : 1e9;
+  Json j = rtt_entry(g.name, e, compared, ctx.workload.latency.users_max_rtt_ms);
+  j["share"] = g.share;
+  j["access"] = to_string(g.access);
+  j["carrier"] = g.carrier ? Json(*g.carrier) : Json(nullptr);
+  j["in_carrier_network"] = in_network;
+  j["reachable"] = reachable;
+  if (!reachable) j["rtt_compared_ms"] = nullptr;
+  return j;
+}
+
+Json dependency_latency(const Dependency& d, const Candidate& c, const FactsContext& ctx) {
+  const bool same_facility = c.facility && d.facility && c.facility->id == *d.facility;
+  RttEstimate e = estimate_rtt(d.place, AccessType::lan, c, false);
+  if (same_facility) e = {latency::site_overhead(c.kind), 0.0, "model"};
+  e = measured_or_model(ctx, d.name, d.place.label, c, e);
+  Json j = rtt_entry(d.name, e, compared_value(e.rtt, ctx.workload.latency.percentile), d.max_rtt_ms);
+  j["same_facility"] = same_facility;
+  j["facility"] = d.facility ? Json(*d.facility) : Json(nullptr);
+  return j;
+}
+
+Json latency_facts(const Candidate& c, const FactsContext& ctx) {
+  Json users = Json::array(), deps = Json::array();
+  double worst = 0, weighted = 0, max_compared = 0;
+  bool all_reachable = true;
+  for (const auto& g : ctx.workload.users) {
+    Json u = user_latency(g, c, ctx);
+    const double ratio = u["reachable"].get<bool>() ? u["ratio"].get<double>() : 1e9;
+    all_reachable = all_reachable && u["reachable"].get<bool>();
+    worst = std::max(worst, ratio);
+    weighted += g.share * std::min(ratio, 10.0);
+    if (!u["rtt_compared_ms"].is_null()) max_compared = std::max(max_compared, u["rtt_compared_ms"].get<double>());
+    users.push_back(std::move(u));
+  }
+  for (const auto& d : ctx.workload.dependencies) {
+    Json j = dependency_latency(d, c, ctx);
+    worst = std::max(worst, j["ratio"].get<double>());
+    deps.push_back(std::move(j));
+  }
+  double dep_worst = 0;
+  for (const auto& d : deps) dep_worst = std::max(dep_worst, d["ratio"].get<double>());
+  if (ctx.workload.users.empty()) weighted = dep_worst;
+  else if (!deps.empty()) weighted = std::max(weighted, dep_worst);
+  Json j;
+  j["users"] = std::move(users);
+  j["dependencies"] = std::move(deps);
+  j["worst_ratio"] = worst;
+  j["weighted_ratio"] = weighted;
+  j["max_user_rtt_ms"] = max_compared;
+  j["all_reachable"] = all_reachable;
+  j["percentile"] = ctx.workload.latency.percentile;
+  j["includes_access"] = ctx.workload.latency.includes_access;
+  return j;
+}
+
+// Residency: where the data would sit. An Outpost keeps it at the facility.
+Json residency_facts(const Candidate& c, const Workload& w) {
+  const Residency& res = w.residency;
+  Json j;
+  j["constrained"] = res.constrained();
+  j["country"] = c.place.country;
+  j["subdivision"] = c.place.subdivision ? Json(*c.place.subdivision) : Json(nullptr);
+  std::vector<std::string> countries = res.countries;
+  for (const auto& s : res.subdivisions)
+    if (!std::count(countries.begin(), countries.end(), s.substr(0, 2))) countries.push_back(s.substr(0, 2));
+  const bool country_ok = countries.empty() || std::count(countries.begin(), countries.end(), c.place.country);
+  std::vector<std::string> limits;
+  for (const auto& s : res.subdivisions)
+    if (s.rfind(c.place.country + "-", 0) == 0) limits.push_back(s);
+  Json subdivision_ok = true;
+  if (!limits.empty()) subdivision_ok = c.place.subdivision ? Json(std::count(limits.begin(), limits.end(), *c.place.subdivision) > 0) : Json(nullptr);
+  std::string verdict = !res.constrained() ? "unconstrained"
+                        : !country_ok      ? "outside-country"
+                        : subdivision_ok.is_null() ? "unknown-subdivision"
+                        : subdivision_ok.get<bool>() ? "inside" : "outside-subdivision";
+  j["country_allowed"] = country_ok;
+  j["subdivision_allowed"] = subdivision_ok;
+  j["allowed_countries"] = countries;
+  j["allowed_subdivisions"] = limits;
+  j["verdict"] = verdict;
+  j["inside"] = verdict == "inside" || verdict == "unconstrained";
+  return j;
+}
+
+struct LocalServices {
+  std::set<std::string> available, probable;
+};
+
+LocalServices local_services(const Candidate& c) {
+  LocalServices out;
+  if (c.site) {
+    if (c.site->services.all) out.available = {"*"};
+    out.available.insert(c.site->services.local.begin(), c.site->services.local.end());
+    out.probable = c.site->services.probable;
+    return out;
+  }
+  const FormFactor& f = *c.form_factor;
+  auto by_region = c.parent_region ? f.services_by_parent_region.find(*c.parent_region) : f.services_by_parent_region.end();
+  for (const auto& s : f.services_local)
+    if (by_region == f.services_by_parent_region.end() || by_region->second.count(s) || s == "VPC") out.available.insert(s);
+  return out;
+}
+
+Json service_facts(const Candidate& c, const Workload& w) {
+  LocalServices local = local_services(c);
+  const bool all = local.available.count("*") > 0;
+  std::set<std::string> missing, unverified, available, from_parent;
+  for (const auto& s : w.services_local) {
+    if (all || local.available.count(s)) available.insert(s);
+    else if (local.probable.count(s)) unverified.insert(s);
+    else missing.insert(s);
+  }
+  for (const auto& s : w.services_regional)
+    if (!std::count(w.services_local.begin(), w.services_local.end(), s) && !all && !local.available.count(s)) from_parent.insert(s);
+  Json j;
+  j["required_local"] = w.services_local;
+  j["regional_allowed"] = w.services_regional;
+  j["available_local"] = sorted_array(available);
+  j["missing_local"] = sorted_array(missing);
+  j["unverified_local"] = sorted_array(unverified);
+  j["from_parent_region"] = sorted_array(from_parent);
+  j["missing_count"] = missing.size();
+  j["unverified_count"] = unverified.size();
+  return j;
+}
+
+std::vector<std::string> responsibilities(const Candidate& c) {
+  if (!c.is_outposts()) {
+    if (c.kind == SiteKind::local_zone && c.site->access_requires_support_request) return {"request access to the zone through AWS Support"};
+    if (c.kind == SiteKind::wavelength_zone) return {"depend on the carrier's network for user access"};
+    return {};
+  }
+  std::vector<std::string> out = {"provide floor space, cooling and physical security", "provide redundant power feeds",
+                                  "provide redundant uplinks and the service link", "keep an eligible AWS Support plan",
+                                  "commit to a 1-, 3- or 5-year term", "plan and monitor fixed capacity"};
+  if (c.form_factor->installed_by == "customer") out.push_back("install, cable and return the hardware yourself");
+  return out;
+}
+
+Json operations_facts(const Candidate& c) {
+  auto items = responsibilities(c);
+  Json j;
+  j["responsibilities"] = items;
+  j["burden_points"] = items.size();
+  j["installed_by"] = c.is_outposts() ? Json(c.form_factor->installed_by) : Json("aws");
+  j["lifecycle"] = c.is_outposts() ? to_string(c.form_factor->lifecycle) : "current";
+  j["lifecycle_note"] = c.is_outposts() ? c.form_factor->lifecycle_note : "";
+  j["support_request_required"] = c.site && c.site->access_requires_support_request;
+  j["opt_in_required"] = c.site && c.site->opt_in;
+  return j;
+}
+
+const Site* parent_site(const Candidate& c, const Catalog& catalog) {
+  return c.parent_region ? catalog.find_site(*c.parent_region) : nullptr;
+}
+
+Json outposts_facts(const Candidate& c, const FactsContext& ctx) {
+  if (!c.is_outposts()) return nullptr;
+  const Facility& fac = *c.facility;
+  const FormFactor& f = *c.form_factor;
+  const Site* parent = parent_site(c, ctx.catalog);
+  Json j;
+  j["facility"] = fac.id;
+  j["facility_name"] = fac.name;
+  j["form_factor"] = f.id;
+  j["power_kva"] = fac.power_kva;
+  j["min_power_kva"] = f.min_power_kva;
+  j["rack_units"] = fac.rack_units;
+  j["min_rack_units"] = f.min_rack_units;
+  j["uplinks"] = fac.uplinks;
+  j["min_uplinks"] = f.min_uplinks;
+  j["uplink_speed_gbps"] = fac.uplink_speed_gbps;
+  j["uplink_speeds_supported_gbps"] = f.uplink_speeds_gbps;
+  j["uplink_speed_supported"] = fac.uplink_speed_gbps == 0 || f.uplink_speeds_gbps.empty() ||
+                                std::count(f.uplink_speeds_gbps.begin(), f.uplink_speeds_gbps.end(), fac.uplink_speed_gbps) > 0;
+  j["support_plan"] = ctx.workload.customer.support_plan;
+  j["accepted_support_plans"] = f.support_plans;
+  j["support_plan_ok"] = std::count(f.support_plans.begin(), f.support_plans.end(), ctx.workload.customer.support_plan) > 0;
+  j["service_link_mbps"] = fac.service_link_mbps;
+  j["service_link_min_mbps"] = ctx.catalog.outposts.service_link_min_mbps;
+  j["service_link_max_rtt_ms"] = ctx.catalog.outposts.service_link_max_rtt_ms;
+  j["parent_region"] = c.parent_region ? Json(*c.parent_region) : Json(nullptr);
+  j["parent_region_supported"] = c.parent_region && std::count(f.parent_regions.begin(), f.parent_regions.end(), *c.parent_region) > 0;
+  if (parent) {
+    Range link = latency::path_rtt(distance_km(fac.place.point, parent->place.point));
+    j["service_link_rtt_ms"] = link.high + latency::site_overhead(SiteKind::region).high;
+  } else {
+    j["service_link_rtt_ms"] = nullptr;
+  }
+  j["country_supported"] = f.countries ? Json(f.countries->count(fac.place.country) > 0) : Json(nullptr);
+  j["operates_hardware"] = ctx.workload.customer.operates_hardware;
+  j["owns_outposts_servers"] = ctx.workload.customer.owns_outposts_servers;
+  return j;
+}
+
+Json capacity_facts(const Candidate& c, const Workload& w) {
+  std::set<std::string> offered;
+  std::string knowledge;
+  if (c.site) {
+    offered = c.site->instance_families;
+    knowledge = to_string(c.site->family_knowledge);
+  } else {
+    offered = c.form_factor->instance_families;
+    knowledge = "known";
+  }
+  std::set<std::string> missing, unverified, matched;
+  for (const auto& family : w.compute.instance_families) {
+    if (knowledge == "elastic" || offered.count(family)) matched.insert(family);
+    else if (knowledge == "known") missing.insert(family);
+    else unverified.insert(family);
+  }
+  Json j;
+  j["requested_families"] = w.compute.instance_families;
+  j["family_knowledge"] = knowledge;
+  j["families_offered"] = sorted_array(offered);
+  j["families_matched"] = sorted_array(matched);
+  j["families_missing"] = sorted_array(missing);
+  j["families_unverified"] = sorted_array(unverified);
+  j["gpus_requested"] = w.compute.gpus;
+  return j;
+}
+
+Json parent_region_facts(const Candidate& c, const Catalog& catalog) {
+  const Site* parent = parent_site(c, catalog);
+  if (!parent) return nullptr;
+  Range r = latency::path_rtt(distance_km(c.place.point, parent->place.point));
+  Range site = latency::site_overhead(SiteKind::region);
+  return Json{{"id", parent->id}, {"rtt_ms", r.typical + site.typical}, {"rtt_high_ms", r.high + site.high},
+              {"distance_km", std::round(distance_km(c.place.point, parent->place.point))}};
+}
+
+}  // namespace
+
+RttEstimate estimate_rtt(const Place& from, AccessType access, const Candidate& to, bool in_carrier_network) {
+  const double km = distance_km(from.point, to.place.point);
+  Range path = latency::path_rtt(km);
+  Range last_mile = in_carrier_network ? latency::kCarrierEdge5g : latency::access_overhead(access);
+  Range site = latency::site_overhead(to.kind);
+  return {{path.low + last_mile.low + site.low, path.typical + last_mile.typical + site.typical,
+           path.high + last_mile.high + site.high},
+          km, "model"};
+}
+
+Json derive_facts(const Candidate& candidate, const FactsContext& context) {
+  Json facts;
+  facts["latency"] = latency_facts(candidate, context);
+  facts["residency"] = residency_facts(candidate, context.workload);
+  facts["services"] = service_facts(candidate, context.workload);
+  facts["operations"] = operations_facts(candidate);
+  facts["outposts"] = outposts_facts(candidate, context);
+  facts["capacity"] = capacity_facts(candidate, context.workload);
+  facts["parent_region"] = parent_region_facts(candidate, context.catalog);
+  return facts;
+}
+
+Json option_json(const Candidate& c) {
+  Json j;
+  j["id"] = c.id;
+  j["kind"] = to_string(c.kind);
+  j["name"] = c.name;
+  j["parent_region"] = c.parent_region ? Json(*c.parent_region) : Json(nullptr);
+  j["country"] = c.place.country;
+  j["subdivision"] = c.place.subdivision ? Json(*c.place.subdivision) : Json(nullptr);
+  j["metro"] = c.site ? c.site->metro : c.place.label;
+  j["facility"] = c.facility ? Json(c.facility->id) : Json(nullptr);
+  j["form_factor"] = c.form_factor ? Json(c.form_factor->id) : Json(nullptr);
+  j["carrier"] = c.site && c.site->carrier ? Json(*c.site->carrier) : Json(nullptr);
+  j["is_outposts"] = c.is_outposts();
+  return j;
+}
+
+Json workload_json(const Workload& w) {
+  Json j;
+  j["name"] = w.name;
+  j["labels"] = w.spec.contains("metadata") ? w.spec["metadata"].value("labels", Json::object()) : Json::object();
+  j["latency"] = {{"users_max_rtt_ms", w.latency.users_max_rtt_ms ? Json(*w.latency.users_max_rtt_ms) : Json(nullptr)},
+                  {"percentile", w.latency.percentile},
+                  {"includes_access", w.latency.includes_access}};
+  j["residency"] = {{"countries", w.residency.countries}, {"subdivisions", w.residency.subdivisions}, {"constrained", w.residency.constrained()}};
+  j["services"] = {{"local", w.services_local}, {"regional", w.services_regional}};
+  j["customer"] = {{"support_plan", w.customer.support_plan},
+                   {"operates_hardware", w.customer.operates_hardware},
+                   {"owns_outposts_servers", w.customer.owns_outposts_servers},
+                   {"facility_count", w.customer.facilities.size()}};
+  j["compute"] = {{"vcpu", w.compute.vcpu}, {"memory_gib", w.compute.memory_gib}, {"gpus", w.compute.gpus},
+                  {"instance_families", w.compute.instance_families}};
+  j["spec"] = w.spec.value("spec", Json::object());
+  return j;
+}
+
+}  // namespace edgeplan

@@ -1,0 +1,96 @@
+#include <edgeplan/catalog.hpp>
+
+#include <array>
+#include <cmath>
+#include <utility>
+
+#include <edgeplan/util/text.hpp>
+
+namespace edgeplan {
+
+namespace {
+constexpr std::array<std::pair<SiteKind, const char*>, 5> kSiteKinds = {{
+    {SiteKind::region, "region"},
+    {SiteKind::local_zone, "local-zone"},
+    {SiteKind::wavelength_zone, "wavelength-zone"},
+    {SiteKind::outposts_rack, "outposts-rack"},
+    {SiteKind::outposts_server, "outposts-server"},
+}};
+}  // namespace
+
+const char* to_string(SiteKind kind) {
+  for (const auto& [k, name] : kSiteKinds)
+    if (k == kind) return name;
+  return "unknown";
+}
+
+std::optional<SiteKind> site_kind_from_string(const std::string& text) {
+  for (const auto& [k, name] : kSiteKinds)
+    if (text == name) return k;
+  return std::nullopt;
+}
+
+const char* to_string(FamilyKnowledge knowledge) {
+  switch (knowledge) {
+    case FamilyKnowledge::elastic: return "elastic";
+    case FamilyKnowledge::known: return "known";
+    case FamilyKnowledge::partial: return "partial";
+    case FamilyKnowledge::unknown: return "unknown";
+  }
+  return "unknown";
+}
+
+const char* to_string(Lifecycle lifecycle) {
+  switch (lifecycle) {
+    case Lifecycle::current: return "current";
+    case Lifecycle::previous_generation: return "previous-generation";
+    case Lifecycle::discontinued: return "discontinued";
+  }
+  return "current";
+}
+
+double distance_km(GeoPoint a, GeoPoint b) {
+  constexpr double kEarthRadiusKm = 6371.0;
+  constexpr double kRadians = M_PI / 180.0;
+  const double dlat = (b.lat - a.lat) * kRadians;
+  const double dlon = (b.lon - a.lon) * kRadians;
+  const double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
+                   std::cos(a.lat * kRadians) * std::cos(b.lat * kRadians) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  return 2 * kEarthRadiusKm * std::asin(std::min(1.0, std::sqrt(h)));
+}
+
+const Site* Catalog::find_site(const std::string& id) const {
+  for (const auto& site : sites)
+    if (site.id == id) return &site;
+  return nullptr;
+}
+
+const FormFactor* Catalog::find_form_factor(const std::string& id) const {
+  for (const auto& f : outposts.form_factors)
+    if (f.id == id) return &f;
+  return nullptr;
+}
+
+const Metro* Catalog::find_metro(const std::string& name) const {
+  const std::string wanted = util::to_lower(name);
+  for (const auto& metro : metros) {
+    if (util::to_lower(metro.name) == wanted) return &metro;
+    for (const auto& alias : metro.aliases)
+      if (util::to_lower(alias) == wanted) return &metro;
+  }
+  return nullptr;
+}
+
+std::vector<std::string> Catalog::metro_names() const {
+  std::vector<std::string> out;
+  for (const auto& metro : metros) out.push_back(metro.name);
+  return out;
+}
+
+std::vector<std::string> Catalog::site_ids() const {
+  std::vector<std::string> out;
+  for (const auto& site : sites) out.push_back(site.id);
+  return out;
+}
+
+}  // namespace edgeplan

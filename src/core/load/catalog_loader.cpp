@@ -1,0 +1,245 @@
+#include <edgeplan/catalog_loader.hpp>
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include <edgeplan/embedded.hpp>
+#include <edgeplan/json_reader.hpp>
+#include <edgeplan/util/digest.hpp>
+#include <edgeplan/util/text.hpp>
+
+namespace edgeplan {
+
+namespace {
+
+constexpr std::string_view kCatalogFile = "rules/catalog/catalog.json";
+constexpr std::string_view kMetroFile = "rules/catalog/metros.json";
+
+std::string_view embedded_file(std::string_view name) {
+  for (const auto& file : embedded::files())
+    if (file.name == name) return file.contents;
+  throw std::logic_error(fmt::format("embedded file {} missing from the build", name));
+}
+
+std::set<std::string> string_set(JsonReader& r, const std::string& pointer) {
+  auto list = r.strings(pointer);
+  return {list.begin(), list.end()};
+}
+
+Place read_place(JsonReader& r, const std::string& p, const std::string& label) {
+  Place place;
+  place.point.lat = r.number(p + "/lat", true).value_or(0);
+  place.point.lon = r.number(p + "/lon", true).value_or(0);
+  place.country = r.string(p + "/country", true).value_or("");
+  place.subdivision = r.string(p + "/subdivision");
+  place.label = label;
+  return place;
+}
+
+ServiceAvailability read_services(JsonReader& r, const std::string& p) {
+  ServiceAvailability s;
+  s.all = r.boolean(p + "/all").value_or(false);
+  s.local = string_set(r, p + "/local");
+  s.probable = string_set(r, p + "/probable");
+  s.unsupported = string_set(r, p + "/unsupported");
+  return s;
+}
+
+FamilyKnowledge read_family_knowledge(JsonReader& r, const std::string& p) {
+  static const std::map<std::string, FamilyKnowledge> names = {
+      {"elastic", FamilyKnowledge::elastic}, {"known", FamilyKnowledge::known},
+      {"partial", FamilyKnowledge::partial}, {"unknown", FamilyKnowledge::unknown}};
+  auto status = r.string(p).value_or("unknown");
+  auto it = names.find(status);
+  if (it != names.end()) return it->second;
+  r.error(p, fmt::format("expected one of \"elastic\", \"known\", \"partial\", \"unknown\", got \"{}\"", status));
+  return FamilyKnowledge::unknown;
+}
+
+Site read_site(JsonReader& r, const std::string& p) {
+  Site site;
+  site.id = r.string(p + "/id", true).value_or("");
+  auto kind = r.string(p + "/kind", true).value_or("region");
+  auto parsed = site_kind_from_string(kind);
+  if (!parsed || *parsed == SiteKind::outposts_rack || *parsed == SiteKind::outposts_server)
+    r.error(p + "/kind", fmt::format("expected one of \"region\", \"local-zone\", \"wavelength-zone\", got \"{}\"", kind));
+  site.kind = parsed.value_or(SiteKind::region);
+  site.name = r.string(p + "/name").value_or(site.id);
+  site.parent_region = r.string(p + "/parent_region");
+  site.metro = r.string(p + "/metro").value_or("");
+  site.place = read_place(r, p, site.metro);
+  site.opt_in = r.boolean(p + "/opt_in").value_or(false);
+  site.access_requires_support_request = r.boolean(p + "/access_requires_support_request").value_or(false);
+  site.carrier = r.string(p + "/carrier");
+  site.services = read_services(r, p + "/services");
+  if (site.kind == SiteKind::region && !r.find(p + "/services")) site.services.all = true;
+  site.family_knowledge = site.kind == SiteKind::region ? FamilyKnowledge::elastic
+                                                        : read_family_knowledge(r, p + "/instance_families/status");
+  site.instance_families = string_set(r, p + "/instance_families/families");
+  site.source = r.strings(p + "/source");
+  if (const Json* record = r.find(p)) site.record = *record;
+  return site;
+}
+
+Lifecycle read_lifecycle(JsonReader& r, const std::string& p) {
+  auto text = r.string(p).value_or("current");
+  if (text == "current") return Lifecycle::current;
+  if (text == "previous-generation") return Lifecycle::previous_generation;
+  if (text == "discontinued") return Lifecycle::discontinued;
+  r.error(p, fmt::format("expected one of \"current\", \"previous-generation\", \"discontinued\", got \"{}\"", text));
+  return Lifecycle::current;
+}
+
+FormFactor read_form_factor(JsonReader& r, const std::string& p) {
+  FormFactor f;
+  f.id = r.string(p + "/id", true).value_or("");
+  auto kind = site_kind_from_string(r.string(p + "/kind", true).value_or(""));
+  if (!kind || (*kind != SiteKind::outposts_rack && *kind != SiteKind::outposts_server))
+    r.error(p + "/kind", "expected \"outposts-rack\" or \"outposts-server\"");
+  f.kind = kind.value_or(SiteKind::outposts_rack);
+  f.name = r.string(p + "/name").value_or(f.id);
+  f.lifecycle = read_lifecycle(r, p + "/lifecycle");
+  f.lifecycle_note = r.string(p + "/lifecycle_note").value_or("");
+  f.installed_by = r.string(p + "/installed_by").value_or("aws");
+  f.min_rack_units = static_cast<int>(r.number(p + "/min_rack_units").value_or(42));
+  f.positions_required = static_cast<int>(r.number(p + "/positions_required").value_or(1));
+  f.min_power_kva = r.number(p + "/min_power_kva").value_or(0);
+  f.power_kva_options = r.numbers(p + "/power_kva_options");
+  f.uplink_speeds_gbps = r.numbers(p + "/uplink_speeds_gbps");
+  f.min_uplinks = static_cast<int>(r.number(p + "/min_uplinks").value_or(1));
+  f.services_local = string_set(r, p + "/services_local");
+  f.services_not_local = string_set(r, p + "/services_not_local");
+  if (const Json* by_region = r.find(p + "/services_by_parent_region"); by_region && by_region->is_object())
+    for (const auto& [region, unused] : by_region->items())
+      f.services_by_parent_region[region] = string_set(r, p + "/services_by_parent_region/" + pointer_token(region));
+  f.parent_regions = r.strings(p + "/parent_regions");
+  f.instance_families = string_set(r, p + "/instance_families");
+  if (const Json* countries = r.find(p + "/countries"); countries && !countries->is_null())
+    f.countries = string_set(r, p + "/countries");
+  f.support_plans = r.strings(p + "/support_plans");
+  f.source = r.strings(p + "/source");
+  if (const Json* record = r.find(p)) f.record = *record;
+  return f;
+}
+
+void read_metros(JsonReader& r, const std::string& p, std::vector<Metro>& out) {
+  for (const auto& m : r.elements(p)) {
+    Metro metro;
+    metro.name = r.string(m + "/name", true).value_or("");
+    metro.aliases = r.strings(m + "/aliases");
+    metro.place = read_place(r, m, metro.name);
+    out.push_back(std::move(metro));
+  }
+}
+
+void check_header(JsonReader& r, const std::string& kind) {
+  auto api = r.string("/apiVersion", true);
+  if (api && *api != "edgeplan/v1") r.error("/apiVersion", fmt::format("expected \"edgeplan/v1\", got \"{}\"", *api));
+  auto k = r.string("/kind", true);
+  if (k && *k != kind) r.error("/kind", fmt::format("expected \"{}\", got \"{}\"", kind, *k));
+}
+
+void read_catalog_body(JsonReader& r, Catalog& catalog) {
+  for (const auto& s : r.elements("/sites")) catalog.sites.push_back(read_site(r, s));
+  for (const auto& f : r.elements("/outposts/form_factors")) catalog.outposts.form_factors.push_back(read_form_factor(r, f));
+  if (auto v = r.number("/outposts/service_link/min_bandwidth_mbps")) catalog.outposts.service_link_min_mbps = *v;
+  if (auto v = r.number("/outposts/service_link/max_rtt_ms")) catalog.outposts.service_link_max_rtt_ms = *v;
+  for (const auto& s : r.strings("/service_vocabulary")) catalog.service_vocabulary.insert(s);
+  read_metros(r, "/metros", catalog.metros);
+}
+
+template <typename T>
+void upsert_by_id(std::vector<T>& into, std::vector<T> from) {
+  for (auto& item : from) {
+    auto it = std::find_if(into.begin(), into.end(), [&](const T& x) { return x.id == item.id; });
+    if (it != into.end()) *it = std::move(item);
+    else into.push_back(std::move(item));
+  }
+}
+
+void finish(Catalog& catalog) {
+  std::sort(catalog.sites.begin(), catalog.sites.end(), [](const Site& a, const Site& b) {
+    return std::tie(a.kind, a.id) < std::tie(b.kind, b.id);
+  });
+  for (const auto& site : catalog.sites) {
+    catalog.service_vocabulary.insert(site.services.local.begin(), site.services.local.end());
+    catalog.service_vocabulary.insert(site.services.probable.begin(), site.services.probable.end());
+    catalog.service_vocabulary.insert(site.services.unsupported.begin(), site.services.unsupported.end());
+  }
+  for (const auto& f : catalog.outposts.form_factors) {
+    catalog.service_vocabulary.insert(f.services_local.begin(), f.services_local.end());
+    catalog.service_vocabulary.insert(f.services_not_local.begin(), f.services_not_local.end());
+  }
+}
+
+void check_references(JsonReader& r, const Catalog& catalog) {
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i < catalog.sites.size(); ++i) {
+    const Site& site = catalog.sites[i];
+    if (!seen.insert(site.id).second) r.error("/sites", fmt::format("duplicate site id \"{}\"", site.id));
+    if (site.parent_region && !catalog.find_site(*site.parent_region))
+      r.warning("/sites", fmt::format("site \"{}\" names parent Region \"{}\", which is not in the catalog", site.id, *site.parent_region));
+  }
+}
+
+}  // namespace
+
+Catalog build_catalog(const JsonDocument& catalog_doc, const JsonDocument& metros_doc, const std::string& origin) {
+  Catalog catalog;
+  JsonReader r(catalog_doc);
+  check_header(r, "Catalog");
+  catalog.info.name = r.string("/metadata/name").value_or("unnamed");
+  catalog.info.version = r.string("/metadata/version", true).value_or("");
+  catalog.info.date = r.string("/metadata/date", true).value_or("");
+  catalog.info.origin = origin;
+  read_catalog_body(r, catalog);
+  JsonReader m(metros_doc);
+  read_metros(m, "/metros", catalog.metros);
+  m.throw_if_errors();
+  finish(catalog);
+  check_references(r, catalog);
+  r.throw_if_errors();
+  return catalog;
+}
+
+Catalog load_default_catalog() {
+  std::string_view text = embedded_file(kCatalogFile);
+  Catalog catalog = build_catalog(JsonDocument::parse(std::string(kCatalogFile), text),
+                                  JsonDocument::parse(std::string(kMetroFile), embedded_file(kMetroFile)), "embedded");
+  catalog.info.digest = util::sha256_hex(text);
+  return catalog;
+}
+
+Catalog load_catalog_file(const FileSystem& fs, const std::string& path) {
+  auto text = fs.read(path);
+  if (!text) throw InputError(Diagnostic{Severity::error, path, 0, 0, "", "cannot read catalog file (missing or not a regular file)", {}});
+  JsonDocument doc = JsonDocument::parse(path, *text);
+  const Json* extends = doc.value().is_object() && doc.value().contains("extends") ? &doc.value()["extends"] : nullptr;
+  if (!extends) {
+    Catalog catalog = build_catalog(doc, JsonDocument::parse(std::string(kMetroFile), embedded_file(kMetroFile)), path);
+    catalog.info.digest = util::sha256_hex(*text);
+    return catalog;
+  }
+  if (*extends != "default") throw InputError(doc.diagnose("/extends", fmt::format("expected \"default\", got {}", describe_json(*extends))));
+  Catalog base = load_default_catalog();
+  JsonReader r(doc);
+  check_header(r, "Catalog");
+  Catalog overlay;
+  read_catalog_body(r, overlay);
+  r.throw_if_errors();
+  upsert_by_id(base.sites, std::move(overlay.sites));
+  upsert_by_id(base.outposts.form_factors, std::move(overlay.outposts.form_factors));
+  base.metros.insert(base.metros.begin(), overlay.metros.begin(), overlay.metros.end());
+  base.info.name += "+" + r.string("/metadata/name").value_or(path);
+  base.info.version += "+" + r.string("/metadata/version").value_or("overlay");
+  if (auto date = r.string("/metadata/date")) base.info.date = *date;
+  base.info.origin = "embedded+" + path;
+  base.info.digest = util::sha256_hex(base.info.digest + util::sha256_hex(*text));
+  finish(base);
+  check_references(r, base);
+  r.throw_if_errors();
+  return base;
+}
+
+}  // namespace edgeplan

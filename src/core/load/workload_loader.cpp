@@ -1,0 +1,170 @@
+#include <edgeplan/workload_loader.hpp>
+
+#include <fmt/format.h>
+
+#include <edgeplan/embedded.hpp>
+#include <edgeplan/json_reader.hpp>
+#include <edgeplan/schema_validation.hpp>
+#include <edgeplan/util/text.hpp>
+
+#include "validate/workload_checks.hpp"
+
+namespace edgeplan {
+
+namespace {
+
+const SchemaValidator& validator() {
+  static const SchemaValidator instance(workload_schema());
+  return instance;
+}
+
+std::optional<Place> read_location(JsonReader& r, const std::string& p, const Catalog& catalog) {
+  if (!r.find(p)) return std::nullopt;
+  auto metro_name = r.string(p + "/metro");
+  auto lat = r.number(p + "/lat");
+  auto lon = r.number(p + "/lon");
+  Place place;
+  if (metro_name) {
+    const Metro* metro = catalog.find_metro(*metro_name);
+    if (!metro) {
+      auto guess = util::closest_match(*metro_name, catalog.metro_names());
+      r.error(p + "/metro", fmt::format("unknown metro \"{}\"", *metro_name),
+              guess ? fmt::format("did you mean \"{}\"? Or give lat, lon and country instead", *guess)
+                    : "give lat, lon and country instead (rules/catalog/metros.json lists the known metros)");
+      return std::nullopt;
+    }
+    place = metro->place;
+  } else if (!lat || !lon) {
+    r.error(p, "expected either \"metro\" or both \"lat\" and \"lon\"");
+    return std::nullopt;
+  }
+  if (lat && lon) {
+    place.point = {*lat, *lon};
+    place.label = metro_name.value_or(fmt::format("{},{}", util::format_number(*lat), util::format_number(*lon)));
+  }
+  if (auto country = r.string(p + "/country")) place.country = *country;
+  if (auto subdivision = r.string(p + "/subdivision")) place.subdivision = *subdivision;
+  if (place.country.empty()) r.error(p, "missing required field \"country\" (needed for residency when no metro is named)");
+  return place;
+}
+
+std::vector<UserGroup> read_users(JsonReader& r, const Catalog& catalog) {
+  std::vector<UserGroup> users;
+  for (const auto& p : r.elements("/spec/users")) {
+    UserGroup g;
+    g.pointer = p;
+    g.name = r.string(p + "/name").value_or("users");
+    if (auto place = read_location(r, p + "/location", catalog)) g.place = *place;
+    g.share = r.number(p + "/share").value_or(-1);  // -1: not given, shared out evenly later
+    if (auto access = r.string(p + "/access")) g.access = access_type_from_string(*access).value_or(AccessType::fixed);
+    g.carrier = r.string(p + "/carrier");
+    users.push_back(std::move(g));
+  }
+  return users;
+}
+
+std::vector<Dependency> read_dependencies(JsonReader& r, const Catalog& catalog) {
+  std::vector<Dependency> out;
+  for (const auto& p : r.elements("/spec/latency/dependencies")) {
+    Dependency d;
+    d.pointer = p;
+    d.name = r.string(p + "/name").value_or("dependency");
+    d.max_rtt_ms = r.number(p + "/max_rtt_ms").value_or(0);
+    d.facility = r.string(p + "/facility");
+    if (auto place = read_location(r, p + "/location", catalog)) d.place = *place;
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+std::vector<Facility> read_facilities(JsonReader& r, const Catalog& catalog) {
+  std::vector<Facility> out;
+  for (const auto& p : r.elements("/spec/customer/facilities")) {
+    Facility f;
+    f.pointer = p;
+    f.id = r.string(p + "/id").value_or("");
+    f.name = r.string(p + "/name").value_or(f.id);
+    if (auto place = read_location(r, p + "/location", catalog)) f.place = *place;
+    f.power_kva = r.number(p + "/power_kva").value_or(0);
+    f.rack_units = static_cast<int>(r.number(p + "/rack_units").value_or(0));
+    f.rack_positions = static_cast<int>(r.number(p + "/rack_positions").value_or(f.rack_units / 42));
+    f.uplinks = static_cast<int>(r.number(p + "/uplinks/count").value_or(0));
+    f.uplink_speed_gbps = r.number(p + "/uplinks/speed_gbps").value_or(0);
+    f.service_link_mbps = r.number(p + "/service_link_mbps").value_or(0);
+    f.parent_region = r.string(p + "/parent_region");
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+Compute read_compute(JsonReader& r) {
+  Compute c;
+  c.vcpu = r.number("/spec/compute/vcpu").value_or(0);
+  c.memory_gib = r.number("/spec/compute/memory_gib").value_or(0);
+  c.gpus = static_cast<int>(r.number("/spec/compute/gpus").value_or(0));
+  c.instance_families = r.strings("/spec/compute/instance_families");
+  for (const auto& p : r.elements("/spec/compute/instances"))
+    c.instances.push_back({r.string(p + "/type").value_or(""), static_cast<int>(r.number(p + "/count").value_or(0))});
+  c.ebs_tb = r.number("/spec/compute/storage/ebs_tb").value_or(0);
+  c.s3_tb = r.number("/spec/compute/storage/s3_tb").value_or(0);
+  c.annual_growth = r.number("/spec/compute/growth/annual_rate").value_or(0);
+  c.horizon_years = r.number("/spec/compute/growth/horizon_years").value_or(0);
+  return c;
+}
+
+Workload read_workload(JsonReader& r, const Catalog& catalog) {
+  Workload w;
+  w.name = r.string("/metadata/name").value_or("");
+  w.description = r.string("/metadata/description").value_or("");
+  w.users = read_users(r, catalog);
+  w.latency.users_max_rtt_ms = r.number("/spec/latency/users/max_rtt_ms");
+  w.latency.percentile = r.string("/spec/latency/users/percentile").value_or("p95");
+  w.latency.includes_access = r.boolean("/spec/latency/users/includes_access").value_or(true);
+  w.dependencies = read_dependencies(r, catalog);
+  w.residency.countries = r.strings("/spec/residency/countries");
+  w.residency.subdivisions = r.strings("/spec/residency/subdivisions");
+  w.services_local = r.strings("/spec/services/local");
+  w.services_regional = r.strings("/spec/services/regional");
+  w.compute = read_compute(r);
+  w.customer.facilities = read_facilities(r, catalog);
+  w.customer.support_plan = r.string("/spec/customer/support_plan").value_or("business");
+  w.customer.operates_hardware = r.boolean("/spec/customer/operates_hardware").value_or(false);
+  w.customer.owns_outposts_servers = r.boolean("/spec/customer/owns_outposts_servers").value_or(false);
+  if (const Json* weights = r.find("/spec/weights"); weights && weights->is_object())
+    for (const auto& [factor, value] : weights->items())
+      if (value.is_number()) w.weights[factor] = value.get<double>();
+  if (r.find("/spec/proposed"))
+    w.proposed = Proposed{r.string("/spec/proposed/option"), r.string("/spec/proposed/form_factor"), r.string("/spec/proposed/facility")};
+  w.spec = r.document().value();
+  w.source_name = r.document().name();
+  return w;
+}
+
+}  // namespace
+
+const Json& workload_schema() {
+  static const Json schema = [] {
+    for (const auto& file : embedded::files())
+      if (file.name == "rules/workload.schema.json") return Json::parse(file.contents);
+    throw std::logic_error("embedded workload schema missing from the build");
+  }();
+  return schema;
+}
+
+LoadedWorkload load_workload(const JsonDocument& document, const Catalog& catalog) {
+  Diagnostics schema_findings = validator().validate(document);
+  if (schema_findings.has_errors()) throw InputError(schema_findings.items());
+  JsonReader r(document);
+  LoadedWorkload loaded{read_workload(r, catalog), {}};
+  check_workload(loaded.workload, catalog, r);
+  r.throw_if_errors();
+  loaded.warnings = schema_findings.warnings();
+  for (const auto& w : r.diagnostics().warnings()) loaded.warnings.push_back(w);
+  return loaded;
+}
+
+LoadedWorkload load_workload_file(const FileSystem& fs, const std::string& path, const Catalog& catalog) {
+  return load_workload(read_json_file(fs, path), catalog);
+}
+
+}  // namespace edgeplan

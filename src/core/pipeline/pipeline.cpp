@@ -1,0 +1,58 @@
+#include <edgeplan/pipeline.hpp>
+
+#include <edgeplan/explain.hpp>
+#include <edgeplan/facts.hpp>
+#include <edgeplan/rank.hpp>
+
+namespace edgeplan {
+
+namespace {
+
+Provenance provenance_of(const Engine& engine) {
+  Provenance p;
+  p.edgeplan_version = edgeplan_version();
+  p.catalog_name = engine.catalog.info.name;
+  p.catalog_version = engine.catalog.info.version;
+  p.catalog_date = engine.catalog.info.date;
+  p.catalog_digest = engine.catalog.info.digest;
+  p.catalog_origin = engine.catalog.info.origin;
+  p.rules_digest = engine.rules.digest;
+  p.rule_files = engine.rules.files;
+  if (engine.measured) p.measured_latency_digest = engine.measured->digest();
+  return p;
+}
+
+}  // namespace
+
+const char* edgeplan_version() { return EDGEPLAN_VERSION; }
+
+Report recommend(const LoadedWorkload& loaded, const Engine& engine) {
+  const Workload& workload = loaded.workload;
+  Report report;
+  report.workload = workload.name;
+  report.workload_file = workload.source_name;
+  report.input_warnings = loaded.warnings;
+  report.weights = effective_weights(engine.rules, workload.weights);
+  report.provenance = provenance_of(engine);
+
+  // Candidates must outlive the evaluations that point at them: keep them in the report.
+  auto candidates = std::make_shared<std::vector<Candidate>>(build_candidates(workload, engine.catalog));
+  report.candidates = candidates;
+  const FactsContext context{workload, engine.catalog, engine.measured};
+  const RuleEngine rules(engine.rules, report.weights);
+  Json data = {{"workload", workload_json(workload)}};
+  report.evaluations.reserve(candidates->size());
+  for (const auto& candidate : *candidates) {
+    Evaluation ev;
+    ev.candidate = &candidate;
+    ev.option = option_json(candidate);
+    ev.facts = derive_facts(candidate, context);
+    rules.apply(ev, data);
+    report.evaluations.push_back(std::move(ev));
+  }
+  rank_options(report);
+  explain(report);
+  return report;
+}
+
+}  // namespace edgeplan

@@ -1,0 +1,36 @@
+#include "render/render_common.hpp"
+
+#include <fmt/format.h>
+
+#include <edgeplan/util/text.hpp>
+
+namespace edgeplan::render_detail {
+
+std::string option_title(const Evaluation& e) {
+  const Json& o = e.option;
+  std::string title = fmt::format("{} ({}) — {}", o["id"].get<std::string>(), o["kind"].get<std::string>(), o["name"].get<std::string>());
+  if (!o["parent_region"].is_null()) title += ", parent " + o["parent_region"].get<std::string>();
+  return title;
+}
+
+std::string verdict_words(Verdict verdict) {
+  return verdict == Verdict::eligible ? "eligible" : "eligible with conditions";
+}
+
+std::string factor_line(const Evaluation& e) {
+  std::vector<std::string> parts;
+  for (const auto& [factor, score] : e.factor_scores) parts.push_back(fmt::format("{} {}", factor, util::format_number(score)));
+  return util::join_list(parts, " · ");
+}
+
+std::string provenance_line(const Provenance& p) {
+  return fmt::format("edgeplan {} · catalog {} {} ({}, sha256:{}) · rules sha256:{}", p.edgeplan_version, p.catalog_name,
+                     p.catalog_version, p.catalog_date, p.catalog_digest.substr(0, 12), p.rules_digest.substr(0, 12));
+}
+
+std::string finding_line(const Finding& f) {
+  if (f.effect == Effect::warn) return fmt::format("{}: {} [{}]", f.condition_kind, f.message, f.rule);
+  return fmt::format("{} [{}]", f.message, f.rule);
+}
+
+}  // namespace edgeplan::render_detail

@@ -1,0 +1,186 @@
+#include <edgeplan/rules.hpp>
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include <edgeplan/embedded.hpp>
+#include <edgeplan/json_reader.hpp>
+#include <edgeplan/util/digest.hpp>
+#include <edgeplan/util/text.hpp>
+
+namespace edgeplan {
+
+namespace {
+
+const std::vector<std::pair<Effect, std::string>>& effect_table() {
+  static const std::vector<std::pair<Effect, std::string>> table = {
+      {Effect::exclude, "exclude"}, {Effect::warn, "warn"}, {Effect::score, "score"}, {Effect::adjust, "adjust"}};
+  return table;
+}
+
+std::optional<jsonlogic::Expression> compile_logic(JsonReader& r, const std::string& pointer, bool required) {
+  const Json* logic = r.find(pointer);
+  if (!logic) {
+    if (required) r.error(pointer.substr(0, pointer.rfind('/')), fmt::format("missing required field \"{}\"", pointer.substr(pointer.rfind('/') + 1)));
+    return std::nullopt;
+  }
+  try {
+    return jsonlogic::Expression::compile(*logic);
+  } catch (const jsonlogic::CompileError& e) {
+    r.error(pointer + e.pointer(), e.what());
+    return std::nullopt;
+  }
+}
+
+std::optional<std::string> one_of(JsonReader& r, const std::string& pointer, const std::vector<std::string>& allowed, bool required) {
+  auto value = r.string(pointer, required);
+  if (!value) return std::nullopt;
+  if (std::find(allowed.begin(), allowed.end(), *value) != allowed.end()) return value;
+  auto guess = util::closest_match(*value, allowed);
+  std::vector<std::string> quoted;
+  for (const auto& a : allowed) quoted.push_back("\"" + a + "\"");
+  r.error(pointer, fmt::format("expected one of {}, got \"{}\"", util::join_list(quoted), *value),
+          guess ? fmt::format("did you mean \"{}\"?", *guess) : "");
+  return std::nullopt;
+}
+
+MessageTemplate compile_template(JsonReader& r, const std::string& pointer) {
+  auto text = r.string(pointer);
+  if (!text) return {};
+  try {
+    return MessageTemplate::compile(*text);
+  } catch (const std::exception& e) {
+    r.error(pointer, e.what());
+    return {};
+  }
+}
+
+void check_effect_fields(JsonReader& r, const std::string& p, const Rule& rule) {
+  if (rule.effect == Effect::score && !rule.score) r.error(p, "missing required field \"score\" (a score rule gives the factor's 0-100 score)");
+  if (rule.effect == Effect::score && rule.factor.empty()) r.error(p, "missing required field \"factor\" for a score rule");
+  if (rule.effect == Effect::adjust && !r.find(p + "/points")) r.error(p, "missing required field \"points\" for an adjust rule");
+  if ((rule.effect == Effect::exclude || rule.effect == Effect::warn) && rule.message.empty())
+    r.error(p, "missing required field \"message\" (what the user reads when the rule fires)");
+}
+
+Rule read_rule(JsonReader& r, const std::string& p, const std::string& file) {
+  Rule rule;
+  rule.file = file;
+  rule.pointer = p;
+  rule.id = r.string(p + "/id", true).value_or("");
+  rule.description = r.string(p + "/description", true).value_or("");
+  rule.effect = [&] {
+    auto name = one_of(r, p + "/effect", effect_names(), true);
+    for (const auto& [e, n] : effect_table())
+      if (name && *name == n) return e;
+    return Effect::exclude;
+  }();
+  rule.severity = one_of(r, p + "/severity", {"error", "warning", "info"}, false)
+                      .value_or(rule.effect == Effect::exclude ? "error" : rule.effect == Effect::warn ? "warning" : "info");
+  rule.factor = one_of(r, p + "/factor", factor_names(), false).value_or("");
+  rule.condition_kind = one_of(r, p + "/condition_kind", {"verify", "arrange", "note"}, false).value_or("verify");
+  rule.for_each = r.string(p + "/for_each").value_or("");
+  rule.kinds = r.strings(p + "/applies_to");
+  rule.condition = compile_logic(r, p + "/condition", rule.effect != Effect::score).value_or(jsonlogic::Expression::compile(true));
+  rule.measured = compile_logic(r, p + "/measured", false);
+  rule.required = compile_logic(r, p + "/required", false);
+  rule.score = compile_logic(r, p + "/score", false);
+  rule.points = r.number(p + "/points").value_or(0);
+  rule.unit = r.string(p + "/unit").value_or("");
+  rule.message = compile_template(r, p + "/message");
+  rule.remedy = compile_template(r, p + "/remedy");
+  rule.summary = compile_template(r, p + "/summary");
+  rule.waivable = r.boolean(p + "/waivable").value_or(true);
+  check_effect_fields(r, p, rule);
+  return rule;
+}
+
+void read_weights(JsonReader& r, RuleSet& set) {
+  const Json* weights = r.find("/weights");
+  if (!weights) return;
+  if (!weights->is_object()) return r.error("/weights", fmt::format("expected object, got {}", describe_json(*weights)));
+  for (const auto& [factor, value] : weights->items()) {
+    const std::string p = "/weights/" + pointer_token(factor);
+    if (std::find(factor_names().begin(), factor_names().end(), factor) == factor_names().end()) {
+      auto guess = util::closest_match(factor, factor_names());
+      r.error(p, fmt::format("unknown factor \"{}\"", factor), guess ? fmt::format("did you mean \"{}\"?", *guess) : "");
+      continue;
+    }
+    auto w = r.number(p);
+    if (w && *w < 0) r.error(p, fmt::format("expected a number >= 0, got {}", util::format_number(*w)));
+    else if (w) set.weights[factor] = *w;
+  }
+}
+
+void upsert(RuleSet& set, Rule rule) {
+  auto it = std::find_if(set.rules.begin(), set.rules.end(), [&](const Rule& x) { return x.id == rule.id; });
+  if (it != set.rules.end()) *it = std::move(rule);
+  else set.rules.push_back(std::move(rule));
+}
+
+}  // namespace
+
+const char* to_string(Effect effect) {
+  for (const auto& [e, n] : effect_table())
+    if (e == effect) return n.c_str();
+  return "exclude";
+}
+
+const std::vector<std::string>& effect_names() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> out;
+    for (const auto& [e, n] : effect_table()) out.push_back(n);
+    return out;
+  }();
+  return names;
+}
+
+const std::vector<std::string>& factor_names() {
+  static const std::vector<std::string> names = {"latency", "services", "operations", "compliance", "capacity"};
+  return names;
+}
+
+void add_rule_file(RuleSet& set, const std::string& name, std::string_view text) {
+  JsonDocument doc = JsonDocument::parse(name, text);
+  JsonReader r(doc);
+  auto api = r.string("/apiVersion", true);
+  if (api && *api != "edgeplan/v1") r.error("/apiVersion", fmt::format("expected \"edgeplan/v1\", got \"{}\"", *api));
+  auto kind = r.string("/kind", true);
+  if (kind && *kind != "RuleSet") r.error("/kind", fmt::format("expected \"RuleSet\", got \"{}\"", *kind));
+  read_weights(r, set);
+  std::set<std::string> ids;
+  std::vector<Rule> rules;
+  for (const auto& p : r.elements("/rules")) {
+    Rule rule = read_rule(r, p, name);
+    if (!rule.id.empty() && !ids.insert(rule.id).second) r.error(p + "/id", fmt::format("duplicate rule id \"{}\" in this file", rule.id));
+    rules.push_back(std::move(rule));
+  }
+  r.throw_if_errors();
+  for (auto& rule : rules) upsert(set, std::move(rule));
+  set.files.push_back(name);
+  set.digest = util::sha256_hex(set.digest + name + util::sha256_hex(text));
+}
+
+RuleSet load_default_rules() {
+  RuleSet set;
+  for (const auto& file : embedded::files())
+    if (file.name.rfind("rules/default/", 0) == 0) add_rule_file(set, std::string(file.name), file.contents);
+  return set;
+}
+
+RuleSet load_rule_dirs(const FileSystem& fs, const std::vector<std::string>& paths, RuleSet base) {
+  for (const auto& path : paths) {
+    std::vector<std::string> files = fs.is_directory(path) ? fs.list(path, ".json") : std::vector<std::string>{path};
+    if (files.empty()) throw InputError(Diagnostic{Severity::error, path, 0, 0, "", "no rule files (*.json) in this directory", {}});
+    for (const auto& file : files) {
+      auto text = fs.read(file);
+      if (!text) throw InputError(Diagnostic{Severity::error, file, 0, 0, "", "cannot read rule file (missing or not a regular file)", {}});
+      add_rule_file(base, file, *text);
+    }
+  }
+  return base;
+}
+
+}  // namespace edgeplan

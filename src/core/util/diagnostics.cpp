@@ -1,0 +1,61 @@
+#include <edgeplan/diagnostics.hpp>
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace edgeplan {
+
+namespace {
+
+std::string location_prefix(const Diagnostic& d) {
+  std::string out = d.file;
+  if (!out.empty() && d.line > 0) out += fmt::format(":{}:{}", d.line, d.column);
+  if (!d.pointer.empty()) out += out.empty() ? fmt::format("({})", d.pointer) : fmt::format(" ({})", d.pointer);
+  return out;
+}
+
+std::string first_message(const std::vector<Diagnostic>& diagnostics) {
+  for (const auto& d : diagnostics)
+    if (d.severity == Severity::error) return format_diagnostic(d);
+  return diagnostics.empty() ? "invalid input" : format_diagnostic(diagnostics.front());
+}
+
+}  // namespace
+
+std::string format_diagnostic(const Diagnostic& d) {
+  const char* label = d.severity == Severity::error ? "error" : "warning";
+  std::string where = location_prefix(d);
+  std::string out = where.empty() ? fmt::format("edgeplan: {}: {}", label, d.message)
+                                  : fmt::format("edgeplan: {}: {}: {}", label, where, d.message);
+  if (!d.hint.empty()) out += fmt::format("\n  hint: {}", d.hint);
+  return out;
+}
+
+void Diagnostics::error(std::string file, std::string pointer, std::string message, std::string hint) {
+  add({Severity::error, std::move(file), 0, 0, std::move(pointer), std::move(message), std::move(hint)});
+}
+
+void Diagnostics::warning(std::string file, std::string pointer, std::string message, std::string hint) {
+  add({Severity::warning, std::move(file), 0, 0, std::move(pointer), std::move(message), std::move(hint)});
+}
+
+bool Diagnostics::has_errors() const {
+  return std::any_of(m_items.begin(), m_items.end(), [](const Diagnostic& d) { return d.severity == Severity::error; });
+}
+
+std::vector<Diagnostic> Diagnostics::warnings() const {
+  std::vector<Diagnostic> out;
+  std::copy_if(m_items.begin(), m_items.end(), std::back_inserter(out),
+               [](const Diagnostic& d) { return d.severity == Severity::warning; });
+  return out;
+}
+
+void Diagnostics::append(const Diagnostics& other) {
+  m_items.insert(m_items.end(), other.m_items.begin(), other.m_items.end());
+}
+
+InputError::InputError(std::vector<Diagnostic> diagnostics)
+    : std::runtime_error(first_message(diagnostics)), m_diagnostics(std::move(diagnostics)) {}
+
+}  // namespace edgeplan

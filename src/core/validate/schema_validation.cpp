@@ -1,0 +1,189 @@
+#include <edgeplan/schema_validation.hpp>
+
+#include <algorithm>
+
+#include <fmt/format.h>
+#include <valijson/adapters/nlohmann_json_adapter.hpp>
+#include <valijson/schema.hpp>
+#include <valijson/schema_parser.hpp>
+#include <valijson/validator.hpp>
+
+#include <edgeplan/util/text.hpp>
+
+namespace edgeplan {
+
+namespace {
+
+// valijson context ["<root>", "[spec]", "[users]", "[0]"] -> "/spec/users/0"
+std::string context_to_pointer(const std::vector<std::string>& context) {
+  std::string pointer;
+  for (const auto& part : context) {
+    if (part.size() >= 2 && part.front() == '[' && part.back() == ']')
+      pointer += "/" + pointer_token(part.substr(1, part.size() - 2));
+  }
+  return pointer;
+}
+
+bool is_prefix_path(const std::string& parent, const std::string& child) {
+  return child.size() > parent.size() && child.compare(0, parent.size(), parent) == 0 && child[parent.size()] == '/';
+}
+
+const Json* resolve_ref(const Json& root, const Json& node) {
+  if (!node.contains("$ref")) return &node;
+  std::string ref = node["$ref"].get<std::string>();
+  if (ref.rfind("#", 0) != 0) return &node;
+  return &root.at(Json::json_pointer(ref.substr(1)));
+}
+
+// The schema node describing the instance value at `pointer`, or null.
+const Json* schema_at(const Json& root, const std::string& pointer) {
+  const Json* node = resolve_ref(root, root);
+  std::size_t pos = 1;
+  while (node && pos <= pointer.size() && !pointer.empty()) {
+    std::size_t next = pointer.find('/', pos);
+    std::string token = pointer.substr(pos, next == std::string::npos ? std::string::npos : next - pos);
+    if (node->contains("properties") && (*node)["properties"].contains(token)) node = &(*node)["properties"][token];
+    else if (node->contains("items")) node = &(*node)["items"];
+    else if (node->contains("additionalProperties") && (*node)["additionalProperties"].is_object())
+      node = &(*node)["additionalProperties"];
+    else return nullptr;
+    node = resolve_ref(root, *node);
+    if (next == std::string::npos) break;
+    pos = next + 1;
+  }
+  return node;
+}
+
+std::string json_type_name(const Json& value) {
+  if (value.is_number_integer() || value.is_number_unsigned()) return "integer";
+  if (value.is_number()) return "number";
+  if (value.is_string()) return "string";
+  if (value.is_boolean()) return "boolean";
+  if (value.is_array()) return "array";
+  if (value.is_object()) return "object";
+  return "null";
+}
+
+bool type_matches(const std::string& expected, const Json& value) {
+  if (expected == "number") return value.is_number();
+  if (expected == "integer") return value.is_number_integer() || value.is_number_unsigned() ||
+                                    (value.is_number_float() && value.get<double>() == static_cast<long long>(value.get<double>()));
+  return expected == json_type_name(value);
+}
+
+std::string enum_list(const Json& values) {
+  std::vector<std::string> items;
+  for (const auto& v : values) items.push_back(v.dump());
+  return util::join_list(items);
+}
+
+// Words for the first constraint of `schema` that `value` breaks.
+std::string explain_violation(const Json& schema, const Json& value) {
+  if (schema.contains("type") && !type_matches(schema["type"].get<std::string>(), value))
+    return fmt::format("expected {}, got {}", schema["type"].get<std::string>(), describe_json(value));
+  if (schema.contains("enum") && std::find(schema["enum"].begin(), schema["enum"].end(), value) == schema["enum"].end())
+    return fmt::format("expected one of {}, got {}", enum_list(schema["enum"]), describe_json(value));
+  if (value.is_number()) {
+    double v = value.get<double>();
+    if (schema.contains("minimum") && v < schema["minimum"].get<double>())
+      return fmt::format("expected a number >= {}, got {}", schema["minimum"].dump(), value.dump());
+    if (schema.contains("exclusiveMinimum") && v <= schema["exclusiveMinimum"].get<double>())
+      return fmt::format("expected a number > {}, got {}", schema["exclusiveMinimum"].dump(), value.dump());
+    if (schema.contains("maximum") && v > schema["maximum"].get<double>())
+      return fmt::format("expected a number <= {}, got {}", schema["maximum"].dump(), value.dump());
+  }
+  if (value.is_string()) {
+    if (schema.contains("minLength") && value.get<std::string>().size() < schema["minLength"].get<std::size_t>())
+      return "expected a non-empty string";
+    if (schema.contains("pattern"))
+      return fmt::format("expected a string matching {}, got {}", schema["pattern"].get<std::string>(), describe_json(value));
+  }
+  return {};
+}
+
+std::string missing_property(const std::string& description) {
+  // valijson: "Missing required property 'name'."
+  auto open = description.find('\'');
+  auto close = description.rfind('\'');
+  if (description.rfind("Missing required property", 0) != 0 || open == close) return {};
+  return description.substr(open + 1, close - open - 1);
+}
+
+void collect_unknown_fields(const Json& root, const Json& schema, const Json& value, const std::string& pointer,
+                            const JsonDocument& doc, Diagnostics& out) {
+  const Json* node = resolve_ref(root, schema);
+  if (value.is_array() && node->contains("items")) {
+    for (std::size_t i = 0; i < value.size(); ++i)
+      collect_unknown_fields(root, (*node)["items"], value[i], fmt::format("{}/{}", pointer, i), doc, out);
+    return;
+  }
+  if (!value.is_object() || !node->contains("properties")) return;
+  const Json& properties = (*node)["properties"];
+  std::vector<std::string> known;
+  for (const auto& [name, unused] : properties.items()) known.push_back(name);
+  for (const auto& [key, child] : value.items()) {
+    const std::string child_pointer = pointer + "/" + pointer_token(key);
+    if (properties.contains(key)) {
+      collect_unknown_fields(root, properties[key], child, child_pointer, doc, out);
+    } else if (!node->contains("additionalProperties")) {
+      auto suggestion = util::closest_match(key, known);
+      std::string hint = suggestion ? fmt::format("did you mean \"{}\"?", *suggestion)
+                                    : fmt::format("known fields here: {}", util::join_list(known));
+      out.add(doc.diagnose(child_pointer, fmt::format("unknown field \"{}\" is ignored", key), hint, Severity::warning));
+    }
+  }
+}
+
+}  // namespace
+
+struct SchemaValidator::Impl {
+  Json source;
+  valijson::Schema schema;
+};
+
+SchemaValidator::SchemaValidator(const Json& schema) : m_impl(std::make_unique<Impl>()) {
+  m_impl->source = schema;
+  valijson::SchemaParser parser;
+  valijson::adapters::NlohmannJsonAdapter adapter(m_impl->source);
+  parser.populateSchema(adapter, m_impl->schema);
+}
+
+SchemaValidator::~SchemaValidator() = default;
+SchemaValidator::SchemaValidator(SchemaValidator&&) noexcept = default;
+
+Diagnostics SchemaValidator::validate(const JsonDocument& document) const {
+  valijson::Validator validator;
+  valijson::ValidationResults results;
+  valijson::adapters::NlohmannJsonAdapter target(document.value());
+  validator.validate(m_impl->schema, target, &results);
+
+  struct Found { std::string pointer; std::string description; };
+  std::vector<Found> found;
+  for (const auto& error : results) found.push_back({context_to_pointer(error.context), error.description});
+
+  Diagnostics out;
+  for (const auto& f : found) {
+    if (auto name = missing_property(f.description); !name.empty()) {
+      out.add(document.diagnose(f.pointer, fmt::format("missing required field \"{}\"", name)));
+      continue;
+    }
+    const bool has_deeper = std::any_of(found.begin(), found.end(), [&](const Found& g) { return is_prefix_path(f.pointer, g.pointer); });
+    if (has_deeper) continue;
+    const Json* node = schema_at(m_impl->source, f.pointer);
+    const Json& value = document.value().at(Json::json_pointer(f.pointer));
+    std::string message = node ? explain_violation(*node, value) : std::string{};
+    if (message.empty()) continue;  // a parent's summary of a child error already reported
+    out.add(document.diagnose(f.pointer, message));
+  }
+  // valijson may report one problem twice (e.g. type and enum both fail); keep one.
+  std::vector<Diagnostic> unique;
+  for (const auto& d : out.items())
+    if (std::none_of(unique.begin(), unique.end(), [&](const Diagnostic& u) { return u.pointer == d.pointer && u.message == d.message; }))
+      unique.push_back(d);
+  Diagnostics deduped;
+  for (auto& d : unique) deduped.add(d);
+  collect_unknown_fields(m_impl->source, m_impl->source, document.value(), "", document, deduped);
+  return deduped;
+}
+
+}  // namespace edgeplan

@@ -1,0 +1,154 @@
+#include "validate/workload_checks.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include <fmt/format.h>
+
+#include <edgeplan/util/text.hpp>
+
+namespace edgeplan {
+
+namespace {
+
+void check_shares(Workload& w, JsonReader& r) {
+  if (w.users.empty()) return;
+  const auto given = std::count_if(w.users.begin(), w.users.end(), [](const UserGroup& g) { return g.share >= 0; });
+  if (given == 0) {
+    for (auto& g : w.users) g.share = 1.0 / static_cast<double>(w.users.size());
+    return;
+  }
+  for (const auto& g : w.users)
+    if (g.share < 0) r.error(g.pointer, "missing \"share\": give every user group a share, or none (equal shares)");
+  if (given != static_cast<long>(w.users.size())) return;
+  double sum = 0;
+  for (const auto& g : w.users) sum += g.share;
+  if (std::fabs(sum - 1.0) > 0.001)
+    r.error("/spec/users", fmt::format("user shares sum to {}; expected 1", util::format_number(sum)),
+            "shares are fractions of traffic, e.g. 0.7 and 0.3");
+}
+
+void check_service_list(const std::vector<std::string>& services, const std::string& pointer, const Catalog& catalog, JsonReader& r) {
+  const std::vector<std::string> known(catalog.service_vocabulary.begin(), catalog.service_vocabulary.end());
+  for (std::size_t i = 0; i < services.size(); ++i) {
+    if (catalog.service_vocabulary.count(services[i])) continue;
+    auto guess = util::closest_match(services[i], known);
+    r.error(fmt::format("{}/{}", pointer, i), fmt::format("unknown service \"{}\"", services[i]),
+            guess ? fmt::format("did you mean \"{}\"?", *guess) : fmt::format("known services: {}", util::join_list(known)));
+  }
+}
+
+void check_services(const Workload& w, const Catalog& catalog, JsonReader& r) {
+  check_service_list(w.services_local, "/spec/services/local", catalog, r);
+  check_service_list(w.services_regional, "/spec/services/regional", catalog, r);
+  for (std::size_t i = 0; i < w.services_regional.size(); ++i)
+    if (std::count(w.services_local.begin(), w.services_local.end(), w.services_regional[i]))
+      r.warning(fmt::format("/spec/services/regional/{}", i),
+                fmt::format("\"{}\" is listed as both local and regional; treated as local", w.services_regional[i]));
+}
+
+void check_subdivision(const Place& place, const std::string& pointer, JsonReader& r) {
+  if (place.subdivision && !place.country.empty() && place.subdivision->rfind(place.country + "-", 0) != 0)
+    r.error(pointer + "/subdivision", fmt::format("subdivision \"{}\" is not in country \"{}\"", *place.subdivision, place.country));
+}
+
+const Facility* find_facility(const Workload& w, const std::string& id) {
+  for (const auto& f : w.customer.facilities)
+    if (f.id == id) return &f;
+  return nullptr;
+}
+
+std::vector<std::string> facility_ids(const Workload& w) {
+  std::vector<std::string> ids;
+  for (const auto& f : w.customer.facilities) ids.push_back(f.id);
+  return ids;
+}
+
+void unknown_facility(const Workload& w, const std::string& pointer, const std::string& id, JsonReader& r) {
+  auto guess = util::closest_match(id, facility_ids(w));
+  r.error(pointer, fmt::format("unknown facility \"{}\"", id),
+          guess ? fmt::format("did you mean \"{}\"?", *guess) : "declare it under spec.customer.facilities");
+}
+
+void check_facilities(const Workload& w, JsonReader& r) {
+  std::set<std::string> seen;
+  for (const auto& f : w.customer.facilities) {
+    if (!seen.insert(f.id).second) r.error(f.pointer + "/id", fmt::format("duplicate facility id \"{}\"", f.id));
+    check_subdivision(f.place, f.pointer + "/location", r);
+    if (f.parent_region && !std::count(f.parent_region->begin(), f.parent_region->end(), '-'))
+      r.error(f.pointer + "/parent_region", fmt::format("expected a Region code such as \"us-east-1\", got \"{}\"", *f.parent_region));
+  }
+}
+
+void resolve_dependencies(Workload& w, JsonReader& r) {
+  for (auto& d : w.dependencies) {
+    if (d.facility) {
+      const Facility* f = find_facility(w, *d.facility);
+      if (!f) unknown_facility(w, d.pointer + "/facility", *d.facility, r);
+      else if (!r.find(d.pointer + "/location")) d.place = f->place;
+    } else if (!r.find(d.pointer + "/location")) {
+      r.error(d.pointer, "expected \"facility\" or \"location\": where does this dependency run?");
+    }
+    check_subdivision(d.place, d.pointer + "/location", r);
+  }
+}
+
+void check_residency(const Workload& w, JsonReader& r) {
+  for (std::size_t i = 0; i < w.residency.subdivisions.size(); ++i) {
+    const std::string country = w.residency.subdivisions[i].substr(0, 2);
+    if (!w.residency.countries.empty() && !std::count(w.residency.countries.begin(), w.residency.countries.end(), country))
+      r.error(fmt::format("/spec/residency/subdivisions/{}", i),
+              fmt::format("subdivision \"{}\" lies outside the allowed countries ({})", w.residency.subdivisions[i],
+                          util::join_list(w.residency.countries)),
+              fmt::format("add \"{}\" to spec.residency.countries", country));
+  }
+}
+
+void check_proposed(const Workload& w, const Catalog& catalog, JsonReader& r) {
+  if (!w.proposed) return;
+  const Proposed& p = *w.proposed;
+  if (!p.option && !p.form_factor) r.error("/spec/proposed", "expected \"option\", or \"form_factor\" with \"facility\"");
+  if (p.form_factor && !catalog.find_form_factor(*p.form_factor)) {
+    std::vector<std::string> ids;
+    for (const auto& f : catalog.outposts.form_factors) ids.push_back(f.id);
+    auto guess = util::closest_match(*p.form_factor, ids);
+    r.error("/spec/proposed/form_factor", fmt::format("unknown Outposts form factor \"{}\"", *p.form_factor),
+            guess ? fmt::format("did you mean \"{}\"?", *guess) : fmt::format("known: {}", util::join_list(ids)));
+  }
+  if (p.form_factor && !p.facility) r.error("/spec/proposed", "missing \"facility\": an Outposts form factor needs the facility it goes to");
+  if (p.facility && !find_facility(w, *p.facility)) unknown_facility(w, "/spec/proposed/facility", *p.facility, r);
+}
+
+void check_weights(const Workload& w, JsonReader& r) {
+  if (w.weights.empty()) return;
+  double sum = 0;
+  for (const auto& [factor, weight] : w.weights) sum += weight;
+  if (sum <= 0) r.error("/spec/weights", "weights sum to 0; at least one factor needs a positive weight");
+}
+
+void check_users(const Workload& w, JsonReader& r) {
+  for (const auto& g : w.users) {
+    check_subdivision(g.place, g.pointer + "/location", r);
+    if (g.access == AccessType::mobile_5g && !g.carrier)
+      r.warning(g.pointer, "mobile-5g users without a \"carrier\": no Wavelength Zone can be matched to them",
+                "add \"carrier\", e.g. \"Verizon\"");
+  }
+  if (w.latency.users_max_rtt_ms && w.users.empty())
+    r.error("/spec/latency/users", "a user latency requirement needs at least one entry in spec.users");
+}
+
+}  // namespace
+
+void check_workload(Workload& workload, const Catalog& catalog, JsonReader& reader) {
+  check_shares(workload, reader);
+  check_users(workload, reader);
+  check_services(workload, catalog, reader);
+  check_facilities(workload, reader);
+  resolve_dependencies(workload, reader);
+  check_residency(workload, reader);
+  check_proposed(workload, catalog, reader);
+  check_weights(workload, reader);
+}
+
+}  // namespace edgeplan
