@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Benchmark: median wall time of `edgeplan recommend` on one workload against the
+# full default catalog, next to `edgeplan --version` (the process-start baseline,
+# which also loads the embedded catalog and rules), measured in the same run.
+# Usage: bench/recommend_vs_version.sh [build-dir] [runs] [workload]
+set -euo pipefail
+build=${1:-build}
+runs=${2:-31}
+spec=${3:-examples/live-streaming-denver/workload.json}
+bin="$build/edgeplan"
+
+median_ms() {  # command... -> median wall ms over $runs runs (after one warm-up)
+  "$@" >/dev/null 2>&1 || true
+  local times=()
+  for _ in $(seq "$runs"); do
+    local t0 t1
+    t0=$(date +%s%N)
+    "$@" >/dev/null 2>&1 || true
+    t1=$(date +%s%N)
+    times+=($(( (t1 - t0) / 1000 )))
+  done
+  printf '%s\n' "${times[@]}" | sort -n | awk -v n="$runs" 'NR == int((n + 1) / 2) { printf "%.2f", $1 / 1000 }'
+}
+
+version=$(median_ms "$bin" --version)
+text=$(median_ms "$bin" recommend "$spec")
+json=$(median_ms "$bin" recommend "$spec" --format json)
+printf 'runs per command: %s, workload: %s\n' "$runs" "$spec"
+printf '%-36s %8s ms\n' "edgeplan --version (baseline)" "$version"
+printf '%-36s %8s ms  (%.2fx baseline)\n' "edgeplan recommend (text)" "$text" "$(awk -v a="$text" -v b="$version" "BEGIN{print a/b}")"
+printf '%-36s %8s ms  (%.2fx baseline)\n' "edgeplan recommend --format json" "$json" "$(awk -v a="$json" -v b="$version" "BEGIN{print a/b}")"
