@@ -22,8 +22,11 @@ std::string render_report(const Report& report, Format format, const RenderOptio
 // The full reasoning for one option: facts, every rule's outcome, scores.
 std::string render_explanation(const Report& report, const Evaluation& option, Format format, const RenderOptions& options);
 
-// The versioned JSON contract (schema_version kReportSchemaVersion).
-Json report_json(const Report& report);
-Json explanation_json(const Report& report, const Evaluation& option);
+// The versioned JSON contract (schema_version kReportSchemaVersion). Keys keep
+// the documented order (schema_version first), so the output reads top-down.
+using OrderedJson = nlohmann::ordered_json;
+OrderedJson report_json(const Report& report);
+OrderedJson explanation_json(const Report& report, const Evaluation& option);
+OrderedJson to_ordered(const Json& value);
 
 }  // namespace edgeplan

@@ -36,13 +36,17 @@ double compared_value(const Range& rtt, const std::string& percentile) {
   return percentile == "p50" ? rtt.typical : rtt.high;
 }
 
+// The model is good to a millisecond at best; 0.1 ms keeps messages and JSON identical.
+double tenth(double value) { return std::round(value * 10) / 10; }
+
 Json rtt_entry(const std::string& name, const RttEstimate& e, double compared, std::optional<double> required) {
+  compared = tenth(compared);
   Json j;
   j["name"] = name;
-  j["distance_km"] = std::round(e.distance_km * 10) / 10;
-  j["rtt_low_ms"] = e.rtt.low;
-  j["rtt_ms"] = e.rtt.typical;
-  j["rtt_high_ms"] = e.rtt.high;
+  j["distance_km"] = tenth(e.distance_km);
+  j["rtt_low_ms"] = tenth(e.rtt.low);
+  j["rtt_ms"] = tenth(e.rtt.typical);
+  j["rtt_high_ms"] = tenth(e.rtt.high);
   j["rtt_compared_ms"] = compared;
   j["source"] = e.source;
   j["required_ms"] = required ? Json(*required) : Json(nullptr);
@@ -251,7 +255,7 @@ Json outposts_facts(const Candidate& c, const FactsContext& ctx) {
   j["parent_region_supported"] = c.parent_region && std::count(f.parent_regions.begin(), f.parent_regions.end(), *c.parent_region) > 0;
   if (parent) {
     Range link = latency::path_rtt(distance_km(fac.place.point, parent->place.point));
-    j["service_link_rtt_ms"] = link.high + latency::site_overhead(SiteKind::region).high;
+    j["service_link_rtt_ms"] = tenth(link.high + latency::site_overhead(SiteKind::region).high);
   } else {
     j["service_link_rtt_ms"] = nullptr;
   }
@@ -293,7 +297,7 @@ Json parent_region_facts(const Candidate& c, const Catalog& catalog) {
   if (!parent) return nullptr;
   Range r = latency::path_rtt(distance_km(c.place.point, parent->place.point));
   Range site = latency::site_overhead(SiteKind::region);
-  return Json{{"id", parent->id}, {"rtt_ms", r.typical + site.typical}, {"rtt_high_ms", r.high + site.high},
+  return Json{{"id", parent->id}, {"rtt_ms", tenth(r.typical + site.typical)}, {"rtt_high_ms", tenth(r.high + site.high)},
               {"distance_km", std::round(distance_km(c.place.point, parent->place.point))}};
 }
 

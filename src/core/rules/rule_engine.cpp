@@ -70,6 +70,7 @@ void record_fired(const Rule& rule, Evaluation& ev, const Json& data) {
 void apply_score(const Rule& rule, Evaluation& ev, const Json& data) {
   Json value = rule.score->evaluate(data);
   double score = value.is_number() ? std::clamp(value.get<double>(), 0.0, 100.0) : 0.0;
+  score = std::round(score * 10) / 10;  // as printed; keeps JSON and text in agreement
   // Several score rules for one factor: the lowest wins, so any rule can cap a factor.
   auto it = ev.factor_scores.find(rule.factor);
   if (it == ev.factor_scores.end() || score < it->second) ev.factor_scores[rule.factor] = score;
