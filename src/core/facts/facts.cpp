@@ -158,6 +158,12 @@ struct LocalServices {
   std::set<std::string> available, probable;
 };
 
+bool in_any_region_table(const FormFactor& f, const std::string& service) {
+  for (const auto& [region, services] : f.services_by_parent_region)
+    if (services.count(service)) return true;
+  return false;
+}
+
 LocalServices local_services(const Candidate& c) {
   LocalServices out;
   if (c.site) {
@@ -168,8 +174,12 @@ LocalServices local_services(const Candidate& c) {
   }
   const FormFactor& f = *c.form_factor;
   auto by_region = c.parent_region ? f.services_by_parent_region.find(*c.parent_region) : f.services_by_parent_region.end();
-  for (const auto& s : f.services_local)
-    if (by_region == f.services_by_parent_region.end() || by_region->second.count(s) || s == "VPC") out.available.insert(s);
+  for (const auto& s : f.services_local) {
+    if (by_region == f.services_by_parent_region.end() || by_region->second.count(s)) out.available.insert(s);
+    // A service the per-Region table never mentions is not a column of it:
+    // the table is silent, so the service must be verified, not assumed missing.
+    else if (!in_any_region_table(f, s)) out.probable.insert(s);
+  }
   return out;
 }
 
@@ -205,6 +215,7 @@ std::vector<std::string> responsibilities(const Candidate& c) {
   std::vector<std::string> out = {"provide floor space, cooling and physical security", "provide redundant power feeds",
                                   "provide redundant uplinks and the service link", "keep an eligible AWS Support plan",
                                   "commit to a 1-, 3- or 5-year term", "plan and monitor fixed capacity"};
+  if (c.form_factor->positions_required > 1) out.push_back("house and power a separate network rack");
   if (c.form_factor->installed_by == "customer") out.push_back("install, cable and return the hardware yourself");
   return out;
 }

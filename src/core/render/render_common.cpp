@@ -29,7 +29,9 @@ std::string provenance_line(const Provenance& p) {
 }
 
 std::string finding_line(const Finding& f) {
-  if (f.effect == Effect::warn) return fmt::format("{}: {} [{}]", f.condition_kind, f.message, f.rule);
+  // "verify: …" unless the message already starts with the word.
+  if (f.effect == Effect::warn && f.message.rfind(f.condition_kind, 0) != 0)
+    return fmt::format("{}: {} [{}]", f.condition_kind, f.message, f.rule);
   return fmt::format("{} [{}]", f.message, f.rule);
 }
 

@@ -24,7 +24,7 @@ void append_ranked(std::string& out, const Report& report, const RenderOptions& 
   for (std::size_t i = 0; i < report.ranked.size() && i < options.ranked_limit; ++i) {
     const RankedOption& r = report.ranked[i];
     std::vector<std::string> conditions;
-    for (const auto* c : r.conditions) conditions.push_back(c->condition_kind + ": " + c->message);
+    for (const auto* c : r.conditions) conditions.push_back(finding_line(*c));
     out += fmt::format("| {} | `{}` | {} | {} | {} | {} |\n", r.rank, r.evaluation->candidate->id, r.evaluation->option["kind"].get<std::string>(),
                        util::format_number(r.evaluation->score), verdict_words(r.verdict), cell(util::join_list(conditions, "; ")));
   }

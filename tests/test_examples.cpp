@@ -1,0 +1,472 @@
+// End-to-end tests of the example portfolio under examples/: every example is
+// run through the real binary (`edgeplan recommend ... --format json`) and its
+// winner, exit code and key exclusion reasons are checked.
+//
+// Every example test carries the tag [example:<folder name>]; the test
+// "examples: every example folder has a test" fails when an example is added
+// without a test.
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "support.hpp"
+
+namespace {
+
+using nlohmann::json;
+using edgeplan::test::run_edgeplan;
+using edgeplan::test::RunResult;
+using edgeplan::test::source_path;
+
+struct ExampleRun {
+  RunResult run;
+  json report;
+};
+
+std::string spec_path(const std::string& name) { return "examples/" + name + "/workload.json"; }
+
+// `edgeplan recommend examples/NAME/workload.json --format json`, parsed.
+ExampleRun recommend_example(const std::string& name) {
+  ExampleRun r;
+  r.run = run_edgeplan("recommend " + spec_path(name) + " --format json");
+  INFO("stderr: " << r.run.err);
+  REQUIRE(json::accept(r.run.out));
+  r.report = json::parse(r.run.out);
+  REQUIRE(r.report.value("schema_version", "") == "1.0");
+  REQUIRE(r.report.value("workload", "") == name);
+  REQUIRE(r.report.contains("recommendations"));
+  REQUIRE(r.report.contains("excluded"));
+  // The exit code and the "feasible" flag tell the same story.
+  CHECK(r.report["feasible"].get<bool>() == (r.run.exit_code == 0));
+  CHECK(r.report["feasible"].get<bool>() == !r.report["recommendations"].empty());
+  return r;
+}
+
+const json& winner(const ExampleRun& r) {
+  REQUIRE_FALSE(r.report["recommendations"].empty());
+  return r.report["recommendations"][0]["option"];
+}
+
+const json* find_recommendation(const json& report, const std::string& id) {
+  for (const auto& rec : report["recommendations"])
+    if (rec["option"]["id"] == id) return &rec;
+  return nullptr;
+}
+
+int rank_of(const json& report, const std::string& id) {
+  const json* rec = find_recommendation(report, id);
+  REQUIRE(rec != nullptr);
+  return (*rec)["rank"].get<int>();
+}
+
+const json& excluded_option(const json& report, const std::string& id) {
+  for (const auto& e : report["excluded"])
+    if (e["option"]["id"] == id) return e;
+  FAIL("option " << id << " is not among the excluded options");
+  static const json none;
+  return none;
+}
+
+// The reasons of an excluded option produced by one rule.
+std::vector<json> reasons_by(const json& report, const std::string& id, const std::string& rule) {
+  std::vector<json> out;
+  for (const auto& reason : excluded_option(report, id)["reasons"])
+    if (reason["rule"] == rule) out.push_back(reason);
+  return out;
+}
+
+// The single reason `rule` gave for excluding `id`; its message must contain `text`.
+json reason(const json& report, const std::string& id, const std::string& rule, const std::string& text) {
+  auto found = reasons_by(report, id, rule);
+  INFO("option " << id << ", rule " << rule << ": " << excluded_option(report, id).dump());
+  REQUIRE_FALSE(found.empty());
+  for (const auto& r : found)
+    if (r["message"].get<std::string>().find(text) != std::string::npos) return r;
+  FAIL("no " << rule << " reason for " << id << " mentions \"" << text << "\"");
+  return {};
+}
+
+std::set<std::string> rules_excluding(const json& report, const std::string& id) {
+  std::set<std::string> rules;
+  for (const auto& reason : excluded_option(report, id)["reasons"]) rules.insert(reason["rule"].get<std::string>());
+  return rules;
+}
+
+// A condition, warning or score adjustment of a ranked option.
+const json* finding(const json& recommendation, const std::string& rule) {
+  for (const char* list : {"conditions", "warnings", "adjustments"})
+    if (recommendation.contains(list))
+      for (const auto& f : recommendation[list])
+        if (f["rule"] == rule) return &f;
+  return nullptr;
+}
+
+bool is_outposts(const json& option) {
+  const std::string kind = option["kind"].get<std::string>();
+  return kind == "outposts-rack" || kind == "outposts-server";
+}
+
+bool is_aws_site(const json& option) { return !is_outposts(option); }
+
+std::vector<std::string> example_names() {
+  std::vector<std::string> names;
+  for (const auto& entry : std::filesystem::directory_iterator(source_path("examples")))
+    if (entry.is_directory() && std::filesystem::exists(entry.path() / "workload.json")) names.push_back(entry.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+std::string temp_path(const std::string& suffix) {
+  return (std::filesystem::temp_directory_path() / ("edgeplan-examples-" + std::to_string(::getpid()) + "-" + suffix)).string();
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- the portfolio
+
+TEST_CASE("examples: live streaming to Denver lands in the Denver Local Zone", "[examples][example:live-streaming-denver]") {
+  const auto r = recommend_example("live-streaming-denver");
+  CHECK(r.run.exit_code == 0);
+  CHECK(winner(r)["id"] == "us-west-2-den-1a");
+  CHECK(winner(r)["kind"] == "local-zone");
+  CHECK(r.report["recommendations"].size() == 1);
+
+  // The parent Region in Oregon is too far from Colorado for a 35 ms budget.
+  const json rtt = reason(r.report, "us-west-2", "latency.users.max-rtt", "Denver viewers 68.2 ms > 35 ms required");
+  CHECK(rtt["measured"].get<double>() == Approx(68.2).margin(0.05));
+  CHECK(rtt["required"].get<double>() == Approx(35));
+  // The Denver Wavelength Zone takes only Verizon mobile traffic; these viewers are on fixed lines.
+  reason(r.report, "us-west-2-wl1-den-wlz-1", "latency.users.unreachable", "only from Verizon mobile users");
+}
+
+TEST_CASE("examples: an ERP app tier goes on an Outposts rack next to its on-premises database", "[examples][example:erp-onprem-database]") {
+  const auto r = recommend_example("erp-onprem-database");
+  CHECK(r.run.exit_code == 0);
+  // The single rack fits and needs no separate network rack, so it beats the multi-rack footprint.
+  CHECK(winner(r)["id"] == "mke-dc1/rack-gen2-single");
+  CHECK(rank_of(r.report, "mke-dc1/rack-gen2-single") < rank_of(r.report, "mke-dc1/rack-gen2-multi"));
+  CHECK(winner(r)["kind"] == "outposts-rack");
+  CHECK(winner(r)["facility"] == "mke-dc1");
+
+  // Only Outposts at the database's facility is eligible: the 2 ms budget rules out every AWS site.
+  for (const auto& rec : r.report["recommendations"]) {
+    CHECK(is_outposts(rec["option"]));
+    CHECK(rec["option"]["facility"] == "mke-dc1");
+  }
+  const json chicago = reason(r.report, "us-east-1-chi-1a", "latency.dependencies.max-rtt", "ERP database 5.9 ms > 2 ms required");
+  CHECK(chicago["measured"].get<double>() == Approx(5.9).margin(0.05));
+  CHECK(chicago["required"].get<double>() == Approx(2));
+  reason(r.report, "us-east-2", "latency.dependencies.max-rtt", "ERP database 19.2 ms > 2 ms required");
+
+  // The previous-generation rack meets the requirements too but ranks below the current ones.
+  CHECK(rank_of(r.report, "mke-dc1/rack-gen1") > rank_of(r.report, "mke-dc1/rack-gen2-single"));
+  const json* gen1 = find_recommendation(r.report, "mke-dc1/rack-gen1");
+  REQUIRE(gen1 != nullptr);
+  CHECK(finding(*gen1, "preference.current-generation") != nullptr);
+  CHECK(finding(*gen1, "outposts.lifecycle.previous-generation") != nullptr);
+
+  // Servers are discontinued and lack EBS and ALB.
+  reason(r.report, "mke-dc1/server-1u", "outposts.lifecycle.discontinued", "no longer sells Outposts servers");
+  reason(r.report, "mke-dc1/server-1u", "services.missing-local", "ALB, EBS not available locally");
+}
+
+TEST_CASE("examples: Kenyan data residency leaves only an Outposts rack in Nairobi", "[examples][example:residency-outposts-only]") {
+  const auto r = recommend_example("residency-outposts-only");
+  CHECK(r.run.exit_code == 0);
+  CHECK(winner(r)["id"] == "nbo-dc1/rack-gen2-single");
+  CHECK(winner(r)["kind"] == "outposts-rack");
+  for (const auto& rec : r.report["recommendations"]) {
+    CHECK(is_outposts(rec["option"]));
+    CHECK(rec["option"]["country"] == "KE");
+  }
+
+  // No Region, Local Zone or Wavelength Zone lies in Kenya: residency excludes every one of them.
+  int aws_sites = 0;
+  for (const auto& e : r.report["excluded"]) {
+    if (!is_aws_site(e["option"])) continue;
+    ++aws_sites;
+    INFO(e["option"]["id"].get<std::string>());
+    CHECK(rules_excluding(r.report, e["option"]["id"].get<std::string>()).count("residency.country") == 1);
+  }
+  CHECK(aws_sites >= 100);
+  const json cape_town = reason(r.report, "af-south-1", "residency.country", "data would be stored in ZA, outside the allowed countries (KE)");
+  CHECK(cape_town["measured"] == "ZA");
+  reason(r.report, "me-central-1", "residency.country", "stored in AE");
+}
+
+TEST_CASE("examples: Pakistani data residency has no feasible placement", "[examples][example:residency-nothing-works]") {
+  const auto r = recommend_example("residency-nothing-works");
+  CHECK(r.run.exit_code == 1);
+  CHECK(r.report["feasible"] == false);
+  CHECK(r.report["recommendations"].empty());
+  CHECK(r.report["excluded"].size() == r.report["summary"]["candidates"].get<std::size_t>());
+
+  for (const auto& e : r.report["excluded"]) {
+    const std::string id = e["option"]["id"].get<std::string>();
+    INFO(id);
+    if (is_aws_site(e["option"])) CHECK(rules_excluding(r.report, id).count("residency.country") == 1);
+  }
+  reason(r.report, "ap-south-1", "residency.country", "data would be stored in IN, outside the allowed countries (PK)");
+  // Outposts racks are not offered in Pakistan; servers are no longer sold.
+  for (const char* rack : {"khi-colo/rack-gen1", "khi-colo/rack-gen2-multi", "khi-colo/rack-gen2-single"}) {
+    const json offered = reason(r.report, rack, "outposts.country", "is not offered in PK");
+    CHECK(offered["measured"] == "PK");
+  }
+  reason(r.report, "khi-colo/server-2u", "outposts.lifecycle.discontinued", "no longer sells Outposts servers");
+
+  // The text report says so and still lists the reasons.
+  const auto text = run_edgeplan("recommend " + spec_path("residency-nothing-works"));
+  CHECK(text.exit_code == 1);
+  CHECK(text.out.find("No feasible placement") != std::string::npos);
+  CHECK(text.out.find("[residency.country]") != std::string::npos);
+}
+
+TEST_CASE("examples: users next to a Region with a relaxed budget get the Region", "[examples][example:region-is-enough]") {
+  const auto r = recommend_example("region-is-enough");
+  CHECK(r.run.exit_code == 0);
+  CHECK(winner(r)["id"] == "us-east-1");
+  CHECK(winner(r)["kind"] == "region");
+  const json& first = r.report["recommendations"][0];
+  const json* preference = finding(first, "preference.region-first");
+  REQUIRE(preference != nullptr);
+  CHECK((*preference)["points"].get<double>() == Approx(5));
+
+  // Local Zones meet the requirements too, but the Region comes first.
+  const json* philadelphia = find_recommendation(r.report, "us-east-1-phl-1a");
+  REQUIRE(philadelphia != nullptr);
+  CHECK((*philadelphia)["option"]["kind"] == "local-zone");
+  CHECK((*philadelphia)["score"].get<double>() < first["score"].get<double>());
+  // The Washington Wavelength Zone is closer, but these users are not on its carrier's network.
+  reason(r.report, "us-east-1-wl1-was-wlz-1", "latency.users.unreachable", "Washington metro customers (fixed) cannot reach this zone");
+}
+
+TEST_CASE("examples: factory computer vision storing images locally needs a rack with S3 and GPUs", "[examples][example:computer-vision-store-images]") {
+  const auto r = recommend_example("computer-vision-store-images");
+  CHECK(r.run.exit_code == 0);
+  CHECK(winner(r)["id"] == "gsp-plant/rack-gen1");
+  CHECK(winner(r)["kind"] == "outposts-rack");
+  CHECK(r.report["recommendations"].size() == 1);
+  CHECK(finding(r.report["recommendations"][0], "outposts.lifecycle.previous-generation") != nullptr);
+
+  // Second-generation racks: no local S3 (single-rack; multi-rack's per-Region table omits it) and no GPU family.
+  reason(r.report, "gsp-plant/rack-gen2-single", "services.missing-local", "S3 not available locally");
+  // The multi-rack's per-Region service table is silent on S3 (verify, not missing); its GPUs rule it out.
+  CHECK(reasons_by(r.report, "gsp-plant/rack-gen2-multi", "services.missing-local").empty());
+  reason(r.report, "gsp-plant/rack-gen2-multi", "capacity.families-missing", "instance families g4dn are not offered here");
+  // The cameras need 2 ms; the nearest Region is hundreds of km away.
+  const json ohio = reason(r.report, "us-east-2", "latency.dependencies.max-rtt", "line cameras 20.3 ms > 2 ms required");
+  CHECK(ohio["measured"].get<double>() == Approx(20.3).margin(0.05));
+  reason(r.report, "us-east-1-atl-1a", "services.missing-local", "S3 not available locally");
+}
+
+TEST_CASE("examples: regulated gaming stays in New Jersey", "[examples][example:regulated-gaming-nj]") {
+  const auto r = recommend_example("regulated-gaming-nj");
+  CHECK(r.run.exit_code == 0);
+  CHECK(winner(r)["id"] == "us-east-1-nyc-2a");
+  CHECK(winner(r)["kind"] == "local-zone");
+  CHECK(winner(r)["subdivision"] == "US-NJ");
+
+  // The other New York City zone qualifies too, after a support request.
+  CHECK(rank_of(r.report, "us-east-1-nyc-1a") == 2);
+  CHECK(finding(*find_recommendation(r.report, "us-east-1-nyc-1a"), "operations.support-request") != nullptr);
+
+  // us-east-1 is fast enough but sits in Virginia: excluded by the subdivision rule alone.
+  const json virginia = reason(r.report, "us-east-1", "residency.subdivision", "data would be stored in US-VA, outside the allowed subdivisions (US-NJ)");
+  CHECK(virginia["measured"] == "US-VA");
+  CHECK(rules_excluding(r.report, "us-east-1") == std::set<std::string>{"residency.subdivision"});
+  reason(r.report, "us-east-1-phl-1a", "residency.subdivision", "stored in US-PA");
+  // The catalog does not say which state the New York Wavelength Zone is in.
+  reason(r.report, "us-east-1-wl1-nyc-wlz-1", "residency.subdivision-unknown", "cannot be confirmed");
+}
+
+TEST_CASE("examples: Verizon 5G users with a tight budget get the Boston Wavelength Zone", "[examples][example:mobile-5g-users]") {
+  const auto r = recommend_example("mobile-5g-users");
+  CHECK(r.run.exit_code == 0);
+  CHECK(winner(r)["id"] == "us-east-1-wl1-bos-wlz-1");
+  CHECK(winner(r)["kind"] == "wavelength-zone");
+  CHECK(r.report["recommendations"].size() == 1);
+
+  // Over the public mobile path the Boston Local Zone cannot meet 20 ms, even at 0 km.
+  const json boston = reason(r.report, "us-east-1-bos-1a", "latency.users.max-rtt", "Verizon 5G fans in Boston 52 ms > 20 ms required");
+  CHECK(boston["measured"].get<double>() == Approx(52).margin(0.05));
+  reason(r.report, "us-east-1", "latency.users.max-rtt", "> 20 ms required");
+  reason(r.report, "us-east-1-wl1-nyc-wlz-1", "latency.users.max-rtt", "23 ms > 20 ms required");
+  // Other carriers' zones are unreachable for Verizon users.
+  reason(r.report, "ca-central-1-wl1-yto-wlz-1", "latency.users.unreachable", "only from Bell mobile users");
+}
+
+TEST_CASE("examples: when a Local Zone and an Outpost both fit, the Local Zone ranks first", "[examples][example:lz-and-outposts-both-fit]") {
+  const auto r = recommend_example("lz-and-outposts-both-fit");
+  CHECK(r.run.exit_code == 0);
+  CHECK(winner(r)["id"] == "us-west-2-lax-1a");
+  CHECK(winner(r)["kind"] == "local-zone");
+
+  int best_outposts = 1000, worst_local_zone = 0, outposts_count = 0;
+  for (const auto& rec : r.report["recommendations"]) {
+    const int rank = rec["rank"].get<int>();
+    if (is_outposts(rec["option"])) {
+      ++outposts_count;
+      best_outposts = std::min(best_outposts, rank);
+      CHECK(finding(rec, "preference.outposts-last") != nullptr);
+    } else if (rec["option"]["kind"] == "local-zone") {
+      worst_local_zone = std::max(worst_local_zone, rank);
+    }
+  }
+  CHECK(outposts_count >= 1);
+  CHECK(worst_local_zone >= 1);
+  CHECK(worst_local_zone < best_outposts);
+  REQUIRE(find_recommendation(r.report, "lax-dc/rack-gen2-multi") != nullptr);
+  reason(r.report, "us-west-1", "latency.users.max-rtt", "Los Angeles clinics 34.9 ms > 25 ms required");
+}
+
+TEST_CASE("examples: a small branch with room for one server is infeasible for a new customer", "[examples][example:small-retail-branch]") {
+  const auto r = recommend_example("small-retail-branch");
+  CHECK(r.run.exit_code == 1);
+  CHECK(r.report["recommendations"].empty());
+
+  reason(r.report, "boise-store-17/server-1u", "outposts.lifecycle.discontinued", "server-1u is discontinued");
+  const json space = reason(r.report, "boise-store-17/rack-gen2-single", "outposts.space", "has 4 U of rack space; rack-gen2-single needs 42 U");
+  CHECK(space["measured"].get<double>() == Approx(4));
+  CHECK(space["required"].get<double>() == Approx(42));
+  reason(r.report, "boise-store-17/rack-gen2-single", "outposts.power", "has 2 kVA available; rack-gen2-single needs at least 10 kVA");
+  reason(r.report, "us-west-2", "latency.dependencies.max-rtt", "store tills 19.8 ms > 2 ms required");
+
+  // The closest miss: the 1U server, were the retailer already a server customer.
+  bool server_near_miss = false;
+  for (const auto& miss : r.report["near_misses"])
+    if (miss["option"]["id"] == "boise-store-17/server-1u")
+      for (const auto& change : miss["changes"])
+        server_near_miss = server_near_miss || change.get<std::string>().find("existing Outposts server customer") != std::string::npos;
+  CHECK(server_near_miss);
+}
+
+TEST_CASE("examples: an existing Outposts server customer gets a 1U server in a small branch", "[examples][example:retail-branch-existing-servers]") {
+  const auto r = recommend_example("retail-branch-existing-servers");
+  CHECK(r.run.exit_code == 0);
+  CHECK(winner(r)["id"] == "boise-store-18/server-1u");
+  CHECK(winner(r)["kind"] == "outposts-server");
+  CHECK(finding(r.report["recommendations"][0], "outposts.lifecycle.existing-server-customer") != nullptr);
+
+  reason(r.report, "boise-store-18/server-2u", "capacity.families-missing", "instance families c6gd are not offered here (offered: c6id)");
+  reason(r.report, "boise-store-18/rack-gen1", "outposts.space", "has 4 U of rack space; rack-gen1 needs 42 U");
+}
+
+// ---------------------------------------------------------------- coverage of the portfolio
+
+TEST_CASE("examples: every example folder has a test", "[examples]") {
+  std::set<std::string> tagged;
+  for (const auto& test_case : Catch::getRegistryHub().getTestCaseRegistry().getAllTests())
+    for (const auto& tag : test_case.tags)
+      if (tag.rfind("example:", 0) == 0) tagged.insert(tag.substr(8));
+
+  const auto names = example_names();
+  REQUIRE(names.size() >= 10);
+  for (const auto& name : names) {
+    INFO("examples/" << name << "/workload.json has no TEST_CASE tagged [example:" << name << "] in tests/test_examples.cpp");
+    CHECK(tagged.count(name) == 1);
+  }
+  // And no test points at an example that no longer exists.
+  for (const auto& name : tagged) {
+    INFO("a test is tagged [example:" << name << "] but examples/" << name << "/workload.json does not exist");
+    CHECK(std::count(names.begin(), names.end(), name) == 1);
+  }
+}
+
+TEST_CASE("examples: every example is a valid spec named after its folder", "[examples]") {
+  for (const auto& name : example_names()) {
+    INFO(name);
+    const json spec = json::parse(edgeplan::test::read_text(source_path(spec_path(name))));
+    CHECK(spec["apiVersion"] == "edgeplan/v1");
+    CHECK(spec["kind"] == "Workload");
+    CHECK(spec["metadata"]["name"] == name);
+    CHECK(spec["metadata"].value("description", "").size() > 40);
+
+    const auto result = run_edgeplan("validate " + spec_path(name));
+    INFO(result.out << result.err);
+    CHECK(result.exit_code == 0);
+    CHECK(result.out.rfind("ok: " + spec_path(name), 0) == 0);
+  }
+}
+
+// ---------------------------------------------------------------- output formats on one example
+
+TEST_CASE("examples: text output names the recommendation", "[examples][formats]") {
+  const auto r = run_edgeplan("recommend " + spec_path("regulated-gaming-nj"));
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("Recommendation: us-east-1-nyc-2a (local-zone)") != std::string::npos);
+  CHECK(r.out.find("[residency.subdivision]") != std::string::npos);
+  CHECK(r.out.find("\x1b[") == std::string::npos);  // NO_COLOR is honoured
+}
+
+TEST_CASE("examples: Markdown output starts with the report heading", "[examples][formats]") {
+  const auto r = run_edgeplan("recommend " + spec_path("regulated-gaming-nj") + " --format markdown");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.rfind("# Placement recommendation", 0) == 0);
+  CHECK(r.out.find("us-east-1-nyc-2a") != std::string::npos);
+}
+
+TEST_CASE("examples: JSON output carries schema version 1.0 and provenance", "[examples][formats]") {
+  const auto r = run_edgeplan("recommend " + spec_path("regulated-gaming-nj") + " --format json");
+  CHECK(r.exit_code == 0);
+  REQUIRE(json::accept(r.out));
+  const json report = json::parse(r.out);
+  CHECK(report["schema_version"] == "1.0");
+  CHECK(report["provenance"]["catalog"]["name"] == "aws-default");
+  CHECK(report["provenance"]["rules"]["digest"].get<std::string>().rfind("sha256:", 0) == 0);
+  CHECK(report["summary"]["eligible"].get<int>() == static_cast<int>(report["recommendations"].size()));
+}
+
+TEST_CASE("examples: --explain shows why one option is excluded", "[examples][explain]") {
+  const auto text = run_edgeplan("recommend " + spec_path("regulated-gaming-nj") + " --explain us-east-1");
+  CHECK(text.exit_code == 0);
+  CHECK(text.out.find("us-east-1 (region)") != std::string::npos);
+  CHECK(text.out.find("excluded") != std::string::npos);
+  CHECK(text.out.find("data would be stored in US-VA, outside the allowed subdivisions (US-NJ)") != std::string::npos);
+  CHECK(text.out.find("residency.subdivision") != std::string::npos);
+
+  const auto as_json = run_edgeplan("recommend " + spec_path("regulated-gaming-nj") + " --explain us-east-1 --format json");
+  CHECK(as_json.exit_code == 0);
+  REQUIRE(json::accept(as_json.out));
+  const json explanation = json::parse(as_json.out);
+  CHECK(explanation["option"]["id"] == "us-east-1");
+  CHECK(explanation["eligible"] == false);
+  REQUIRE_FALSE(explanation["reasons"].empty());
+  CHECK(explanation["reasons"][0]["rule"] == "residency.subdivision");
+  CHECK(explanation["facts"]["residency"]["verdict"] == "outside-subdivision");
+
+  const auto unknown = run_edgeplan("recommend " + spec_path("regulated-gaming-nj") + " --explain us-east-1-nyc-9z");
+  CHECK(unknown.exit_code == 2);
+  CHECK(unknown.err.find("did you mean") != std::string::npos);
+}
+
+TEST_CASE("examples: -o FILE writes the same bytes as stdout", "[examples][output]") {
+  for (const std::string format : {"text", "json", "markdown"}) {
+    INFO(format);
+    const std::string file = temp_path("out." + format);
+    std::remove(file.c_str());
+    const std::string args = "recommend " + spec_path("lz-and-outposts-both-fit") + " --format " + format;
+    const auto to_stdout = run_edgeplan(args);
+    const auto to_file = run_edgeplan(args + " -o '" + file + "'");
+    CHECK(to_stdout.exit_code == 0);
+    CHECK(to_file.exit_code == 0);
+    CHECK(to_file.out.empty());
+    CHECK_FALSE(to_stdout.out.empty());
+    CHECK(edgeplan::test::read_text(file) == to_stdout.out);
+    std::remove(file.c_str());
+  }
+  // Also for an infeasible result (exit code 1).
+  const std::string file = temp_path("infeasible.json");
+  const std::string args = "recommend " + spec_path("residency-nothing-works") + " --format json";
+  const auto to_stdout = run_edgeplan(args);
+  const auto to_file = run_edgeplan(args + " -o '" + file + "'");
+  CHECK(to_stdout.exit_code == 1);
+  CHECK(to_file.exit_code == 1);
+  CHECK(edgeplan::test::read_text(file) == to_stdout.out);
+  std::remove(file.c_str());
+}
