@@ -24,17 +24,20 @@ const std::vector<std::string> kLogLevels = {"trace", "debug", "info", "warn", "
 
 void setup_logging(const GlobalOptions& global) {
   std::string level = global.log_level;
+  std::string source = "--log-level";
   if (level.empty()) {
     const char* env = std::getenv("EDGEPLAN_LOG_LEVEL");
     level = env && *env ? env : "warn";
+    source = "EDGEPLAN_LOG_LEVEL";
   }
   if (global.verbose) level = "debug";
   if (global.quiet) level = "error";
   // spdlog maps an unknown name to "off" silently; a typo must not hide every log.
+  // Name where the value came from: an environment variable is easy to forget.
   if (std::find(kLogLevels.begin(), kLogLevels.end(), level) == kLogLevels.end()) {
     auto guess = util::closest_match(level, kLogLevels);
-    throw UsageError(fmt::format("unknown log level \"{}\"{} (levels: {})", level,
-                                 guess ? fmt::format("; did you mean \"{}\"?", *guess) : "", util::join_list(kLogLevels)));
+    throw UsageError(fmt::format("unknown log level \"{}\" in {}\n  hint: {}levels are {}", level, source,
+                                 guess ? fmt::format("did you mean \"{}\"? ", *guess) : "", util::join_list(kLogLevels)));
   }
   auto logger = spdlog::stderr_color_mt("edgeplan");
   logger->set_pattern("edgeplan: %l: %v");
@@ -54,16 +57,27 @@ void print_diagnostics(const std::vector<Diagnostic>& diagnostics) {
   for (const auto& d : diagnostics) std::cerr << format_diagnostic(d) << "\n";
 }
 
-// CLI11 reports an unknown subcommand as an extra argument; add "did you mean".
-std::string usage_hint(const CLI::ParseError& e) {
-  std::string what = e.what();
+// The first argument that is neither an option nor a global option's value:
+// where the user put the subcommand.
+std::optional<std::string> first_word(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--log-level" || arg == "--color") ++i;
+    else if (!arg.empty() && arg[0] != '-') return arg;
+  }
+  return std::nullopt;
+}
+
+// CLI11 reports an unknown subcommand as "arguments were not expected", listing
+// every positional (in no useful order); name the word and suggest a command.
+std::string usage_message(const CLI::ParseError& e, int argc, char** argv) {
   std::vector<std::string> names;
   for (const auto& c : commands()) names.push_back(c.name);
-  auto colon = what.rfind(": ");
-  if (colon == std::string::npos) return {};
-  std::string word = what.substr(colon + 2);
-  auto guess = util::closest_match(word, names);
-  return guess ? fmt::format("\n  hint: did you mean \"{}\"?", *guess) : std::string{};
+  auto word = first_word(argc, argv);
+  if (!word || std::find(names.begin(), names.end(), *word) != names.end()) return e.what();
+  auto guess = util::closest_match(*word, names);
+  return fmt::format("unknown subcommand \"{}\"\n  hint: {}", *word,
+                     guess ? fmt::format("did you mean \"{}\"?", *guess) : "subcommands are " + util::join_list(names));
 }
 
 int run_guarded(const std::function<int()>& body) {
@@ -163,7 +177,7 @@ int run(int argc, char** argv) {
   } catch (const CLI::CallForAllHelp& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::cerr << "edgeplan: error: " << e.what() << usage_hint(e) << "\n  run 'edgeplan --help' for usage\n";
+    std::cerr << "edgeplan: error: " << usage_message(e, argc, argv) << "\n  run 'edgeplan --help' for usage\n";
     return to_int(ExitCode::usage_error);
   }
   return run_guarded([&] {

@@ -28,8 +28,8 @@ const Evaluation& find_option(const Report& report, const std::string& id) {
   std::vector<std::string> ids;
   for (const auto& e : report.evaluations) ids.push_back(e.candidate->id);
   auto guess = util::closest_match(id, ids);
-  throw UsageError(fmt::format("--explain: no option \"{}\" among the {} candidates{}", id, ids.size(),
-                               guess ? fmt::format("; did you mean \"{}\"?", *guess) : ""));
+  throw UsageError(fmt::format("--explain: no option \"{}\" among the {} candidates\n  hint: {}", id, ids.size(),
+                               guess ? fmt::format("did you mean \"{}\"?", *guess) : "--format json lists every option id"));
 }
 
 int run_recommend(const RecommendOptions& o, const GlobalOptions& global) {

@@ -1,0 +1,154 @@
+#include <catch2/catch.hpp>
+
+#include <edgeplan/candidates.hpp>
+#include <edgeplan/facts.hpp>
+
+#include "fixtures.hpp"
+
+using namespace edgeplan;
+
+namespace {
+
+Candidate candidate_for(const Site& site) {
+  Candidate c;
+  c.id = site.id;
+  c.kind = site.kind;
+  c.name = site.name;
+  c.parent_region = site.parent_region;
+  c.place = site.place;
+  c.site = &site;
+  return c;
+}
+
+const Site& site(const std::string& id) {
+  const Site* s = test::default_catalog().find_site(id);
+  if (!s) throw std::logic_error("no site " + id + " in the default catalog");
+  return *s;
+}
+
+Json facts_for(const Workload& w, const Candidate& c) { return derive_facts(c, FactsContext{w, test::default_catalog(), nullptr}); }
+
+const std::string kUsers = R"("users": [{"name": "Denver viewers", "location": {"metro": "Denver"}}])";
+
+}  // namespace
+
+TEST_CASE("facts: residency verdicts") {
+  const Candidate denver = candidate_for(site("us-west-2-den-1a"));  // US-CO
+  auto verdict = [&](const std::string& residency, const Candidate& c) {
+    auto loaded = test::load_spec("{" + kUsers + R"(, "residency": )" + residency + "}");
+    return facts_for(loaded.workload, c)["residency"];
+  };
+  SECTION("unconstrained") {
+    auto r = verdict("{}", denver);
+    CHECK(r["verdict"] == "unconstrained");
+    CHECK(r["inside"] == true);
+  }
+  SECTION("inside the country") {
+    auto r = verdict(R"({"countries": ["US"]})", denver);
+    CHECK(r["verdict"] == "inside");
+    CHECK(r["country_allowed"] == true);
+  }
+  SECTION("inside the subdivision; its country is implied") {
+    auto r = verdict(R"({"subdivisions": ["US-CO"]})", denver);
+    CHECK(r["verdict"] == "inside");
+    CHECK(r["allowed_countries"] == Json::array({"US"}));
+    CHECK(r["allowed_subdivisions"] == Json::array({"US-CO"}));
+  }
+  SECTION("outside the country") {
+    auto r = verdict(R"({"countries": ["DE", "FR"]})", denver);
+    CHECK(r["verdict"] == "outside-country");
+    CHECK(r["inside"] == false);
+    CHECK(r["country_allowed"] == false);
+  }
+  SECTION("outside the subdivision") {
+    auto r = verdict(R"({"subdivisions": ["US-NJ"]})", denver);
+    CHECK(r["verdict"] == "outside-subdivision");
+    CHECK(r["subdivision_allowed"] == false);
+  }
+  SECTION("a subdivision limit binds only its own country") {
+    auto r = verdict(R"({"countries": ["US", "CA"], "subdivisions": ["CA-ON"]})", denver);
+    CHECK(r["verdict"] == "inside");
+    CHECK(r["allowed_subdivisions"] == Json::array());
+  }
+  SECTION("unknown subdivision") {
+    Site copy = site("us-west-2-den-1a");
+    copy.place.subdivision.reset();
+    const Candidate unknown = candidate_for(copy);
+    auto r = verdict(R"({"subdivisions": ["US-CO"]})", unknown);
+    CHECK(r["verdict"] == "unknown-subdivision");
+    CHECK(r["subdivision_allowed"].is_null());
+    CHECK(r["subdivision"].is_null());
+  }
+}
+
+TEST_CASE("facts: services missing, unverified and from the parent Region") {
+  auto loaded = test::load_spec("{" + kUsers + R"(, "services": {"local": ["EC2", "ALB", "RDS"], "regional": ["S3", "EC2"]}})");
+  SECTION("a Local Zone") {
+    // us-west-2-den-1a documents EC2, lists ALB as probable, and lacks RDS.
+    Json s = facts_for(loaded.workload, candidate_for(site("us-west-2-den-1a")))["services"];
+    CHECK(s["available_local"] == Json::array({"EC2"}));
+    CHECK(s["unverified_local"] == Json::array({"ALB"}));
+    CHECK(s["missing_local"] == Json::array({"RDS"}));
+    CHECK(s["from_parent_region"] == Json::array({"S3"}));
+    CHECK(s["missing_count"] == 1);
+    CHECK(s["unverified_count"] == 1);
+  }
+  SECTION("a Region offers everything") {
+    Json s = facts_for(loaded.workload, candidate_for(site("us-west-2")))["services"];
+    CHECK(s["available_local"] == Json::array({"ALB", "EC2", "RDS"}));
+    CHECK(s["missing_local"] == Json::array());
+    CHECK(s["from_parent_region"] == Json::array());
+  }
+}
+
+TEST_CASE("facts: Outposts prerequisites") {
+  auto loaded = test::load_spec("{" + kUsers + R"(, "customer": {"support_plan": "business", "facilities": [
+    {"id": "plant-1", "name": "Plant 1", "location": {"metro": "Denver"}, "power_kva": 5, "rack_units": 42,
+     "uplinks": {"count": 2, "speed_gbps": 1}, "service_link_mbps": 200, "parent_region": "us-west-2"}]}})");
+  const Workload& w = loaded.workload;
+  auto candidates = build_candidates(w, test::default_catalog());
+  auto it = std::find_if(candidates.begin(), candidates.end(), [](const Candidate& c) { return c.id == "plant-1/rack-gen2-single"; });
+  REQUIRE(it != candidates.end());
+  CHECK(it->kind == SiteKind::outposts_rack);
+  CHECK(it->name == test::default_catalog().find_form_factor("rack-gen2-single")->name + " at Plant 1");
+  Json o = facts_for(w, *it)["outposts"];
+  CHECK(o["facility"] == "plant-1");
+  CHECK(o["power_kva"] == 5.0);
+  CHECK(o["min_power_kva"] == 10.0);
+  CHECK(o["rack_units"] == 42);
+  CHECK(o["min_uplinks"] == 4);
+  CHECK(o["uplinks"] == 2);
+  CHECK(o["uplink_speed_supported"] == false);  // 1 Gbps is not among 10, 40, 100
+  CHECK(o["support_plan_ok"] == false);         // Outposts need Enterprise support
+  CHECK(o["service_link_mbps"] == 200.0);
+  CHECK(o["service_link_min_mbps"] == 500.0);
+  CHECK(o["parent_region"] == "us-west-2");
+  CHECK(o["parent_region_supported"] == true);
+  CHECK(o["service_link_rtt_ms"].is_number());
+  CHECK(o["country_supported"] == true);
+  SECTION("an Outposts server: installed by the customer, country list not documented") {
+    auto server = std::find_if(candidates.begin(), candidates.end(), [](const Candidate& c) { return c.id == "plant-1/server-1u"; });
+    REQUIRE(server != candidates.end());
+    Json f = facts_for(w, *server);
+    CHECK(f["outposts"]["country_supported"].is_null());
+    CHECK(f["operations"]["installed_by"] == "customer");
+    CHECK(f["operations"]["responsibilities"].back() == "install, cable and return the hardware yourself");
+  }
+  SECTION("Regions and zones have no Outposts facts") {
+    CHECK(facts_for(w, candidate_for(site("us-west-2")))["outposts"].is_null());
+  }
+}
+
+TEST_CASE("facts: latency per user group") {
+  auto loaded = test::load_spec(R"({"users": [{"name": "Denver viewers", "location": {"metro": "Denver"}, "access": "lan"}],
+    "latency": {"users": {"max_rtt_ms": 20, "percentile": "p50"}}})");
+  Json l = facts_for(loaded.workload, candidate_for(site("us-west-2-den-1a")))["latency"];
+  REQUIRE(l["users"].size() == 1);
+  const Json& u = l["users"][0];
+  CHECK(u["name"] == "Denver viewers");
+  CHECK(u["required_ms"] == 20.0);
+  CHECK(u["rtt_compared_ms"] == u["rtt_ms"]);  // p50 compares the typical estimate
+  CHECK(u["ratio"].get<double>() == Approx(u["rtt_ms"].get<double>() / 20));
+  CHECK(u["reachable"] == true);
+  CHECK(l["percentile"] == "p50");
+}

@@ -1,0 +1,147 @@
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <filesystem>
+#include <limits>
+#include <stdexcept>
+
+#include <unistd.h>
+
+#include <edgeplan/diagnostics.hpp>
+#include <edgeplan/util/atomic_file.hpp>
+#include <edgeplan/util/digest.hpp>
+#include <edgeplan/util/text.hpp>
+
+#include "support.hpp"
+
+using namespace edgeplan;
+using namespace edgeplan::util;
+
+TEST_CASE("util: edit distance counts single-character edits") {
+  CHECK(edit_distance("", "") == 0);
+  CHECK(edit_distance("abc", "") == 3);
+  CHECK(edit_distance("", "abc") == 3);
+  CHECK(edit_distance("kitten", "sitting") == 3);
+  CHECK(edit_distance("share", "shares") == 1);
+  CHECK(edit_distance("flaw", "lawn") == 2);
+}
+
+TEST_CASE("util: closest match suggests near words only") {
+  const std::vector<std::string> words = {"recommend", "validate", "rules"};
+  SECTION("a typo finds its word") { CHECK(closest_match("recomend", words) == std::optional<std::string>("recommend")); }
+  SECTION("case does not matter, the candidate keeps its spelling") {
+    CHECK(closest_match("DENVR", {"Denver", "Dallas"}) == std::optional<std::string>("Denver"));
+  }
+  SECTION("a far word gets no suggestion") { CHECK_FALSE(closest_match("frobnicate", words)); }
+  SECTION("short words allow one edit") {
+    CHECK(closest_match("EBSS", {"EBS", "EC2"}) == std::optional<std::string>("EBS"));
+    CHECK_FALSE(closest_match("xy", {"ab"}));
+  }
+  SECTION("the nearest wins, ties go to the first") {
+    CHECK(closest_match("warm", {"warn", "worm"}) == std::optional<std::string>("warn"));
+  }
+  SECTION("no candidates") { CHECK_FALSE(closest_match("x", {})); }
+}
+
+TEST_CASE("util: numbers print as people write them") {
+  CHECK(format_number(5.0) == "5");
+  CHECK(format_number(0) == "0");
+  CHECK(format_number(11.83) == "11.8");
+  CHECK(format_number(0.354) == "0.35");
+  CHECK(format_number(0.8) == "0.8");
+  CHECK(format_number(-3.14) == "-3.1");
+  CHECK(format_number(1234567) == "1234567");
+  CHECK(format_number(2.96) == "3");
+  CHECK(format_number(std::numeric_limits<double>::infinity()) == "inf");
+  CHECK(format_number(-std::numeric_limits<double>::infinity()) == "-inf");
+  CHECK(format_number(std::nan("")) == "nan");
+}
+
+TEST_CASE("util: text helpers") {
+  CHECK(to_lower("Denver CO") == "denver co");
+  CHECK(join_list({}) == "");
+  CHECK(join_list({"a"}) == "a");
+  CHECK(join_list({"a", "b", "c"}) == "a, b, c");
+  CHECK(join_list({"a", "b"}, " · ") == "a · b");
+}
+
+TEST_CASE("util: sha-256 digests in lower-case hex") {
+  CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  CHECK(sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+}
+
+TEST_CASE("util: diagnostics share one grammar") {
+  SECTION("file, position, pointer and hint") {
+    Diagnostic d{Severity::error, "w.json", 3, 7, "/spec/users/0", "unknown metro \"X\"", "did you mean \"Y\"?"};
+    CHECK(format_diagnostic(d) == "edgeplan: error: w.json:3:7 (/spec/users/0): unknown metro \"X\"\n  hint: did you mean \"Y\"?");
+  }
+  SECTION("a warning without a position") {
+    Diagnostic d{Severity::warning, "w.json", 0, 0, "", "something odd", ""};
+    CHECK(format_diagnostic(d) == "edgeplan: warning: w.json: something odd");
+  }
+  SECTION("no location at all") {
+    Diagnostic d{Severity::error, "", 0, 0, "", "bad value", ""};
+    CHECK(format_diagnostic(d) == "edgeplan: error: bad value");
+  }
+  SECTION("collected diagnostics: errors, warnings and the exception's message") {
+    Diagnostics all;
+    all.warning("a.json", "/x", "odd");
+    CHECK_FALSE(all.has_errors());
+    all.error("a.json", "/y", "wrong");
+    CHECK(all.has_errors());
+    CHECK(all.warnings().size() == 1);
+    InputError e(all.items());
+    CHECK(std::string(e.what()) == "edgeplan: error: a.json (/y): wrong");
+    CHECK(e.diagnostics().size() == 2);
+  }
+}
+
+namespace {
+
+std::filesystem::path fresh_directory(const std::string& name) {
+  auto dir = std::filesystem::temp_directory_path() / ("edgeplan-util-" + std::to_string(::getpid()) + "-" + name);
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+std::vector<std::string> entries(const std::filesystem::path& dir) {
+  std::vector<std::string> out;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) out.push_back(e.path().filename().string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("util: atomic write replaces the file and leaves no temporary files") {
+  const auto dir = fresh_directory("atomic");
+  const std::string path = (dir / "report.txt").string();
+  SECTION("a new file") {
+    write_file_atomically(path, "first\n");
+    CHECK(test::read_text(path) == "first\n");
+    CHECK(entries(dir) == std::vector<std::string>{"report.txt"});
+    CHECK((std::filesystem::status(path).permissions() & std::filesystem::perms::others_read) != std::filesystem::perms::none);
+  }
+  SECTION("over an existing file") {
+    write_file_atomically(path, "first\n");
+    write_file_atomically(path, "second, longer\n");
+    CHECK(test::read_text(path) == "second, longer\n");
+    CHECK(entries(dir) == std::vector<std::string>{"report.txt"});
+  }
+  SECTION("empty contents") {
+    write_file_atomically(path, "");
+    CHECK(std::filesystem::file_size(path) == 0);
+  }
+  SECTION("a missing directory fails, naming the path, and creates nothing") {
+    const std::string bad = (dir / "no-such-dir" / "out.txt").string();
+    try {
+      write_file_atomically(bad, "x");
+      FAIL("expected an exception");
+    } catch (const std::runtime_error& e) {
+      CHECK(std::string(e.what()).find(bad) != std::string::npos);
+    }
+    CHECK(entries(dir).empty());
+  }
+  std::filesystem::remove_all(dir);
+}

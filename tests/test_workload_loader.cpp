@@ -1,0 +1,154 @@
+#include <catch2/catch.hpp>
+
+#include <edgeplan/workload_loader.hpp>
+
+#include "fixtures.hpp"
+
+using namespace edgeplan;
+using test::input_error_text;
+using test::load_spec;
+
+namespace {
+
+std::string load_errors(const std::string& spec) {
+  return input_error_text([&] { load_spec(spec); });
+}
+
+}  // namespace
+
+TEST_CASE("workload: fields are read into the model") {
+  auto loaded = load_spec(R"({
+    "users": [{"name": "Denver viewers", "location": {"metro": "denver"}, "access": "cable"}],
+    "latency": {"users": {"max_rtt_ms": 35, "percentile": "p50", "includes_access": false}},
+    "services": {"local": ["EC2"], "regional": ["S3"]},
+    "residency": {"countries": ["US"], "subdivisions": ["US-CO"]},
+    "compute": {"vcpu": 8, "instance_families": ["c5"]},
+    "weights": {"latency": 50}
+  })");
+  const Workload& w = loaded.workload;
+  CHECK(w.name == "unit-test");
+  CHECK(w.source_name == "spec.json");
+  REQUIRE(w.users.size() == 1);
+  CHECK(w.users[0].place.label == "Denver");  // metro names are case-insensitive
+  CHECK(w.users[0].place.country == "US");
+  CHECK(w.users[0].place.subdivision == std::optional<std::string>("US-CO"));
+  CHECK(w.users[0].access == AccessType::cable);
+  CHECK(w.users[0].pointer == "/spec/users/0");
+  CHECK(w.latency.users_max_rtt_ms == std::optional<double>(35));
+  CHECK(w.latency.percentile == "p50");
+  CHECK_FALSE(w.latency.includes_access);
+  CHECK(w.services_local == std::vector<std::string>{"EC2"});
+  CHECK(w.residency.subdivisions == std::vector<std::string>{"US-CO"});
+  CHECK(w.compute.vcpu == 8);
+  CHECK(w.weights == std::map<std::string, double>{{"latency", 50}});
+  CHECK(loaded.warnings.empty());
+}
+
+TEST_CASE("workload: shares") {
+  SECTION("none given: equal shares") {
+    auto w = load_spec(R"({"users": [
+      {"name": "a", "location": {"metro": "Denver"}}, {"name": "b", "location": {"metro": "Denver"}},
+      {"name": "c", "location": {"metro": "Denver"}}, {"name": "d", "location": {"metro": "Denver"}}]})").workload;
+    REQUIRE(w.users.size() == 4);
+    for (const auto& g : w.users) CHECK(g.share == Approx(0.25));
+  }
+  SECTION("all given are kept") {
+    auto w = load_spec(R"({"users": [{"name": "a", "location": {"metro": "Denver"}, "share": 0.7},
+      {"name": "b", "location": {"metro": "Denver"}, "share": 0.3}]})").workload;
+    CHECK(w.users[0].share == 0.7);
+    CHECK(w.users[1].share == 0.3);
+  }
+  SECTION("some given: the others are errors") {
+    CHECK(load_errors(R"({"users": [{"name": "a", "location": {"metro": "Denver"}, "share": 1},
+      {"name": "b", "location": {"metro": "Denver"}}]})") ==
+          "edgeplan: error: spec.json:2:7 (/spec/users/1): missing \"share\": give every user group a share, or none (equal shares)\n");
+  }
+  SECTION("a sum other than 1") {
+    CHECK(load_errors(R"({"users": [{"name": "a", "location": {"metro": "Denver"}, "share": 0.6},
+      {"name": "b", "location": {"metro": "Denver"}, "share": 0.6}]})") ==
+          "edgeplan: error: spec.json:1:104 (/spec/users): user shares sum to 1.2; expected 1\n"
+          "  hint: shares are fractions of traffic, e.g. 0.7 and 0.3\n");
+  }
+}
+
+TEST_CASE("workload: dependencies resolve their facility") {
+  const std::string facilities = R"("customer": {"facilities": [{"id": "plant-1", "location": {"lat": 40.0, "lon": -105.2, "country": "US", "subdivision": "US-CO"}}]})";
+  SECTION("no location: the facility's") {
+    auto w = load_spec(R"({"latency": {"dependencies": [{"name": "plc", "facility": "plant-1", "max_rtt_ms": 5}]}, )" + facilities + "}").workload;
+    REQUIRE(w.dependencies.size() == 1);
+    const Dependency& d = w.dependencies[0];
+    CHECK(d.facility == std::optional<std::string>("plant-1"));
+    CHECK(d.place.point.lat == 40.0);
+    CHECK(d.place.point.lon == -105.2);
+    CHECK(d.place.subdivision == std::optional<std::string>("US-CO"));
+    CHECK(d.max_rtt_ms == 5);
+  }
+  SECTION("its own location wins") {
+    auto w = load_spec(R"({"latency": {"dependencies": [{"name": "plc", "facility": "plant-1", "max_rtt_ms": 5,
+      "location": {"metro": "Chicago"}}]}, )" + facilities + "}").workload;
+    CHECK(w.dependencies[0].place.label == "Chicago");
+  }
+  SECTION("an unknown facility") {
+    CHECK(load_errors(R"({"latency": {"dependencies": [{"name": "plc", "facility": "plant-9", "max_rtt_ms": 5}]}, )" + facilities + "}") ==
+          "edgeplan: error: spec.json:1:152 (/spec/latency/dependencies/0/facility): unknown facility \"plant-9\"\n"
+          "  hint: did you mean \"plant-1\"?\n");
+  }
+  SECTION("neither facility nor location") {
+    CHECK(load_errors(R"({"latency": {"dependencies": [{"name": "db", "max_rtt_ms": 5}]}})") ==
+          "edgeplan: error: spec.json:1:124 (/spec/latency/dependencies/0): expected \"facility\" or \"location\": where does this dependency run?\n");
+  }
+}
+
+TEST_CASE("workload: semantic checks") {
+  SECTION("every error of the document in one throw") {
+    CHECK(load_errors(R"({"users": [{"name": "a", "location": {"metro": "Nowhereville"}}], "services": {"local": ["EC3"]}})") ==
+          "edgeplan: error: spec.json:1:141 (/spec/users/0/location/metro): unknown metro \"Nowhereville\"\n"
+          "  hint: give lat, lon and country instead (rules/catalog/metros.json lists the known metros)\n"
+          "edgeplan: error: spec.json:1:183 (/spec/services/local/0): unknown service \"EC3\"\n"
+          "  hint: did you mean \"EC2\"?\n");
+  }
+  SECTION("coordinates without a country") {
+    CHECK(load_errors(R"({"users": [{"name": "a", "location": {"lat": 1, "lon": 2}}]})") ==
+          "edgeplan: error: spec.json:1:131 (/spec/users/0/location): missing required field \"country\" (needed for residency when no metro is named)\n");
+  }
+  SECTION("neither metro nor coordinates") {
+    CHECK(load_errors(R"({"users": [{"name": "a", "location": {"country": "US"}}]})") ==
+          "edgeplan: error: spec.json:1:131 (/spec/users/0/location): expected either \"metro\" or both \"lat\" and \"lon\"\n");
+  }
+  SECTION("a residency subdivision outside the allowed countries") {
+    CHECK(load_errors(R"({"residency": {"countries": ["DE"], "subdivisions": ["US-NJ"]}})") ==
+          "edgeplan: error: spec.json:1:147 (/spec/residency/subdivisions/0): subdivision \"US-NJ\" lies outside the allowed countries (DE)\n"
+          "  hint: add \"US\" to spec.residency.countries\n");
+  }
+  SECTION("an unknown Outposts form factor") {
+    CHECK(load_errors(R"({"customer": {"facilities": [{"id": "p1", "location": {"metro": "Denver"}}]},
+      "proposed": {"form_factor": "rack-gen2-singel", "facility": "p1"}})") ==
+          "edgeplan: error: spec.json:2:35 (/spec/proposed/form_factor): unknown Outposts form factor \"rack-gen2-singel\"\n"
+          "  hint: did you mean \"rack-gen2-single\"?\n");
+  }
+  SECTION("weights that sum to 0") {
+    CHECK(load_errors(R"({"weights": {"latency": 0}})") ==
+          "edgeplan: error: spec.json:1:106 (/spec/weights): weights sum to 0; at least one factor needs a positive weight\n");
+  }
+}
+
+TEST_CASE("workload: warnings do not stop loading") {
+  auto loaded = load_spec(R"({"users": [{"name": "m", "location": {"metro": "Denver"}, "access": "mobile-5g"}],
+    "services": {"local": ["EC2"], "regional": ["EC2"]}, "colour": "blue"})");
+  std::vector<std::string> text;
+  for (const auto& w : loaded.warnings) text.push_back(format_diagnostic(w));
+  CHECK(text == std::vector<std::string>{
+                    "edgeplan: warning: spec.json:2:68 (/spec/colour): unknown field \"colour\" is ignored\n"
+                    "  hint: known fields here: compute, customer, latency, proposed, residency, services, users, weights",
+                    "edgeplan: warning: spec.json:1:105 (/spec/users/0): mobile-5g users without a \"carrier\": no Wavelength Zone can be matched to them\n"
+                    "  hint: add \"carrier\", e.g. \"Verizon\"",
+                    "edgeplan: warning: spec.json:2:49 (/spec/services/regional/0): \"EC2\" is listed as both local and regional; treated as local"});
+}
+
+TEST_CASE("workload: loading from a file system") {
+  MemoryFileSystem fs;
+  fs.add("specs/a.json", test::workload_text(R"({"users": [{"name": "a", "location": {"metro": "Denver"}}]})", "from-memory"));
+  CHECK(load_workload_file(fs, "specs/a.json", test::default_catalog()).workload.name == "from-memory");
+  CHECK(input_error_text([&] { load_workload_file(fs, "specs/b.json", test::default_catalog()); }) ==
+        "edgeplan: error: specs/b.json: cannot read file (missing or not a regular file)\n");
+}
