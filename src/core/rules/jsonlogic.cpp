@@ -6,6 +6,9 @@
 // `var` yields a pointer into it and only the final result is copied.
 #include <edgeplan/jsonlogic.hpp>
 
+#include <edgeplan/json_document.hpp>
+#include <edgeplan/util/text.hpp>
+
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -1037,65 +1040,8 @@ const OperatorSpec* find_operator(std::string_view name) {
   return found == table.end() ? nullptr : &*found;
 }
 
-std::string to_lower_ascii(std::string_view text) {
-  std::string lowered(text);
-  for (char& c : lowered) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return lowered;
-}
+std::optional<std::string> closest_operator(std::string_view name) { return util::closest_match(name, operator_names()); }
 
-// Optimal string alignment distance: Levenshtein plus adjacent swaps, so "=<" is one edit from "<=".
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
-  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-      }
-    }
-  }
-  return d[a.size()][b.size()];
-}
-
-std::size_t length_difference(std::string_view a, std::string_view b) {
-  return a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
-}
-
-// The closest operator name, if it is close enough to be a plausible typo. On
-// equal distance a name of the same length wins ("=<" suggests "<=", not "<").
-std::optional<std::string> closest_operator(std::string_view name) {
-  const std::string lowered = to_lower_ascii(name);
-  const std::size_t tolerance = std::max<std::size_t>(1, name.size() / 3);
-  std::optional<std::string> best;
-  auto best_score = std::pair(tolerance + 1, std::size_t{0});
-  for (const std::string& candidate : operator_names()) {
-    const auto score = std::pair(edit_distance(lowered, candidate), length_difference(lowered, candidate));
-    if (score < best_score) {
-      best_score = score;
-      best = candidate;
-    }
-  }
-  return best;
-}
-
-std::string escape_pointer_token(std::string_view token) {
-  std::string escaped;
-  for (const char c : token) {
-    if (c == '~') {
-      escaped += "~0";
-    } else if (c == '/') {
-      escaped += "~1";
-    } else {
-      escaped += c;
-    }
-  }
-  return escaped;
-}
 
 std::string describe_location(const std::string& pointer) {
   return pointer.empty() ? "the rule root" : pointer;
@@ -1135,7 +1081,7 @@ class Compiler {
     check_depth(depth, pointer);
     Node node;
     node.apply = spec->apply;
-    const std::string operands_pointer = pointer + "/" + escape_pointer_token(name);
+    const std::string operands_pointer = pointer + "/" + pointer_token(name);
     if (operands.is_array()) {
       node.args = compile_elements(operands, operands_pointer, depth);
     } else {

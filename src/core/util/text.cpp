@@ -3,37 +3,38 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <numeric>
 
 #include <fmt/format.h>
 
 namespace edgeplan::util {
 
+// Optimal string alignment distance: Levenshtein plus adjacent swaps, so
+// "wran" is one edit from "warn" and "=<" one from "<=".
 std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  std::iota(row.begin(), row.end(), 0);
+  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
     for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t above = row[j];
-      std::size_t substitution = diagonal + (a[i - 1] == b[j - 1] ? 0 : 1);
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, substitution});
-      diagonal = above;
+      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
     }
   }
-  return row[b.size()];
+  return d[a.size()][b.size()];
 }
 
+// On equal distance a candidate of the same length wins ("=<" suggests "<=", not "<").
 std::optional<std::string> closest_match(std::string_view word, const std::vector<std::string>& candidates) {
   const std::string lowered = to_lower(word);
   const std::size_t allowed = std::max<std::size_t>(1, word.size() / 3);
   std::optional<std::string> best;
-  std::size_t best_distance = allowed + 1;
+  auto best_score = std::pair(allowed + 1, std::size_t{0});
   for (const auto& candidate : candidates) {
-    std::size_t distance = edit_distance(lowered, to_lower(candidate));
-    if (distance < best_distance) {
-      best_distance = distance;
+    const std::size_t length_gap = candidate.size() > word.size() ? candidate.size() - word.size() : word.size() - candidate.size();
+    const auto score = std::pair(edit_distance(lowered, to_lower(candidate)), length_gap);
+    if (score < best_score) {
+      best_score = score;
       best = candidate;
     }
   }
