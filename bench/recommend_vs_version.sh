@@ -22,10 +22,12 @@ median_ms() {  # command... -> median wall ms over $runs runs (after one warm-up
   printf '%s\n' "${times[@]}" | sort -n | awk -v n="$runs" 'NR == int((n + 1) / 2) { printf "%.2f", $1 / 1000 }'
 }
 
+empty=$(median_ms /bin/true)
 version=$(median_ms "$bin" --version)
 text=$(median_ms "$bin" recommend "$spec")
 json=$(median_ms "$bin" recommend "$spec" --format json)
 printf 'runs per command: %s, workload: %s\n' "$runs" "$spec"
+printf '%-36s %8s ms\n' "/bin/true (empty process)" "$empty"
 printf '%-36s %8s ms\n' "edgeplan --version (baseline)" "$version"
 printf '%-36s %8s ms  (%.2fx baseline)\n' "edgeplan recommend (text)" "$text" "$(awk -v a="$text" -v b="$version" "BEGIN{print a/b}")"
 printf '%-36s %8s ms  (%.2fx baseline)\n' "edgeplan recommend --format json" "$json" "$(awk -v a="$json" -v b="$version" "BEGIN{print a/b}")"

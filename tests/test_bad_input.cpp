@@ -92,7 +92,7 @@ TEST_CASE("bad input: an unknown field is a warning with a did-you-mean hint") {
   CHECK(r.err ==
         "edgeplan: warning: tests/data/bad/unknown-field.json:7:64 (/spec/users/0/shares): unknown field \"shares\" is ignored\n"
         "  hint: did you mean \"share\"?\n");
-  CHECK(r.out == "ok: tests/data/bad/unknown-field.json (workload \"unknown-field\", 1 user groups, 0 dependencies, 0 facilities)\n");
+  CHECK(r.out == "ok: tests/data/bad/unknown-field.json (workload \"unknown-field\"; user groups: 1, dependencies: 0, facilities: 0)\n");
 }
 
 TEST_CASE("bad input: unknown names get a suggestion") {
@@ -148,7 +148,7 @@ TEST_CASE("bad input: validate reports the file as invalid on stdout and errors 
   CHECK(contains(r.err, "edgeplan: error: tests/data/bad/unknown-metro.json:7:43 (/spec/users/0/location/metro): unknown metro \"Denvr\"\n"));
   CHECK(r.out ==
         "invalid: tests/data/bad/unknown-metro.json\n"
-        "ok: " + kExample + " (workload \"live-streaming-denver\", 2 user groups, 0 dependencies, 0 facilities)\n");
+        "ok: " + kExample + " (workload \"live-streaming-denver\"; user groups: 2, dependencies: 0, facilities: 0)\n");
 }
 
 TEST_CASE("bad input: malformed rule files given with --rules") {

@@ -22,7 +22,7 @@ bool validate_one(const std::string& path, const Catalog& catalog, const FileSys
   try {
     LoadedWorkload loaded = load_workload_file(fs, path, catalog);
     for (const auto& w : loaded.warnings) std::cerr << format_diagnostic(w) << "\n";
-    std::cout << fmt::format("ok: {} (workload \"{}\", {} user groups, {} dependencies, {} facilities)\n", path, loaded.workload.name,
+    std::cout << fmt::format("ok: {} (workload \"{}\"; user groups: {}, dependencies: {}, facilities: {})\n", path, loaded.workload.name,
                              loaded.workload.users.size(), loaded.workload.dependencies.size(), loaded.workload.customer.facilities.size());
     return true;
   } catch (const InputError& e) {
