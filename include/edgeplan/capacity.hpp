@@ -1,0 +1,122 @@
+#pragma once
+// Capacity planning: demand now and at the planning horizon, and sizing an
+// Outpost for it with N+M spare hosts and a maximum utilisation threshold.
+//
+// Method (README "Capacity planning"): per instance family, the number of
+// active hosts N is the largest, over vCPU, memory and GPUs, of
+// ceil(demand / (host capacity x threshold)); the resource that sets N is the
+// binding one. M spare hosts (N+1 by default) are added so a host can fail
+// without pushing the others over the threshold. AWS publishes no standard rack
+// configurations, so host power and size are stated assumptions the catalog
+// overlay can replace.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <edgeplan/catalog.hpp>
+#include <edgeplan/workload.hpp>
+
+namespace edgeplan {
+
+struct InstanceType {
+  std::string name;  // "m5.2xlarge"
+  std::string family;
+  double vcpu = 0;
+  double memory_gib = 0;
+  int gpus = 0;
+  double instance_store_gb = 0;
+  bool metal = false;
+};
+
+class InstanceCatalog {
+ public:
+  static const InstanceCatalog& embedded();
+  static InstanceCatalog from_json(const Json& document);
+  const InstanceType* find(const std::string& name) const;
+  // The largest virtualised size of the family: what one Outposts host carries
+  // when slotted as a single instance (e.g. m5.24xlarge). Null when unknown.
+  const InstanceType* host_type(const std::string& family) const;
+  std::vector<std::string> names() const;
+
+ private:
+  std::map<std::string, InstanceType> m_types;
+};
+
+struct Resources {
+  double vcpu = 0;
+  double memory_gib = 0;
+  double gpus = 0;
+};
+
+struct FamilyDemand {
+  std::string family;
+  Resources now;
+  Resources horizon;
+  std::map<std::string, int> instances_now;      // type -> count
+  std::map<std::string, int> instances_horizon;  // grown, rounded up
+};
+
+struct Demand {
+  std::vector<FamilyDemand> families;  // sorted by family
+  double growth_factor = 1;            // (1 + annual_rate) ^ horizon_years
+  double ebs_tb_now = 0, ebs_tb_horizon = 0;
+  double s3_tb_now = 0, s3_tb_horizon = 0;
+  std::vector<std::string> unassigned_notes;  // raw vCPU/memory placed on a default family, etc.
+  Resources total_now() const;
+  Resources total_horizon() const;
+};
+
+// Raw vCPU / memory / GPU needs with no instance family go to `default_family`.
+// Throws InputError for unknown instance types (located at the spec field).
+Demand compute_demand(const Workload& workload, const InstanceCatalog& types, const std::string& default_family);
+
+struct SizingPolicy {
+  int spare_hosts = 1;             // N+1
+  double max_utilization = 0.80;   // steady-state ceiling per resource
+};
+
+// Assumptions where AWS publishes no figure; README documents them.
+struct HostAssumptions {
+  double host_kva = 1.2;           // per compute host
+  double rack_overhead_kva = 1.5;  // network devices, power shelf
+  int host_rack_units = 2;
+  int rack_units_for_hosts = 36;   // of 42U, the rest is networking and power
+};
+
+struct HostGroup {
+  std::string family;
+  std::string host_type;  // "m5.24xlarge"
+  Resources host;         // capacity of one host
+  int active_hosts = 0;   // N
+  int spare_hosts = 0;    // M
+  int total_hosts() const { return active_hosts + spare_hosts; }
+  std::string binding_resource;  // "vcpu", "memory" or "gpus"
+  Resources demand;              // at the horizon
+  Resources utilization;         // demand / (N hosts), 0-1
+  Resources utilization_after_failure;  // with one host lost (N+M-1 left, M >= 1)
+  std::vector<std::pair<std::string, int>> slots_per_host;  // instance type -> slots on each host
+};
+
+struct SizingPlan {
+  std::string form_factor;
+  bool feasible = true;            // every family has a host type on this form factor
+  std::vector<std::string> problems;  // why not feasible
+  std::vector<HostGroup> groups;
+  int total_hosts = 0;
+  int compute_racks = 0;
+  int network_racks = 0;
+  double power_kva = 0;   // estimated draw of the whole Outpost
+  int rack_units = 0;     // rack units the Outpost occupies
+  double ebs_tier_tb = 0; // smallest tier >= EBS demand / threshold (0: none needed)
+  double s3_tier_tb = 0;
+  std::vector<std::string> assumptions;
+};
+
+SizingPlan size_outpost(const Demand& demand, const FormFactor& form_factor, const InstanceCatalog& types,
+                        const SizingPolicy& policy, const HostAssumptions& assumptions = {});
+
+// The family raw demand is assigned to on this form factor.
+std::string default_family(const FormFactor& form_factor);
+
+}  // namespace edgeplan
