@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include <edgeplan/capacity.hpp>
 
 #include "fixtures.hpp"
@@ -33,6 +35,7 @@ TEST_CASE("capacity: the host of a family is its largest virtualised size") {
   CHECK(types.host_type("m5")->name == "m5.24xlarge");
   CHECK(types.host_type("m7i")->name == "m7i.48xlarge");
   CHECK(types.host_type("c6gd")->name == "c6gd.16xlarge");
+  CHECK(types.host_type("g4dn")->name == "g4dn.metal");  // 8 GPUs; g4dn.16xlarge has 1
   CHECK(types.host_type("nonexistent") == nullptr);
 }
 
@@ -117,9 +120,9 @@ TEST_CASE("capacity: GPUs need a GPU family") {
   SizingPlan plan = size(raw_demand(8, 32, "m5", 2), "rack-gen1");
   CHECK_FALSE(plan.feasible);
   CHECK(plan.problems[0] == "2 GPUs requested but m5 hosts have none");
-  SizingPlan gpu = size(raw_demand(8, 32, "g4dn", 6), "rack-gen1");  // g4dn.16xlarge host: 1 GPU -> 6 / 0.8 = 7.5 -> 8
-  CHECK(gpu.groups[0].host_type == "g4dn.16xlarge");
-  CHECK(gpu.groups[0].active_hosts == 8);
+  SizingPlan gpu = size(raw_demand(8, 32, "g4dn", 14), "rack-gen1");  // g4dn.metal host: 8 GPUs -> 14 / 6.4 = 2.2 -> 3
+  CHECK(gpu.groups[0].host_type == "g4dn.metal");
+  CHECK(gpu.groups[0].active_hosts == 3);
   CHECK(gpu.groups[0].binding_resource == "gpus");
 }
 
@@ -146,8 +149,12 @@ TEST_CASE("capacity: storage rounds up to a tier at the threshold") {
   SizingPlan plan = size(d, "rack-gen1");
   CHECK(plan.ebs_tier_tb == 33);
   CHECK(plan.s3_tier_tb == 48);
-  d.ebs_tb_horizon = 60;
-  CHECK_FALSE(size(d, "rack-gen1").feasible);
+  d.ebs_tb_horizon = 60;  // 75 TB: beyond the largest tier is a note to verify, not infeasible
+  SizingPlan big = size(d, "rack-gen1");
+  CHECK(big.feasible);
+  CHECK(big.ebs_tier_tb == -1);
+  CHECK(std::any_of(big.assumptions.begin(), big.assumptions.end(),
+                    [](const std::string& a) { return a.rfind("EBS demand 75 TB at 80% exceeds the largest published tier (55 TB)", 0) == 0; }));
 }
 
 TEST_CASE("capacity: servers are one host each") {

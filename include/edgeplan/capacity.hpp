@@ -34,8 +34,8 @@ class InstanceCatalog {
   static const InstanceCatalog& embedded();
   static InstanceCatalog from_json(const Json& document);
   const InstanceType* find(const std::string& name) const;
-  // The largest virtualised size of the family: what one Outposts host carries
-  // when slotted as a single instance (e.g. m5.24xlarge). Null when unknown.
+  // One Outposts host of the family: its largest virtualised size (e.g.
+  // m5.24xlarge), or the bare-metal size where that is bigger. Null when unknown.
   const InstanceType* host_type(const std::string& family) const;
   std::vector<std::string> names() const;
 

@@ -2,6 +2,7 @@
 // Facts stage: numbers about one (workload, candidate) pair, no judgement.
 // Rules read them as JSON under "facts"; README "Facts reference" lists every field.
 #include <edgeplan/candidates.hpp>
+#include <edgeplan/capacity.hpp>
 #include <edgeplan/catalog.hpp>
 #include <edgeplan/latency_model.hpp>
 #include <edgeplan/workload.hpp>
@@ -12,7 +13,12 @@ struct FactsContext {
   const Workload& workload;
   const Catalog& catalog;
   const MeasuredLatency* measured = nullptr;  // may be null
+  SizingPolicy policy{};                      // for sizing Outposts candidates
 };
+
+// The sizing plan of an Outposts candidate (its facts carry a summary of it).
+SizingPlan plan_outpost(const Candidate& candidate, const FactsContext& context);
+Json sizing_json(const SizingPlan& plan);
 
 Json derive_facts(const Candidate& candidate, const FactsContext& context);
 

@@ -3,7 +3,10 @@
 //   load → validate → candidates → facts → rules → rank → explain → Report
 // The CLI, the tests and the benchmarks all call this; it never touches
 // argv, the environment, stdout or exit codes.
+#include <optional>
 #include <string>
+
+#include <edgeplan/capacity.hpp>
 
 #include <edgeplan/catalog.hpp>
 #include <edgeplan/latency_model.hpp>
@@ -17,7 +20,12 @@ struct Engine {
   const Catalog& catalog;
   const RuleSet& rules;
   const MeasuredLatency* measured = nullptr;
+  std::optional<int> spare_hosts = std::nullopt;         // command-line override of the sizing policy
+  std::optional<double> max_utilization = std::nullopt;  // 0-1
 };
+
+// Defaults, then the spec's spec.compute.policy, then the engine's overrides.
+SizingPolicy sizing_policy(const Workload& workload, const Engine& engine);
 
 Report recommend(const LoadedWorkload& workload, const Engine& engine);
 

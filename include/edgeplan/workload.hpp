@@ -61,6 +61,8 @@ struct Compute {
   double s3_tb = 0;
   double annual_growth = 0;  // 0.2 = 20 % a year
   double horizon_years = 0;
+  std::optional<int> spare_hosts;              // sizing policy from the spec, if given
+  std::optional<double> max_utilization;       // 0-1
 };
 
 struct Facility {

@@ -121,6 +121,20 @@ RuleSet load_rules(const EngineOptions& options, const FileSystem& fs) {
   return load_rule_dirs(fs, options.rule_paths, std::move(base));
 }
 
+void add_sizing_options(CLI::App& command, SizingOptions& options) {
+  command.add_option("--spare-hosts", options.spare_hosts, "Spare Outposts hosts per instance family: 0 (N+0), 1 (N+1, default), 2 (N+2)")
+      ->check(CLI::Range(0, 4));
+  command.add_option("--max-utilization", options.max_utilization, "Steady-state utilisation ceiling per resource, percent (default 80)")
+      ->check(CLI::Range(1.0, 100.0));
+}
+
+Engine make_engine(const Catalog& catalog, const RuleSet& rules, const MeasuredLatency* measured, const SizingOptions& sizing) {
+  Engine engine{catalog, rules, measured, std::nullopt, std::nullopt};
+  if (sizing.spare_hosts >= 0) engine.spare_hosts = sizing.spare_hosts;
+  if (sizing.max_utilization > 0) engine.max_utilization = sizing.max_utilization / 100.0;
+  return engine;
+}
+
 void add_output_options(CLI::App& command, OutputOptions& options, const std::vector<std::string>& formats) {
   command.add_option("-f,--format", options.format, "Output format: " + util::join_list(formats, ", "))
       ->check(CLI::IsMember(formats))

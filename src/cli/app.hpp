@@ -9,6 +9,7 @@
 #include <CLI/CLI.hpp>
 
 #include <edgeplan/catalog.hpp>
+#include <edgeplan/pipeline.hpp>
 #include <edgeplan/file_system.hpp>
 #include <edgeplan/render.hpp>
 #include <edgeplan/rules.hpp>
@@ -32,6 +33,15 @@ struct EngineOptions {
 void add_engine_options(CLI::App& command, EngineOptions& options);
 Catalog load_catalog(const EngineOptions& options, const FileSystem& fs);
 RuleSet load_rules(const EngineOptions& options, const FileSystem& fs);
+
+// --spare-hosts and --max-utilization: the Outposts sizing policy.
+struct SizingOptions {
+  int spare_hosts = -1;           // -1: from the spec, else N+1
+  double max_utilization = -1;    // percent; -1: from the spec, else 80
+};
+void add_sizing_options(CLI::App& command, SizingOptions& options);
+// Engine for `recommend`-style commands, carrying the sizing overrides.
+Engine make_engine(const Catalog& catalog, const RuleSet& rules, const MeasuredLatency* measured, const SizingOptions& sizing);
 
 // --format and -o/--output
 struct OutputOptions {

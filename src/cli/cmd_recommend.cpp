@@ -21,6 +21,7 @@ struct RecommendOptions {
   std::string explain;
   std::string latency_file;
   std::size_t top = 10;
+  SizingOptions sizing;
 };
 
 const Evaluation& find_option(const Report& report, const std::string& id) {
@@ -42,7 +43,7 @@ int run_recommend(const RecommendOptions& o, const GlobalOptions& global) {
   LoadedWorkload workload = load_workload_file(fs, o.spec, catalog);
   for (const auto& w : workload.warnings) std::cerr << format_diagnostic(w) << "\n";
   spdlog::debug("{} candidates, {} rules", catalog.sites.size(), rules.rules.size());
-  Report report = recommend(workload, Engine{catalog, rules, measured ? &*measured : nullptr});
+  Report report = recommend(workload, make_engine(catalog, rules, measured ? &*measured : nullptr, o.sizing));
   RenderOptions render{use_color(global, o.output), o.top, o.top};
   if (!o.explain.empty()) {
     emit(o.output, render_explanation(report, find_option(report, o.explain), format, render));
@@ -62,6 +63,7 @@ Runner setup_recommend(CLI::App& command, const GlobalOptions& global) {
   command.add_option("--latency-file", options->latency_file, "Measured RTTs (kind LatencyMeasurements) that replace the model's estimates");
   command.add_option("--top", options->top, "Options listed in text and Markdown output")->capture_default_str();
   add_engine_options(command, options->engine);
+  add_sizing_options(command, options->sizing);
   return [options, &global] { return run_recommend(*options, global); };
 }
 

@@ -43,12 +43,18 @@ const InstanceType* InstanceCatalog::find(const std::string& name) const {
 }
 
 const InstanceType* InstanceCatalog::host_type(const std::string& family) const {
-  const InstanceType* best = nullptr;
+  const InstanceType* largest = nullptr;
+  const InstanceType* metal = nullptr;
   for (const auto& [name, type] : m_types) {
-    if (type.family != family || type.metal) continue;
-    if (!best || type.vcpu > best->vcpu) best = &type;
+    if (type.family != family) continue;
+    const InstanceType*& slot = type.metal ? metal : largest;
+    if (!slot || type.vcpu > slot->vcpu) slot = &type;
   }
-  return best;
+  // The bare-metal size is the whole server; where it holds more than the largest
+  // virtualised size (g4dn.metal: 8 GPUs, g4dn.16xlarge: 1) it is the host.
+  if (metal && (!largest || metal->vcpu > largest->vcpu || metal->gpus > largest->gpus || metal->memory_gib > largest->memory_gib))
+    return metal;
+  return largest ? largest : metal;
 }
 
 std::vector<std::string> InstanceCatalog::names() const {

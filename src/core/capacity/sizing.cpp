@@ -96,11 +96,13 @@ void size_storage(const Demand& demand, const FormFactor& ff, const SizingPolicy
   }
   plan.ebs_tier_tb = tier(kEbsTiersTb, ebs_needed);
   plan.s3_tier_tb = tier(kS3TiersTb, s3_needed);
+  // Beyond the largest tier is a conversation with AWS (more racks, a custom
+  // configuration), not a proof that it cannot be built: say so, do not exclude.
   if (plan.ebs_tier_tb < 0)
-    plan.problems.push_back(fmt::format("EBS demand {} TB at {}% exceeds the largest published tier (55 TB)", util::format_number(ebs_needed),
-                                        util::format_number(policy.max_utilization * 100)));
+    plan.assumptions.push_back(fmt::format("EBS demand {} TB at {}% exceeds the largest published tier (55 TB): verify a larger or multi-rack "
+                                           "configuration with AWS", util::format_number(ebs_needed), util::format_number(policy.max_utilization * 100)));
   if (plan.s3_tier_tb < 0)
-    plan.problems.push_back(fmt::format("S3 demand {} TB exceeds the largest published tier (380 TB)", util::format_number(s3_needed)));
+    plan.assumptions.push_back(fmt::format("S3 demand {} TB exceeds the largest published tier (380 TB): verify with AWS", util::format_number(s3_needed)));
   if (ebs_needed > 0 || s3_needed > 0)
     plan.assumptions.push_back("storage tiers (EBS 11/33/55 TB, S3 26/48/96/240/380 TB) come from third-party copies of an AWS page: verify with AWS");
 }

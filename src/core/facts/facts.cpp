@@ -276,6 +276,22 @@ Json outposts_facts(const Candidate& c, const FactsContext& ctx) {
   return j;
 }
 
+// Raw vCPU / memory goes to the first requested family this form factor offers;
+// if it offers none, to the first requested (sizing then says why it cannot).
+std::string raw_family(const Workload& w, const FormFactor& f) {
+  for (const auto& family : w.compute.instance_families)
+    if (f.instance_families.count(family)) return family;
+  return w.compute.instance_families.empty() ? default_family(f) : w.compute.instance_families.front();
+}
+
+Json demand_json(const Workload& w) {
+  const Demand d = compute_demand(w, InstanceCatalog::embedded(), "m5");
+  const Resources now = d.total_now(), horizon = d.total_horizon();
+  return {{"vcpu_now", now.vcpu}, {"vcpu_horizon", tenth(horizon.vcpu)}, {"memory_gib_now", now.memory_gib},
+          {"memory_gib_horizon", tenth(horizon.memory_gib)}, {"gpus_now", now.gpus}, {"gpus_horizon", horizon.gpus},
+          {"growth_factor", d.growth_factor}, {"horizon_years", w.compute.horizon_years}};
+}
+
 Json capacity_facts(const Candidate& c, const Workload& w) {
   std::set<std::string> offered;
   std::string knowledge;
@@ -314,6 +330,28 @@ Json parent_region_facts(const Candidate& c, const Catalog& catalog) {
 
 }  // namespace
 
+SizingPlan plan_outpost(const Candidate& c, const FactsContext& ctx) {
+  const FormFactor& f = *c.form_factor;
+  const Demand demand = compute_demand(ctx.workload, InstanceCatalog::embedded(), raw_family(ctx.workload, f));
+  return size_outpost(demand, f, InstanceCatalog::embedded(), ctx.policy);
+}
+
+Json sizing_json(const SizingPlan& plan) {
+  Json groups = Json::array();
+  int active = 0, spare = 0;
+  for (const auto& g : plan.groups) {
+    active += g.active_hosts;
+    spare += g.spare_hosts;
+    groups.push_back({{"family", g.family}, {"host_type", g.host_type}, {"active_hosts", g.active_hosts}, {"spare_hosts", g.spare_hosts},
+                      {"binding_resource", g.binding_resource}, {"utilization_vcpu", tenth(g.utilization.vcpu * 100)},
+                      {"utilization_memory", tenth(g.utilization.memory_gib * 100)}, {"utilization_gpus", tenth(g.utilization.gpus * 100)}});
+  }
+  return {{"feasible", plan.feasible}, {"problems", plan.problems}, {"total_hosts", plan.total_hosts}, {"active_hosts", active},
+          {"spare_hosts", spare}, {"binding_resource", plan.groups.empty() ? Json(nullptr) : Json(plan.groups.front().binding_resource)},
+          {"groups", groups}, {"compute_racks", plan.compute_racks}, {"network_racks", plan.network_racks},
+          {"power_kva", plan.power_kva}, {"rack_units", plan.rack_units}, {"ebs_tier_tb", plan.ebs_tier_tb}, {"s3_tier_tb", plan.s3_tier_tb}};
+}
+
 RttEstimate estimate_rtt(const Place& from, AccessType access, const Candidate& to, bool in_carrier_network) {
   const double km = distance_km(from.point, to.place.point);
   Range path = latency::path_rtt(km);
@@ -332,6 +370,8 @@ Json derive_facts(const Candidate& candidate, const FactsContext& context) {
   facts["operations"] = operations_facts(candidate);
   facts["outposts"] = outposts_facts(candidate, context);
   facts["capacity"] = capacity_facts(candidate, context.workload);
+  facts["capacity"]["demand"] = demand_json(context.workload);
+  facts["capacity"]["sizing"] = candidate.is_outposts() ? sizing_json(plan_outpost(candidate, context)) : Json(nullptr);
   facts["parent_region"] = parent_region_facts(candidate, context.catalog);
   return facts;
 }

@@ -109,6 +109,8 @@ Compute read_compute(JsonReader& r) {
   c.s3_tb = r.number("/spec/compute/storage/s3_tb").value_or(0);
   c.annual_growth = r.number("/spec/compute/growth/annual_rate").value_or(0);
   c.horizon_years = r.number("/spec/compute/growth/horizon_years").value_or(0);
+  if (auto spare = r.number("/spec/compute/policy/spare_hosts")) c.spare_hosts = static_cast<int>(*spare);
+  if (auto ceiling = r.number("/spec/compute/policy/max_utilization_percent")) c.max_utilization = *ceiling / 100.0;
   return c;
 }
 

@@ -26,6 +26,15 @@ Provenance provenance_of(const Engine& engine) {
 
 const char* edgeplan_version() { return EDGEPLAN_VERSION; }
 
+SizingPolicy sizing_policy(const Workload& workload, const Engine& engine) {
+  SizingPolicy policy;
+  if (workload.compute.spare_hosts) policy.spare_hosts = *workload.compute.spare_hosts;
+  if (workload.compute.max_utilization) policy.max_utilization = *workload.compute.max_utilization;
+  if (engine.spare_hosts) policy.spare_hosts = *engine.spare_hosts;
+  if (engine.max_utilization) policy.max_utilization = *engine.max_utilization;
+  return policy;
+}
+
 Report recommend(const LoadedWorkload& loaded, const Engine& engine) {
   const Workload& workload = loaded.workload;
   Report report;
@@ -38,7 +47,7 @@ Report recommend(const LoadedWorkload& loaded, const Engine& engine) {
   // Candidates must outlive the evaluations that point at them: keep them in the report.
   auto candidates = std::make_shared<std::vector<Candidate>>(build_candidates(workload, engine.catalog));
   report.candidates = candidates;
-  const FactsContext context{workload, engine.catalog, engine.measured};
+  const FactsContext context{workload, engine.catalog, engine.measured, sizing_policy(workload, engine)};
   const RuleEngine rules(engine.rules, report.weights);
   Json data = {{"workload", workload_json(workload)}};
   report.evaluations.reserve(candidates->size());

@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include <edgeplan/capacity.hpp>
+
 #include <edgeplan/util/text.hpp>
 
 namespace edgeplan {
@@ -120,6 +122,17 @@ void check_proposed(const Workload& w, const Catalog& catalog, JsonReader& r) {
   if (p.facility && !find_facility(w, *p.facility)) unknown_facility(w, "/spec/proposed/facility", *p.facility, r);
 }
 
+void check_instances(const Workload& w, JsonReader& r) {
+  const InstanceCatalog& types = InstanceCatalog::embedded();
+  for (std::size_t i = 0; i < w.compute.instances.size(); ++i) {
+    const std::string& type = w.compute.instances[i].type;
+    if (types.find(type)) continue;
+    auto guess = util::closest_match(type, types.names());
+    r.error(fmt::format("/spec/compute/instances/{}/type", i), fmt::format("unknown instance type \"{}\"", type),
+            guess ? fmt::format("did you mean \"{}\"?", *guess) : "the catalog's instance types are in rules/catalog/instance_types.json");
+  }
+}
+
 void check_weights(const Workload& w, JsonReader& r) {
   if (w.weights.empty()) return;
   double sum = 0;
@@ -149,6 +162,7 @@ void check_workload(Workload& workload, const Catalog& catalog, JsonReader& read
   check_residency(workload, reader);
   check_proposed(workload, catalog, reader);
   check_weights(workload, reader);
+  check_instances(workload, reader);
 }
 
 }  // namespace edgeplan
