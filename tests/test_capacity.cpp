@@ -50,9 +50,9 @@ TEST_CASE("capacity: 200 vCPU / 800 GiB on 96-vCPU / 384-GiB hosts, N+1 at 80 % 
   CHECK(g.spare_hosts == 1);
   CHECK(g.total_hosts() == 4);
   CHECK(g.binding_resource == "vcpu");  // a tie: both need 3 hosts, vCPU is named first
-  CHECK(g.utilization.vcpu == Approx(200.0 / 288));
-  CHECK(g.utilization.memory_gib == Approx(800.0 / 1152));
-  CHECK(g.utilization_after_failure.vcpu == Approx(200.0 / 288));  // 4 hosts, one lost: back to 3
+  CHECK(g.utilization.vcpu == Approx(200.0 / 384));               // spread over all 4 hosts: 52 %
+  CHECK(g.utilization.memory_gib == Approx(800.0 / 1536));
+  CHECK(g.utilization_after_failure.vcpu == Approx(200.0 / 288));  // one host lost: 69 %, under 80 %
   CHECK(plan.compute_racks == 1);
   CHECK(plan.power_kva == Approx(1.5 + 4 * 1.2));
   CHECK(plan.rack_units == 42);
@@ -153,7 +153,7 @@ TEST_CASE("capacity: storage rounds up to a tier at the threshold") {
   SizingPlan big = size(d, "rack-gen1");
   CHECK(big.feasible);
   CHECK(big.ebs_tier_tb == -1);
-  CHECK(std::any_of(big.assumptions.begin(), big.assumptions.end(),
+  CHECK(std::any_of(big.to_verify.begin(), big.to_verify.end(),
                     [](const std::string& a) { return a.rfind("EBS demand 75 TB at 80% exceeds the largest published tier (55 TB)", 0) == 0; }));
 }
 

@@ -93,8 +93,8 @@ struct HostGroup {
   int total_hosts() const { return active_hosts + spare_hosts; }
   std::string binding_resource;  // "vcpu", "memory" or "gpus"
   Resources demand;              // at the horizon
-  Resources utilization;         // demand / (N hosts), 0-1
-  Resources utilization_after_failure;  // with one host lost (N+M-1 left, M >= 1)
+  Resources utilization;                // demand spread over all N+M hosts, 0-1
+  Resources utilization_after_failure;  // with one host lost (N+M-1 left; zero when M = 0)
   std::vector<std::pair<std::string, int>> slots_per_host;  // instance type -> slots on each host
 };
 
@@ -111,6 +111,7 @@ struct SizingPlan {
   double ebs_tier_tb = 0; // smallest tier >= EBS demand / threshold (0: none needed)
   double s3_tier_tb = 0;
   std::vector<std::string> assumptions;
+  std::vector<std::string> to_verify;  // figures beyond what AWS publishes: ask AWS
 };
 
 SizingPlan size_outpost(const Demand& demand, const FormFactor& form_factor, const InstanceCatalog& types,
@@ -118,5 +119,60 @@ SizingPlan size_outpost(const Demand& demand, const FormFactor& form_factor, con
 
 // The family raw demand is assigned to on this form factor.
 std::string default_family(const FormFactor& form_factor);
+
+// --- Existing (shared) Outpost -------------------------------------------
+// An export of the Outpost's CloudWatch capacity metrics (README documents the
+// shape): per instance type, slots used and available; EBS per volume type;
+// and ConnectedStatus of the service link.
+struct OutpostSlots {
+  std::string type;
+  int used = 0;       // UsedInstanceType_Count
+  int available = 0;  // AvailableInstanceType_Count
+  int slots_per_host = 0;  // 0: derived from the family's host size
+  std::string pointer;
+};
+
+struct OutpostVolume {
+  std::string volume_type;
+  double used_gb = 0;       // EBSVolumeTypeCapacityUtilizationGB
+  double available_gb = 0;  // EBSVolumeTypeCapacityAvailabilityGB
+};
+
+struct ExistingOutpost {
+  std::string outpost_id;
+  std::string name;
+  std::string file;
+  std::optional<double> connected_status;  // ConnectedStatus, 0-1
+  std::vector<OutpostSlots> slots;
+  std::vector<OutpostVolume> volumes;
+};
+
+class FileSystem;
+// Throws InputError (file, line:column, pointer) for malformed exports.
+ExistingOutpost load_existing_outpost(const FileSystem& fs, const std::string& path, const InstanceCatalog& types);
+
+struct SlotCheck {
+  std::string type;
+  int total = 0, used = 0, demand = 0, reserve = 0;  // slots; reserve = spare hosts' worth
+  int used_after = 0;
+  int limit = 0;      // floor(threshold x (total - reserve))
+  int remaining = 0;  // slots left under the limit afterwards (negative: short)
+  bool fits = false;
+  double utilization_now = 0, utilization_after = 0;  // of total, 0-1
+};
+
+struct SharedOutpostCheck {
+  ExistingOutpost outpost;
+  std::vector<SlotCheck> slots;
+  std::vector<SlotCheck> untouched;  // installed types the workload does not use
+  double ebs_demand_gb = 0, ebs_used_gb = 0, ebs_total_gb = 0;
+  bool ebs_fits = true;
+  std::vector<std::string> problems;  // demand the Outpost has no slots for
+  std::vector<std::string> warnings;  // e.g. ConnectedStatus below 1
+  bool fits() const;
+};
+
+SharedOutpostCheck check_shared_outpost(const Demand& demand, const ExistingOutpost& outpost, const InstanceCatalog& types,
+                                        const SizingPolicy& policy);
 
 }  // namespace edgeplan

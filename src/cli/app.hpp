@@ -67,6 +67,7 @@ const std::vector<Command>& commands();
 // Each defined in its cmd_*.cpp.
 Runner setup_recommend(CLI::App& command, const GlobalOptions& global);
 Runner setup_validate(CLI::App& command, const GlobalOptions& global);
+Runner setup_capacity(CLI::App& command, const GlobalOptions& global);
 Runner setup_rules(CLI::App& command, const GlobalOptions& global);
 
 int run(int argc, char** argv);

@@ -74,7 +74,9 @@ std::optional<HostGroup> size_family(const FamilyDemand& f, const FormFactor& ff
   // The binding resource is the one that sets N; on a tie the first named wins.
   g.binding_resource = g.active_hosts == by_vcpu ? "vcpu" : g.active_hosts == by_memory ? "memory" : "gpus";
   g.spare_hosts = g.active_hosts > 0 ? policy.spare_hosts : 0;
-  g.utilization = ratio(g.demand, g.host, g.active_hosts);
+  // Work spreads over every host; the spares are what absorbs a failure, so the
+  // ceiling must hold with one host lost (cf. 75 % on 4 hosts at N+1).
+  g.utilization = ratio(g.demand, g.host, g.total_hosts());
   if (g.spare_hosts > 0) g.utilization_after_failure = ratio(g.demand, g.host, g.total_hosts() - 1);
   g.slots_per_host = slotting(f, *host, g.active_hosts);
   return g;
@@ -99,10 +101,10 @@ void size_storage(const Demand& demand, const FormFactor& ff, const SizingPolicy
   // Beyond the largest tier is a conversation with AWS (more racks, a custom
   // configuration), not a proof that it cannot be built: say so, do not exclude.
   if (plan.ebs_tier_tb < 0)
-    plan.assumptions.push_back(fmt::format("EBS demand {} TB at {}% exceeds the largest published tier (55 TB): verify a larger or multi-rack "
+    plan.to_verify.push_back(fmt::format("EBS demand {} TB at {}% exceeds the largest published tier (55 TB): verify a larger or multi-rack "
                                            "configuration with AWS", util::format_number(ebs_needed), util::format_number(policy.max_utilization * 100)));
   if (plan.s3_tier_tb < 0)
-    plan.assumptions.push_back(fmt::format("S3 demand {} TB exceeds the largest published tier (380 TB): verify with AWS", util::format_number(s3_needed)));
+    plan.to_verify.push_back(fmt::format("S3 demand {} TB exceeds the largest published tier (380 TB): verify with AWS", util::format_number(s3_needed)));
   if (ebs_needed > 0 || s3_needed > 0)
     plan.assumptions.push_back("storage tiers (EBS 11/33/55 TB, S3 26/48/96/240/380 TB) come from third-party copies of an AWS page: verify with AWS");
 }

@@ -349,7 +349,8 @@ Json sizing_json(const SizingPlan& plan) {
   return {{"feasible", plan.feasible}, {"problems", plan.problems}, {"total_hosts", plan.total_hosts}, {"active_hosts", active},
           {"spare_hosts", spare}, {"binding_resource", plan.groups.empty() ? Json(nullptr) : Json(plan.groups.front().binding_resource)},
           {"groups", groups}, {"compute_racks", plan.compute_racks}, {"network_racks", plan.network_racks},
-          {"power_kva", plan.power_kva}, {"rack_units", plan.rack_units}, {"ebs_tier_tb", plan.ebs_tier_tb}, {"s3_tier_tb", plan.s3_tier_tb}};
+          {"power_kva", plan.power_kva}, {"rack_units", plan.rack_units}, {"ebs_tier_tb", plan.ebs_tier_tb}, {"s3_tier_tb", plan.s3_tier_tb},
+          {"to_verify", plan.to_verify}};
 }
 
 RttEstimate estimate_rtt(const Place& from, AccessType access, const Candidate& to, bool in_carrier_network) {

@@ -1,0 +1,206 @@
+#include <edgeplan/capacity_report.hpp>
+
+#include <fmt/format.h>
+
+#include <edgeplan/util/text.hpp>
+
+#include "render/render_common.hpp"
+
+namespace edgeplan {
+
+namespace {
+
+using util::format_number;
+
+std::string pct(double ratio) { return format_number(ratio * 100) + "%"; }
+
+std::string resources_line(const Resources& r, double ebs, double s3) {
+  return fmt::format("{} vCPU · {} GiB · {} GPUs · EBS {} TB · S3 {} TB", format_number(r.vcpu), format_number(r.memory_gib),
+                     format_number(r.gpus), format_number(ebs), format_number(s3));
+}
+
+std::string policy_line(const SizingPolicy& p) {
+  return fmt::format("N+{} spare hosts per family · maximum utilisation {}", p.spare_hosts, pct(p.max_utilization));
+}
+
+std::vector<std::string> group_lines(const HostGroup& g) {
+  std::vector<std::string> slots;
+  for (const auto& [type, count] : g.slots_per_host) slots.push_back(fmt::format("{} × {}", count, type));
+  std::vector<std::string> out = {
+      fmt::format("{}: {} active + {} spare = {} × {} hosts ({} vCPU, {} GiB, {} GPUs each); binding resource: {}", g.family, g.active_hosts,
+                  g.spare_hosts, g.total_hosts(), g.host_type, format_number(g.host.vcpu), format_number(g.host.memory_gib),
+                  format_number(g.host.gpus), g.binding_resource),
+      fmt::format("utilisation across all {} hosts: vCPU {} · memory {} · GPUs {}", g.total_hosts(), pct(g.utilization.vcpu),
+                  pct(g.utilization.memory_gib), pct(g.utilization.gpus)),
+      fmt::format("slotting per host: {}", util::join_list(slots))};
+  if (g.spare_hosts > 0)
+    out.insert(out.begin() + 2, fmt::format("after losing one host: vCPU {} · memory {} · GPUs {}", pct(g.utilization_after_failure.vcpu),
+                                            pct(g.utilization_after_failure.memory_gib), pct(g.utilization_after_failure.gpus)));
+  return out;
+}
+
+std::string facility_figure(double value, const char* unit) {
+  return value > 0 ? fmt::format("facility has {} {}", format_number(value), unit) : std::string("facility did not state it");
+}
+
+std::vector<std::string> plan_lines(const OutpostsPlan& p) {
+  std::vector<std::string> out;
+  for (const auto& g : p.plan.groups)
+    for (const auto& line : group_lines(g)) out.push_back(line);
+  if (p.plan.groups.empty() && p.plan.problems.empty()) out.push_back("no compute demand: nothing to size");
+  const SizingPlan& s = p.plan;
+  out.push_back(fmt::format("footprint: {} compute + {} network racks, {} U ({}) · power about {} kVA ({})", s.compute_racks, s.network_racks,
+                            s.rack_units, facility_figure(p.facility->rack_units, "U"), format_number(s.power_kva),
+                            facility_figure(p.facility->power_kva, "kVA")));
+  if (s.ebs_tier_tb != 0 || s.s3_tier_tb != 0)
+    out.push_back(fmt::format("storage tiers: EBS {} · S3 {}", s.ebs_tier_tb > 0 ? format_number(s.ebs_tier_tb) + " TB" : "beyond published tiers",
+                              s.s3_tier_tb > 0 ? format_number(s.s3_tier_tb) + " TB" : "none"));
+  for (const auto& problem : s.problems) out.push_back("does not fit: " + problem);
+  if (!p.power_ok) out.push_back(fmt::format("does not fit: needs about {} kVA, facility has {} kVA", format_number(s.power_kva), format_number(p.facility->power_kva)));
+  if (!p.space_ok) out.push_back(fmt::format("does not fit: needs {} U, facility has {} U", s.rack_units, p.facility->rack_units));
+  for (const auto& v : s.to_verify) out.push_back("verify: " + v);
+  for (const auto& a : s.assumptions) out.push_back("assumed: " + a);
+  return out;
+}
+
+std::string verdict(const OutpostsPlan& p) {
+  std::string v = p.fits() ? "fits" : "does not fit";
+  if (p.form_factor->lifecycle != Lifecycle::current) v += fmt::format(" ({})", to_string(p.form_factor->lifecycle));
+  return v;
+}
+
+std::string availability_summary(const CapacityReport& r, const std::string& kind) {
+  int matched = 0, missing = 0, unverified = 0, total = 0;
+  std::vector<std::string> matched_ids;
+  for (const auto& a : r.availability) {
+    if (a.kind != kind) continue;
+    ++total;
+    if (!a.missing.empty()) ++missing;
+    else if (!a.unverified.empty()) ++unverified;
+    else ++matched, matched_ids.push_back(a.id);
+  }
+  if (r.requested_families.empty())
+    return fmt::format("{}: no instance families requested (spec.compute.instance_families)", kind == "region" ? "Regions" : kind == "local-zone" ? "Local Zones" : "Wavelength Zones");
+  if (kind == "region") return fmt::format("Regions ({}): elastic, every requested family assumed available", total);
+  std::string ids = matched_ids.size() <= 6 ? (matched_ids.empty() ? "" : " (" + util::join_list(matched_ids) + ")") : "";
+  return fmt::format("{} ({}): all requested families offered at {}{}, some not offered at {}, unknown at {} (verify)",
+                     kind == "local-zone" ? "Local Zones" : "Wavelength Zones", total, matched, ids, missing, unverified);
+}
+
+std::vector<std::string> shared_lines(const SharedOutpostCheck& c) {
+  std::vector<std::string> out;
+  out.push_back(fmt::format("{} ({}, from {}): {}", c.outpost.name, c.outpost.outpost_id, c.outpost.file,
+                            c.fits() ? "the workload fits" : "the workload does NOT fit"));
+  out.push_back(fmt::format("{:<16} {:>6} {:>6} {:>7} {:>8} {:>6} {:>6} {:>10} {:>7}", "instance type", "total", "used", "+demand", "reserve", "limit",
+                            "after", "remaining", "verdict"));
+  auto row = [&](const SlotCheck& s) {
+    out.push_back(fmt::format("{:<16} {:>6} {:>6} {:>7} {:>8} {:>6} {:>6} {:>10} {:>7}", s.type, s.total, s.used, s.demand, s.reserve, s.limit,
+                              s.used_after, s.remaining, s.demand == 0 ? "-" : (s.fits ? "fits" : "SHORT")));
+  };
+  for (const auto& s : c.slots) row(s);
+  for (const auto& s : c.untouched) row(s);
+  if (c.ebs_total_gb > 0 || c.ebs_demand_gb > 0)
+    out.push_back(fmt::format("EBS: {} GB used + {} GB demand of {} GB total ({})", format_number(c.ebs_used_gb), format_number(c.ebs_demand_gb),
+                              format_number(c.ebs_total_gb), c.ebs_fits ? "fits under the ceiling" : "over the ceiling"));
+  for (const auto& p : c.problems) out.push_back("does not fit: " + p);
+  for (const auto& w : c.warnings) out.push_back("warning: " + w);
+  return out;
+}
+
+std::string render_text_capacity(const CapacityReport& r, const std::string& bullet, const std::string& heading_prefix) {
+  std::string out = fmt::format("{}edgeplan capacity: {}\n\n", heading_prefix, r.workload);
+  out += fmt::format("{}Demand{} (growth ×{} to the horizon)\n", heading_prefix.empty() ? "" : "## ", "", format_number(r.demand.growth_factor));
+  out += bullet + "now:     " + resources_line(r.demand.total_now(), r.demand.ebs_tb_now, r.demand.s3_tb_now) + "\n";
+  out += bullet + "horizon: " + resources_line(r.demand.total_horizon(), r.demand.ebs_tb_horizon, r.demand.s3_tb_horizon) + "\n";
+  out += bullet + "policy:  " + policy_line(r.policy) + "\n\n";
+  out += fmt::format("{}Outposts sizing plans ({})\n", heading_prefix.empty() ? "" : "## ", r.plans.size());
+  if (r.plans.empty()) out += bullet + "no customer facilities in the spec: add spec.customer.facilities to size Outposts\n";
+  for (const auto& p : r.plans) {
+    out += fmt::format("{}{} — {}: {}\n", bullet, p.candidate_id, p.form_factor->name, verdict(p));
+    for (const auto& line : plan_lines(p)) out += "    " + bullet + line + "\n";
+  }
+  out += fmt::format("\n{}Instance availability elsewhere (requested families: {})\n", heading_prefix.empty() ? "" : "## ",
+                     r.requested_families.empty() ? "none named" : util::join_list(r.requested_families));
+  for (const char* kind : {"region", "local-zone", "wavelength-zone"}) out += bullet + availability_summary(r, kind) + "\n";
+  if (r.shared) {
+    out += fmt::format("\n{}Existing Outpost\n", heading_prefix.empty() ? "" : "## ");
+    for (const auto& line : shared_lines(*r.shared)) out += (heading_prefix.empty() ? "  " : "    ") + line + "\n";
+  }
+  out += "\n" + render_detail::provenance_line(r.provenance) + "\n";
+  return out;
+}
+
+OrderedJson group_json(const HostGroup& g) {
+  OrderedJson slots = OrderedJson::array();
+  for (const auto& [type, count] : g.slots_per_host) slots.push_back({{"instance_type", type}, {"per_host", count}});
+  auto res = [](const Resources& x) { return OrderedJson{{"vcpu", x.vcpu}, {"memory_gib", x.memory_gib}, {"gpus", x.gpus}}; };
+  return {{"family", g.family}, {"host_type", g.host_type}, {"host", res(g.host)}, {"active_hosts", g.active_hosts},
+          {"spare_hosts", g.spare_hosts}, {"total_hosts", g.total_hosts()}, {"binding_resource", g.binding_resource},
+          {"demand", res(g.demand)}, {"utilization", res(g.utilization)}, {"utilization_after_failure", res(g.utilization_after_failure)},
+          {"slots_per_host", slots}};
+}
+
+OrderedJson plan_json(const OutpostsPlan& p) {
+  OrderedJson groups = OrderedJson::array();
+  for (const auto& g : p.plan.groups) groups.push_back(group_json(g));
+  const SizingPlan& s = p.plan;
+  return {{"option", p.candidate_id}, {"form_factor", p.form_factor->id}, {"lifecycle", to_string(p.form_factor->lifecycle)},
+          {"facility", p.facility->id}, {"fits", p.fits()}, {"feasible", s.feasible}, {"problems", s.problems},
+          {"host_groups", groups}, {"total_hosts", s.total_hosts}, {"compute_racks", s.compute_racks}, {"network_racks", s.network_racks},
+          {"rack_units", s.rack_units}, {"facility_rack_units", p.facility->rack_units}, {"power_kva", s.power_kva},
+          {"facility_power_kva", p.facility->power_kva}, {"power_ok", p.power_ok}, {"space_ok", p.space_ok},
+          {"ebs_tier_tb", s.ebs_tier_tb}, {"s3_tier_tb", s.s3_tier_tb}, {"to_verify", s.to_verify}, {"assumptions", s.assumptions}};
+}
+
+OrderedJson shared_json(const SharedOutpostCheck& c) {
+  auto rows = [](const std::vector<SlotCheck>& list) {
+    OrderedJson out = OrderedJson::array();
+    for (const auto& s : list)
+      out.push_back({{"instance_type", s.type}, {"total", s.total}, {"used", s.used}, {"demand", s.demand}, {"reserve", s.reserve},
+                     {"limit", s.limit}, {"used_after", s.used_after}, {"remaining", s.remaining}, {"fits", s.fits},
+                     {"utilization_now", s.utilization_now}, {"utilization_after", s.utilization_after}});
+    return out;
+  };
+  return {{"outpost_id", c.outpost.outpost_id}, {"name", c.outpost.name}, {"file", c.outpost.file}, {"fits", c.fits()},
+          {"connected_status", c.outpost.connected_status ? OrderedJson(*c.outpost.connected_status) : OrderedJson(nullptr)},
+          {"instance_types", rows(c.slots)}, {"untouched_instance_types", rows(c.untouched)},
+          {"ebs", {{"used_gb", c.ebs_used_gb}, {"demand_gb", c.ebs_demand_gb}, {"total_gb", c.ebs_total_gb}, {"fits", c.ebs_fits}}},
+          {"problems", c.problems}, {"warnings", c.warnings}};
+}
+
+}  // namespace
+
+OrderedJson capacity_json(const CapacityReport& r) {
+  auto res = [](const Resources& x, double ebs, double s3) {
+    return OrderedJson{{"vcpu", x.vcpu}, {"memory_gib", x.memory_gib}, {"gpus", x.gpus}, {"ebs_tb", ebs}, {"s3_tb", s3}};
+  };
+  OrderedJson plans = OrderedJson::array(), availability = OrderedJson::array();
+  for (const auto& p : r.plans) plans.push_back(plan_json(p));
+  for (const auto& a : r.availability)
+    availability.push_back({{"id", a.id}, {"kind", a.kind}, {"knowledge", a.knowledge}, {"matched", a.matched}, {"missing", a.missing},
+                            {"unverified", a.unverified}});
+  OrderedJson j = {{"schema_version", kReportSchemaVersion},
+                   {"workload", r.workload},
+                   {"demand", {{"growth_factor", r.demand.growth_factor},
+                               {"now", res(r.demand.total_now(), r.demand.ebs_tb_now, r.demand.s3_tb_now)},
+                               {"horizon", res(r.demand.total_horizon(), r.demand.ebs_tb_horizon, r.demand.s3_tb_horizon)}}},
+                   {"policy", {{"spare_hosts", r.policy.spare_hosts}, {"max_utilization", r.policy.max_utilization}}},
+                   {"outposts_plans", plans},
+                   {"availability", availability}};
+  if (r.shared) j["shared_outpost"] = shared_json(*r.shared);
+  j["provenance"] = {{"edgeplan_version", r.provenance.edgeplan_version},
+                     {"catalog", {{"name", r.provenance.catalog_name}, {"version", r.provenance.catalog_version},
+                                  {"date", r.provenance.catalog_date}, {"digest", "sha256:" + r.provenance.catalog_digest}}}};
+  return j;
+}
+
+std::string render_capacity(const CapacityReport& report, Format format, const RenderOptions&) {
+  switch (format) {
+    case Format::json: return capacity_json(report).dump(2) + "\n";
+    case Format::markdown: return render_text_capacity(report, "- ", "# ");
+    case Format::text: break;
+  }
+  return render_text_capacity(report, "  ", "");
+}
+
+}  // namespace edgeplan
