@@ -156,6 +156,10 @@ SharedOutpostCheck check_shared_outpost(const Demand& demand, const ExistingOutp
   for (const auto& v : outpost.volumes) check.ebs_used_gb += v.used_gb, check.ebs_total_gb += v.used_gb + v.available_gb;
   check.ebs_demand_gb = demand.ebs_tb_horizon * 1000;
   check.ebs_fits = check.ebs_used_gb + check.ebs_demand_gb <= policy.max_utilization * check.ebs_total_gb + 1e-9 || check.ebs_demand_gb == 0;
+  if (outpost.volumes.empty() && check.ebs_demand_gb > 0) {
+    check.ebs_fits = true;  // nothing to judge by: say so rather than fail or pass silently
+    check.warnings.push_back("the export has no EBS capacity metrics (EBSVolumeTypeCapacityUtilizationGB / AvailabilityGB): EBS fit not checked");
+  }
   if (outpost.connected_status && *outpost.connected_status < 1)
     check.warnings.push_back(fmt::format("ConnectedStatus is {} (below 1): the service link to the parent Region is impaired or down; "
                                          "control-plane operations and S3 on Outposts are affected for every account on this Outpost",

@@ -292,29 +292,39 @@ Json demand_json(const Workload& w) {
           {"growth_factor", d.growth_factor}, {"horizon_years", w.compute.horizon_years}};
 }
 
+// Families the workload must have: those of explicitly requested instance types.
+std::set<std::string> required_families(const Workload& w) {
+  std::set<std::string> out;
+  for (const auto& i : w.compute.instances) out.insert(i.type.substr(0, i.type.find('.')));
+  return out;
+}
+
+// spec.compute.instance_families are the families the work may run on (any one
+// will do); instance types asked for by name need their own family.
 Json capacity_facts(const Candidate& c, const Workload& w) {
-  std::set<std::string> offered;
-  std::string knowledge;
-  if (c.site) {
-    offered = c.site->instance_families;
-    knowledge = to_string(c.site->family_knowledge);
-  } else {
-    offered = c.form_factor->instance_families;
-    knowledge = "known";
-  }
-  std::set<std::string> missing, unverified, matched;
-  for (const auto& family : w.compute.instance_families) {
+  const std::set<std::string> offered = c.site ? c.site->instance_families : c.form_factor->instance_families;
+  const std::string knowledge = c.site ? to_string(c.site->family_knowledge) : "known";
+  std::set<std::string> requested(w.compute.instance_families.begin(), w.compute.instance_families.end());
+  const std::set<std::string> required = required_families(w);
+  requested.insert(required.begin(), required.end());
+  std::set<std::string> missing, unverified, matched, blocking;
+  for (const auto& family : requested) {
     if (knowledge == "elastic" || offered.count(family)) matched.insert(family);
     else if (knowledge == "known") missing.insert(family);
     else unverified.insert(family);
   }
+  for (const auto& family : required)
+    if (missing.count(family)) blocking.insert(family);
+  if (blocking.empty() && !requested.empty() && matched.empty() && unverified.empty()) blocking = missing;
   Json j;
-  j["requested_families"] = w.compute.instance_families;
+  j["requested_families"] = sorted_array(requested);
   j["family_knowledge"] = knowledge;
   j["families_offered"] = sorted_array(offered);
   j["families_matched"] = sorted_array(matched);
   j["families_missing"] = sorted_array(missing);
-  j["families_unverified"] = sorted_array(unverified);
+  j["families_blocking"] = sorted_array(blocking);
+  // Unknown only matters when nothing known will do.
+  j["families_unverified"] = matched.empty() || !required.empty() ? sorted_array(unverified) : Json::array();
   j["gpus_requested"] = w.compute.gpus;
   return j;
 }
