@@ -109,7 +109,7 @@ std::vector<std::string> shared_lines(const SharedOutpostCheck& c) {
 
 std::string render_text_capacity(const CapacityReport& r, const std::string& bullet, const std::string& heading_prefix) {
   std::string out = fmt::format("{}edgeplan capacity: {}\n\n", heading_prefix, r.workload);
-  out += fmt::format("{}Demand{} (growth ×{} to the horizon)\n", heading_prefix.empty() ? "" : "## ", "", format_number(r.demand.growth_factor));
+  out += fmt::format("{}Demand (growth ×{:.3f} to the horizon)\n", heading_prefix.empty() ? "" : "## ", r.demand.growth_factor);
   out += bullet + "now:     " + resources_line(r.demand.total_now(), r.demand.ebs_tb_now, r.demand.s3_tb_now) + "\n";
   out += bullet + "horizon: " + resources_line(r.demand.total_horizon(), r.demand.ebs_tb_horizon, r.demand.s3_tb_horizon) + "\n";
   out += bullet + "policy:  " + policy_line(r.policy) + "\n\n";
