@@ -144,10 +144,29 @@ TEST_CASE("capacity: bad inputs are refused with their location", "[capacity-cli
     CHECK(r.exit_code == 2);
     CHECK(r.err.find("--max-utilization") != std::string::npos);
   }
+  SECTION("a catalog overlay with impossible host assumptions") {
+    auto r = run_edgeplan("capacity " + kShared + " --catalog tests/data/bad/catalog-overlay-bad-host.json");
+    CHECK(r.exit_code == 3);
+    CHECK(r.err.find("tests/data/bad/catalog-overlay-bad-host.json:6:53 (/outposts/capacity_assumptions/host_kva): expected a number > 0, got -1") !=
+          std::string::npos);
+    CHECK(r.err.find("(/outposts/capacity_assumptions/host_types/m7i): expected an instance type of family m7i, got \"m5.24xlarge\"") !=
+          std::string::npos);
+  }
   SECTION("a missing export file writes nothing") {
     auto r = run_edgeplan("capacity " + kShared + " --outpost tests/data/outposts/nope.json -o /tmp/edgeplan-capacity-never.txt");
     CHECK(r.exit_code == 3);
     CHECK(r.err == "edgeplan: error: tests/data/outposts/nope.json: cannot read file (missing or not a regular file)\n");
     CHECK(edgeplan::test::read_text("/tmp/edgeplan-capacity-never.txt").empty());
   }
+}
+
+TEST_CASE("capacity: a catalog overlay replaces the host assumptions", "[capacity-cli]") {
+  // m7i.24xlarge hosts (96 vCPU / 384 GiB): memory 1557 / 307.2 = 5.07 -> 6 active, +1; 1.5 + 7 x 0.9 = 7.8 kVA.
+  const json report = run_json("capacity examples/erp-onprem-database/workload.json --catalog tests/data/catalog-overlay-hosts.json", 0);
+  const json* single = find_by(report["outposts_plans"], "option", "mke-dc1/rack-gen2-single");
+  REQUIRE(single != nullptr);
+  CHECK((*single)["host_groups"][0]["host_type"] == "m7i.24xlarge");
+  CHECK((*single)["total_hosts"] == 7);
+  CHECK((*single)["power_kva"].get<double>() == Approx(7.8));
+  CHECK((*single)["assumptions"][0].get<std::string>().rfind("AWS publishes no standard rack configurations: assumed 0.9 kVA and 2U per host", 0) == 0);
 }

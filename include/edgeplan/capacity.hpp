@@ -76,13 +76,8 @@ struct SizingPolicy {
   double max_utilization = 0.80;   // steady-state ceiling per resource
 };
 
-// Assumptions where AWS publishes no figure; README documents them.
-struct HostAssumptions {
-  double host_kva = 1.2;           // per compute host
-  double rack_overhead_kva = 1.5;  // network devices, power shelf
-  int host_rack_units = 2;
-  int rack_units_for_hosts = 36;   // of 42U, the rest is networking and power
-};
+// Assumptions where AWS publishes no figure (catalog.hpp); README documents them.
+using HostAssumptions = CapacityAssumptions;
 
 struct HostGroup {
   std::string family;

@@ -74,10 +74,21 @@ struct FormFactor {
   Json record;
 };
 
+// Figures AWS does not publish, used to size Outposts; a catalog overlay
+// ("extends": "default") may replace any of them under outposts.capacity_assumptions.
+struct CapacityAssumptions {
+  double host_kva = 1.2;           // per compute host
+  double rack_overhead_kva = 1.5;  // network devices, power shelf
+  int host_rack_units = 2;
+  int rack_units_for_hosts = 36;   // of 42U, the rest is networking and power
+  std::map<std::string, std::string> host_types;  // family -> instance type a host is (default: largest size)
+};
+
 struct OutpostsFacts {
   double service_link_min_mbps = 500;
   double service_link_max_rtt_ms = 175;
   std::vector<FormFactor> form_factors;
+  CapacityAssumptions capacity;
 };
 
 struct Metro {

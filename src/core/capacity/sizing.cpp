@@ -47,13 +47,14 @@ std::vector<std::pair<std::string, int>> slotting(const FamilyDemand& f, const I
   return out;
 }
 
-std::optional<HostGroup> size_family(const FamilyDemand& f, const FormFactor& ff, const InstanceCatalog& types,
-                                     const SizingPolicy& policy, std::vector<std::string>& problems) {
+std::optional<HostGroup> size_family(const FamilyDemand& f, const FormFactor& ff, const InstanceCatalog& types, const SizingPolicy& policy,
+                                     const HostAssumptions& assumptions, std::vector<std::string>& problems) {
   if (!ff.instance_families.count(f.family)) {
     problems.push_back(fmt::format("instance family {} is not offered on {} (offers {})", f.family, ff.id, offered(ff)));
     return std::nullopt;
   }
-  const InstanceType* host = types.host_type(f.family);
+  auto chosen = assumptions.host_types.find(f.family);
+  const InstanceType* host = chosen != assumptions.host_types.end() ? types.find(chosen->second) : types.host_type(f.family);
   if (!host) {
     problems.push_back(fmt::format("no host size is known for instance family {}", f.family));
     return std::nullopt;
@@ -149,7 +150,7 @@ SizingPlan size_outpost(const Demand& demand, const FormFactor& ff, const Instan
   SizingPlan plan;
   plan.form_factor = ff.id;
   for (const auto& f : demand.families)
-    if (auto group = size_family(f, ff, types, policy, plan.problems)) {
+    if (auto group = size_family(f, ff, types, policy, assumptions, plan.problems)) {
       plan.total_hosts += group->total_hosts();
       plan.groups.push_back(std::move(*group));
     }

@@ -343,7 +343,7 @@ Json parent_region_facts(const Candidate& c, const Catalog& catalog) {
 SizingPlan plan_outpost(const Candidate& c, const FactsContext& ctx) {
   const FormFactor& f = *c.form_factor;
   const Demand demand = compute_demand(ctx.workload, InstanceCatalog::embedded(), raw_family(ctx.workload, f));
-  return size_outpost(demand, f, InstanceCatalog::embedded(), ctx.policy);
+  return size_outpost(demand, f, InstanceCatalog::embedded(), ctx.policy, ctx.catalog.outposts.capacity);
 }
 
 Json sizing_json(const SizingPlan& plan) {

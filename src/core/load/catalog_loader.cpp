@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <edgeplan/capacity.hpp>
 #include <edgeplan/embedded.hpp>
 #include <edgeplan/json_reader.hpp>
 #include <edgeplan/util/digest.hpp>
@@ -140,11 +141,40 @@ void check_header(JsonReader& r, const std::string& kind) {
   if (k && *k != kind) r.error("/kind", fmt::format("expected \"{}\", got \"{}\"", kind, *k));
 }
 
+void read_capacity_assumptions(JsonReader& r, CapacityAssumptions& a) {
+  const std::string p = "/outposts/capacity_assumptions";
+  if (!r.find(p)) return;
+  auto positive = [&](const std::string& field, auto& target) {
+    auto v = r.number(p + "/" + field);
+    if (!v) return;
+    if (*v <= 0) return r.error(p + "/" + field, fmt::format("expected a number > 0, got {}", util::format_number(*v)));
+    target = static_cast<std::remove_reference_t<decltype(target)>>(*v);
+  };
+  positive("host_kva", a.host_kva);
+  positive("rack_overhead_kva", a.rack_overhead_kva);
+  positive("host_rack_units", a.host_rack_units);
+  positive("rack_units_for_hosts", a.rack_units_for_hosts);
+  if (const Json* hosts = r.find(p + "/host_types"); hosts && hosts->is_object())
+    for (const auto& [family, unused] : hosts->items())
+      if (auto type = r.string(p + "/host_types/" + pointer_token(family), true)) {
+        const InstanceCatalog& types = InstanceCatalog::embedded();
+        const InstanceType* t = types.find(*type);
+        if (!t || t->family != family) {
+          const InstanceType* largest = types.host_type(family);
+          r.error(p + "/host_types/" + pointer_token(family), fmt::format("expected an instance type of family {}, got \"{}\"", family, *type),
+                  largest ? fmt::format("for example \"{}\"", largest->name) : fmt::format("no instance types of family {} are known", family));
+        } else {
+          a.host_types[family] = *type;
+        }
+      }
+}
+
 void read_catalog_body(JsonReader& r, Catalog& catalog) {
   for (const auto& s : r.elements("/sites")) catalog.sites.push_back(read_site(r, s));
   for (const auto& f : r.elements("/outposts/form_factors")) catalog.outposts.form_factors.push_back(read_form_factor(r, f));
   if (auto v = r.number("/outposts/service_link/min_bandwidth_mbps")) catalog.outposts.service_link_min_mbps = *v;
   if (auto v = r.number("/outposts/service_link/max_rtt_ms")) catalog.outposts.service_link_max_rtt_ms = *v;
+  read_capacity_assumptions(r, catalog.outposts.capacity);
   for (const auto& s : r.strings("/service_vocabulary")) catalog.service_vocabulary.insert(s);
   read_metros(r, "/metros", catalog.metros);
 }
@@ -228,6 +258,8 @@ Catalog load_catalog_file(const FileSystem& fs, const std::string& path) {
   Catalog overlay;
   read_catalog_body(r, overlay);
   r.throw_if_errors();
+  // The overlay's assumptions started from the defaults, with its fields applied.
+  if (r.find("/outposts/capacity_assumptions")) base.outposts.capacity = overlay.outposts.capacity;
   upsert_by_id(base.sites, std::move(overlay.sites));
   upsert_by_id(base.outposts.form_factors, std::move(overlay.outposts.form_factors));
   base.metros.insert(base.metros.begin(), overlay.metros.begin(), overlay.metros.end());
