@@ -9,16 +9,7 @@ using namespace edgeplan;
 
 namespace {
 
-Candidate candidate_for(const Site& site) {
-  Candidate c;
-  c.id = site.id;
-  c.kind = site.kind;
-  c.name = site.name;
-  c.parent_region = site.parent_region;
-  c.place = site.place;
-  c.site = &site;
-  return c;
-}
+Candidate candidate_for(const Site& site) { return candidate_from_site(site); }
 
 const Site& site(const std::string& id) {
   const Site* s = test::default_catalog().find_site(id);

@@ -25,6 +25,9 @@ struct Candidate {
 
 std::vector<Candidate> build_candidates(const Workload& workload, const Catalog& catalog);
 
+// The candidate for one catalog site (Region or zone).
+Candidate candidate_from_site(const Site& site);
+
 // "plant-1/rack-gen2-single"
 std::string outposts_candidate_id(const std::string& facility_id, const std::string& form_factor_id);
 

@@ -113,6 +113,12 @@ void add_engine_options(CLI::App& command, EngineOptions& options) {
   command.add_flag("--no-default-rules", options.no_default_rules, "Do not load the embedded default rules");
 }
 
+LoadedWorkload load_spec_reporting_warnings(const FileSystem& fs, const std::string& path, const Catalog& catalog) {
+  LoadedWorkload workload = load_workload_file(fs, path, catalog);
+  print_diagnostics(workload.warnings);
+  return workload;
+}
+
 Catalog load_catalog(const EngineOptions& options, const FileSystem& fs) {
   return options.catalog.empty() ? load_default_catalog() : load_catalog_file(fs, options.catalog);
 }

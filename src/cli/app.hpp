@@ -13,6 +13,7 @@
 #include <edgeplan/file_system.hpp>
 #include <edgeplan/render.hpp>
 #include <edgeplan/rules.hpp>
+#include <edgeplan/workload_loader.hpp>
 
 namespace edgeplan::cli {
 
@@ -31,6 +32,8 @@ struct EngineOptions {
 };
 
 void add_engine_options(CLI::App& command, EngineOptions& options);
+// Loads and validates a spec, printing its warnings (unknown fields …) to stderr.
+LoadedWorkload load_spec_reporting_warnings(const FileSystem& fs, const std::string& path, const Catalog& catalog);
 Catalog load_catalog(const EngineOptions& options, const FileSystem& fs);
 RuleSet load_rules(const EngineOptions& options, const FileSystem& fs);
 

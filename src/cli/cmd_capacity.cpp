@@ -25,8 +25,7 @@ int run_capacity(const CapacityOptions& o, const GlobalOptions& global) {
   RuleSet rules = load_rules(o.engine, fs);
   std::optional<ExistingOutpost> outpost;
   if (!o.outpost.empty()) outpost = load_existing_outpost(fs, o.outpost, InstanceCatalog::embedded());
-  LoadedWorkload workload = load_workload_file(fs, o.spec, catalog);
-  for (const auto& w : workload.warnings) std::cerr << format_diagnostic(w) << "\n";
+  LoadedWorkload workload = load_spec_reporting_warnings(fs, o.spec, catalog);
   CapacityReport report = plan_capacity(workload, make_engine(catalog, rules, nullptr, o.sizing), outpost ? &*outpost : nullptr);
   emit(o.output, render_capacity(report, format, RenderOptions{use_color(global, o.output), 10, 10}));
   // With --outpost the question is "does it fit?": a CI-friendly exit code.

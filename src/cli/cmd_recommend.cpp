@@ -40,8 +40,7 @@ int run_recommend(const RecommendOptions& o, const GlobalOptions& global) {
   RuleSet rules = load_rules(o.engine, fs);
   std::optional<MeasuredLatency> measured;
   if (!o.latency_file.empty()) measured = MeasuredLatency::load(fs, o.latency_file);
-  LoadedWorkload workload = load_workload_file(fs, o.spec, catalog);
-  for (const auto& w : workload.warnings) std::cerr << format_diagnostic(w) << "\n";
+  LoadedWorkload workload = load_spec_reporting_warnings(fs, o.spec, catalog);
   spdlog::debug("{} candidates, {} rules", catalog.sites.size(), rules.rules.size());
   Report report = recommend(workload, make_engine(catalog, rules, measured ? &*measured : nullptr, o.sizing));
   RenderOptions render{use_color(global, o.output), o.top, o.top};

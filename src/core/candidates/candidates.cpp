@@ -8,16 +8,6 @@ namespace edgeplan {
 
 namespace {
 
-Candidate from_site(const Site& site) {
-  Candidate c;
-  c.id = site.id;
-  c.kind = site.kind;
-  c.name = site.name;
-  c.parent_region = site.parent_region;
-  c.place = site.place;
-  c.site = &site;
-  return c;
-}
 
 // The facility's declared parent Region, else the nearest Region that can home
 // this form factor: the service link is shortest there.
@@ -48,6 +38,17 @@ Candidate from_outposts(const Facility& facility, const FormFactor& form_factor,
 
 }  // namespace
 
+Candidate candidate_from_site(const Site& site) {
+  Candidate c;
+  c.id = site.id;
+  c.kind = site.kind;
+  c.name = site.name;
+  c.parent_region = site.parent_region;
+  c.place = site.place;
+  c.site = &site;
+  return c;
+}
+
 std::string outposts_candidate_id(const std::string& facility_id, const std::string& form_factor_id) {
   return facility_id + "/" + form_factor_id;
 }
@@ -55,7 +56,7 @@ std::string outposts_candidate_id(const std::string& facility_id, const std::str
 std::vector<Candidate> build_candidates(const Workload& workload, const Catalog& catalog) {
   std::vector<Candidate> out;
   out.reserve(catalog.sites.size() + workload.customer.facilities.size() * catalog.outposts.form_factors.size());
-  for (const auto& site : catalog.sites) out.push_back(from_site(site));
+  for (const auto& site : catalog.sites) out.push_back(candidate_from_site(site));
   for (const auto& facility : workload.customer.facilities)
     for (const auto& form_factor : catalog.outposts.form_factors) out.push_back(from_outposts(facility, form_factor, catalog));
   return out;
