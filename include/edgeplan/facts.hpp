@@ -9,11 +9,15 @@
 
 namespace edgeplan {
 
+// The workload's demand now and at the horizon, as rules see it under facts.capacity.demand.
+Json demand_json(const Workload& workload);
+
 struct FactsContext {
   const Workload& workload;
   const Catalog& catalog;
   const MeasuredLatency* measured = nullptr;  // may be null
   SizingPolicy policy{};                      // for sizing Outposts candidates
+  Json demand = demand_json(workload);        // the same for every candidate: computed once per workload
 };
 
 // The sizing plan of an Outposts candidate (its facts carry a summary of it).

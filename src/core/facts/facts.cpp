@@ -104,13 +104,13 @@ Json latency_facts(const Candidate& c, const FactsContext& ctx) {
     if (!u["rtt_compared_ms"].is_null()) max_compared = std::max(max_compared, u["rtt_compared_ms"].get<double>());
     users.push_back(std::move(u));
   }
+  double dep_worst = 0;
   for (const auto& d : ctx.workload.dependencies) {
     Json j = dependency_latency(d, c, ctx);
-    worst = std::max(worst, j["ratio"].get<double>());
+    dep_worst = std::max(dep_worst, j["ratio"].get<double>());
     deps.push_back(std::move(j));
   }
-  double dep_worst = 0;
-  for (const auto& d : deps) dep_worst = std::max(dep_worst, d["ratio"].get<double>());
+  worst = std::max(worst, dep_worst);
   if (ctx.workload.users.empty()) weighted = dep_worst;
   else if (!deps.empty()) weighted = std::max(weighted, dep_worst);
   Json j;
@@ -284,13 +284,6 @@ std::string raw_family(const Workload& w, const FormFactor& f) {
   return w.compute.instance_families.empty() ? default_family(f) : w.compute.instance_families.front();
 }
 
-Json demand_json(const Workload& w) {
-  const Demand d = compute_demand(w, InstanceCatalog::embedded(), "m5");
-  const Resources now = d.total_now(), horizon = d.total_horizon();
-  return {{"vcpu_now", now.vcpu}, {"vcpu_horizon", tenth(horizon.vcpu)}, {"memory_gib_now", now.memory_gib},
-          {"memory_gib_horizon", tenth(horizon.memory_gib)}, {"gpus_now", now.gpus}, {"gpus_horizon", horizon.gpus},
-          {"growth_factor", d.growth_factor}, {"horizon_years", w.compute.horizon_years}};
-}
 
 // Families the workload must have: those of explicitly requested instance types.
 std::set<std::string> required_families(const Workload& w) {
@@ -340,6 +333,14 @@ Json parent_region_facts(const Candidate& c, const Catalog& catalog) {
 
 }  // namespace
 
+Json demand_json(const Workload& w) {
+  const Demand d = compute_demand(w, InstanceCatalog::embedded(), "m5");
+  const Resources now = d.total_now(), horizon = d.total_horizon();
+  return {{"vcpu_now", now.vcpu}, {"vcpu_horizon", tenth(horizon.vcpu)}, {"memory_gib_now", now.memory_gib},
+          {"memory_gib_horizon", tenth(horizon.memory_gib)}, {"gpus_now", now.gpus}, {"gpus_horizon", horizon.gpus},
+          {"growth_factor", d.growth_factor}, {"horizon_years", w.compute.horizon_years}};
+}
+
 SizingPlan plan_outpost(const Candidate& c, const FactsContext& ctx) {
   const FormFactor& f = *c.form_factor;
   const Demand demand = compute_demand(ctx.workload, InstanceCatalog::embedded(), raw_family(ctx.workload, f));
@@ -381,7 +382,7 @@ Json derive_facts(const Candidate& candidate, const FactsContext& context) {
   facts["operations"] = operations_facts(candidate);
   facts["outposts"] = outposts_facts(candidate, context);
   facts["capacity"] = capacity_facts(candidate, context.workload);
-  facts["capacity"]["demand"] = demand_json(context.workload);
+  facts["capacity"]["demand"] = context.demand;
   facts["capacity"]["sizing"] = candidate.is_outposts() ? sizing_json(plan_outpost(candidate, context)) : Json(nullptr);
   facts["parent_region"] = parent_region_facts(candidate, context.catalog);
   return facts;
