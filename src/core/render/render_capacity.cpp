@@ -108,23 +108,25 @@ std::vector<std::string> shared_lines(const SharedOutpostCheck& c) {
 }
 
 std::string render_text_capacity(const CapacityReport& r, const std::string& bullet, const std::string& heading_prefix) {
+  const bool markdown = !heading_prefix.empty();
+  const std::string section = markdown ? "## " : "";
   std::string out = fmt::format("{}edgeplan capacity: {}\n\n", heading_prefix, r.workload);
-  out += fmt::format("{}Demand (growth ×{:.3f} to the horizon)\n", heading_prefix.empty() ? "" : "## ", r.demand.growth_factor);
+  out += fmt::format("{}Demand (growth ×{:.3f} to the horizon)\n", section, r.demand.growth_factor);
   out += bullet + "now:     " + resources_line(r.demand.total_now(), r.demand.ebs_tb_now, r.demand.s3_tb_now) + "\n";
   out += bullet + "horizon: " + resources_line(r.demand.total_horizon(), r.demand.ebs_tb_horizon, r.demand.s3_tb_horizon) + "\n";
   out += bullet + "policy:  " + policy_line(r.policy) + "\n\n";
-  out += fmt::format("{}Outposts sizing plans ({})\n", heading_prefix.empty() ? "" : "## ", r.plans.size());
+  out += fmt::format("{}Outposts sizing plans ({})\n", section, r.plans.size());
   if (r.plans.empty()) out += bullet + "no customer facilities in the spec: add spec.customer.facilities to size Outposts\n";
   for (const auto& p : r.plans) {
     out += fmt::format("{}{} — {}: {}\n", bullet, p.candidate_id, p.form_factor->name, verdict(p));
     for (const auto& line : plan_lines(p)) out += "    " + bullet + line + "\n";
   }
-  out += fmt::format("\n{}Instance availability elsewhere (requested families: {})\n", heading_prefix.empty() ? "" : "## ",
+  out += fmt::format("\n{}Instance availability elsewhere (requested families: {})\n", section,
                      r.requested_families.empty() ? "none named" : util::join_list(r.requested_families));
   for (const char* kind : {"region", "local-zone", "wavelength-zone"}) out += bullet + availability_summary(r, kind) + "\n";
   if (r.shared) {
-    out += fmt::format("\n{}Existing Outpost\n", heading_prefix.empty() ? "" : "## ");
-    for (const auto& line : shared_lines(*r.shared)) out += (heading_prefix.empty() ? "  " : "    ") + line + "\n";
+    out += fmt::format("\n{}Existing Outpost\n", section);
+    for (const auto& line : shared_lines(*r.shared)) out += (markdown ? "    " : "  ") + line + "\n";
   }
   out += "\n" + render_detail::provenance_line(r.provenance) + "\n";
   return out;
