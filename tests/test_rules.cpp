@@ -89,7 +89,7 @@ TEST_CASE("rules: a later file overrides a rule with the same id in place") {
   RuleSet set;
   add_rule_file(set, "a.json", rule_file(std::string(kRule) + R"(, {"id": "t.two", "description": "second", "effect": "warn", "condition": true, "message": "w"})"));
   const std::string digest_after_one = set.digest;
-  add_rule_file(set, "b.json", rule_file(R"({"id": "t.one", "description": "replaced", "effect": "warn", "condition": false, "message": "m2"})"));
+  add_rule_file(set, "b.json", rule_file(R"({"id": "t.one", "description": "replaced", "effect": "warn", "severity": "error", "condition": false, "message": "m2"})"));
   REQUIRE(set.rules.size() == 2);
   CHECK(set.rules[0].id == "t.one");
   CHECK(set.rules[0].description == "replaced");
@@ -99,6 +99,44 @@ TEST_CASE("rules: a later file overrides a rule with the same id in place") {
   CHECK(set.files == std::vector<std::string>{"a.json", "b.json"});
   CHECK(set.digest != digest_after_one);
   CHECK(set.digest.size() == 64);
+  CHECK(set.rules[0].history == std::vector<std::string>{"replaced b.json from a.json"});
+}
+
+TEST_CASE("rules: later packs may tighten, never loosen") {
+  RuleSet set;
+  add_rule_file(set, "org/a.json",
+                rule_file(std::string(kRule) + R"(, {"id": "t.two", "description": "second", "effect": "warn", "condition": true, "message": "w"})"));
+  SECTION("a patch raises a severity and makes a rule non-waivable") {
+    add_rule_file(set, "team/b.json", rule_file(R"({"id": "t.two", "severity": "error", "waivable": false})"));
+    CHECK(set.rules[1].severity == "error");
+    CHECK_FALSE(set.rules[1].waivable);
+    CHECK(set.rules[1].file == "org/a.json");
+    CHECK(set.rules[1].history == std::vector<std::string>{"severity warning → error by team/b.json", "made non-waivable by team/b.json"});
+    SECTION("after which it cannot be redefined") {
+      CHECK(input_error_text([&] {
+              add_rule_file(set, "c.json", rule_file(R"({"id": "t.two", "description": "d", "effect": "warn", "severity": "error", "condition": false, "message": "m"})"));
+            }) ==
+            "edgeplan: error: c.json:1:67 (/rules/0/id): rule \"t.two\" is non-waivable in org/a.json and cannot be redefined by a later pack\n"
+            "  hint: a later pack may only tighten it: {\"id\": …, \"severity\": \"error\"}\n");
+    }
+    SECTION("or made waivable again") {
+      CHECK(input_error_text([&] { add_rule_file(set, "c.json", rule_file(R"({"id": "t.two", "waivable": true})")); }) ==
+            "edgeplan: error: c.json:1:88 (/rules/0/waivable): rule \"t.two\" is non-waivable in org/a.json; a later pack cannot make it waivable\n");
+    }
+  }
+  SECTION("lowering a severity is refused, by patch or by replacement") {
+    CHECK(input_error_text([&] { add_rule_file(set, "team/b.json", rule_file(R"({"id": "t.one", "severity": "warning"})")); }) ==
+          "edgeplan: error: team/b.json:1:88 (/rules/0/severity): rule \"t.one\" is \"error\" in org/a.json; a later pack may raise a severity, not lower it to \"warning\"\n");
+    CHECK_THROWS_AS(add_rule_file(set, "team/b.json", rule_file(R"({"id": "t.one", "description": "d", "effect": "warn", "condition": false, "message": "m"})")),
+                    InputError);
+    CHECK(set.rules[0].severity == "error");
+  }
+  SECTION("a patch names an existing rule and only severity or waivable") {
+    CHECK(input_error_text([&] { add_rule_file(set, "b.json", rule_file(R"({"id": "t.onw", "severity": "error"})")); }) ==
+          "edgeplan: error: b.json:1:67 (/rules/0/id): no earlier rule \"t.onw\" to patch (a new rule needs \"effect\" and \"condition\")\n"
+          "  hint: did you mean \"t.one\"?\n");
+    CHECK_THROWS_AS(add_rule_file(set, "b.json", rule_file(R"({"id": "t.one", "message": "x"})")), InputError);
+  }
 }
 
 TEST_CASE("rules: weights") {

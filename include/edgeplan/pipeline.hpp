@@ -27,6 +27,9 @@ struct Engine {
 // Defaults, then the spec's spec.compute.policy, then the engine's overrides.
 SizingPolicy sizing_policy(const Workload& workload, const Engine& engine);
 
+// What a report was computed from: versions and digests of catalog and rules.
+Provenance provenance_of(const Engine& engine);
+
 Report recommend(const LoadedWorkload& workload, const Engine& engine);
 
 const char* edgeplan_version();

@@ -59,16 +59,27 @@ struct Rule {
   MessageTemplate remedy;   // exclude rules: the requirement change that would lift it
   MessageTemplate summary;  // exclude rules: label for the one-line summary
   bool waivable = true;
+  std::string location;  // JSON pointer into the spec the rule is about (CI annotations); "" = by factor
   std::string file;
   std::string pointer;  // of the rule inside its file
+  std::vector<std::string> history;  // how later packs tightened or replaced it, in order
 };
 
+// info < warning < error; -1 for an unknown name.
+int severity_rank(const std::string& severity);
+
 struct RuleSet {
-  std::vector<Rule> rules;  // in load order; a later file's rule replaces an earlier one with the same id
+  // In load order. A later pack may add rules, replace a rule (same id, full
+  // definition) or tighten one with a patch ({"id", "severity", "waivable"});
+  // it may never lower a severity, make a rule waivable again, or redefine a
+  // non-waivable rule: an organisation's floor holds under a team's pack.
+  std::vector<Rule> rules;
   std::map<std::string, double> weights;
   std::vector<std::string> files;  // as loaded, in order
   std::string digest;              // sha-256 over the files' names and bytes
 };
+
+const Rule* find_rule(const RuleSet& set, const std::string& id);
 
 // The rules compiled into the binary (rules/default/*.json).
 RuleSet load_default_rules();

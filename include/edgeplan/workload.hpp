@@ -92,6 +92,18 @@ struct Proposed {
   std::optional<std::string> facility;
 };
 
+// An accepted exception to one rule, for `edgeplan check`. Dates are ISO
+// YYYY-MM-DD, compared as strings (which orders them correctly).
+struct Waiver {
+  std::string rule;
+  std::string reason;
+  std::string owner;
+  std::string expires;
+  std::optional<std::string> option;  // only for this option; default: any
+  std::string ticket;
+  std::string pointer;  // of the waiver inside the spec
+};
+
 struct Workload {
   std::string name;
   std::string description;
@@ -105,6 +117,7 @@ struct Workload {
   Customer customer;
   std::map<std::string, double> weights;
   std::optional<Proposed> proposed;
+  std::vector<Waiver> waivers;
   Json spec;  // the document as written, exposed to rules as "workload"
   std::string source_name;
 };

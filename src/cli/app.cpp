@@ -53,10 +53,6 @@ std::string version_text() {
                      rules.files.size(), rules.digest);
 }
 
-void print_diagnostics(const std::vector<Diagnostic>& diagnostics) {
-  for (const auto& d : diagnostics) std::cerr << format_diagnostic(d) << "\n";
-}
-
 // The first argument that is neither an option nor a global option's value:
 // where the user put the subcommand.
 std::optional<std::string> first_word(int argc, char** argv) {
@@ -97,10 +93,15 @@ int run_guarded(const std::function<int()>& body) {
 
 }  // namespace
 
+void print_diagnostics(const std::vector<Diagnostic>& diagnostics) {
+  for (const auto& d : diagnostics) std::cerr << format_diagnostic(d) << "\n";
+}
+
 const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
       {"recommend", "Rank every placement option for a workload spec, with rationale", setup_recommend},
       {"capacity", "Size Outposts for a workload (N+M, utilisation ceiling), or check it fits an existing Outpost", setup_capacity},
+      {"check", "Gate a review in CI: each spec's proposed placement against the rules (SARIF, JUnit, GitHub, Markdown)", setup_check},
       {"validate", "Check workload specs without evaluating them", setup_validate},
       {"rules", "List rules, or evaluate a JsonLogic condition", setup_rules},
   };
@@ -109,7 +110,7 @@ const std::vector<Command>& commands() {
 
 void add_engine_options(CLI::App& command, EngineOptions& options) {
   command.add_option("--catalog", options.catalog, "Catalog file replacing the embedded default (\"extends\": \"default\" to extend it)");
-  command.add_option("--rules", options.rule_paths, "Rule directory or file, added after the defaults (repeatable; later packs override rules with the same id)");
+  command.add_option("--rules", options.rule_paths, "Rule pack (directory or file) layered after the defaults (repeatable, in order); a later pack may add, replace or tighten rules, never loosen them");
   command.add_flag("--no-default-rules", options.no_default_rules, "Do not load the embedded default rules");
 }
 

@@ -31,6 +31,9 @@ struct EngineOptions {
   bool no_default_rules = false;
 };
 
+// One "edgeplan: error: FILE:L:C (POINTER): …" line (and hint) per diagnostic, on stderr.
+void print_diagnostics(const std::vector<Diagnostic>& diagnostics);
+
 void add_engine_options(CLI::App& command, EngineOptions& options);
 // Loads and validates a spec, printing its warnings (unknown fields …) to stderr.
 LoadedWorkload load_spec_reporting_warnings(const FileSystem& fs, const std::string& path, const Catalog& catalog);
@@ -71,6 +74,7 @@ const std::vector<Command>& commands();
 Runner setup_recommend(CLI::App& command, const GlobalOptions& global);
 Runner setup_validate(CLI::App& command, const GlobalOptions& global);
 Runner setup_capacity(CLI::App& command, const GlobalOptions& global);
+Runner setup_check(CLI::App& command, const GlobalOptions& global);
 Runner setup_rules(CLI::App& command, const GlobalOptions& global);
 
 int run(int argc, char** argv);

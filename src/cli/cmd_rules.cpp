@@ -26,7 +26,15 @@ struct EvalOptions {
 
 Json rule_json(const Rule& r) {
   return {{"id", r.id}, {"effect", to_string(r.effect)}, {"severity", r.severity}, {"factor", r.factor},
-          {"description", r.description}, {"file", r.file}, {"waivable", r.waivable}};
+          {"description", r.description}, {"file", r.file}, {"waivable", r.waivable}, {"history", r.history}};
+}
+
+// "rules/default/10-residency.json", then how later packs changed it.
+std::string rule_origin(const Rule& r) {
+  std::string out = r.file;
+  if (!r.waivable) out += " · non-waivable";
+  for (const auto& step : r.history) out += " · " + step;
+  return out;
 }
 
 std::string rules_text(const RuleSet& set) {
@@ -34,7 +42,7 @@ std::string rules_text(const RuleSet& set) {
   out += fmt::format("{:<44} {:<8} {:<8} {:<11} {}\n", "ID", "EFFECT", "SEVERITY", "FACTOR", "DESCRIPTION / SOURCE");
   for (const auto& r : set.rules)
     out += fmt::format("{:<44} {:<8} {:<8} {:<11} {}\n{:<74} {}\n", r.id, to_string(r.effect), r.severity, r.factor.empty() ? "-" : r.factor,
-                       r.description, "", r.file);
+                       r.description, "", rule_origin(r));
   std::vector<std::string> weights;
   for (const auto& [factor, w] : set.weights) weights.push_back(fmt::format("{} {}", factor, util::format_number(w)));
   out += fmt::format("\nweights: {}\n", util::join_list(weights, " · "));

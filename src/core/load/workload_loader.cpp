@@ -97,6 +97,22 @@ std::vector<Facility> read_facilities(JsonReader& r, const Catalog& catalog) {
   return out;
 }
 
+std::vector<Waiver> read_waivers(JsonReader& r) {
+  std::vector<Waiver> out;
+  for (const auto& p : r.elements("/spec/waivers")) {
+    Waiver w;
+    w.pointer = p;
+    w.rule = r.string(p + "/rule").value_or("");
+    w.reason = r.string(p + "/reason").value_or("");
+    w.owner = r.string(p + "/owner").value_or("");
+    w.expires = r.string(p + "/expires").value_or("");
+    w.option = r.string(p + "/option");
+    w.ticket = r.string(p + "/ticket").value_or("");
+    out.push_back(std::move(w));
+  }
+  return out;
+}
+
 Compute read_compute(JsonReader& r) {
   Compute c;
   c.vcpu = r.number("/spec/compute/vcpu").value_or(0);
@@ -137,6 +153,7 @@ Workload read_workload(JsonReader& r, const Catalog& catalog) {
       if (value.is_number()) w.weights[factor] = value.get<double>();
   if (r.find("/spec/proposed"))
     w.proposed = Proposed{r.string("/spec/proposed/option"), r.string("/spec/proposed/form_factor"), r.string("/spec/proposed/facility")};
+  w.waivers = read_waivers(r);
   w.spec = r.document().value();
   w.source_name = r.document().name();
   return w;

@@ -6,8 +6,6 @@
 
 namespace edgeplan {
 
-namespace {
-
 Provenance provenance_of(const Engine& engine) {
   Provenance p;
   p.edgeplan_version = edgeplan_version();
@@ -21,8 +19,6 @@ Provenance provenance_of(const Engine& engine) {
   if (engine.measured) p.measured_latency_digest = engine.measured->digest();
   return p;
 }
-
-}  // namespace
 
 const char* edgeplan_version() { return EDGEPLAN_VERSION; }
 

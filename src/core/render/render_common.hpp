@@ -2,9 +2,27 @@
 // Pieces the text and Markdown renderers share, so both say the same thing.
 #include <string>
 
+#include <fmt/format.h>
+
 #include <edgeplan/render.hpp>
 
 namespace edgeplan::render_detail {
+
+// ANSI colour for terminal text; a no-op when disabled (pipes, files, NO_COLOR).
+class Painter {
+ public:
+  explicit Painter(bool enabled) : m_enabled(enabled) {}
+  std::string bold(const std::string& s) const { return wrap("1", s); }
+  std::string green(const std::string& s) const { return wrap("32", s); }
+  std::string yellow(const std::string& s) const { return wrap("33", s); }
+  std::string red(const std::string& s) const { return wrap("31", s); }
+  std::string dim(const std::string& s) const { return wrap("2", s); }
+
+ private:
+  std::string wrap(const char* code, const std::string& s) const { return m_enabled ? fmt::format("\033[{}m{}\033[0m", code, s) : s; }
+  bool m_enabled;
+};
+
 
 std::string option_title(const Evaluation& e);  // "us-west-2-lax-1a (local-zone) — US West (Los Angeles), parent us-west-2"
 std::string verdict_words(Verdict verdict);     // "eligible with conditions"

@@ -12,20 +12,6 @@ namespace {
 
 using namespace render_detail;
 
-class Painter {
- public:
-  explicit Painter(bool enabled) : m_enabled(enabled) {}
-  std::string bold(const std::string& s) const { return wrap("1", s); }
-  std::string green(const std::string& s) const { return wrap("32", s); }
-  std::string yellow(const std::string& s) const { return wrap("33", s); }
-  std::string red(const std::string& s) const { return wrap("31", s); }
-  std::string dim(const std::string& s) const { return wrap("2", s); }
-
- private:
-  std::string wrap(const char* code, const std::string& s) const { return m_enabled ? fmt::format("\033[{}m{}\033[0m", code, s) : s; }
-  bool m_enabled;
-};
-
 void append_ranked(std::string& out, const Report& report, const RenderOptions& options, const Painter& p) {
   out += p.bold(fmt::format("Ranked options ({})", report.ranked.size())) + "\n";
   for (std::size_t i = 0; i < report.ranked.size() && i < options.ranked_limit; ++i) {

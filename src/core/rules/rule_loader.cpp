@@ -93,6 +93,9 @@ Rule read_rule(JsonReader& r, const std::string& p, const std::string& file) {
   rule.remedy = compile_template(r, p + "/remedy");
   rule.summary = compile_template(r, p + "/summary");
   rule.waivable = r.boolean(p + "/waivable").value_or(true);
+  rule.location = r.string(p + "/location").value_or("");
+  if (!rule.location.empty() && rule.location.front() != '/')
+    r.error(p + "/location", fmt::format("expected a JSON pointer into the spec (e.g. \"/spec/residency\"), got \"{}\"", rule.location));
   check_effect_fields(r, p, rule);
   return rule;
 }
@@ -114,10 +117,83 @@ void read_weights(JsonReader& r, RuleSet& set) {
   }
 }
 
+Rule* find_mutable(RuleSet& set, const std::string& id) {
+  auto it = std::find_if(set.rules.begin(), set.rules.end(), [&](const Rule& x) { return x.id == id; });
+  return it == set.rules.end() ? nullptr : &*it;
+}
+
+// A patch names an existing rule and only tightens it: no "effect", no condition.
+bool is_patch(JsonReader& r, const std::string& p) { return !r.find(p + "/effect") && !r.find(p + "/condition"); }
+
+struct Patch {
+  std::string id;
+  std::optional<std::string> severity;
+  std::optional<bool> waivable;
+  std::string pointer;
+};
+
+void check_no_loosening(JsonReader& r, const std::string& p, const Rule& earlier, const std::string& severity, bool waivable) {
+  if (severity_rank(severity) < severity_rank(earlier.severity))
+    r.error(p + "/severity",
+            fmt::format("rule \"{}\" is \"{}\" in {}; a later pack may raise a severity, not lower it to \"{}\"", earlier.id,
+                        earlier.severity, earlier.file, severity));
+  if (waivable && !earlier.waivable)
+    r.error(p + "/waivable", fmt::format("rule \"{}\" is non-waivable in {}; a later pack cannot make it waivable", earlier.id, earlier.file));
+}
+
+Patch read_patch(JsonReader& r, const std::string& p, const RuleSet& set) {
+  Patch patch{r.string(p + "/id", true).value_or(""), one_of(r, p + "/severity", {"error", "warning", "info"}, false),
+              r.boolean(p + "/waivable"), p};
+  if (const Json* node = r.find(p); node && node->is_object())
+    for (const auto& [key, value] : node->items())
+      if (key != "id" && key != "severity" && key != "waivable")
+        r.error(p + "/" + pointer_token(key),
+                fmt::format("a rule without \"effect\" is a patch of an earlier rule and may only set \"severity\" or \"waivable\", not \"{}\"", key),
+                "give the full rule (effect, condition, message …) to replace it");
+  const Rule* earlier = find_rule(set, patch.id);
+  if (!earlier && !patch.id.empty()) {
+    std::vector<std::string> ids;
+    for (const auto& rule : set.rules) ids.push_back(rule.id);
+    auto guess = util::closest_match(patch.id, ids);
+    r.error(p + "/id", fmt::format("no earlier rule \"{}\" to patch (a new rule needs \"effect\" and \"condition\")", patch.id),
+            guess ? fmt::format("did you mean \"{}\"?", *guess) : "");
+  } else if (earlier) {
+    check_no_loosening(r, p, *earlier, patch.severity.value_or(earlier->severity), patch.waivable.value_or(earlier->waivable));
+  }
+  return patch;
+}
+
+void check_replacement(JsonReader& r, const Rule& rule, const RuleSet& set) {
+  const Rule* earlier = find_rule(set, rule.id);
+  if (!earlier) return;
+  if (!earlier->waivable)
+    r.error(rule.pointer + "/id",
+            fmt::format("rule \"{}\" is non-waivable in {} and cannot be redefined by a later pack", rule.id, earlier->file),
+            "a later pack may only tighten it: {\"id\": …, \"severity\": \"error\"}");
+  else
+    check_no_loosening(r, rule.pointer, *earlier, rule.severity, rule.waivable);
+}
+
+void apply_patch(RuleSet& set, const Patch& patch, const std::string& file) {
+  Rule* rule = find_mutable(set, patch.id);
+  if (patch.severity && *patch.severity != rule->severity) {
+    rule->history.push_back(fmt::format("severity {} → {} by {}", rule->severity, *patch.severity, file));
+    rule->severity = *patch.severity;
+  }
+  if (patch.waivable && *patch.waivable != rule->waivable) {
+    rule->history.push_back(fmt::format("made non-waivable by {}", file));
+    rule->waivable = false;
+  }
+}
+
 void upsert(RuleSet& set, Rule rule) {
-  auto it = std::find_if(set.rules.begin(), set.rules.end(), [&](const Rule& x) { return x.id == rule.id; });
-  if (it != set.rules.end()) *it = std::move(rule);
-  else set.rules.push_back(std::move(rule));
+  if (Rule* earlier = find_mutable(set, rule.id)) {
+    rule.history = earlier->history;
+    rule.history.push_back(fmt::format("replaced {} from {}", rule.file, earlier->file));
+    *earlier = std::move(rule);
+  } else {
+    set.rules.push_back(std::move(rule));
+  }
 }
 
 }  // namespace
@@ -137,6 +213,18 @@ const std::vector<std::string>& effect_names() {
   return names;
 }
 
+int severity_rank(const std::string& severity) {
+  if (severity == "info") return 0;
+  if (severity == "warning") return 1;
+  if (severity == "error") return 2;
+  return -1;
+}
+
+const Rule* find_rule(const RuleSet& set, const std::string& id) {
+  auto it = std::find_if(set.rules.begin(), set.rules.end(), [&](const Rule& x) { return x.id == id; });
+  return it == set.rules.end() ? nullptr : &*it;
+}
+
 const std::vector<std::string>& factor_names() {
   static const std::vector<std::string> names = {"latency", "services", "operations", "compliance", "capacity"};
   return names;
@@ -152,12 +240,20 @@ void add_rule_file(RuleSet& set, const std::string& name, std::string_view text)
   read_weights(r, set);
   std::set<std::string> ids;
   std::vector<Rule> rules;
+  std::vector<Patch> patches;
   for (const auto& p : r.elements("/rules")) {
+    const std::string id = r.string(p + "/id").value_or("");
+    if (!id.empty() && !ids.insert(id).second) r.error(p + "/id", fmt::format("duplicate rule id \"{}\" in this file", id));
+    if (is_patch(r, p)) {
+      patches.push_back(read_patch(r, p, set));
+      continue;
+    }
     Rule rule = read_rule(r, p, name);
-    if (!rule.id.empty() && !ids.insert(rule.id).second) r.error(p + "/id", fmt::format("duplicate rule id \"{}\" in this file", rule.id));
+    check_replacement(r, rule, set);
     rules.push_back(std::move(rule));
   }
   r.throw_if_errors();
+  for (const auto& patch : patches) apply_patch(set, patch, name);
   for (auto& rule : rules) upsert(set, std::move(rule));
   set.files.push_back(name);
   set.digest = util::sha256_hex(set.digest + name + util::sha256_hex(text));

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <set>
 
 #include <fmt/format.h>
@@ -107,10 +108,46 @@ void check_residency(const Workload& w, JsonReader& r) {
   }
 }
 
+// Every option id the spec can name: catalog sites and "<facility>/<form factor>".
+std::vector<std::string> option_ids(const Workload& w, const Catalog& catalog) {
+  std::vector<std::string> ids;
+  for (const auto& site : catalog.sites) ids.push_back(site.id);
+  for (const auto& facility : w.customer.facilities)
+    for (const auto& ff : catalog.outposts.form_factors) ids.push_back(facility.id + "/" + ff.id);
+  return ids;
+}
+
+void check_option_id(const Workload& w, const Catalog& catalog, const std::string& pointer, const std::string& id, JsonReader& r) {
+  const auto ids = option_ids(w, catalog);
+  if (std::find(ids.begin(), ids.end(), id) != ids.end()) return;
+  auto guess = util::closest_match(id, ids);
+  r.error(pointer, fmt::format("unknown option \"{}\"", id),
+          guess ? fmt::format("did you mean \"{}\"? (`edgeplan recommend` lists option ids)", *guess)
+                : "expected a catalog site id (e.g. \"us-west-2-lax-1a\") or \"<facility>/<form factor>\"");
+}
+
+// Real calendar dates only: "2026-02-30" is a typo, not a far-off expiry.
+bool valid_date(const std::string& text) {
+  int y = 0, m = 0, d = 0;
+  if (std::sscanf(text.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 || d < 1) return false;
+  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return d <= days[m - 1] + (m == 2 && leap ? 1 : 0);
+}
+
+void check_waivers(const Workload& w, const Catalog& catalog, JsonReader& r) {
+  for (const auto& waiver : w.waivers) {
+    if (!waiver.expires.empty() && !valid_date(waiver.expires))
+      r.error(waiver.pointer + "/expires", fmt::format("\"{}\" is not a calendar date", waiver.expires), "expected YYYY-MM-DD");
+    if (waiver.option) check_option_id(w, catalog, waiver.pointer + "/option", *waiver.option, r);
+  }
+}
+
 void check_proposed(const Workload& w, const Catalog& catalog, JsonReader& r) {
   if (!w.proposed) return;
   const Proposed& p = *w.proposed;
   if (!p.option && !p.form_factor) r.error("/spec/proposed", "expected \"option\", or \"form_factor\" with \"facility\"");
+  if (p.option) check_option_id(w, catalog, "/spec/proposed/option", *p.option, r);
   if (p.form_factor && !catalog.find_form_factor(*p.form_factor)) {
     std::vector<std::string> ids;
     for (const auto& f : catalog.outposts.form_factors) ids.push_back(f.id);
@@ -161,6 +198,7 @@ void check_workload(Workload& workload, const Catalog& catalog, JsonReader& read
   resolve_dependencies(workload, reader);
   check_residency(workload, reader);
   check_proposed(workload, catalog, reader);
+  check_waivers(workload, catalog, reader);
   check_weights(workload, reader);
   check_instances(workload, reader);
 }

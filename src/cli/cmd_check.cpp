@@ -1,0 +1,152 @@
+// edgeplan check SPEC|DIR... [--format F [-o FILE]]... [--fail-on error|warning]
+//                [--require-top] [--max-score-gap N] [--no-waivers] [--today DATE]
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+#include <regex>
+
+#include <fmt/format.h>
+
+#include <edgeplan/check_render.hpp>
+#include <edgeplan/exit_codes.hpp>
+#include <edgeplan/util/atomic_file.hpp>
+#include <edgeplan/util/text.hpp>
+
+#include "app.hpp"
+
+namespace edgeplan::cli {
+
+namespace {
+
+struct CheckCliOptions {
+  std::vector<std::string> specs;
+  EngineOptions engine;
+  SizingOptions sizing;
+  std::vector<std::string> formats;
+  std::vector<std::string> outputs;
+  std::string fail_on = "error";
+  bool require_top = false;
+  double max_score_gap = -1;
+  bool no_waivers = false;
+  std::string today;
+  const CLI::App* command = nullptr;
+  const CLI::Option* format_option = nullptr;
+  const CLI::Option* output_option = nullptr;
+};
+
+struct Destination {
+  CheckFormat format = CheckFormat::text;
+  std::string path;  // empty: stdout
+};
+
+CheckFormat format_named(const std::string& name) {
+  if (auto f = check_format_from_string(name)) return *f;
+  throw UsageError(fmt::format("--format: unknown format \"{}\" (expected one of {})", name, util::join_list(check_format_names())));
+}
+
+CheckFormat format_for_path(const std::string& path) {
+  if (auto f = check_format_from_path(path)) return *f;
+  throw UsageError(fmt::format("-o {}: no --format before it, and the file name does not imply one\n  hint: write --format sarif -o {}", path, path));
+}
+
+// Each -o belongs to the --format just before it; a --format without -o goes
+// to stdout; a -o without --format takes the format its extension implies.
+std::vector<Destination> destinations(const CheckCliOptions& o) {
+  std::vector<Destination> out;
+  std::size_t next_format = 0, next_output = 0;
+  bool open = false;  // the last --format has no -o yet
+  for (const CLI::Option* option : o.command->parse_order()) {
+    if (option == o.format_option) {
+      out.push_back({format_named(o.formats.at(next_format++)), ""});
+      open = true;
+    } else if (option == o.output_option) {
+      const std::string& path = o.outputs.at(next_output++);
+      if (open) out.back().path = path;
+      else out.push_back({format_for_path(path), path});
+      open = false;
+    }
+  }
+  if (out.empty()) out.push_back({CheckFormat::text, ""});
+  if (std::count_if(out.begin(), out.end(), [](const Destination& d) { return d.path.empty(); }) > 1)
+    throw UsageError("only one --format can go to stdout\n  hint: give the others an output file: --format junit -o edgeplan.xml");
+  for (std::size_t i = 0; i < out.size(); ++i)
+    for (std::size_t j = i + 1; j < out.size(); ++j)
+      if (!out[i].path.empty() && out[i].path == out[j].path) throw UsageError(fmt::format("-o {} is given twice", out[i].path));
+  return out;
+}
+
+// Spec files: files as given, directories searched recursively for *.json, in path order.
+std::vector<std::string> spec_files(const std::vector<std::string>& inputs) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> out;
+  for (const auto& input : inputs) {
+    std::error_code ec;
+    if (!fs::is_directory(input, ec)) {
+      out.push_back(input);
+      continue;
+    }
+    std::vector<std::string> found;
+    for (const auto& entry : fs::recursive_directory_iterator(input, ec))
+      if (entry.is_regular_file() && entry.path().extension() == ".json") found.push_back(entry.path().generic_string());
+    if (found.empty()) throw InputError(Diagnostic{Severity::error, input, 0, 0, "", "no specs (*.json) in this directory", {}});
+    std::sort(found.begin(), found.end());
+    out.insert(out.end(), found.begin(), found.end());
+  }
+  return out;
+}
+
+CheckOptions check_options(const CheckCliOptions& o) {
+  CheckOptions options;
+  options.fail_on = o.fail_on;
+  options.require_top = o.require_top;
+  if (o.max_score_gap >= 0) options.max_score_gap = o.max_score_gap;
+  options.use_waivers = !o.no_waivers;
+  options.today = o.today.empty() ? utc_today() : o.today;
+  return options;
+}
+
+bool stdout_is_colour(const GlobalOptions& global) {
+  OutputOptions to_stdout;
+  return use_color(global, to_stdout);
+}
+
+int run_check(const CheckCliOptions& o, const GlobalOptions& global) {
+  const std::vector<Destination> targets = destinations(o);
+  RealFileSystem fs;
+  const Catalog catalog = load_catalog(o.engine, fs);
+  const RuleSet rules = load_rules(o.engine, fs);
+  const CheckRun run = check_specs(fs, spec_files(o.specs), make_engine(catalog, rules, nullptr, o.sizing), check_options(o));
+  for (const auto& spec : run.specs) {
+    print_diagnostics(spec.warnings);
+    print_diagnostics(spec.errors);
+  }
+  // Render everything before writing anything, so a failure leaves no partial set of reports.
+  std::vector<std::string> texts;
+  for (const auto& t : targets) texts.push_back(render_check(run, t.format, t.path.empty() && stdout_is_colour(global)));
+  for (std::size_t i = 0; i < targets.size(); ++i)
+    emit(OutputOptions{"", targets[i].path}, texts[i]);
+  return check_exit_code(run);
+}
+
+}  // namespace
+
+Runner setup_check(CLI::App& command, const GlobalOptions& global) {
+  auto o = std::make_shared<CheckCliOptions>();
+  o->command = &command;
+  command.add_option("specs", o->specs, "Workload specs, or directories searched recursively for *.json")->required();
+  o->format_option = command.add_option("--format", o->formats, "text | json | sarif | junit | github | markdown; repeat with -o for several reports")
+      ->check(CLI::IsMember(check_format_names()));
+  o->output_option = command.add_option("-o,--output", o->outputs, "Write the preceding --format to this file (atomically)");
+  command.add_option("--fail-on", o->fail_on, "Lowest severity that blocks (exit 1)")->check(CLI::IsMember({"error", "warning"}))->capture_default_str();
+  command.add_flag("--require-top", o->require_top, "The proposed placement must be the top recommendation");
+  command.add_option("--max-score-gap", o->max_score_gap, "The proposed placement must score within this many points of the top")
+      ->check(CLI::NonNegativeNumber);
+  command.add_flag("--no-waivers", o->no_waivers, "Ignore the specs' waivers: report every finding (audits)");
+  command.add_option("--today", o->today, "Date waivers are checked against (YYYY-MM-DD; default: today, UTC)")
+      ->check([](const std::string& v) { return std::regex_match(v, std::regex("[0-9]{4}-[0-9]{2}-[0-9]{2}")) ? "" : "expected YYYY-MM-DD"; });
+  add_engine_options(command, o->engine);
+  add_sizing_options(command, o->sizing);
+  return [o, &global] { return run_check(*o, global); };
+}
+
+}  // namespace edgeplan::cli
