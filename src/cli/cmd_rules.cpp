@@ -1,4 +1,5 @@
-// edgeplan rules list | rules eval --logic JSON --data JSON
+// edgeplan rules list | rules test DIR... | rules eval --logic JSON --data JSON
+#include <algorithm>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -6,6 +7,7 @@
 #include <edgeplan/exit_codes.hpp>
 #include <edgeplan/jsonlogic.hpp>
 #include <edgeplan/json_document.hpp>
+#include <edgeplan/rule_tests.hpp>
 #include <edgeplan/util/text.hpp>
 
 #include "app.hpp"
@@ -17,6 +19,13 @@ namespace {
 struct ListOptions {
   EngineOptions engine;
   OutputOptions output;
+};
+
+struct TestOptions {
+  std::vector<std::string> directories;
+  EngineOptions engine;
+  OutputOptions output;
+  bool require_coverage = false;
 };
 
 struct EvalOptions {
@@ -85,9 +94,39 @@ int run_eval(const EvalOptions& o) {
   return to_int(ExitCode::ok);
 }
 
+// The packs under test join the rule set after --rules, unless already loaded
+// (`rules test rules/default` tests the defaults the binary carries).
+RuleSet rules_under_test(const TestOptions& o, const FileSystem& fs) {
+  RuleSet set = load_rules(o.engine, fs);
+  for (const auto& dir : o.directories) {
+    const auto files = fs.is_directory(dir) ? fs.list(dir, ".json") : std::vector<std::string>{};
+    const bool loaded = !files.empty() && std::all_of(files.begin(), files.end(), [&](const std::string& f) {
+      return std::find(set.files.begin(), set.files.end(), f) != set.files.end();
+    });
+    if (!loaded) set = load_rule_dirs(fs, {dir}, std::move(set));
+  }
+  return set;
+}
+
+int run_test(const TestOptions& o, const GlobalOptions& global) {
+  RealFileSystem fs;
+  const Catalog catalog = load_catalog(o.engine, fs);
+  const RuleSet rules = rules_under_test(o, fs);
+  const Engine engine{catalog, rules};
+  std::string out;
+  bool ok = true;
+  for (const auto& dir : o.directories) {
+    const RuleTestRun run = run_rule_tests(fs, dir, engine);
+    out += parse_format(o.output.format) == Format::json ? render_rule_tests_json(run) : render_rule_tests_text(run, use_color(global, o.output));
+    ok = ok && run.failed() == 0 && (!o.require_coverage || run.untested.empty());
+  }
+  emit(o.output, out);
+  return to_int(ok ? ExitCode::ok : ExitCode::no_feasible);
+}
+
 }  // namespace
 
-Runner setup_rules(CLI::App& command, const GlobalOptions&) {
+Runner setup_rules(CLI::App& command, const GlobalOptions& global) {
   command.require_subcommand(1);
   auto list = std::make_shared<ListOptions>();
   CLI::App* list_cmd = command.add_subcommand("list", "Every loaded rule: id, effect, severity, description, source file");
@@ -97,7 +136,17 @@ Runner setup_rules(CLI::App& command, const GlobalOptions&) {
   CLI::App* eval_cmd = command.add_subcommand("eval", "Evaluate one JsonLogic condition and print the result as JSON");
   eval_cmd->add_option("--logic", eval->logic, "JsonLogic expression (JSON text, or @file)")->required();
   eval_cmd->add_option("--data", eval->data, "Data the expression reads (JSON text, or @file)")->capture_default_str();
-  return [list, eval, list_cmd] { return list_cmd->parsed() ? run_list(*list) : run_eval(*eval); };
+  auto test = std::make_shared<TestOptions>();
+  CLI::App* test_cmd = command.add_subcommand("test", "Run the rule unit tests of rule packs (DIR/tests/*.json): expected fail/pass/skip per rule and fixture");
+  test_cmd->add_option("directories", test->directories, "Rule pack directories, layered in order after --rules")->required()->check(CLI::ExistingDirectory);
+  test_cmd->add_flag("--require-coverage", test->require_coverage, "Fail when a rule of the pack has no test");
+  add_engine_options(*test_cmd, test->engine);
+  add_output_options(*test_cmd, test->output, {"text", "json"});
+  return [list, eval, test, list_cmd, test_cmd, &global] {
+    if (list_cmd->parsed()) return run_list(*list);
+    if (test_cmd->parsed()) return run_test(*test, global);
+    return run_eval(*eval);
+  };
 }
 
 }  // namespace edgeplan::cli
