@@ -110,7 +110,8 @@ const std::vector<Command>& commands() {
 
 void add_engine_options(CLI::App& command, EngineOptions& options) {
   command.add_option("--catalog", options.catalog, "Catalog file replacing the embedded default (\"extends\": \"default\" to extend it)");
-  command.add_option("--rules", options.rule_paths, "Rule pack (directory or file) layered after the defaults (repeatable, in order); a later pack may add, replace or tighten rules, never loosen them");
+  command.add_option("--rules", options.rule_paths, "Rule pack (directory or file) layered after the defaults (repeatable, in order); a later pack may add, replace or tighten rules, never loosen them")
+      ->allow_extra_args(false);  // one value per --rules: a positional after it is not swallowed
   command.add_flag("--no-default-rules", options.no_default_rules, "Do not load the embedded default rules");
 }
 

@@ -135,8 +135,9 @@ Runner setup_check(CLI::App& command, const GlobalOptions& global) {
   o->command = &command;
   command.add_option("specs", o->specs, "Workload specs, or directories searched recursively for *.json")->required();
   o->format_option = command.add_option("--format", o->formats, "text | json | sarif | junit | github | markdown; repeat with -o for several reports")
-      ->check(CLI::IsMember(check_format_names()));
-  o->output_option = command.add_option("-o,--output", o->outputs, "Write the preceding --format to this file (atomically)");
+      ->check(CLI::IsMember(check_format_names()))
+      ->allow_extra_args(false);
+  o->output_option = command.add_option("-o,--output", o->outputs, "Write the preceding --format to this file (atomically)")->allow_extra_args(false);
   command.add_option("--fail-on", o->fail_on, "Lowest severity that blocks (exit 1)")->check(CLI::IsMember({"error", "warning"}))->capture_default_str();
   command.add_flag("--require-top", o->require_top, "The proposed placement must be the top recommendation");
   command.add_option("--max-score-gap", o->max_score_gap, "The proposed placement must score within this many points of the top")
