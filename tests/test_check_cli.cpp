@@ -38,7 +38,7 @@ int validate_junit(const std::string& file) {
 
 }  // namespace
 
-TEST_CASE("check cli: the CI examples, as a pull request sees them", "[check-cli][example:ci]") {
+TEST_CASE("check cli: the CI examples, as a pull request sees them", "[check-cli][ci-example]") {
   RunResult r = run_edgeplan("check examples/ci/specs " + kPacks);
   INFO(r.out << r.err);
   CHECK(r.exit_code == 1);
