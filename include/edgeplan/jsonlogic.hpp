@@ -6,6 +6,7 @@
 // after Limits::max_steps operator applications. Nothing in here touches files,
 // the network, the clock or the environment.
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -43,12 +44,57 @@ class EvalError : public std::runtime_error {
 };
 
 struct Node;  // opaque compiled node
+namespace detail {
+struct VarPath;
+}
+
+// Data prepared for evaluating many expressions over it — every rule over one
+// option. Each literal `var` path (and each of its prefixes) resolves at most
+// once per view, whichever expression asks first: key lookups in nlohmann's
+// std::map objects are most of the cost of evaluating a rule.
+//
+// Borrows the data: it must outlive the view and stay unchanged while the view
+// is used. A view caches as it goes, so one view must not be used by two
+// threads at once; create one per thread (they are cheap).
+class DataView {
+ public:
+  explicit DataView(const Json& data);
+  // `base` with the top-level key `name` bound to `value` (replacing any
+  // member of that name), without copying: how for_each rules see "item".
+  // Paths outside `name` are resolved, and cached, by `base`.
+  DataView(const DataView& base, const std::string& name, const Json& value);
+  DataView(const DataView&) = delete;
+  DataView& operator=(const DataView&) = delete;
+
+  // The node at a compiled path, or null when absent (JavaScript's undefined).
+  const Json* resolve(const detail::VarPath& path) const;
+  // The node at a path given at run time (not cached).
+  const Json* find(const detail::VarPath& path) const;
+  // The whole data as one object (an overlay copies its base's data to build it).
+  const Json* root() const { return m_base == nullptr ? m_data : nullptr; }
+  Json materialize() const;
+
+ private:
+  const Json* resolve_uncached(const detail::VarPath& path) const;
+  const Json* root_member(const detail::VarPath& path) const;
+
+  const Json* m_data = nullptr;       // the whole data; null for an overlay
+  const DataView* m_base = nullptr;   // overlays only
+  std::string m_name;                 // overlays only: the bound key
+  std::uint32_t m_name_id = 0;        // its path id
+  const Json* m_value = nullptr;      // what it is bound to
+  mutable std::vector<const Json*> m_nodes;  // by path id: resolved node, null (absent) or the unresolved marker
+};
 
 class Expression {
  public:
   Expression();  // evaluates to null
   static Expression compile(const Json& logic, const Limits& limits = {});
   Json evaluate(const Json& data) const;
+  Json evaluate(const DataView& data) const;
+  // truthy(evaluate(data)), without building the result.
+  bool test(const Json& data) const;
+  bool test(const DataView& data) const;
   const Json& source() const { return m_source; }
 
  private:

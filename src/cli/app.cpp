@@ -103,6 +103,7 @@ const std::vector<Command>& commands() {
       {"capacity", "Size Outposts for a workload (N+M, utilisation ceiling), or check it fits an existing Outpost", setup_capacity},
       {"validate", "Check workload specs without evaluating them", setup_validate},
       {"rules", "List rules, or evaluate a JsonLogic condition", setup_rules},
+      {"facts", "Print the data each rule condition reads, per candidate option (JSON Lines)", setup_facts},
   };
   return table;
 }

@@ -11,15 +11,18 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <charconv>
 #include <cmath>
 #include <compare>
 #include <cstdint>
 #include <cstdlib>
 #include <limits>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -46,7 +49,12 @@ class Value {
     value.m_number = number;
     return value;
   }
-  static Value borrowed(const Json& json, std::shared_ptr<const Json> owner);
+  static Value borrowed(const Json& json);
+  static Value borrowed(const Json& json, std::shared_ptr<const Json> owner) {
+    Value value = borrowed(json);
+    value.m_owner = std::move(owner);
+    return value;
+  }
   static Value owned(Json json) {
     auto owner = std::make_shared<const Json>(std::move(json));
     const Json& stored = *owner;
@@ -85,6 +93,9 @@ struct PathSegment {
 struct VarPath {
   bool whole_data = false;  // "", null or no argument: the scope itself
   std::vector<PathSegment> segments;
+  // Process-wide ids of segments[0..k] for each k (see PathIds); empty for
+  // paths known only at run time, which DataView does not cache.
+  std::vector<std::uint32_t> ids;
 };
 
 struct MissingKey {
@@ -94,10 +105,13 @@ struct MissingKey {
 
 // The data a `var` resolves against. Inside `reduce` the scope is the pair
 // {current, accumulator}; it is never materialised unless asked for whole.
+// At the top level of DataView evaluation, `view` resolves (and caches) paths;
+// `data` is then the view's whole data, or null for an overlay view.
 struct Scope {
   const Value* data = nullptr;
   const Value* current = nullptr;
   const Value* accumulator = nullptr;
+  const DataView* view = nullptr;
   bool is_reduce_frame() const { return current != nullptr; }
 };
 
@@ -107,8 +121,12 @@ class Evaluation;
 
 struct Node {
   using Apply = detail::Value (*)(const Node&, detail::Evaluation&, const detail::Scope&);
+  // Nodes Evaluation::eval handles without the indirect call: most operands are
+  // constants or `var`s with a literal path and no default.
+  enum class Direct : std::uint8_t { none, constant, var };
 
   Apply apply = nullptr;
+  Direct direct = Direct::none;
   std::vector<Node> args;
   std::unique_ptr<const Json> literal;  // heap-allocated so `constant` survives moves of the Node
   detail::Value constant;
@@ -123,10 +141,9 @@ class Evaluation {
   explicit Evaluation(std::size_t max_steps) : m_max_steps(max_steps) {}
 
   Value eval(const Node& node, const Scope& scope) {
-    if (++m_steps > m_max_steps) {
-      throw EvalError("rule evaluation exceeded the limit of " + std::to_string(m_max_steps) +
-                      " steps");
-    }
+    if (++m_steps > m_max_steps) throw_step_limit();
+    if (node.direct == Node::Direct::constant) return node.constant;
+    if (node.direct == Node::Direct::var && scope.view != nullptr) return view_var(*scope.view, *node.path);
     return node.apply(node, *this, scope);
   }
 
@@ -136,28 +153,42 @@ class Evaluation {
   }
 
  private:
+  [[noreturn]] void throw_step_limit() const;
+  static Value view_var(const DataView& view, const VarPath& path);
+
   std::size_t m_steps = 0;
   std::size_t m_max_steps;
 };
 
-Value Value::borrowed(const Json& json, std::shared_ptr<const Json> owner) {
+void Evaluation::throw_step_limit() const {
+  throw EvalError("rule evaluation exceeded the limit of " + std::to_string(m_max_steps) + " steps");
+}
+
+// Reads the node through get_ptr: get<T>() dispatches on the type again and
+// carries a throwing path, and this runs for every value a rule reads.
+Value Value::borrowed(const Json& json) {
   Value value;
   value.m_json = &json;
-  value.m_owner = std::move(owner);
   switch (json.type()) {
     case Json::value_t::boolean:
       value.m_kind = Kind::boolean;
-      value.m_bool = json.get<bool>();
+      value.m_bool = *json.get_ptr<const Json::boolean_t*>();
       break;
     case Json::value_t::number_integer:
+      value.m_kind = Kind::number;
+      value.m_number = static_cast<double>(*json.get_ptr<const Json::number_integer_t*>());
+      break;
     case Json::value_t::number_unsigned:
+      value.m_kind = Kind::number;
+      value.m_number = static_cast<double>(*json.get_ptr<const Json::number_unsigned_t*>());
+      break;
     case Json::value_t::number_float:
       value.m_kind = Kind::number;
-      value.m_number = json.get<double>();
+      value.m_number = *json.get_ptr<const Json::number_float_t*>();
       break;
     case Json::value_t::string:
       value.m_kind = Kind::text;
-      value.m_text = json.get_ref<const std::string&>();
+      value.m_text = *json.get_ptr<const Json::string_t*>();
       break;
     case Json::value_t::array:
       value.m_kind = Kind::array;
@@ -201,6 +232,13 @@ Json Value::to_json() const {
       return *m_json;
   }
   return nullptr;
+}
+
+// `var` with a literal path and no default, at the top level of a DataView:
+// absent reads as null.
+Value Evaluation::view_var(const DataView& view, const VarPath& path) {
+  const Json* found = view.resolve(path);
+  return found == nullptr ? Value::null() : Value::borrowed(*found);
 }
 
 }  // namespace detail
@@ -548,7 +586,7 @@ VarPath split_path(std::string_view dotted) {
 // How json-logic-js reads a `var` argument: "", null and undefined mean the
 // whole scope, anything else is String(key) split on dots.
 VarPath path_from_key(const Value& key) {
-  if (key.is_nullish()) return VarPath{true, {}};
+  if (key.is_nullish()) return VarPath{true, {}, {}};
   return split_path(key.is(Kind::text) ? std::string(key.text()) : to_js_string(key));
 }
 
@@ -596,13 +634,22 @@ Value lookup_from(const Value& start, std::span<const PathSegment> segments) {
 }
 
 Value whole_scope(const Scope& scope) {
+  if (scope.view != nullptr) {
+    const Json* root = scope.view->root();
+    return root != nullptr ? Value::borrowed(*root) : Value::owned(scope.view->materialize());
+  }
   if (!scope.is_reduce_frame()) return *scope.data;
   return Value::owned(Json{{"current", scope.current->to_json()},
                            {"accumulator", scope.accumulator->to_json()}});
 }
 
+Value borrowed_or_undefined(const Json* node) { return node == nullptr ? Value() : Value::borrowed(*node); }
+
 Value lookup(const Scope& scope, const VarPath& path) {
   if (path.whole_data) return whole_scope(scope);
+  if (scope.view != nullptr) {
+    return borrowed_or_undefined(path.ids.empty() ? scope.view->find(path) : scope.view->resolve(path));
+  }
   const std::span<const PathSegment> segments(path.segments);
   if (!scope.is_reduce_frame()) return lookup_from(*scope.data, segments);
   const std::string& first = segments.front().key;
@@ -610,6 +657,43 @@ Value lookup(const Scope& scope, const VarPath& path) {
                         : first == "accumulator" ? scope.accumulator
                                                  : nullptr;
   return member == nullptr ? Value() : lookup_from(*member, segments.subspan(1));
+}
+
+// Every distinct literal path compiled in this process gets an id, and so does
+// each of its prefixes, so that all expressions share one DataView cache. Ids
+// are only handed out at compile time; evaluation never takes the lock.
+class PathIds {
+ public:
+  std::uint32_t intern(const std::string& dotted) {
+    const std::lock_guard<std::mutex> lock(m_mutex);
+    const auto [entry, added] = m_ids.try_emplace(dotted, static_cast<std::uint32_t>(m_ids.size()));
+    if (added) m_count.store(static_cast<std::uint32_t>(m_ids.size()), std::memory_order_release);
+    return entry->second;
+  }
+  // Enough slots for every path compiled so far.
+  std::uint32_t count() const { return m_count.load(std::memory_order_acquire); }
+
+ private:
+  std::mutex m_mutex;
+  std::unordered_map<std::string, std::uint32_t> m_ids;
+  std::atomic<std::uint32_t> m_count{0};
+};
+
+PathIds& path_ids() {
+  static PathIds ids;
+  return ids;
+}
+
+// A prefix is interned before the longer path, so ids grow along a path and
+// ids.back() is its largest.
+void intern_path(VarPath& path) {
+  if (path.whole_data) return;
+  std::string prefix;
+  for (const PathSegment& segment : path.segments) {
+    if (!path.ids.empty()) prefix += '.';
+    prefix += segment.key;
+    path.ids.push_back(path_ids().intern(prefix));
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -645,7 +729,7 @@ Json missing_among(const Scope& scope, const std::vector<MissingKey>& keys) {
 }
 
 MissingKey missing_key(const Json& key) {
-  return {key, path_from_key(Value::borrowed(key, nullptr))};
+  return {key, path_from_key(Value::borrowed(key))};
 }
 
 // json-logic-js: an array first argument is the key list, otherwise every argument is a key.
@@ -953,16 +1037,19 @@ bool is_constant(const Node& node) { return node.apply == apply_constant; }
 Node make_constant(const Json& literal) {
   Node node;
   node.apply = apply_constant;
+  node.direct = Node::Direct::constant;
   node.literal = std::make_unique<const Json>(literal);
-  node.constant = Value::borrowed(*node.literal, nullptr);  // the Node outlives every evaluation
+  node.constant = Value::borrowed(*node.literal);  // the Node outlives every evaluation
   return node;
 }
 
 void prepare_var(Node& node) {
   if (node.args.empty()) {
-    node.path = VarPath{true, {}};
+    node.path = VarPath{true, {}, {}};
   } else if (is_constant(node.args.front())) {
     node.path = path_from_key(node.args.front().constant);
+    intern_path(*node.path);
+    if (node.args.size() == 1 && !node.path->whole_data) node.direct = Node::Direct::var;
   }
 }
 
@@ -973,12 +1060,15 @@ void prepare_missing(Node& node) {
   std::vector<Value> arguments;
   for (const Node& argument : node.args) arguments.push_back(argument.constant);
   node.keys = keys_from_arguments(arguments);
+  for (MissingKey& key : *node.keys) intern_path(key.path);
 }
 
 void prepare_missing_some(Node& node) {
   if (node.args.size() < 2 || !is_constant(node.args[1])) return;
   const Value& options = node.args[1].constant;
-  if (options.is(Kind::array)) node.keys = keys_from_arguments({options});
+  if (!options.is(Kind::array)) return;
+  node.keys = keys_from_arguments({options});
+  for (MissingKey& key : *node.keys) intern_path(key.path);
 }
 
 struct OperatorSpec {
@@ -1128,11 +1218,102 @@ Expression Expression::compile(const Json& logic, const Limits& limits) {
 Json Expression::evaluate(const Json& data) const {
   if (!m_root) return nullptr;
   Evaluation evaluation(m_limits.max_steps);
-  const Value root = Value::borrowed(data, nullptr);
+  const Value root = Value::borrowed(data);
   return evaluation.eval(*m_root, Scope{&root}).to_json();
 }
 
-bool truthy(const Json& value) { return truthy_value(Value::borrowed(value, nullptr)); }
+bool Expression::test(const Json& data) const {
+  if (!m_root) return false;
+  Evaluation evaluation(m_limits.max_steps);
+  const Value root = Value::borrowed(data);
+  return truthy_value(evaluation.eval(*m_root, Scope{&root}));
+}
+
+namespace {
+
+// Runs `finish` on the root's value with the view as scope.
+template <typename Finish>
+auto evaluate_in_view(const Node& root_node, const Limits& limits, const DataView& view, Finish&& finish) {
+  Evaluation evaluation(limits.max_steps);
+  return finish(evaluation.eval(root_node, Scope{nullptr, nullptr, nullptr, &view}));
+}
+
+}  // namespace
+
+Json Expression::evaluate(const DataView& data) const {
+  if (!m_root) return nullptr;
+  return evaluate_in_view(*m_root, m_limits, data, [](const Value& result) { return result.to_json(); });
+}
+
+bool Expression::test(const DataView& data) const {
+  if (!m_root) return false;
+  return evaluate_in_view(*m_root, m_limits, data, [](const Value& result) { return truthy_value(result); });
+}
+
+namespace {
+
+// Stands for "not looked up yet" in DataView::m_nodes, distinct from null (absent).
+const Json unresolved_marker;
+constexpr const Json* unresolved = &unresolved_marker;
+
+}  // namespace
+
+// Sized for every path compiled so far: one allocation per view, not one per new path.
+DataView::DataView(const Json& data) : m_data(&data), m_nodes(path_ids().count(), unresolved) {}
+
+DataView::DataView(const DataView& base, const std::string& name, const Json& value)
+    : m_base(&base), m_name(name), m_name_id(path_ids().intern(name)), m_value(&value),
+      m_nodes(path_ids().count(), unresolved) {}
+
+const Json* DataView::root_member(const VarPath& path) const {
+  if (m_base != nullptr) return m_value;  // resolve() only gets here for paths under m_name
+  return step_into(*m_data, path.segments.front());
+}
+
+const Json* DataView::resolve(const VarPath& path) const {
+  if (m_base != nullptr && path.ids.front() != m_name_id) return m_base->resolve(path);
+  const std::uint32_t id = path.ids.back();
+  if (id < m_nodes.size() && m_nodes[id] != unresolved) return m_nodes[id];
+  return resolve_uncached(path);
+}
+
+// Walks back to the longest prefix already resolved, then forward, caching each step.
+const Json* DataView::resolve_uncached(const VarPath& path) const {
+  if (path.ids.back() >= m_nodes.size()) m_nodes.resize(path_ids().count(), unresolved);  // compiled after the view
+  std::size_t known = path.ids.size();
+  while (known > 0 && m_nodes[path.ids[known - 1]] == unresolved) --known;
+  if (known == path.ids.size()) return m_nodes[path.ids.back()];
+  const Json* node = known == 0 ? root_member(path) : m_nodes[path.ids[known - 1]];
+  if (known == 0) m_nodes[path.ids.front()] = node, known = 1;
+  for (std::size_t index = known; index < path.ids.size(); ++index) {
+    node = node == nullptr ? nullptr : step_into(*node, path.segments[index]);
+    m_nodes[path.ids[index]] = node;
+  }
+  return node;
+}
+
+const Json* DataView::find(const VarPath& path) const {
+  const std::span<const PathSegment> segments(path.segments);
+  if (m_base == nullptr) {
+    const Json* node = m_data;
+    for (const PathSegment& segment : segments) node = node == nullptr ? nullptr : step_into(*node, segment);
+    return node;
+  }
+  if (segments.front().key != m_name) return m_base->find(path);
+  const Json* node = m_value;
+  for (const PathSegment& segment : segments.subspan(1)) node = node == nullptr ? nullptr : step_into(*node, segment);
+  return node;
+}
+
+Json DataView::materialize() const {
+  if (m_base == nullptr) return *m_data;
+  Json whole = m_base->materialize();
+  if (!whole.is_object()) whole = Json::object();  // JavaScript's {...base, name: value} of a non-object
+  whole[m_name] = *m_value;
+  return whole;
+}
+
+bool truthy(const Json& value) { return truthy_value(Value::borrowed(value)); }
 
 const std::vector<std::string>& operator_names() {
   static const std::vector<std::string> names = [] {
