@@ -53,9 +53,11 @@ struct VarPath;
 // once per view, whichever expression asks first: key lookups in nlohmann's
 // std::map objects are most of the cost of evaluating a rule.
 //
-// Borrows the data: it must outlive the view and stay unchanged while the view
-// is used. A view caches as it goes, so one view must not be used by two
-// threads at once; create one per thread (they are cheap).
+// Borrows the data: it must outlive the view, and every value read through the
+// view must stay in place and unchanged while the view is used (adding or
+// erasing other keys of an object is fine: nlohmann objects are std::maps).
+// A view caches as it goes, so one view must not be used by two threads at
+// once; create one per thread (they are cheap: one allocation).
 class DataView {
  public:
   explicit DataView(const Json& data);

@@ -68,7 +68,8 @@ class Value {
   bool is_container() const { return m_kind == Kind::array || m_kind == Kind::object; }
   bool flag() const { return m_bool; }
   double raw_number() const { return m_number; }
-  std::string_view text() const { return m_text; }
+  // Text values always have a node: borrowed from the data or the rule, or owned.
+  std::string_view text() const { return *m_json->get_ptr<const Json::string_t*>(); }
   const Json* json() const { return m_json; }
   const std::shared_ptr<const Json>& owner() const { return m_owner; }
 
@@ -80,7 +81,6 @@ class Value {
   Kind m_kind = Kind::undefined;
   bool m_bool = false;
   double m_number = 0;
-  std::string_view m_text;
   const Json* m_json = nullptr;
   std::shared_ptr<const Json> m_owner;
 };
@@ -188,7 +188,6 @@ Value Value::borrowed(const Json& json) {
       break;
     case Json::value_t::string:
       value.m_kind = Kind::text;
-      value.m_text = *json.get_ptr<const Json::string_t*>();
       break;
     case Json::value_t::array:
       value.m_kind = Kind::array;
@@ -226,7 +225,7 @@ Json Value::to_json() const {
       if (m_json != nullptr && m_json->is_number_integer()) return *m_json;
       return number_to_json(m_number);
     case Kind::text:
-      return std::string(m_text);
+      return std::string(text());
     case Kind::array:
     case Kind::object:
       return *m_json;
@@ -774,23 +773,25 @@ Value apply_if(const Node& node, Evaluation& evaluation, const Scope& scope) {
   return Value::null();
 }
 
-// and/or return the deciding operand itself, not a boolean.
-Value apply_and(const Node& node, Evaluation& evaluation, const Scope& scope) {
-  Value current;
-  for (const Node& argument : node.args) {
-    current = evaluation.eval(argument, scope);
-    if (!truthy_value(current)) return current;
+// and/or return the deciding operand itself, not a boolean (the last one when
+// none decides, undefined without operands).
+template <bool Stop>
+Value apply_junction(const Node& node, Evaluation& evaluation, const Scope& scope) {
+  const auto& args = node.args;
+  if (args.empty()) return {};
+  for (std::size_t index = 0; index + 1 < args.size(); ++index) {
+    Value current = evaluation.eval(args[index], scope);
+    if (truthy_value(current) == Stop) return current;
   }
-  return current;
+  return evaluation.eval(args.back(), scope);
+}
+
+Value apply_and(const Node& node, Evaluation& evaluation, const Scope& scope) {
+  return apply_junction<false>(node, evaluation, scope);
 }
 
 Value apply_or(const Node& node, Evaluation& evaluation, const Scope& scope) {
-  Value current;
-  for (const Node& argument : node.args) {
-    current = evaluation.eval(argument, scope);
-    if (truthy_value(current)) return current;
-  }
-  return current;
+  return apply_junction<true>(node, evaluation, scope);
 }
 
 Value apply_not(const Node& node, Evaluation& evaluation, const Scope& scope) {
