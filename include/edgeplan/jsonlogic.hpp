@@ -46,7 +46,17 @@ class EvalError : public std::runtime_error {
 struct Node;  // opaque compiled node
 namespace detail {
 struct VarPath;
-}
+
+// What a DataView keeps per path: the node (null when absent) and, so that a
+// later read of a scalar touches only the view, the value as the evaluator sees it.
+struct ViewSlot {
+  static constexpr std::uint8_t unresolved = 0xff;
+  const Json* node = nullptr;
+  double number = 0;
+  std::uint8_t kind = unresolved;  // the evaluator's value kind, once resolved
+  bool flag = false;               // booleans: the value; strings and arrays: non-empty
+};
+}  // namespace detail
 
 // Data prepared for evaluating many expressions over it — every rule over one
 // option. Each literal `var` path (and each of its prefixes) resolves at most
@@ -69,7 +79,8 @@ class DataView {
   DataView& operator=(const DataView&) = delete;
 
   // The node at a compiled path, or null when absent (JavaScript's undefined).
-  const Json* resolve(const detail::VarPath& path) const;
+  const Json* resolve(const detail::VarPath& path) const { return slot(path).node; }
+  const detail::ViewSlot& slot(const detail::VarPath& path) const;
   // The node at a path given at run time (not cached).
   const Json* find(const detail::VarPath& path) const;
   // The whole data as one object (an overlay copies its base's data to build it).
@@ -77,7 +88,7 @@ class DataView {
   Json materialize() const;
 
  private:
-  const Json* resolve_uncached(const detail::VarPath& path) const;
+  const detail::ViewSlot& resolve_uncached(const detail::VarPath& path) const;
   const Json* root_member(const detail::VarPath& path) const;
 
   const Json* m_data = nullptr;       // the whole data; null for an overlay
@@ -85,7 +96,7 @@ class DataView {
   std::string m_name;                 // overlays only: the bound key
   std::uint32_t m_name_id = 0;        // its path id
   const Json* m_value = nullptr;      // what it is bound to
-  mutable std::vector<const Json*> m_nodes;  // by path id: resolved node, null (absent) or the unresolved marker
+  mutable std::vector<detail::ViewSlot> m_slots;  // by path id
 };
 
 class Expression {

@@ -61,12 +61,31 @@ class Value {
     return borrowed(stored, std::move(owner));
   }
   static Value owned_text(std::string text) { return owned(Json(std::move(text))); }
+  static Value from_slot(const ViewSlot& slot) {
+    Value value(static_cast<Kind>(slot.kind));
+    value.m_json = slot.node;
+    value.m_bool = slot.flag;
+    value.m_sized = true;
+    value.m_number = slot.number;
+    return value;
+  }
+  // A slot also records whether text and arrays are empty, so truthiness never
+  // has to reach back into the data; borrowed() leaves that to whoever asks.
+  ViewSlot to_slot() const {
+    const bool flag = m_kind == Kind::text || m_kind == Kind::array ? non_empty() : m_bool;
+    return {m_json, m_number, static_cast<std::uint8_t>(m_kind), flag};
+  }
 
   Kind kind() const { return m_kind; }
   bool is(Kind kind) const { return m_kind == kind; }
   bool is_nullish() const { return m_kind == Kind::undefined || m_kind == Kind::null; }
   bool is_container() const { return m_kind == Kind::array || m_kind == Kind::object; }
   bool flag() const { return m_bool; }
+  // Text and arrays: false when empty.
+  bool non_empty() const {
+    if (m_sized) return m_bool;
+    return m_kind == Kind::text ? !m_json->get_ptr<const Json::string_t*>()->empty() : !m_json->empty();
+  }
   double raw_number() const { return m_number; }
   // Text values always have a node: borrowed from the data or the rule, or owned.
   std::string_view text() const { return *m_json->get_ptr<const Json::string_t*>(); }
@@ -79,7 +98,8 @@ class Value {
   explicit Value(Kind kind) : m_kind(kind) {}
 
   Kind m_kind = Kind::undefined;
-  bool m_bool = false;
+  bool m_bool = false;   // booleans: the value; text and arrays when m_sized: non-empty
+  bool m_sized = false;
   double m_number = 0;
   const Json* m_json = nullptr;
   std::shared_ptr<const Json> m_owner;
@@ -236,8 +256,8 @@ Json Value::to_json() const {
 // `var` with a literal path and no default, at the top level of a DataView:
 // absent reads as null.
 Value Evaluation::view_var(const DataView& view, const VarPath& path) {
-  const Json* found = view.resolve(path);
-  return found == nullptr ? Value::null() : Value::borrowed(*found);
+  const ViewSlot& slot = view.slot(path);
+  return slot.node == nullptr ? Value::null() : Value::from_slot(slot);
 }
 
 }  // namespace detail
@@ -250,6 +270,7 @@ using detail::PathSegment;
 using detail::Scope;
 using detail::Value;
 using detail::VarPath;
+using detail::ViewSlot;
 using Kind = Value::Kind;
 
 constexpr double not_a_number = std::numeric_limits<double>::quiet_NaN();
@@ -268,9 +289,9 @@ bool truthy_value(const Value& value) {
     case Kind::number:
       return value.raw_number() != 0 && !std::isnan(value.raw_number());
     case Kind::text:
-      return !value.text().empty();
+      return value.non_empty();
     case Kind::array:
-      return !value.json()->empty();  // JsonLogic, unlike JavaScript, treats [] as false
+      return value.non_empty();  // JsonLogic, unlike JavaScript, treats [] as false
     case Kind::object:
       return true;
   }
@@ -1251,46 +1272,47 @@ bool Expression::test(const DataView& data) const {
   return evaluate_in_view(*m_root, m_limits, data, [](const Value& result) { return truthy_value(result); });
 }
 
-namespace {
-
-// Stands for "not looked up yet" in DataView::m_nodes, distinct from null (absent).
-const Json unresolved_marker;
-constexpr const Json* unresolved = &unresolved_marker;
-
-}  // namespace
-
 // Sized for every path compiled so far: one allocation per view, not one per new path.
-DataView::DataView(const Json& data) : m_data(&data), m_nodes(path_ids().count(), unresolved) {}
+DataView::DataView(const Json& data) : m_data(&data), m_slots(path_ids().count()) {}
 
 DataView::DataView(const DataView& base, const std::string& name, const Json& value)
     : m_base(&base), m_name(name), m_name_id(path_ids().intern(name)), m_value(&value),
-      m_nodes(path_ids().count(), unresolved) {}
+      m_slots(path_ids().count()) {}
+
+namespace {
+
+ViewSlot slot_of(const Json* node) {
+  return node == nullptr ? ViewSlot{nullptr, 0, static_cast<std::uint8_t>(Kind::undefined), false}
+                         : Value::borrowed(*node).to_slot();
+}
+
+}  // namespace
 
 const Json* DataView::root_member(const VarPath& path) const {
   if (m_base != nullptr) return m_value;  // resolve() only gets here for paths under m_name
   return step_into(*m_data, path.segments.front());
 }
 
-const Json* DataView::resolve(const VarPath& path) const {
-  if (m_base != nullptr && path.ids.front() != m_name_id) return m_base->resolve(path);
+const ViewSlot& DataView::slot(const VarPath& path) const {
+  if (m_base != nullptr && path.ids.front() != m_name_id) return m_base->slot(path);
   const std::uint32_t id = path.ids.back();
-  if (id < m_nodes.size() && m_nodes[id] != unresolved) return m_nodes[id];
+  if (id < m_slots.size() && m_slots[id].kind != ViewSlot::unresolved) return m_slots[id];
   return resolve_uncached(path);
 }
 
 // Walks back to the longest prefix already resolved, then forward, caching each step.
-const Json* DataView::resolve_uncached(const VarPath& path) const {
-  if (path.ids.back() >= m_nodes.size()) m_nodes.resize(path_ids().count(), unresolved);  // compiled after the view
+const ViewSlot& DataView::resolve_uncached(const VarPath& path) const {
+  if (path.ids.back() >= m_slots.size()) m_slots.resize(path_ids().count());  // compiled after the view
+  const auto resolved = [&](std::size_t index) { return m_slots[path.ids[index]].kind != ViewSlot::unresolved; };
   std::size_t known = path.ids.size();
-  while (known > 0 && m_nodes[path.ids[known - 1]] == unresolved) --known;
-  if (known == path.ids.size()) return m_nodes[path.ids.back()];
-  const Json* node = known == 0 ? root_member(path) : m_nodes[path.ids[known - 1]];
-  if (known == 0) m_nodes[path.ids.front()] = node, known = 1;
+  while (known > 0 && !resolved(known - 1)) --known;
+  const Json* node = known == 0 ? root_member(path) : m_slots[path.ids[known - 1]].node;
+  if (known == 0) m_slots[path.ids.front()] = slot_of(node), known = 1;
   for (std::size_t index = known; index < path.ids.size(); ++index) {
     node = node == nullptr ? nullptr : step_into(*node, path.segments[index]);
-    m_nodes[path.ids[index]] = node;
+    m_slots[path.ids[index]] = slot_of(node);
   }
-  return node;
+  return m_slots[path.ids.back()];
 }
 
 const Json* DataView::find(const VarPath& path) const {
