@@ -58,13 +58,13 @@ const Json& lookup_dotted(const Json& data, const std::string& dotted) {
 Work load_work(const std::string& path) {
   std::ifstream in(path);
   if (!in) throw std::runtime_error("cannot read " + path);
-  const Json file = Json::parse(in);
+  Json file = Json::parse(in);
   Work work;
   for (const Json& e : file.at("expressions")) {
     work.expressions.push_back(Expression::compile(e.at("logic")));
     work.is_condition.push_back(e.at("kind") == "condition");
   }
-  work.options = file.at("data").get<std::vector<Json>>();
+  work.options = std::move(file.at("data").get_ref<Json::array_t&>());  // as parsed, like the peers' JSON.parse
   for (const Json& g : file.at("groups")) {
     Group group;
     group.option = g.at("data").get<std::size_t>();

@@ -89,6 +89,7 @@ class DataView {
 
  private:
   const detail::ViewSlot& resolve_uncached(const detail::VarPath& path) const;
+  const detail::ViewSlot& bound_slot(const detail::VarPath& path) const;
   const Json* root_member(const detail::VarPath& path) const;
 
   const Json* m_data = nullptr;       // the whole data; null for an overlay
@@ -96,7 +97,10 @@ class DataView {
   std::string m_name;                 // overlays only: the bound key
   std::uint32_t m_name_id = 0;        // its path id
   const Json* m_value = nullptr;      // what it is bound to
-  mutable std::vector<detail::ViewSlot> m_slots;  // by path id
+  mutable std::vector<detail::ViewSlot> m_slots;  // base views: by path id
+  // Overlays: the few paths under m_name read so far, by path id. Overlays are
+  // made per array element, so they must not pay for a slot per known path.
+  mutable std::vector<std::pair<std::uint32_t, detail::ViewSlot>> m_bound;
 };
 
 class Expression {

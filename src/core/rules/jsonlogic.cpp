@@ -1276,8 +1276,7 @@ bool Expression::test(const DataView& data) const {
 DataView::DataView(const Json& data) : m_data(&data), m_slots(path_ids().count()) {}
 
 DataView::DataView(const DataView& base, const std::string& name, const Json& value)
-    : m_base(&base), m_name(name), m_name_id(path_ids().intern(name)), m_value(&value),
-      m_slots(path_ids().count()) {}
+    : m_base(&base), m_name(name), m_name_id(path_ids().intern(name)), m_value(&value) {}
 
 namespace {
 
@@ -1288,16 +1287,27 @@ ViewSlot slot_of(const Json* node) {
 
 }  // namespace
 
-const Json* DataView::root_member(const VarPath& path) const {
-  if (m_base != nullptr) return m_value;  // resolve() only gets here for paths under m_name
-  return step_into(*m_data, path.segments.front());
-}
+const Json* DataView::root_member(const VarPath& path) const { return step_into(*m_data, path.segments.front()); }
 
 const ViewSlot& DataView::slot(const VarPath& path) const {
-  if (m_base != nullptr && path.ids.front() != m_name_id) return m_base->slot(path);
+  if (m_base != nullptr) return path.ids.front() == m_name_id ? bound_slot(path) : m_base->slot(path);
   const std::uint32_t id = path.ids.back();
   if (id < m_slots.size() && m_slots[id].kind != ViewSlot::unresolved) return m_slots[id];
   return resolve_uncached(path);
+}
+
+const ViewSlot& DataView::bound_slot(const VarPath& path) const {
+  const std::uint32_t id = path.ids.back();
+  for (const auto& [bound_id, slot] : m_bound) {
+    if (bound_id == id) return slot;
+  }
+  const Json* node = m_value;
+  for (std::size_t index = 1; index < path.segments.size() && node != nullptr; ++index) {
+    node = step_into(*node, path.segments[index]);
+  }
+  if (m_bound.empty()) m_bound.reserve(8);
+  m_bound.emplace_back(id, slot_of(node));
+  return m_bound.back().second;
 }
 
 // Walks back to the longest prefix already resolved, then forward, caching each step.
