@@ -611,17 +611,20 @@ VarPath path_from_key(const Value& key) {
 }
 
 // Probes an object's std::map (its comparator is transparent) in the same
-// order as std::string, but settles most comparisons on the first byte without
-// a memcmp call: key lookups are most of the cost of evaluating a rule.
+// order as std::string, comparing byte by byte inline: keys are short and
+// usually differ early, so a memcmp call per tree node costs more than it saves.
 struct KeyProbe {
   std::string_view text;
 };
 
 int compare_keys(std::string_view left, std::string_view right) {
-  if (!left.empty() && !right.empty() && left.front() != right.front()) {
-    return static_cast<unsigned char>(left.front()) < static_cast<unsigned char>(right.front()) ? -1 : 1;
+  const std::size_t common = std::min(left.size(), right.size());
+  for (std::size_t index = 0; index < common; ++index) {
+    const auto a = static_cast<unsigned char>(left[index]);
+    const auto b = static_cast<unsigned char>(right[index]);
+    if (a != b) return a < b ? -1 : 1;
   }
-  return left.compare(right);
+  return left.size() < right.size() ? -1 : left.size() > right.size() ? 1 : 0;
 }
 
 bool operator<(const std::string& key, KeyProbe probe) { return compare_keys(key, probe.text) < 0; }
