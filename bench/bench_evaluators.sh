@@ -11,12 +11,17 @@
 #    (default 50, after one untimed warm-up pass), checks that all engines
 #    agree on every result (a mismatch fails the run) and prints the table.
 #
-# Usage: bench/bench_evaluators.sh [build-dir] [repetitions]
+# Usage: bench/bench_evaluators.sh [build-dir] [repetitions] [spec...]
+#   specs default to every examples/*/workload.json (1,324 options: more data than
+#   fits in cache); one spec (107 options) measures the in-cache case `recommend` sees.
 # Needs node (v18+) and npm; installs the pinned peers into bench/js/node_modules.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
 repetitions=${2:-50}
+shift $(( $# < 2 ? $# : 2 ))
+specs=("$@")
+[ ${#specs[@]} -gt 0 ] || specs=(examples/*/workload.json)
 
 if [ ! -f "$build/build.ninja" ] && [ ! -f "$build/Makefile" ]; then
   cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
@@ -27,7 +32,7 @@ cmake --build "$build" --target edgeplan bench_evaluators >/dev/null
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir "$work/facts"
-for spec in examples/*/workload.json; do
+for spec in "${specs[@]}"; do
   name=$(basename "$(dirname "$spec")")
   "$build/edgeplan" facts "$spec" --format jsonl -o "$work/facts/$name.jsonl"
 done
