@@ -56,7 +56,7 @@ class RuleEngine {
   const std::map<std::string, double>& weights() const { return m_weights; }
 
  private:
-  void apply_rule(const Rule& rule, Evaluation& evaluation, Json& data) const;
+  void apply_rule(const Rule& rule, Evaluation& evaluation, Json& data, const jsonlogic::DataView& view) const;
   void finish_score(Evaluation& evaluation) const;
 
   const RuleSet& m_rules;

@@ -6,6 +6,7 @@
 // after Limits::max_steps operator applications. Nothing in here touches files,
 // the network, the clock or the environment.
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -43,12 +44,74 @@ class EvalError : public std::runtime_error {
 };
 
 struct Node;  // opaque compiled node
+namespace detail {
+struct VarPath;
+
+// What a DataView keeps per path: the node (null when absent) and, so that a
+// later read of a scalar touches only the view, the value as the evaluator sees it.
+struct ViewSlot {
+  static constexpr std::uint8_t unresolved = 0xff;
+  const Json* node = nullptr;
+  double number = 0;
+  std::uint8_t kind = unresolved;  // the evaluator's value kind, once resolved
+  bool flag = false;               // booleans: the value; strings and arrays: non-empty
+};
+}  // namespace detail
+
+// Data prepared for evaluating many expressions over it — every rule over one
+// option. Each literal `var` path (and each of its prefixes) resolves at most
+// once per view, whichever expression asks first: key lookups in nlohmann's
+// std::map objects are most of the cost of evaluating a rule.
+//
+// Borrows the data: it must outlive the view, and every value read through the
+// view must stay in place and unchanged while the view is used (adding or
+// erasing other keys of an object is fine: nlohmann objects are std::maps).
+// A view caches as it goes, so one view must not be used by two threads at
+// once; create one per thread (they are cheap: one allocation).
+class DataView {
+ public:
+  explicit DataView(const Json& data);
+  // `base` with the top-level key `name` bound to `value` (replacing any
+  // member of that name), without copying: how for_each rules see "item".
+  // Paths outside `name` are resolved, and cached, by `base`.
+  DataView(const DataView& base, const std::string& name, const Json& value);
+  DataView(const DataView&) = delete;
+  DataView& operator=(const DataView&) = delete;
+
+  // The node at a compiled path, or null when absent (JavaScript's undefined).
+  const Json* resolve(const detail::VarPath& path) const { return slot(path).node; }
+  const detail::ViewSlot& slot(const detail::VarPath& path) const;
+  // The node at a path given at run time (not cached).
+  const Json* find(const detail::VarPath& path) const;
+  // The whole data as one object (an overlay copies its base's data to build it).
+  const Json* root() const { return m_base == nullptr ? m_data : nullptr; }
+  Json materialize() const;
+
+ private:
+  const detail::ViewSlot& resolve_uncached(const detail::VarPath& path) const;
+  const detail::ViewSlot& bound_slot(const detail::VarPath& path) const;
+  const Json* root_member(const detail::VarPath& path) const;
+
+  const Json* m_data = nullptr;       // the whole data; null for an overlay
+  const DataView* m_base = nullptr;   // overlays only
+  std::string m_name;                 // overlays only: the bound key
+  std::uint32_t m_name_id = 0;        // its path id
+  const Json* m_value = nullptr;      // what it is bound to
+  mutable std::vector<detail::ViewSlot> m_slots;  // base views: by path id
+  // Overlays: the few paths under m_name read so far, by path id. Overlays are
+  // made per array element, so they must not pay for a slot per known path.
+  mutable std::vector<std::pair<std::uint32_t, detail::ViewSlot>> m_bound;
+};
 
 class Expression {
  public:
   Expression();  // evaluates to null
   static Expression compile(const Json& logic, const Limits& limits = {});
   Json evaluate(const Json& data) const;
+  Json evaluate(const DataView& data) const;
+  // truthy(evaluate(data)), without building the result.
+  bool test(const Json& data) const;
+  bool test(const DataView& data) const;
   const Json& source() const { return m_source; }
 
  private:

@@ -104,6 +104,7 @@ const std::vector<Command>& commands() {
       {"check", "Gate a review in CI: each spec's proposed placement against the rules (SARIF, JUnit, GitHub, Markdown)", setup_check},
       {"validate", "Check workload specs without evaluating them", setup_validate},
       {"rules", "List rules, or evaluate a JsonLogic condition", setup_rules},
+      {"facts", "Print the data each rule condition reads, per candidate option (JSON Lines)", setup_facts},
   };
   return table;
 }

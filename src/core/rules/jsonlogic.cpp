@@ -11,15 +11,18 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <charconv>
 #include <cmath>
 #include <compare>
 #include <cstdint>
 #include <cstdlib>
 #include <limits>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -46,21 +49,46 @@ class Value {
     value.m_number = number;
     return value;
   }
-  static Value borrowed(const Json& json, std::shared_ptr<const Json> owner);
+  static Value borrowed(const Json& json);
+  static Value borrowed(const Json& json, std::shared_ptr<const Json> owner) {
+    Value value = borrowed(json);
+    value.m_owner = std::move(owner);
+    return value;
+  }
   static Value owned(Json json) {
     auto owner = std::make_shared<const Json>(std::move(json));
     const Json& stored = *owner;
     return borrowed(stored, std::move(owner));
   }
   static Value owned_text(std::string text) { return owned(Json(std::move(text))); }
+  static Value from_slot(const ViewSlot& slot) {
+    Value value(static_cast<Kind>(slot.kind));
+    value.m_json = slot.node;
+    value.m_bool = slot.flag;
+    value.m_sized = true;
+    value.m_number = slot.number;
+    return value;
+  }
+  // A slot also records whether text and arrays are empty, so truthiness never
+  // has to reach back into the data; borrowed() leaves that to whoever asks.
+  ViewSlot to_slot() const {
+    const bool flag = m_kind == Kind::text || m_kind == Kind::array ? non_empty() : m_bool;
+    return {m_json, m_number, static_cast<std::uint8_t>(m_kind), flag};
+  }
 
   Kind kind() const { return m_kind; }
   bool is(Kind kind) const { return m_kind == kind; }
   bool is_nullish() const { return m_kind == Kind::undefined || m_kind == Kind::null; }
   bool is_container() const { return m_kind == Kind::array || m_kind == Kind::object; }
   bool flag() const { return m_bool; }
+  // Text and arrays: false when empty.
+  bool non_empty() const {
+    if (m_sized) return m_bool;
+    return m_kind == Kind::text ? !m_json->get_ptr<const Json::string_t*>()->empty() : !m_json->empty();
+  }
   double raw_number() const { return m_number; }
-  std::string_view text() const { return m_text; }
+  // Text values always have a node: borrowed from the data or the rule, or owned.
+  std::string_view text() const { return *m_json->get_ptr<const Json::string_t*>(); }
   const Json* json() const { return m_json; }
   const std::shared_ptr<const Json>& owner() const { return m_owner; }
 
@@ -70,9 +98,9 @@ class Value {
   explicit Value(Kind kind) : m_kind(kind) {}
 
   Kind m_kind = Kind::undefined;
-  bool m_bool = false;
+  bool m_bool = false;   // booleans: the value; text and arrays when m_sized: non-empty
+  bool m_sized = false;
   double m_number = 0;
-  std::string_view m_text;
   const Json* m_json = nullptr;
   std::shared_ptr<const Json> m_owner;
 };
@@ -85,6 +113,9 @@ struct PathSegment {
 struct VarPath {
   bool whole_data = false;  // "", null or no argument: the scope itself
   std::vector<PathSegment> segments;
+  // Process-wide ids of segments[0..k] for each k (see PathIds); empty for
+  // paths known only at run time, which DataView does not cache.
+  std::vector<std::uint32_t> ids;
 };
 
 struct MissingKey {
@@ -94,10 +125,13 @@ struct MissingKey {
 
 // The data a `var` resolves against. Inside `reduce` the scope is the pair
 // {current, accumulator}; it is never materialised unless asked for whole.
+// At the top level of DataView evaluation, `view` resolves (and caches) paths;
+// `data` is then the view's whole data, or null for an overlay view.
 struct Scope {
   const Value* data = nullptr;
   const Value* current = nullptr;
   const Value* accumulator = nullptr;
+  const DataView* view = nullptr;
   bool is_reduce_frame() const { return current != nullptr; }
 };
 
@@ -107,8 +141,12 @@ class Evaluation;
 
 struct Node {
   using Apply = detail::Value (*)(const Node&, detail::Evaluation&, const detail::Scope&);
+  // Nodes Evaluation::eval handles without the indirect call: most operands are
+  // constants or `var`s with a literal path and no default.
+  enum class Direct : std::uint8_t { none, constant, var };
 
   Apply apply = nullptr;
+  Direct direct = Direct::none;
   std::vector<Node> args;
   std::unique_ptr<const Json> literal;  // heap-allocated so `constant` survives moves of the Node
   detail::Value constant;
@@ -123,10 +161,9 @@ class Evaluation {
   explicit Evaluation(std::size_t max_steps) : m_max_steps(max_steps) {}
 
   Value eval(const Node& node, const Scope& scope) {
-    if (++m_steps > m_max_steps) {
-      throw EvalError("rule evaluation exceeded the limit of " + std::to_string(m_max_steps) +
-                      " steps");
-    }
+    if (++m_steps > m_max_steps) throw_step_limit();
+    if (node.direct == Node::Direct::constant) return node.constant;
+    if (node.direct == Node::Direct::var && scope.view != nullptr) return view_var(*scope.view, *node.path);
     return node.apply(node, *this, scope);
   }
 
@@ -136,28 +173,41 @@ class Evaluation {
   }
 
  private:
+  [[noreturn]] void throw_step_limit() const;
+  static Value view_var(const DataView& view, const VarPath& path);
+
   std::size_t m_steps = 0;
   std::size_t m_max_steps;
 };
 
-Value Value::borrowed(const Json& json, std::shared_ptr<const Json> owner) {
+void Evaluation::throw_step_limit() const {
+  throw EvalError("rule evaluation exceeded the limit of " + std::to_string(m_max_steps) + " steps");
+}
+
+// Reads the node through get_ptr: get<T>() dispatches on the type again and
+// carries a throwing path, and this runs for every value a rule reads.
+Value Value::borrowed(const Json& json) {
   Value value;
   value.m_json = &json;
-  value.m_owner = std::move(owner);
   switch (json.type()) {
     case Json::value_t::boolean:
       value.m_kind = Kind::boolean;
-      value.m_bool = json.get<bool>();
+      value.m_bool = *json.get_ptr<const Json::boolean_t*>();
       break;
     case Json::value_t::number_integer:
+      value.m_kind = Kind::number;
+      value.m_number = static_cast<double>(*json.get_ptr<const Json::number_integer_t*>());
+      break;
     case Json::value_t::number_unsigned:
+      value.m_kind = Kind::number;
+      value.m_number = static_cast<double>(*json.get_ptr<const Json::number_unsigned_t*>());
+      break;
     case Json::value_t::number_float:
       value.m_kind = Kind::number;
-      value.m_number = json.get<double>();
+      value.m_number = *json.get_ptr<const Json::number_float_t*>();
       break;
     case Json::value_t::string:
       value.m_kind = Kind::text;
-      value.m_text = json.get_ref<const std::string&>();
       break;
     case Json::value_t::array:
       value.m_kind = Kind::array;
@@ -195,12 +245,19 @@ Json Value::to_json() const {
       if (m_json != nullptr && m_json->is_number_integer()) return *m_json;
       return number_to_json(m_number);
     case Kind::text:
-      return std::string(m_text);
+      return std::string(text());
     case Kind::array:
     case Kind::object:
       return *m_json;
   }
   return nullptr;
+}
+
+// `var` with a literal path and no default, at the top level of a DataView:
+// absent reads as null.
+Value Evaluation::view_var(const DataView& view, const VarPath& path) {
+  const ViewSlot& slot = view.slot(path);
+  return slot.node == nullptr ? Value::null() : Value::from_slot(slot);
 }
 
 }  // namespace detail
@@ -213,6 +270,7 @@ using detail::PathSegment;
 using detail::Scope;
 using detail::Value;
 using detail::VarPath;
+using detail::ViewSlot;
 using Kind = Value::Kind;
 
 constexpr double not_a_number = std::numeric_limits<double>::quiet_NaN();
@@ -231,9 +289,9 @@ bool truthy_value(const Value& value) {
     case Kind::number:
       return value.raw_number() != 0 && !std::isnan(value.raw_number());
     case Kind::text:
-      return !value.text().empty();
+      return value.non_empty();
     case Kind::array:
-      return !value.json()->empty();  // JsonLogic, unlike JavaScript, treats [] as false
+      return value.non_empty();  // JsonLogic, unlike JavaScript, treats [] as false
     case Kind::object:
       return true;
   }
@@ -548,22 +606,25 @@ VarPath split_path(std::string_view dotted) {
 // How json-logic-js reads a `var` argument: "", null and undefined mean the
 // whole scope, anything else is String(key) split on dots.
 VarPath path_from_key(const Value& key) {
-  if (key.is_nullish()) return VarPath{true, {}};
+  if (key.is_nullish()) return VarPath{true, {}, {}};
   return split_path(key.is(Kind::text) ? std::string(key.text()) : to_js_string(key));
 }
 
 // Probes an object's std::map (its comparator is transparent) in the same
-// order as std::string, but settles most comparisons on the first byte without
-// a memcmp call: key lookups are most of the cost of evaluating a rule.
+// order as std::string, comparing byte by byte inline: keys are short and
+// usually differ early, so a memcmp call per tree node costs more than it saves.
 struct KeyProbe {
   std::string_view text;
 };
 
 int compare_keys(std::string_view left, std::string_view right) {
-  if (!left.empty() && !right.empty() && left.front() != right.front()) {
-    return static_cast<unsigned char>(left.front()) < static_cast<unsigned char>(right.front()) ? -1 : 1;
+  const std::size_t common = std::min(left.size(), right.size());
+  for (std::size_t index = 0; index < common; ++index) {
+    const auto a = static_cast<unsigned char>(left[index]);
+    const auto b = static_cast<unsigned char>(right[index]);
+    if (a != b) return a < b ? -1 : 1;
   }
-  return left.compare(right);
+  return left.size() < right.size() ? -1 : left.size() > right.size() ? 1 : 0;
 }
 
 bool operator<(const std::string& key, KeyProbe probe) { return compare_keys(key, probe.text) < 0; }
@@ -596,13 +657,22 @@ Value lookup_from(const Value& start, std::span<const PathSegment> segments) {
 }
 
 Value whole_scope(const Scope& scope) {
+  if (scope.view != nullptr) {
+    const Json* root = scope.view->root();
+    return root != nullptr ? Value::borrowed(*root) : Value::owned(scope.view->materialize());
+  }
   if (!scope.is_reduce_frame()) return *scope.data;
   return Value::owned(Json{{"current", scope.current->to_json()},
                            {"accumulator", scope.accumulator->to_json()}});
 }
 
+Value borrowed_or_undefined(const Json* node) { return node == nullptr ? Value() : Value::borrowed(*node); }
+
 Value lookup(const Scope& scope, const VarPath& path) {
   if (path.whole_data) return whole_scope(scope);
+  if (scope.view != nullptr) {
+    return borrowed_or_undefined(path.ids.empty() ? scope.view->find(path) : scope.view->resolve(path));
+  }
   const std::span<const PathSegment> segments(path.segments);
   if (!scope.is_reduce_frame()) return lookup_from(*scope.data, segments);
   const std::string& first = segments.front().key;
@@ -610,6 +680,43 @@ Value lookup(const Scope& scope, const VarPath& path) {
                         : first == "accumulator" ? scope.accumulator
                                                  : nullptr;
   return member == nullptr ? Value() : lookup_from(*member, segments.subspan(1));
+}
+
+// Every distinct literal path compiled in this process gets an id, and so does
+// each of its prefixes, so that all expressions share one DataView cache. Ids
+// are only handed out at compile time; evaluation never takes the lock.
+class PathIds {
+ public:
+  std::uint32_t intern(const std::string& dotted) {
+    const std::lock_guard<std::mutex> lock(m_mutex);
+    const auto [entry, added] = m_ids.try_emplace(dotted, static_cast<std::uint32_t>(m_ids.size()));
+    if (added) m_count.store(static_cast<std::uint32_t>(m_ids.size()), std::memory_order_release);
+    return entry->second;
+  }
+  // Enough slots for every path compiled so far.
+  std::uint32_t count() const { return m_count.load(std::memory_order_acquire); }
+
+ private:
+  std::mutex m_mutex;
+  std::unordered_map<std::string, std::uint32_t> m_ids;
+  std::atomic<std::uint32_t> m_count{0};
+};
+
+PathIds& path_ids() {
+  static PathIds ids;
+  return ids;
+}
+
+// A prefix is interned before the longer path, so ids grow along a path and
+// ids.back() is its largest.
+void intern_path(VarPath& path) {
+  if (path.whole_data) return;
+  std::string prefix;
+  for (const PathSegment& segment : path.segments) {
+    if (!path.ids.empty()) prefix += '.';
+    prefix += segment.key;
+    path.ids.push_back(path_ids().intern(prefix));
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -645,7 +752,7 @@ Json missing_among(const Scope& scope, const std::vector<MissingKey>& keys) {
 }
 
 MissingKey missing_key(const Json& key) {
-  return {key, path_from_key(Value::borrowed(key, nullptr))};
+  return {key, path_from_key(Value::borrowed(key))};
 }
 
 // json-logic-js: an array first argument is the key list, otherwise every argument is a key.
@@ -690,23 +797,25 @@ Value apply_if(const Node& node, Evaluation& evaluation, const Scope& scope) {
   return Value::null();
 }
 
-// and/or return the deciding operand itself, not a boolean.
-Value apply_and(const Node& node, Evaluation& evaluation, const Scope& scope) {
-  Value current;
-  for (const Node& argument : node.args) {
-    current = evaluation.eval(argument, scope);
-    if (!truthy_value(current)) return current;
+// and/or return the deciding operand itself, not a boolean (the last one when
+// none decides, undefined without operands).
+template <bool Stop>
+Value apply_junction(const Node& node, Evaluation& evaluation, const Scope& scope) {
+  const auto& args = node.args;
+  if (args.empty()) return {};
+  for (std::size_t index = 0; index + 1 < args.size(); ++index) {
+    Value current = evaluation.eval(args[index], scope);
+    if (truthy_value(current) == Stop) return current;
   }
-  return current;
+  return evaluation.eval(args.back(), scope);
+}
+
+Value apply_and(const Node& node, Evaluation& evaluation, const Scope& scope) {
+  return apply_junction<false>(node, evaluation, scope);
 }
 
 Value apply_or(const Node& node, Evaluation& evaluation, const Scope& scope) {
-  Value current;
-  for (const Node& argument : node.args) {
-    current = evaluation.eval(argument, scope);
-    if (truthy_value(current)) return current;
-  }
-  return current;
+  return apply_junction<true>(node, evaluation, scope);
 }
 
 Value apply_not(const Node& node, Evaluation& evaluation, const Scope& scope) {
@@ -953,16 +1062,19 @@ bool is_constant(const Node& node) { return node.apply == apply_constant; }
 Node make_constant(const Json& literal) {
   Node node;
   node.apply = apply_constant;
+  node.direct = Node::Direct::constant;
   node.literal = std::make_unique<const Json>(literal);
-  node.constant = Value::borrowed(*node.literal, nullptr);  // the Node outlives every evaluation
+  node.constant = Value::borrowed(*node.literal);  // the Node outlives every evaluation
   return node;
 }
 
 void prepare_var(Node& node) {
   if (node.args.empty()) {
-    node.path = VarPath{true, {}};
+    node.path = VarPath{true, {}, {}};
   } else if (is_constant(node.args.front())) {
     node.path = path_from_key(node.args.front().constant);
+    intern_path(*node.path);
+    if (node.args.size() == 1 && !node.path->whole_data) node.direct = Node::Direct::var;
   }
 }
 
@@ -973,12 +1085,15 @@ void prepare_missing(Node& node) {
   std::vector<Value> arguments;
   for (const Node& argument : node.args) arguments.push_back(argument.constant);
   node.keys = keys_from_arguments(arguments);
+  for (MissingKey& key : *node.keys) intern_path(key.path);
 }
 
 void prepare_missing_some(Node& node) {
   if (node.args.size() < 2 || !is_constant(node.args[1])) return;
   const Value& options = node.args[1].constant;
-  if (options.is(Kind::array)) node.keys = keys_from_arguments({options});
+  if (!options.is(Kind::array)) return;
+  node.keys = keys_from_arguments({options});
+  for (MissingKey& key : *node.keys) intern_path(key.path);
 }
 
 struct OperatorSpec {
@@ -1128,11 +1243,113 @@ Expression Expression::compile(const Json& logic, const Limits& limits) {
 Json Expression::evaluate(const Json& data) const {
   if (!m_root) return nullptr;
   Evaluation evaluation(m_limits.max_steps);
-  const Value root = Value::borrowed(data, nullptr);
+  const Value root = Value::borrowed(data);
   return evaluation.eval(*m_root, Scope{&root}).to_json();
 }
 
-bool truthy(const Json& value) { return truthy_value(Value::borrowed(value, nullptr)); }
+bool Expression::test(const Json& data) const {
+  if (!m_root) return false;
+  Evaluation evaluation(m_limits.max_steps);
+  const Value root = Value::borrowed(data);
+  return truthy_value(evaluation.eval(*m_root, Scope{&root}));
+}
+
+namespace {
+
+// Runs `finish` on the root's value with the view as scope.
+template <typename Finish>
+auto evaluate_in_view(const Node& root_node, const Limits& limits, const DataView& view, Finish&& finish) {
+  Evaluation evaluation(limits.max_steps);
+  return finish(evaluation.eval(root_node, Scope{nullptr, nullptr, nullptr, &view}));
+}
+
+}  // namespace
+
+Json Expression::evaluate(const DataView& data) const {
+  if (!m_root) return nullptr;
+  return evaluate_in_view(*m_root, m_limits, data, [](const Value& result) { return result.to_json(); });
+}
+
+bool Expression::test(const DataView& data) const {
+  if (!m_root) return false;
+  return evaluate_in_view(*m_root, m_limits, data, [](const Value& result) { return truthy_value(result); });
+}
+
+// Sized for every path compiled so far: one allocation per view, not one per new path.
+DataView::DataView(const Json& data) : m_data(&data), m_slots(path_ids().count()) {}
+
+DataView::DataView(const DataView& base, const std::string& name, const Json& value)
+    : m_base(&base), m_name(name), m_name_id(path_ids().intern(name)), m_value(&value) {}
+
+namespace {
+
+ViewSlot slot_of(const Json* node) {
+  return node == nullptr ? ViewSlot{nullptr, 0, static_cast<std::uint8_t>(Kind::undefined), false}
+                         : Value::borrowed(*node).to_slot();
+}
+
+}  // namespace
+
+const Json* DataView::root_member(const VarPath& path) const { return step_into(*m_data, path.segments.front()); }
+
+const ViewSlot& DataView::slot(const VarPath& path) const {
+  if (m_base != nullptr) return path.ids.front() == m_name_id ? bound_slot(path) : m_base->slot(path);
+  const std::uint32_t id = path.ids.back();
+  if (id < m_slots.size() && m_slots[id].kind != ViewSlot::unresolved) return m_slots[id];
+  return resolve_uncached(path);
+}
+
+const ViewSlot& DataView::bound_slot(const VarPath& path) const {
+  const std::uint32_t id = path.ids.back();
+  for (const auto& [bound_id, slot] : m_bound) {
+    if (bound_id == id) return slot;
+  }
+  const Json* node = m_value;
+  for (std::size_t index = 1; index < path.segments.size() && node != nullptr; ++index) {
+    node = step_into(*node, path.segments[index]);
+  }
+  if (m_bound.empty()) m_bound.reserve(8);
+  m_bound.emplace_back(id, slot_of(node));
+  return m_bound.back().second;
+}
+
+// Walks back to the longest prefix already resolved, then forward, caching each step.
+const ViewSlot& DataView::resolve_uncached(const VarPath& path) const {
+  if (path.ids.back() >= m_slots.size()) m_slots.resize(path_ids().count());  // compiled after the view
+  const auto resolved = [&](std::size_t index) { return m_slots[path.ids[index]].kind != ViewSlot::unresolved; };
+  std::size_t known = path.ids.size();
+  while (known > 0 && !resolved(known - 1)) --known;
+  const Json* node = known == 0 ? root_member(path) : m_slots[path.ids[known - 1]].node;
+  if (known == 0) m_slots[path.ids.front()] = slot_of(node), known = 1;
+  for (std::size_t index = known; index < path.ids.size(); ++index) {
+    node = node == nullptr ? nullptr : step_into(*node, path.segments[index]);
+    m_slots[path.ids[index]] = slot_of(node);
+  }
+  return m_slots[path.ids.back()];
+}
+
+const Json* DataView::find(const VarPath& path) const {
+  const std::span<const PathSegment> segments(path.segments);
+  if (m_base == nullptr) {
+    const Json* node = m_data;
+    for (const PathSegment& segment : segments) node = node == nullptr ? nullptr : step_into(*node, segment);
+    return node;
+  }
+  if (segments.front().key != m_name) return m_base->find(path);
+  const Json* node = m_value;
+  for (const PathSegment& segment : segments.subspan(1)) node = node == nullptr ? nullptr : step_into(*node, segment);
+  return node;
+}
+
+Json DataView::materialize() const {
+  if (m_base == nullptr) return *m_data;
+  Json whole = m_base->materialize();
+  if (!whole.is_object()) whole = Json::object();  // JavaScript's {...base, name: value} of a non-object
+  whole[m_name] = *m_value;
+  return whole;
+}
+
+bool truthy(const Json& value) { return truthy_value(Value::borrowed(value)); }
 
 const std::vector<std::string>& operator_names() {
   static const std::vector<std::string> names = [] {

@@ -67,8 +67,8 @@ void record_fired(const Rule& rule, Evaluation& ev, const Json& data) {
   }
 }
 
-void apply_score(const Rule& rule, Evaluation& ev, const Json& data) {
-  Json value = rule.score->evaluate(data);
+void apply_score(const Rule& rule, Evaluation& ev, const jsonlogic::DataView& view) {
+  Json value = rule.score->evaluate(view);
   double score = value.is_number() ? std::clamp(value.get<double>(), 0.0, 100.0) : 0.0;
   score = std::round(score * 10) / 10;  // as printed; keeps JSON and text in agreement
   // Several score rules for one factor: the lowest wins, so any rule can cap a factor.
@@ -90,17 +90,21 @@ std::map<std::string, double> effective_weights(const RuleSet& rules, const std:
 RuleEngine::RuleEngine(const RuleSet& rules, std::map<std::string, double> weights)
     : m_rules(rules), m_weights(std::move(weights)) {}
 
-void RuleEngine::apply_rule(const Rule& rule, Evaluation& ev, Json& data) const {
+// Conditions and scores read `view`; only a rule that fires renders its
+// message and measured values from `data`, which then briefly holds "item".
+// Inserting and erasing "item" leaves the nodes the view has cached in place
+// (nlohmann objects are std::maps), and the view never reads "item" itself.
+void RuleEngine::apply_rule(const Rule& rule, Evaluation& ev, Json& data, const jsonlogic::DataView& view) const {
   if (!applies_to(rule, ev.option)) {
     ev.trace.push_back({rule.id, to_string(rule.effect), "not applicable", "option kind " + ev.option["kind"].get<std::string>()});
     return;
   }
   if (rule.effect == Effect::score) {
-    if (jsonlogic::truthy(rule.condition.evaluate(data))) apply_score(rule, ev, data);
+    if (rule.condition.test(view)) apply_score(rule, ev, view);
     return;
   }
   if (rule.for_each.empty()) {
-    if (jsonlogic::truthy(rule.condition.evaluate(data))) record_fired(rule, ev, data);
+    if (rule.condition.test(view)) record_fired(rule, ev, data);
     else ev.trace.push_back({rule.id, to_string(rule.effect), "passed", ""});
     return;
   }
@@ -108,10 +112,13 @@ void RuleEngine::apply_rule(const Rule& rule, Evaluation& ev, Json& data) const 
   bool fired = false;
   if (items && items->is_array()) {
     for (const auto& item : *items) {
+      const jsonlogic::DataView item_view(view, "item", item);
+      if (!rule.condition.test(item_view)) continue;
       data["item"] = item;
-      if (jsonlogic::truthy(rule.condition.evaluate(data))) record_fired(rule, ev, data), fired = true;
+      record_fired(rule, ev, data);
+      data.erase("item");
+      fired = true;
     }
-    data.erase("item");
   }
   if (!fired) ev.trace.push_back({rule.id, to_string(rule.effect), "passed", ""});
 }
@@ -133,9 +140,10 @@ void RuleEngine::finish_score(Evaluation& ev) const {
 void RuleEngine::apply(Evaluation& ev, Json& data) const {
   data["option"] = ev.option;
   data["facts"] = std::move(ev.facts);
+  const jsonlogic::DataView view(data);  // each path the rules read is looked up once per option
   for (const auto& rule : m_rules.rules) {
     try {
-      apply_rule(rule, ev, data);
+      apply_rule(rule, ev, data, view);
     } catch (const jsonlogic::EvalError& e) {
       throw InputError(Diagnostic{Severity::error, rule.file, 0, 0, rule.pointer,
                                   fmt::format("rule \"{}\" failed on option \"{}\": {}", rule.id, ev.option["id"].get<std::string>(), e.what()), {}});

@@ -1,0 +1,166 @@
+// DataView evaluation: the same results as evaluating over the Json, whatever
+// the expressions share, and whichever key an overlay binds.
+#include <edgeplan/jsonlogic.hpp>
+
+#include <fstream>
+#include <functional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+using edgeplan::jsonlogic::DataView;
+using edgeplan::jsonlogic::EvalError;
+using edgeplan::jsonlogic::Expression;
+using edgeplan::jsonlogic::Json;
+using edgeplan::jsonlogic::Limits;
+using edgeplan::jsonlogic::truthy;
+
+namespace {
+
+const std::string suite_dir = EDGEPLAN_SOURCE_DIR "/tests/data/jsonlogic";
+
+Json load_json(const std::string& path) {
+  std::ifstream in(path);
+  REQUIRE(in.good());
+  return Json::parse(in);
+}
+
+struct Case {
+  Json logic;
+  Json data;
+};
+
+// Every case of both gating suites (tests.json triples and compat-tables objects).
+std::vector<Case> suite_cases() {
+  std::vector<Case> cases;
+  for (const Json& entry : load_json(suite_dir + "/tests.json")) {
+    if (entry.is_array()) cases.push_back({entry.at(0), entry.at(1)});
+  }
+  for (const Json& entry : load_json(suite_dir + "/suites/compatible.json")) {
+    if (entry.is_object()) cases.push_back({entry.at("rule"), entry.value("data", Json())});
+  }
+  return cases;
+}
+
+// The result over the Json, or the error's message: views must agree on both.
+std::string outcome(const std::function<Json()>& evaluate) {
+  try {
+    return evaluate().dump();
+  } catch (const std::exception& error) {
+    return std::string("error: ") + error.what();
+  }
+}
+
+std::string mismatch(const Case& test, const Expression& expression, const DataView& view) {
+  const std::string expected = outcome([&] { return expression.evaluate(test.data); });
+  const std::string actual = outcome([&] { return expression.evaluate(view); });
+  if (actual != expected) return test.logic.dump() + " with " + test.data.dump() + ": " + actual + " vs " + expected;
+  const std::string tested = outcome([&] { return Json(expression.test(view)); });
+  const std::string wanted = outcome([&] { return Json(truthy(expression.evaluate(test.data))); });
+  if (tested != wanted) return test.logic.dump() + " with " + test.data.dump() + ": test() " + tested + " vs " + wanted;
+  return {};
+}
+
+std::string joined(const std::vector<std::string>& lines) {
+  std::ostringstream out;
+  for (const auto& line : lines) out << line << '\n';
+  return out.str();
+}
+
+}  // namespace
+
+TEST_CASE("jsonlogic view: every suite case gives the same result through a DataView", "[jsonlogic][view]") {
+  const auto cases = suite_cases();
+  REQUIRE(cases.size() == 277 + 278);
+  std::vector<std::string> failures;
+  std::size_t plain = 0, overlaid = 0;
+  for (const Case& test : cases) {
+    Expression expression;
+    try {
+      expression = Expression::compile(test.logic);
+    } catch (const std::exception&) {
+      continue;  // compile errors are covered by the suite tests
+    }
+    const DataView view(test.data);
+    if (auto problem = mismatch(test, expression, view); !problem.empty()) failures.push_back(problem);
+    ++plain;
+    // The first key bound by an overlay over the rest of the data.
+    if (!test.data.is_object() || test.data.empty()) continue;
+    Json rest = test.data;
+    const std::string key = test.data.begin().key();
+    rest.erase(key);
+    const DataView base(rest);
+    const DataView overlay(base, key, test.data.at(key));
+    if (auto problem = mismatch(test, expression, overlay); !problem.empty()) failures.push_back("overlay " + key + ": " + problem);
+    ++overlaid;
+  }
+  INFO(joined(failures));
+  CHECK(failures.empty());
+  CHECK(plain > 500);
+  CHECK(overlaid > 100);  // the cases whose data is a non-empty object
+}
+
+TEST_CASE("jsonlogic view: expressions sharing paths and prefixes read the same data", "[jsonlogic][view]") {
+  const Json data = Json::parse(R"({"a": {"b": {"c": 3}, "list": [10, 20], "s": ""}, "x": null})");
+  const DataView view(data);
+  // Prefixes first, then longer paths through them, then absent paths under cached ones.
+  CHECK(Expression::compile(Json::parse(R"({"var": "a"})")).evaluate(view) == data["a"]);
+  CHECK(Expression::compile(Json::parse(R"({"var": "a.b.c"})")).evaluate(view) == 3);
+  CHECK(Expression::compile(Json::parse(R"({"var": "a.b"})")).evaluate(view) == Json{{"c", 3}});
+  CHECK(Expression::compile(Json::parse(R"({"var": "a.list.1"})")).evaluate(view) == 20);
+  CHECK(Expression::compile(Json::parse(R"({"var": ["a.b.d", "default"]})")).evaluate(view) == "default");
+  CHECK(Expression::compile(Json::parse(R"({"var": "x.y"})")).evaluate(view) == nullptr);
+  CHECK(Expression::compile(Json::parse(R"({"missing": ["a.b.c", "a.s", "a.q"]})")).evaluate(view) ==
+        Json::array({"a.s", "a.q"}));
+  CHECK_FALSE(Expression::compile(Json::parse(R"({"var": "a.s"})")).test(view));
+  CHECK(Expression::compile(Json::parse(R"({"var": "a.list"})")).test(view));
+  // A path computed at run time is looked up, not cached.
+  CHECK(Expression::compile(Json::parse(R"({"var": {"cat": ["a.b", ".c"]}})")).evaluate(view) == 3);
+}
+
+TEST_CASE("jsonlogic view: an overlay binds one key without copying the data", "[jsonlogic][view]") {
+  const Json data = Json::parse(R"({"facts": {"users": [{"rtt": 30}, {"rtt": 50}]}, "item": "shadowed", "limit": 40})");
+  const DataView view(data);
+  const Expression over = Expression::compile(Json::parse(R"({">": [{"var": "item.rtt"}, {"var": "limit"}]})"));
+  const Expression whole = Expression::compile(Json::parse(R"({"var": ""})"));
+  std::vector<bool> results;
+  for (const Json& user : data["facts"]["users"]) {
+    const DataView item_view(view, "item", user);
+    results.push_back(over.test(item_view));
+    CHECK(whole.evaluate(item_view)["item"] == user);  // the whole data materialises with the binding
+    CHECK(whole.evaluate(item_view)["limit"] == 40);
+  }
+  CHECK(results == std::vector<bool>{false, true});
+  CHECK(Expression::compile(Json::parse(R"({"var": "item"})")).evaluate(view) == "shadowed");
+}
+
+TEST_CASE("jsonlogic view: iterators and reduce see their own scopes", "[jsonlogic][view]") {
+  const Json data = Json::parse(R"({"xs": [1, 2, 3], "k": 10})");
+  const DataView view(data);
+  CHECK(Expression::compile(Json::parse(R"({"map": [{"var": "xs"}, {"*": [{"var": ""}, 2]}]})")).evaluate(view) ==
+        Json::array({2, 4, 6}));
+  CHECK(Expression::compile(Json::parse(R"({"reduce": [{"var": "xs"}, {"+": [{"var": "current"}, {"var": "accumulator"}]}, {"var": "k"}]})"))
+            .evaluate(view) == 16);
+  CHECK(Expression::compile(Json::parse(R"({"some": [{"var": "xs"}, {">": [{"var": ""}, 2]}]})")).test(view));
+}
+
+TEST_CASE("jsonlogic view: the step limit applies per evaluation", "[jsonlogic][view][limits]") {
+  const Json logic = Json::parse(R"({"map": [{"var": "items"}, {"*": [{"var": ""}, 2]}]})");
+  Json data;
+  data["items"] = Json::array();
+  for (int index = 0; index < 100; ++index) data["items"].push_back(index);
+  const DataView view(data);
+  CHECK(Expression::compile(logic, Limits{64, 302}).evaluate(view).size() == 100);
+  const auto limited = Expression::compile(logic, Limits{64, 301});
+  CHECK_THROWS_WITH(limited.evaluate(view), "rule evaluation exceeded the limit of 301 steps");
+  CHECK_THROWS_AS(limited.test(view), EvalError);
+}
+
+TEST_CASE("jsonlogic view: paths compiled after the view was made resolve too", "[jsonlogic][view]") {
+  const Json data = Json::parse(R"({"late": {"path": {"only": "here"}}})");
+  const DataView view(data);
+  const Expression expression = Expression::compile(Json::parse(R"({"var": "late.path.only"})"));
+  CHECK(expression.evaluate(view) == "here");
+}
