@@ -101,6 +101,7 @@ const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
       {"recommend", "Rank every placement option for a workload spec, with rationale", setup_recommend},
       {"capacity", "Size Outposts for a workload (N+M, utilisation ceiling), or check it fits an existing Outpost", setup_capacity},
+      {"batch", "Evaluate a portfolio of specs in parallel: JSONL, CSV or a Markdown summary; --shard K/N splits it", setup_batch},
       {"validate", "Check workload specs without evaluating them", setup_validate},
       {"rules", "List rules, or evaluate a JsonLogic condition", setup_rules},
   };

@@ -72,6 +72,7 @@ Runner setup_recommend(CLI::App& command, const GlobalOptions& global);
 Runner setup_validate(CLI::App& command, const GlobalOptions& global);
 Runner setup_capacity(CLI::App& command, const GlobalOptions& global);
 Runner setup_rules(CLI::App& command, const GlobalOptions& global);
+Runner setup_batch(CLI::App& command, const GlobalOptions& global);
 
 int run(int argc, char** argv);
 
