@@ -220,8 +220,9 @@ bool show_progress(const BatchCommandOptions& o, const GlobalOptions& global) {
 }
 
 std::string summary_line(const Portfolio& p, double seconds) {
-  return fmt::format("edgeplan: batch: {} workloads, {} with a recommendation, {} with no feasible placement, {} errors in {:.2f} s ({:.0f} workloads/s)",
-                     p.workloads(), p.recommended(), p.no_feasible(), p.errors(), seconds, seconds > 0 ? p.workloads() / seconds : 0.0);
+  return fmt::format("edgeplan: batch: {} workload{}, {} with a recommendation, {} with no feasible placement, {} error{} in {:.2f} s ({:.0f} workloads/s)",
+                     p.workloads(), p.workloads() == 1 ? "" : "s", p.recommended(), p.no_feasible(), p.errors(), p.errors() == 1 ? "" : "s",
+                     seconds, seconds > 0 ? p.workloads() / seconds : 0.0);
 }
 
 int exit_code_of(const Portfolio& p) {

@@ -105,8 +105,9 @@ BatchResult evaluate_input(const BatchInput& input, const FileSystem& fs, const 
     BatchResult r = result_of(input);
     r.workload = name;
     r.status = BatchStatus::error;
-    r.errors = e.diagnostics();
+    for (const auto& d : e.diagnostics()) (d.severity == Severity::error ? r.errors : r.warnings).push_back(d);
     locate_in_jsonl(r.errors, input);
+    locate_in_jsonl(r.warnings, input);
     return r;
   }
 }

@@ -129,7 +129,7 @@ std::string headline(const Portfolio& p) {
 std::string inputs_text(const PortfolioInfo& info, bool markdown) {
   std::vector<std::string> quoted;
   for (const auto& input : info.inputs) quoted.push_back(markdown ? "`" + input + "`" : input);
-  std::string out = "from " + util::join_list(quoted, ", ");
+  std::string out = util::join_list(quoted, ", ");
   if (info.shard && info.shard->count > 1) out += fmt::format(", shard {}/{}", info.shard->index, info.shard->count);
   return out;
 }
@@ -158,7 +158,7 @@ std::string markdown_table(const Table& t) {
 }
 
 std::string render_markdown(const Portfolio& p, const PortfolioInfo& info) {
-  std::string out = fmt::format("# Portfolio placement summary\n\n{} {}.\n\n", headline(p), inputs_text(info, true));
+  std::string out = fmt::format("# Portfolio placement summary\n\nInputs: {}\n\n{}.\n\n", inputs_text(info, true), headline(p));
   for (const auto& t : portfolio_tables(p, info.top)) out += markdown_table(t);
   out.pop_back();  // one newline at the end
   return out;
@@ -171,16 +171,14 @@ std::vector<std::size_t> column_widths(const Table& t) {
   for (const auto& c : t.columns) widths.push_back(c.size());
   for (const auto& row : t.rows)
     for (std::size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], row[i].size());
+  for (auto& w : widths) ++w;  // two spaces between columns
   return widths;
 }
 
 std::string text_row(const std::vector<std::string>& cells, const std::vector<std::size_t>& widths, const std::vector<bool>& numeric) {
   std::string out = " ";
-  for (std::size_t i = 0; i < cells.size(); ++i) {
-    const bool last = i + 1 == cells.size();
-    if (numeric[i]) out += fmt::format(" {:>{}}", cells[i], widths[i]);
-    else out += last ? " " + cells[i] : fmt::format(" {:<{}}", cells[i], widths[i]);
-  }
+  for (std::size_t i = 0; i < cells.size(); ++i)
+    out += numeric[i] ? fmt::format(" {:>{}}", cells[i], widths[i]) : fmt::format(" {:<{}}", cells[i], widths[i]);
   while (!out.empty() && out.back() == ' ') out.pop_back();
   return out + "\n";
 }
@@ -194,7 +192,7 @@ std::string text_table(const Table& t) {
 }
 
 std::string render_text(const Portfolio& p, const PortfolioInfo& info) {
-  std::string out = fmt::format("edgeplan batch: {}\n{}\n\n", inputs_text(info, false), headline(p));
+  std::string out = fmt::format("Portfolio placement summary: {}\n{}\n\n", inputs_text(info, false), headline(p));
   for (const auto& t : portfolio_tables(p, info.top)) out += text_table(t);
   out.pop_back();
   return out;
