@@ -23,7 +23,7 @@ CATALOG = os.path.join(ROOT, "rules", "catalog")
 TEAMS = ["retail", "media", "gaming", "payments", "logistics", "health", "factory", "telco", "energy", "banking"]
 APPS = ["pos", "stream", "matchmaker", "ledger", "tracker", "imaging", "vision", "ar", "scada", "portal", "api", "cache"]
 ACCESS = ["fiber", "cable", "dsl", "fixed", "lan", "mobile-4g"]
-BUDGETS = [8, 12, 15, 20, 25, 30, 35, 40, 50, 60, 80, 120]
+BUDGETS = [10, 15, 20, 25, 30, 35, 40, 50, 60, 60, 80, 80, 100, 120, 150]
 FAMILIES = ["m5", "c5", "r5", "m6i", "c6i", "g4dn", "c6gd", "m5d", "r6i", "t3"]
 SUPPORT = ["business", "enterprise", "enterprise-on-ramp", "developer"]
 
@@ -51,8 +51,13 @@ class Generator:
         pool = self.near_sites if self.rng.random() < 0.8 else self.metros
         return self.rng.choice(pool)
 
+    def neighbour(self, home):
+        """Another metro in the same country, as user groups of one service usually are."""
+        same = [m for m in self.metros if m["country"] == home["country"] and m["name"] != home["name"]]
+        return self.rng.choice(same) if same and self.rng.random() < 0.9 else self.metro()
+
     def users(self, home):
-        groups, metros = [], [home] + [self.metro() for _ in range(self.rng.choice([0, 0, 1, 2]))]
+        groups, metros = [], [home] + [self.neighbour(home) for _ in range(self.rng.choice([0, 0, 1, 2]))]
         shares = self.shares(len(metros))
         for i, (m, share) in enumerate(zip(metros, shares)):
             group = {"name": f"{m['name']} users {i + 1}", "location": {"metro": m["name"]}, "share": share,
@@ -91,9 +96,10 @@ class Generator:
         name = f"{r.choice(TEAMS)}-{r.choice(APPS)}-{home['name'].lower().replace(' ', '-').replace('.', '')}-{index:06d}"
         name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()  # São Paulo -> sao-paulo
         name = "".join(c for c in name if c.isalnum() or c in "-._")
-        local = r.sample(["EC2", "EBS", "ALB", "EKS", "RDS", "S3", "ElastiCache"], r.randint(1, 3))
-        if "EC2" not in local:
-            local.insert(0, "EC2")
+        # Edge workloads mostly need compute and block storage on site; some need more.
+        local = ["EC2"] + (["EBS"] if r.random() < 0.7 else [])
+        if r.random() < 0.3:
+            local.append(r.choice(["ALB", "EKS", "RDS", "S3", "ElastiCache"]))
         spec = {
             "users": self.users(home),
             "latency": {"users": {"max_rtt_ms": r.choice(BUDGETS), "percentile": r.choice(["p50", "p95", "p95", "p99"])}},

@@ -299,6 +299,15 @@ TEST_CASE("batch: the portfolio counts placements by kind, Region, metro and sit
   CHECK(p.infeasible().size() == 1);
   CHECK(p.failed()[0].key() == "spec-4.json");
 
+  // Streamed formats keep counts only: memory does not grow with the portfolio.
+  Portfolio counts(false);
+  counts.add(none);
+  counts.add(broken);
+  CHECK(counts.no_feasible() == 1);
+  CHECK(counts.errors() == 1);
+  CHECK(counts.infeasible().empty());
+  CHECK(counts.failed().empty());
+
   const std::string md = render_portfolio(p, BatchFormat::markdown, PortfolioInfo{{"specs/"}, std::nullopt, 10});
   CHECK(md.rfind("# Portfolio placement summary\n\nInputs: `specs/`\n\n5 workloads: 3 with a recommendation, 1 with no feasible placement, 1 error.\n", 0) == 0);
   CHECK(md.find("| local-zone | 2 | 66.7 % |") != std::string::npos);

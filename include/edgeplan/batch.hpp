@@ -134,10 +134,12 @@ struct ReasonCount {
   int candidates = 0;  // candidates it excluded, over the portfolio
 };
 
-// Portfolio totals, built one result at a time (memory grows with the number of
-// distinct sites and reasons and with the infeasible and failed workloads only).
+// Portfolio totals, built one result at a time. Memory grows with the number of
+// distinct sites and reasons, and, when `keep_workloads`, with the infeasible and
+// failed workloads (the summaries list them; streamed formats need only counts).
 class Portfolio {
  public:
+  explicit Portfolio(bool keep_workloads = true) : m_keep_workloads(keep_workloads) {}
   void add(const BatchResult& result);
 
   int workloads() const { return m_workloads; }
@@ -151,12 +153,13 @@ class Portfolio {
   std::vector<PortfolioCount> by_site() const { return sorted(m_by_site); }
   // Most workloads first, then most candidates, then by label.
   std::vector<ReasonCount> exclusion_reasons() const;
-  // Infeasible and failed workloads, in input order.
+  // Infeasible and failed workloads, in input order (empty unless keep_workloads).
   const std::vector<BatchResult>& infeasible() const { return m_infeasible; }
   const std::vector<BatchResult>& failed() const { return m_failed; }
 
  private:
   static std::vector<PortfolioCount> sorted(const std::map<std::string, int>& counts);
+  bool m_keep_workloads = true;
   int m_workloads = 0;
   int m_recommended = 0;
   int m_no_feasible = 0;

@@ -178,7 +178,7 @@ class ProgressLine {
 class Collector {
  public:
   Collector(BatchFormat format, ResultOutput& output, ProgressLine& progress)
-      : m_format(format), m_output(output), m_progress(progress) {
+      : m_format(format), m_output(output), m_progress(progress), m_portfolio(!is_streamed(format)) {
     if (format == BatchFormat::csv) m_output.write(batch_csv_header());
   }
 

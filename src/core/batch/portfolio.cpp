@@ -14,10 +14,10 @@ void Portfolio::add(const BatchResult& result) {
     case BatchStatus::error: ++m_errors; break;
   }
   if (result.status == BatchStatus::error) {
-    m_failed.push_back(result);
+    if (m_keep_workloads) m_failed.push_back(result);
     return;
   }
-  if (result.status == BatchStatus::no_feasible) m_infeasible.push_back(result);
+  if (result.status == BatchStatus::no_feasible && m_keep_workloads) m_infeasible.push_back(result);
   if (result.top) {
     ++m_by_kind[result.top->kind];
     ++m_by_region[result.top->region.empty() ? "(none)" : result.top->region];
