@@ -7,6 +7,7 @@
 
 #include <condition_variable>
 #include <exception>
+#include <locale>
 #include <mutex>
 #include <thread>
 
@@ -111,6 +112,15 @@ class OrderedRun {
   std::exception_ptr m_failure;
 };
 
+// libstdc++ fills the global locale's ctype<char> narrowing table lazily, on
+// first use of each character, without synchronisation; std::regex (which
+// valijson compiles for every "pattern" it checks) uses it from every worker.
+// Filling it once before the workers start leaves them only reading it.
+void fill_locale_caches() {
+  const auto& ctype = std::use_facet<std::ctype<char>>(std::locale());
+  for (int c = 0; c < 256; ++c) ctype.narrow(static_cast<char>(c), '\0');
+}
+
 }  // namespace
 
 void run_ordered(BatchSource& source, const BatchOptions& options, const std::function<BatchResult(const BatchInput&)>& work,
@@ -118,6 +128,7 @@ void run_ordered(BatchSource& source, const BatchOptions& options, const std::fu
   const std::size_t jobs = std::max<std::size_t>(options.jobs, 1);
   const std::size_t window = options.window > 0 ? options.window : 64 * jobs;
   OrderedRun run(source, window, work);
+  fill_locale_caches();
   std::vector<std::thread> workers;
   workers.reserve(jobs);
   for (std::size_t i = 0; i < jobs; ++i) workers.emplace_back([&run] { run.work_loop(); });
