@@ -1,7 +1,9 @@
 #pragma once
 // Where input files come from. The pipeline reads through this interface so
 // unit tests can run it on in-memory files (cf. ninja's VirtualFileSystem).
+#include <istream>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,6 +18,13 @@ class FileSystem {
   virtual bool is_directory(const std::string& path) const = 0;
   // Regular files directly inside `directory` whose names end in `suffix`, sorted.
   virtual std::vector<std::string> list(const std::string& directory, const std::string& suffix) const = 0;
+  // Regular files anywhere below `directory` whose names end in `suffix`, sorted by path.
+  virtual std::vector<std::string> list_recursive(const std::string& directory, const std::string& suffix) const = 0;
+  // Paths matching a shell pattern (*, ?, [...]; "*" does not cross "/"), sorted.
+  virtual std::vector<std::string> glob(const std::string& pattern) const = 0;
+  virtual bool exists(const std::string& path) const = 0;
+  // A stream over the file for reading it piece by piece (large JSONL files), or null.
+  virtual std::unique_ptr<std::istream> open(const std::string& path) const = 0;
 };
 
 class RealFileSystem final : public FileSystem {
@@ -23,6 +32,10 @@ class RealFileSystem final : public FileSystem {
   std::optional<std::string> read(const std::string& path) const override;
   bool is_directory(const std::string& path) const override;
   std::vector<std::string> list(const std::string& directory, const std::string& suffix) const override;
+  std::vector<std::string> list_recursive(const std::string& directory, const std::string& suffix) const override;
+  std::vector<std::string> glob(const std::string& pattern) const override;
+  bool exists(const std::string& path) const override;
+  std::unique_ptr<std::istream> open(const std::string& path) const override;
 };
 
 class MemoryFileSystem final : public FileSystem {
@@ -31,6 +44,10 @@ class MemoryFileSystem final : public FileSystem {
   std::optional<std::string> read(const std::string& path) const override;
   bool is_directory(const std::string& path) const override;
   std::vector<std::string> list(const std::string& directory, const std::string& suffix) const override;
+  std::vector<std::string> list_recursive(const std::string& directory, const std::string& suffix) const override;
+  std::vector<std::string> glob(const std::string& pattern) const override;
+  bool exists(const std::string& path) const override;
+  std::unique_ptr<std::istream> open(const std::string& path) const override;
 
  private:
   std::map<std::string, std::string> m_files;

@@ -102,8 +102,9 @@ const std::vector<Command>& commands() {
       {"recommend", "Rank every placement option for a workload spec, with rationale", setup_recommend},
       {"capacity", "Size Outposts for a workload (N+M, utilisation ceiling), or check it fits an existing Outpost", setup_capacity},
       {"check", "Gate a review in CI: each spec's proposed placement against the rules (SARIF, JUnit, GitHub, Markdown)", setup_check},
+      {"batch", "Evaluate a portfolio of specs in parallel: JSONL, CSV or a Markdown summary; --shard K/N splits it", setup_batch},
       {"validate", "Check workload specs without evaluating them", setup_validate},
-      {"rules", "List rules, or evaluate a JsonLogic condition", setup_rules},
+      {"rules", "List rules, run rule packs' unit tests, or evaluate a JsonLogic condition", setup_rules},
       {"facts", "Print the data each rule condition reads, per candidate option (JSON Lines)", setup_facts},
   };
   return table;

@@ -77,6 +77,7 @@ Runner setup_capacity(CLI::App& command, const GlobalOptions& global);
 Runner setup_check(CLI::App& command, const GlobalOptions& global);
 Runner setup_rules(CLI::App& command, const GlobalOptions& global);
 Runner setup_facts(CLI::App& command, const GlobalOptions& global);
+Runner setup_batch(CLI::App& command, const GlobalOptions& global);
 
 int run(int argc, char** argv);
 

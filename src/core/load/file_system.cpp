@@ -5,6 +5,9 @@
 #include <fstream>
 #include <sstream>
 
+#include <fnmatch.h>
+#include <glob.h>
+
 #include <edgeplan/json_document.hpp>
 
 namespace edgeplan {
@@ -39,6 +42,56 @@ std::vector<std::string> RealFileSystem::list(const std::string& directory, cons
   return out;
 }
 
+namespace {
+
+bool ends_with(const std::string& text, const std::string& suffix) {
+  return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+bool is_hidden(const fs::path& path) {
+  const std::string name = path.filename().string();
+  return name.size() > 1 && name[0] == '.' && name != "..";
+}
+
+}  // namespace
+
+std::vector<std::string> RealFileSystem::list_recursive(const std::string& directory, const std::string& suffix) const {
+  std::vector<std::string> out;
+  std::error_code ec;
+  fs::recursive_directory_iterator it(directory, ec), end;
+  for (; !ec && it != end; it.increment(ec)) {
+    // Hidden entries (.git, editors' and our own temporary files) are never specs.
+    if (is_hidden(it->path())) {
+      if (it->is_directory(ec)) it.disable_recursion_pending();
+      continue;
+    }
+    if (it->is_regular_file(ec) && ends_with(it->path().filename().string(), suffix)) out.push_back(it->path().generic_string());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<std::string> RealFileSystem::glob(const std::string& pattern) const {
+  glob_t found{};
+  std::vector<std::string> out;
+  if (::glob(pattern.c_str(), 0, nullptr, &found) == 0)
+    for (std::size_t i = 0; i < found.gl_pathc; ++i) out.emplace_back(found.gl_pathv[i]);
+  ::globfree(&found);
+  std::sort(out.begin(), out.end());  // glob(3) sorts by the locale; the output must not depend on it
+  return out;
+}
+
+bool RealFileSystem::exists(const std::string& path) const {
+  std::error_code ec;
+  return fs::exists(path, ec);
+}
+
+std::unique_ptr<std::istream> RealFileSystem::open(const std::string& path) const {
+  auto in = std::make_unique<std::ifstream>(path, std::ios::binary);
+  if (!*in) return nullptr;
+  return in;
+}
+
 std::optional<std::string> MemoryFileSystem::read(const std::string& path) const {
   auto it = m_files.find(path);
   if (it == m_files.end()) return std::nullopt;
@@ -59,6 +112,29 @@ std::vector<std::string> MemoryFileSystem::list(const std::string& directory, co
       out.push_back(path);
   }
   return out;
+}
+
+std::vector<std::string> MemoryFileSystem::list_recursive(const std::string& directory, const std::string& suffix) const {
+  const std::string prefix = directory.back() == '/' ? directory : directory + "/";
+  std::vector<std::string> out;
+  for (const auto& [path, contents] : m_files)
+    if (path.rfind(prefix, 0) == 0 && ends_with(path, suffix)) out.push_back(path);
+  return out;  // the map keeps paths sorted
+}
+
+std::vector<std::string> MemoryFileSystem::glob(const std::string& pattern) const {
+  std::vector<std::string> out;
+  for (const auto& [path, contents] : m_files)
+    if (::fnmatch(pattern.c_str(), path.c_str(), FNM_PATHNAME) == 0) out.push_back(path);
+  return out;
+}
+
+bool MemoryFileSystem::exists(const std::string& path) const { return m_files.count(path) == 1 || is_directory(path); }
+
+std::unique_ptr<std::istream> MemoryFileSystem::open(const std::string& path) const {
+  auto it = m_files.find(path);
+  if (it == m_files.end()) return nullptr;
+  return std::make_unique<std::istringstream>(it->second);
 }
 
 JsonDocument read_json_file(const FileSystem& fs, const std::string& path) {
