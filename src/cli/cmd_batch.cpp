@@ -238,35 +238,48 @@ int exit_code_of(const Portfolio& p) {
 // tcache and small bins serve the same sizes without that sweep.
 void tune_allocator_for_batch() { ::mallopt(M_MXFAST, 0); }
 
+// What every worker shares read-only: loaded and compiled once per run.
+struct SharedInputs {
+  Catalog catalog;
+  RuleSet rules;
+  std::optional<MeasuredLatency> measured;
+};
+
+SharedInputs load_shared_inputs(const BatchCommandOptions& o, const FileSystem& fs) {
+  SharedInputs in{load_catalog(o.engine, fs), load_rules(o.engine, fs), std::nullopt};
+  if (!o.latency_file.empty()) in.measured = MeasuredLatency::load(fs, o.latency_file);
+  return in;
+}
+
+// Runs the pool with SIGINT/SIGTERM taken over: an interrupt discards the
+// temporary output file, says how far the run got and ends the process.
+void evaluate_all(BatchSource& source, const BatchCommandOptions& o, const std::function<BatchResult(const BatchInput&)>& work,
+                  Collector& collector, ResultOutput& output, ProgressLine& progress) {
+  InterruptGuard guard([&](int) {
+    const bool abandoned = output.abandon();
+    progress.clear();
+    std::cerr << fmt::format("edgeplan: interrupted after {} workloads{}\n", collector.done(),
+                             abandoned ? fmt::format("; {} was not written", o.output.output) : "");
+  });
+  run_ordered(source, BatchOptions{o.jobs, 0}, work, [&](BatchResult&& result) { collector.add(std::move(result)); });
+  const BatchFormat format = *batch_format_from_string(o.output.format);
+  if (!is_streamed(format)) output.write(render_portfolio(collector.portfolio(), format, PortfolioInfo{o.inputs, parse_shard_option(o.shard), o.top}));
+  output.finish();
+}
+
 int run_batch(const BatchCommandOptions& o, const GlobalOptions& global) {
   const auto start = Clock::now();
   tune_allocator_for_batch();
   RealFileSystem fs;
-  const BatchFormat format = *batch_format_from_string(o.output.format);
   const Shard shard = parse_shard_option(o.shard);
-  const Catalog catalog = load_catalog(o.engine, fs);
-  const RuleSet rules = load_rules(o.engine, fs);
-  std::optional<MeasuredLatency> measured;
-  if (!o.latency_file.empty()) measured = MeasuredLatency::load(fs, o.latency_file);
-  const Engine engine = make_engine(catalog, rules, measured ? &*measured : nullptr, o.sizing);
-
+  const SharedInputs shared = load_shared_inputs(o, fs);
+  const Engine engine = make_engine(shared.catalog, shared.rules, shared.measured ? &*shared.measured : nullptr, o.sizing);
   BatchSource source(fs, o.inputs, &std::cin, shard);
   const bool progress_on = show_progress(o, global);
   ProgressLine progress(progress_on, progress_on ? source.count() : std::nullopt);
   ResultOutput output(o.output.output);
-  Collector collector(format, output, progress);
-  {
-    InterruptGuard guard([&](int) {
-      const bool abandoned = output.abandon();
-      progress.clear();
-      std::cerr << fmt::format("edgeplan: interrupted after {} workloads{}\n", collector.done(),
-                               abandoned ? fmt::format("; {} was not written", o.output.output) : "");
-    });
-    run_ordered(source, BatchOptions{o.jobs, 0}, [&](const BatchInput& input) { return evaluate_input(input, fs, engine); },
-                [&](BatchResult&& result) { collector.add(std::move(result)); });
-    if (!is_streamed(format)) output.write(render_portfolio(collector.portfolio(), format, PortfolioInfo{o.inputs, shard, o.top}));
-    output.finish();
-  }
+  Collector collector(*batch_format_from_string(o.output.format), output, progress);
+  evaluate_all(source, o, [&](const BatchInput& input) { return evaluate_input(input, fs, engine); }, collector, output, progress);
   progress.clear();
   if (!global.quiet) std::cerr << summary_line(collector.portfolio(), std::chrono::duration<double>(Clock::now() - start).count()) << "\n";
   return exit_code_of(collector.portfolio());
