@@ -10,6 +10,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "jsonlogic_suite.hpp"
+
 using edgeplan::jsonlogic::CompileError;
 using edgeplan::jsonlogic::EvalError;
 using edgeplan::jsonlogic::Expression;
@@ -18,13 +20,8 @@ using edgeplan::jsonlogic::Limits;
 
 namespace {
 
-const std::string suite_dir = EDGEPLAN_SOURCE_DIR "/tests/data/jsonlogic";
-
-Json load_json(const std::string& path) {
-  std::ifstream in(path);
-  REQUIRE(in.good());
-  return Json::parse(in);
-}
+const std::string& suite_dir = edgeplan::test::jsonlogic_suite_dir;
+Json load_json(const std::string& path) { return edgeplan::test::load_suite_json(path); }
 
 // Suite results are compared as JSON values with numbers compared numerically,
 // because the suites write 1 where we may produce 1.0 and vice versa.

@@ -1,7 +1,6 @@
 // edgeplan check SPEC|DIR... [--format F [-o FILE]]... [--fail-on error|warning]
 //                [--require-top] [--max-score-gap N] [--no-waivers] [--today DATE]
 #include <algorithm>
-#include <filesystem>
 #include <iostream>
 #include <regex>
 
@@ -76,20 +75,15 @@ std::vector<Destination> destinations(const CheckCliOptions& o) {
 }
 
 // Spec files: files as given, directories searched recursively for *.json, in path order.
-std::vector<std::string> spec_files(const std::vector<std::string>& inputs) {
-  namespace fs = std::filesystem;
+std::vector<std::string> spec_files(const FileSystem& fs, const std::vector<std::string>& inputs) {
   std::vector<std::string> out;
   for (const auto& input : inputs) {
-    std::error_code ec;
-    if (!fs::is_directory(input, ec)) {
+    if (!fs.is_directory(input)) {
       out.push_back(input);
       continue;
     }
-    std::vector<std::string> found;
-    for (const auto& entry : fs::recursive_directory_iterator(input, ec))
-      if (entry.is_regular_file() && entry.path().extension() == ".json") found.push_back(entry.path().generic_string());
+    const auto found = fs.list_recursive(input, ".json");
     if (found.empty()) throw InputError(Diagnostic{Severity::error, input, 0, 0, "", "no specs (*.json) in this directory", {}});
-    std::sort(found.begin(), found.end());
     out.insert(out.end(), found.begin(), found.end());
   }
   return out;
@@ -115,7 +109,7 @@ int run_check(const CheckCliOptions& o, const GlobalOptions& global) {
   RealFileSystem fs;
   const Catalog catalog = load_catalog(o.engine, fs);
   const RuleSet rules = load_rules(o.engine, fs);
-  const CheckRun run = check_specs(fs, spec_files(o.specs), make_engine(catalog, rules, nullptr, o.sizing), check_options(o));
+  const CheckRun run = check_specs(fs, spec_files(fs, o.specs), make_engine(catalog, rules, nullptr, o.sizing), check_options(o));
   for (const auto& spec : run.specs) {
     print_diagnostics(spec.warnings);
     print_diagnostics(spec.errors);
