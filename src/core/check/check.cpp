@@ -84,13 +84,18 @@ class SpecChecker {
     }
   }
 
-  CheckFinding& add_finding(const std::string& rule, const std::string& severity, std::string message, const std::string& pointer) {
+  // A finding with its rule, severity, message and spec location; callers add the numbers.
+  CheckFinding located(const std::string& rule, const std::string& severity, std::string message, const std::string& pointer) const {
     CheckFinding f;
     f.rule = rule;
     f.severity = severity;
     f.message = std::move(message);
     set_location(f, m_doc, pointer);
-    m_out.findings.push_back(std::move(f));
+    return f;
+  }
+
+  CheckFinding& add_finding(const std::string& rule, const std::string& severity, std::string message, const std::string& pointer) {
+    m_out.findings.push_back(located(rule, severity, std::move(message), pointer));
     return m_out.findings.back();
   }
 
@@ -107,15 +112,11 @@ class SpecChecker {
   }
 
   CheckFinding finding_from(const Finding& found, const Rule& rule, const std::string& option) const {
-    CheckFinding f;
-    f.rule = found.rule;
-    f.severity = rule.severity;
-    f.message = found.message;
+    CheckFinding f = located(found.rule, rule.severity, found.message, locate(m_doc, {rule.location, default_location(rule.factor), "/spec/proposed"}));
     f.option = option;
     f.measured = found.measured;
     f.required = found.required;
     f.unit = found.unit;
-    set_location(f, m_doc, locate(m_doc, {rule.location, default_location(rule.factor), "/spec/proposed"}));
     return f;
   }
 
@@ -162,15 +163,11 @@ class SpecChecker {
     }
     RuleCase& c = add_case(rule, CaseStatus::passed);
     if (!fails()) return;
-    CheckFinding f;
-    f.rule = rule;
-    f.severity = "error";
+    CheckFinding f = located(rule, "error", gate_message(ev), pointer);
     f.option = ev.candidate->id;
-    f.message = gate_message(ev);
     f.measured = round1(*m_out.top_score - ev.score);
     f.required = m_options.max_score_gap && std::string(rule) == builtin_rules::score_gap ? Json(*m_options.max_score_gap) : Json(0);
     f.unit = "points";
-    set_location(f, m_doc, pointer);
     fail_case(c, std::move(f));
   }
 
@@ -185,14 +182,10 @@ class SpecChecker {
     RuleCase& c = add_case(builtin_rules::feasible, CaseStatus::passed,
                            m_report.feasible() ? fmt::format("recommended: {}", m_out.top_option) : "");
     if (m_report.feasible()) return;
-    CheckFinding f;
-    f.rule = builtin_rules::feasible;
-    f.severity = "error";
-    f.message = "no feasible placement: " + m_report.summary;
+    CheckFinding f = located(builtin_rules::feasible, "error", "no feasible placement: " + m_report.summary, locate(m_doc, {"/spec"}));
     f.measured = 0;
     f.required = 1;
     f.unit = "eligible options";
-    set_location(f, m_doc, locate(m_doc, {"/spec"}));
     fail_case(c, std::move(f));
   }
 

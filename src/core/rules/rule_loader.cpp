@@ -117,10 +117,7 @@ void read_weights(JsonReader& r, RuleSet& set) {
   }
 }
 
-Rule* find_mutable(RuleSet& set, const std::string& id) {
-  auto it = std::find_if(set.rules.begin(), set.rules.end(), [&](const Rule& x) { return x.id == id; });
-  return it == set.rules.end() ? nullptr : &*it;
-}
+Rule* find_mutable(RuleSet& set, const std::string& id) { return const_cast<Rule*>(find_rule(set, id)); }
 
 // A patch names an existing rule and only tightens it: no "effect", no condition.
 bool is_patch(JsonReader& r, const std::string& p) { return !r.find(p + "/effect") && !r.find(p + "/condition"); }
