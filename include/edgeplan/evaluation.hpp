@@ -1,6 +1,7 @@
 #pragma once
 // The result of applying every rule to one candidate: findings, factor scores
 // and the trace `--explain` prints. Neutral data; ranking and rendering read it.
+#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
@@ -47,20 +48,42 @@ struct Evaluation {
   bool excluded() const { return !exclusions.empty(); }
 };
 
+// How much of an evaluation the rule engine records.
+enum class Detail {
+  full,      // every finding, every factor score and the trace: recommend, check, --explain
+  decision,  // what ranking needs: eligibility, the first exclusion (its rule and
+             // summary only) and, for eligible options, factor scores and adjustments
+};
+
+// Parts of the evaluation data ("option", "facts.latency", …) built the first
+// time a rule reads them, so an option excluded by its first rule never pays
+// for facts no rule looked at.
+class LazyData {
+ public:
+  virtual ~LazyData() = default;
+  // Dotted paths of the parts; the same list for the object's lifetime.
+  virtual const std::vector<std::string>& parts() const = 0;
+  // Sets part `index` in `data`, which already holds the objects above it.
+  virtual void build(std::size_t index, Json& data) = 0;
+};
+
 // A rule that could not be evaluated (e.g. step limit) is an input error in its file.
 class RuleEngine {
  public:
-  RuleEngine(const RuleSet& rules, std::map<std::string, double> weights);
-  // `data` holds "workload"; "option" and "facts" are set from `evaluation`.
-  void apply(Evaluation& evaluation, Json& data) const;
+  // `parts`: the lazily built parts `apply` will be given, if any.
+  RuleEngine(const RuleSet& rules, std::map<std::string, double> weights, const std::vector<std::string>& parts = {});
+  // `data` holds "workload". Without `lazy`, "option" and "facts" are set from
+  // `evaluation`; with it, they are built on demand and moved into `evaluation`
+  // afterwards (only the parts that were read).
+  void apply(Evaluation& evaluation, Json& data, LazyData* lazy = nullptr, Detail detail = Detail::full) const;
   const std::map<std::string, double>& weights() const { return m_weights; }
 
  private:
-  void apply_rule(const Rule& rule, Evaluation& evaluation, Json& data, const jsonlogic::DataView& view) const;
-  void finish_score(Evaluation& evaluation) const;
+  class Run;
 
   const RuleSet& m_rules;
   std::map<std::string, double> m_weights;
+  std::vector<std::uint64_t> m_needs;  // per rule: bit i = reads part i
 };
 
 // Rule weights overridden by the workload's, for the factors it names.

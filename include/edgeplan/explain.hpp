@@ -8,6 +8,10 @@ namespace edgeplan {
 
 void explain(Report& report);
 
+// Only the exclusion counts and the one-line summary ("3 of 118 candidates
+// eligible: 61 residency, …"): all a decision-detail report gets.
+void count_exclusions(Report& report);
+
 // The requirement changes that would lift every exclusion of `evaluation`
 // (one per rule: the binding one for numeric rules); empty if some reason has none.
 std::vector<std::string> changes_to_qualify(const Evaluation& evaluation);

@@ -4,6 +4,7 @@
 #include <edgeplan/candidates.hpp>
 #include <edgeplan/capacity.hpp>
 #include <edgeplan/catalog.hpp>
+#include <edgeplan/evaluation.hpp>
 #include <edgeplan/latency_model.hpp>
 #include <edgeplan/workload.hpp>
 
@@ -24,7 +25,28 @@ struct FactsContext {
 SizingPlan plan_outpost(const Candidate& candidate, const FactsContext& context);
 Json sizing_json(const SizingPlan& plan);
 
+// The top-level groups under "facts", each derived on its own.
+struct FactGroup {
+  const char* name;
+  Json (*derive)(const Candidate&, const FactsContext&);
+};
+const std::vector<FactGroup>& fact_groups();
+
+// Every group: what `facts` prints and the full evaluation reads.
 Json derive_facts(const Candidate& candidate, const FactsContext& context);
+
+// "option" and each fact group, derived when a rule first reads it (decision detail).
+class LazyFacts : public LazyData {
+ public:
+  LazyFacts(const Candidate& candidate, const FactsContext& context) : m_candidate(candidate), m_context(context) {}
+  static const std::vector<std::string>& part_names();
+  const std::vector<std::string>& parts() const override { return part_names(); }
+  void build(std::size_t index, Json& data) override;
+
+ private:
+  const Candidate& m_candidate;
+  const FactsContext& m_context;
+};
 
 // What rules see as "option" and "workload".
 Json option_json(const Candidate& candidate);

@@ -103,6 +103,17 @@ class DataView {
   mutable std::vector<std::pair<std::uint32_t, detail::ViewSlot>> m_bound;
 };
 
+// What an expression may read from its data: the literal `var` (and `missing`)
+// paths, dotted, and whether it may read anything at all (a path computed at run
+// time, or the whole data). Paths under `map`/`filter`/… iterators are listed
+// too, though they read the current element: a superset is safe for callers that
+// prepare data on demand.
+struct DataReads {
+  std::vector<std::string> paths;
+  bool anything = false;
+  void merge(const DataReads& other);
+};
+
 class Expression {
  public:
   Expression();  // evaluates to null
@@ -113,6 +124,7 @@ class Expression {
   bool test(const Json& data) const;
   bool test(const DataView& data) const;
   const Json& source() const { return m_source; }
+  DataReads reads() const;
 
  private:
   std::shared_ptr<const Node> m_root;

@@ -30,7 +30,10 @@ SizingPolicy sizing_policy(const Workload& workload, const Engine& engine);
 // What a report was computed from: versions and digests of catalog and rules.
 Provenance provenance_of(const Engine& engine);
 
-Report recommend(const LoadedWorkload& workload, const Engine& engine);
+// Detail::decision evaluates only what ranking needs (see RuleEngine): the
+// report then has its ranking, exclusion counts and summary, and no rationale,
+// near misses, warnings, trace, or facts beyond those the rules read.
+Report recommend(const LoadedWorkload& workload, const Engine& engine, Detail detail = Detail::full);
 
 const char* edgeplan_version();
 

@@ -30,6 +30,7 @@ class MessageTemplate {
   std::string render(const Json& data) const;
   bool empty() const { return m_parts.empty(); }
   const std::string& source() const { return m_source; }
+  jsonlogic::DataReads reads() const;
 
  private:
   struct Part {
@@ -63,6 +64,9 @@ struct Rule {
   std::string file;
   std::string pointer;  // of the rule inside its file
   std::vector<std::string> history;  // how later packs tightened or replaced it, in order
+  // Everything the rule may read (conditions, values, templates, for_each), so
+  // that data can be prepared on demand.
+  jsonlogic::DataReads reads;
 };
 
 // info < warning < error; -1 for an unknown name.

@@ -100,7 +100,7 @@ BatchResult evaluate_input(const BatchInput& input, const FileSystem& fs, const 
     const JsonDocument document = document_of(input, fs);
     name = declared_name(document.value());
     const LoadedWorkload workload = load_workload(document, engine.catalog);
-    return summarize_report(recommend(workload, engine), input, engine.catalog);
+    return summarize_report(recommend(workload, engine, Detail::decision), input, engine.catalog);
   } catch (const InputError& e) {
     BatchResult r = result_of(input);
     r.workload = name;

@@ -93,7 +93,18 @@ void explain_winner(Report& report) {
   for (const auto& a : winner.adjustments) report.winner_rationale.push_back(fmt::format("{} points: {}", signed_points(a.points), a.message));
 }
 
-void summarise(Report& report) {
+void find_near_misses(Report& report) {
+  report.near_misses.clear();
+  for (const auto& x : report.excluded) {
+    if (report.near_misses.size() == kNearMisses) break;
+    auto changes = changes_to_qualify(*x.evaluation);
+    if (!changes.empty()) report.near_misses.push_back({x.evaluation, std::move(changes)});
+  }
+}
+
+}  // namespace
+
+void count_exclusions(Report& report) {
   std::vector<SummaryCount> counts;
   for (const auto& x : report.excluded) {
     const std::string& key = x.evaluation->exclusions.front().summary;
@@ -110,17 +121,6 @@ void summarise(Report& report) {
   report.summary = fmt::format("{} of {} candidates eligible", report.ranked.size(), report.evaluations.size());
   if (!parts.empty()) report.summary += ": " + util::join_list(parts) + " excluded";
 }
-
-void find_near_misses(Report& report) {
-  report.near_misses.clear();
-  for (const auto& x : report.excluded) {
-    if (report.near_misses.size() == kNearMisses) break;
-    auto changes = changes_to_qualify(*x.evaluation);
-    if (!changes.empty()) report.near_misses.push_back({x.evaluation, std::move(changes)});
-  }
-}
-
-}  // namespace
 
 std::vector<std::string> changes_to_qualify(const Evaluation& evaluation) {
   // One change per rule: for numeric rules the finding with the largest
@@ -146,7 +146,7 @@ std::vector<std::string> changes_to_qualify(const Evaluation& evaluation) {
 void explain(Report& report) {
   fill_verdicts(report);
   explain_winner(report);
-  summarise(report);
+  count_exclusions(report);
   find_near_misses(report);
 }
 

@@ -374,18 +374,54 @@ RttEstimate estimate_rtt(const Place& from, AccessType access, const Candidate& 
           km, "model"};
 }
 
+namespace {
+
+Json latency_group(const Candidate& c, const FactsContext& ctx) { return latency_facts(c, ctx); }
+Json residency_group(const Candidate& c, const FactsContext& ctx) { return residency_facts(c, ctx.workload); }
+Json services_group(const Candidate& c, const FactsContext& ctx) { return service_facts(c, ctx.workload); }
+Json operations_group(const Candidate& c, const FactsContext&) { return operations_facts(c); }
+Json parent_region_group(const Candidate& c, const FactsContext& ctx) { return parent_region_facts(c, ctx.catalog); }
+
+Json capacity_group(const Candidate& c, const FactsContext& ctx) {
+  Json j = capacity_facts(c, ctx.workload);
+  j["demand"] = ctx.demand;
+  j["sizing"] = c.is_outposts() ? sizing_json(plan_outpost(c, ctx)) : Json(nullptr);
+  return j;
+}
+
+}  // namespace
+
+const std::vector<FactGroup>& fact_groups() {
+  static const std::vector<FactGroup> groups = {
+      {"latency", latency_group},     {"residency", residency_group}, {"services", services_group},
+      {"operations", operations_group}, {"outposts", outposts_facts},   {"capacity", capacity_group},
+      {"parent_region", parent_region_group},
+  };
+  return groups;
+}
+
 Json derive_facts(const Candidate& candidate, const FactsContext& context) {
-  Json facts;
-  facts["latency"] = latency_facts(candidate, context);
-  facts["residency"] = residency_facts(candidate, context.workload);
-  facts["services"] = service_facts(candidate, context.workload);
-  facts["operations"] = operations_facts(candidate);
-  facts["outposts"] = outposts_facts(candidate, context);
-  facts["capacity"] = capacity_facts(candidate, context.workload);
-  facts["capacity"]["demand"] = context.demand;
-  facts["capacity"]["sizing"] = candidate.is_outposts() ? sizing_json(plan_outpost(candidate, context)) : Json(nullptr);
-  facts["parent_region"] = parent_region_facts(candidate, context.catalog);
+  Json facts = Json::object();
+  for (const auto& group : fact_groups()) facts[group.name] = group.derive(candidate, context);
   return facts;
+}
+
+const std::vector<std::string>& LazyFacts::part_names() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> out = {"option"};
+    for (const auto& group : fact_groups()) out.push_back(std::string("facts.") + group.name);
+    return out;
+  }();
+  return names;
+}
+
+void LazyFacts::build(std::size_t index, Json& data) {
+  if (index == 0) {
+    data["option"] = option_json(m_candidate);
+    return;
+  }
+  const FactGroup& group = fact_groups().at(index - 1);
+  data["facts"][group.name] = group.derive(m_candidate, m_context);
 }
 
 Json option_json(const Candidate& c) {

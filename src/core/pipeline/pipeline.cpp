@@ -31,7 +31,7 @@ SizingPolicy sizing_policy(const Workload& workload, const Engine& engine) {
   return policy;
 }
 
-Report recommend(const LoadedWorkload& loaded, const Engine& engine) {
+Report recommend(const LoadedWorkload& loaded, const Engine& engine, Detail detail) {
   const Workload& workload = loaded.workload;
   Report report;
   report.workload = workload.name;
@@ -44,19 +44,26 @@ Report recommend(const LoadedWorkload& loaded, const Engine& engine) {
   auto candidates = std::make_shared<std::vector<Candidate>>(build_candidates(workload, engine.catalog));
   report.candidates = candidates;
   const FactsContext context{workload, engine.catalog, engine.measured, sizing_policy(workload, engine)};
-  const RuleEngine rules(engine.rules, report.weights);
+  const bool full = detail == Detail::full;
+  const RuleEngine rules(engine.rules, report.weights, full ? std::vector<std::string>{} : LazyFacts::part_names());
   Json data = {{"workload", workload_json(workload)}};
   report.evaluations.reserve(candidates->size());
   for (const auto& candidate : *candidates) {
     Evaluation ev;
     ev.candidate = &candidate;
-    ev.option = option_json(candidate);
-    ev.facts = derive_facts(candidate, context);
-    rules.apply(ev, data);
+    if (full) {
+      ev.option = option_json(candidate);
+      ev.facts = derive_facts(candidate, context);
+      rules.apply(ev, data);
+    } else {
+      LazyFacts lazy(candidate, context);
+      rules.apply(ev, data, &lazy, Detail::decision);
+    }
     report.evaluations.push_back(std::move(ev));
   }
   rank_options(report);
-  explain(report);
+  if (full) explain(report);
+  else count_exclusions(report);
   return report;
 }
 

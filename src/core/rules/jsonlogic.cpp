@@ -1240,6 +1240,45 @@ Expression Expression::compile(const Json& logic, const Limits& limits) {
   return expression;
 }
 
+namespace {
+
+std::string dotted(const VarPath& path) {
+  std::string out;
+  for (std::size_t i = 0; i < path.segments.size(); ++i) out += (i == 0 ? "" : ".") + path.segments[i].key;
+  return out;
+}
+
+void add_path(const VarPath& path, DataReads& reads) {
+  if (path.whole_data) reads.anything = true;
+  else reads.paths.push_back(dotted(path));
+}
+
+void collect_reads(const Node& node, DataReads& reads) {
+  if (node.apply == apply_var) {
+    if (node.path) add_path(*node.path, reads);
+    else reads.anything = true;  // the path is computed at run time
+  } else if (node.apply == apply_missing || node.apply == apply_missing_some) {
+    if (node.keys) for (const MissingKey& key : *node.keys) add_path(key.path, reads);
+    else reads.anything = true;
+  }
+  for (const Node& argument : node.args) collect_reads(argument, reads);
+}
+
+}  // namespace
+
+void DataReads::merge(const DataReads& other) {
+  paths.insert(paths.end(), other.paths.begin(), other.paths.end());
+  anything = anything || other.anything;
+}
+
+DataReads Expression::reads() const {
+  DataReads reads;
+  if (m_root) collect_reads(*m_root, reads);
+  std::sort(reads.paths.begin(), reads.paths.end());
+  reads.paths.erase(std::unique(reads.paths.begin(), reads.paths.end()), reads.paths.end());
+  return reads;
+}
+
 Json Expression::evaluate(const Json& data) const {
   if (!m_root) return nullptr;
   Evaluation evaluation(m_limits.max_steps);

@@ -47,6 +47,13 @@ MessageTemplate MessageTemplate::compile(const std::string& text) {
   return t;
 }
 
+jsonlogic::DataReads MessageTemplate::reads() const {
+  jsonlogic::DataReads out;
+  for (const auto& part : m_parts)
+    if (part.value) out.merge(part.value->reads());
+  return out;
+}
+
 std::string MessageTemplate::render(const Json& data) const {
   std::string out;
   for (const auto& part : m_parts) out += part.value ? render_value(part.value->evaluate(data)) : part.literal;

@@ -12,10 +12,16 @@ namespace edgeplan {
 
 namespace {
 
-bool applies_to(const Rule& rule, const Json& option) {
-  if (rule.kinds.empty()) return true;
-  const std::string kind = option["kind"].get<std::string>();
-  return std::find(rule.kinds.begin(), rule.kinds.end(), kind) != rule.kinds.end();
+// The option's kind, from its candidate when there is one: with lazy data the
+// "option" part may not have been built.
+std::string option_kind(const Evaluation& ev) {
+  return ev.candidate ? to_string(ev.candidate->kind) : ev.option["kind"].get<std::string>();
+}
+
+std::string option_id(const Evaluation& ev) { return ev.candidate ? ev.candidate->id : ev.option["id"].get<std::string>(); }
+
+bool applies_to(const Rule& rule, const std::string& kind) {
+  return rule.kinds.empty() || std::find(rule.kinds.begin(), rule.kinds.end(), kind) != rule.kinds.end();
 }
 
 // "facts.latency.users" -> the array at that path of `data`, or null.
@@ -37,18 +43,14 @@ Json evaluate_or_null(const std::optional<jsonlogic::Expression>& e, const Json&
   return e ? e->evaluate(data) : Json(nullptr);
 }
 
-Finding make_finding(const Rule& rule, const Json& data) {
+// What a finding says about its rule, without anything rendered from the data.
+Finding finding_of(const Rule& rule) {
   Finding f;
   f.rule = rule.id;
   f.effect = rule.effect;
   f.severity = rule.severity;
   f.factor = rule.factor;
   f.condition_kind = rule.condition_kind;
-  f.message = rule.message.render(data);
-  f.remedy = rule.remedy.empty() ? std::string{} : rule.remedy.render(data);
-  f.summary = rule.summary.empty() ? rule.factor : rule.summary.render(data);
-  f.measured = evaluate_or_null(rule.measured, data);
-  f.required = evaluate_or_null(rule.required, data);
   f.unit = rule.unit;
   f.points = rule.points;
   f.rule_file = rule.file;
@@ -56,10 +58,20 @@ Finding make_finding(const Rule& rule, const Json& data) {
   return f;
 }
 
-void record_fired(const Rule& rule, Evaluation& ev, const Json& data) {
-  Finding f = make_finding(rule, data);
-  ev.trace.push_back({rule.id, to_string(rule.effect), "fired", f.message});
-  switch (rule.effect) {
+std::string render_summary(const Rule& rule, const Json& data) { return rule.summary.empty() ? rule.factor : rule.summary.render(data); }
+
+Finding make_finding(const Rule& rule, const Json& data) {
+  Finding f = finding_of(rule);
+  f.message = rule.message.render(data);
+  f.remedy = rule.remedy.empty() ? std::string{} : rule.remedy.render(data);
+  f.summary = render_summary(rule, data);
+  f.measured = evaluate_or_null(rule.measured, data);
+  f.required = evaluate_or_null(rule.required, data);
+  return f;
+}
+
+void add_finding(Evaluation& ev, Finding&& f) {
+  switch (f.effect) {
     case Effect::exclude: ev.exclusions.push_back(std::move(f)); break;
     case Effect::warn: ev.warnings.push_back(std::move(f)); break;
     case Effect::adjust: ev.adjustments.push_back(std::move(f)); break;
@@ -67,14 +79,22 @@ void record_fired(const Rule& rule, Evaluation& ev, const Json& data) {
   }
 }
 
-void apply_score(const Rule& rule, Evaluation& ev, const jsonlogic::DataView& view) {
-  Json value = rule.score->evaluate(view);
-  double score = value.is_number() ? std::clamp(value.get<double>(), 0.0, 100.0) : 0.0;
-  score = std::round(score * 10) / 10;  // as printed; keeps JSON and text in agreement
-  // Several score rules for one factor: the lowest wins, so any rule can cap a factor.
-  auto it = ev.factor_scores.find(rule.factor);
-  if (it == ev.factor_scores.end() || score < it->second) ev.factor_scores[rule.factor] = score;
-  ev.trace.push_back({rule.id, "score", fmt::format("{} {}", rule.factor, util::format_number(score)), ""});
+// Reading `path` needs `part` when one contains the other.
+bool reads_part(const std::string& path, const std::string& part) {
+  const auto inside = [](const std::string& longer, const std::string& shorter) {
+    return longer.size() > shorter.size() && longer.compare(0, shorter.size(), shorter) == 0 && longer[shorter.size()] == '.';
+  };
+  return path == part || inside(path, part) || inside(part, path);
+}
+
+std::uint64_t parts_read(const Rule& rule, const std::vector<std::string>& parts) {
+  std::uint64_t mask = 0;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    const bool read = rule.reads.anything || std::any_of(rule.reads.paths.begin(), rule.reads.paths.end(),
+                                                         [&](const std::string& path) { return reads_part(path, parts[i]); });
+    if (read) mask |= std::uint64_t{1} << i;
+  }
+  return mask;
 }
 
 }  // namespace
@@ -87,70 +107,188 @@ std::map<std::string, double> effective_weights(const RuleSet& rules, const std:
   return out;
 }
 
-RuleEngine::RuleEngine(const RuleSet& rules, std::map<std::string, double> weights)
-    : m_rules(rules), m_weights(std::move(weights)) {}
+RuleEngine::RuleEngine(const RuleSet& rules, std::map<std::string, double> weights, const std::vector<std::string>& parts)
+    : m_rules(rules), m_weights(std::move(weights)) {
+  if (parts.size() > 64) throw std::logic_error("RuleEngine: at most 64 lazily built parts");
+  m_needs.reserve(rules.rules.size());
+  for (const auto& rule : rules.rules) m_needs.push_back(parts_read(rule, parts));
+}
 
-// Conditions and scores read `view`; only a rule that fires renders its
-// message and measured values from `data`, which then briefly holds "item".
-// Inserting and erasing "item" leaves the nodes the view has cached in place
-// (nlohmann objects are std::maps), and the view never reads "item" itself.
-void RuleEngine::apply_rule(const Rule& rule, Evaluation& ev, Json& data, const jsonlogic::DataView& view) const {
-  if (!applies_to(rule, ev.option)) {
-    ev.trace.push_back({rule.id, to_string(rule.effect), "not applicable", "option kind " + ev.option["kind"].get<std::string>()});
-    return;
+// One option through the rules. Conditions and scores read `m_view`; only a
+// rule that fires renders its message and values from `m_data`, which then
+// briefly holds "item". Inserting and erasing members (item, lazily built
+// parts) leaves the nodes the view has cached in place: nlohmann objects are
+// std::maps, and the view never reads "item" itself.
+class RuleEngine::Run {
+ public:
+  Run(const RuleEngine& engine, Evaluation& ev, Json& data, LazyData* lazy)
+      : m_engine(engine), m_ev(ev), m_data(data), m_lazy(lazy), m_kind(option_kind(ev)), m_view(prepared(data, ev, lazy)) {}
+
+  ~Run() {
+    m_ev.facts = std::move(m_data["facts"]);
+    if (m_lazy) m_ev.option = std::move(m_data["option"]);
   }
-  if (rule.effect == Effect::score) {
-    if (rule.condition.test(view)) apply_score(rule, ev, view);
-    return;
+
+  void full() {
+    for (std::size_t i = 0; i < rules().size(); ++i) guarded(i, [&] { apply_fully(i); });
+    finish_score();
   }
-  if (rule.for_each.empty()) {
-    if (rule.condition.test(view)) record_fired(rule, ev, data);
-    else ev.trace.push_back({rule.id, to_string(rule.effect), "passed", ""});
-    return;
-  }
-  const Json* items = lookup_path(data, rule.for_each);
-  bool fired = false;
-  if (items && items->is_array()) {
-    for (const auto& item : *items) {
-      const jsonlogic::DataView item_view(view, "item", item);
-      if (!rule.condition.test(item_view)) continue;
-      data["item"] = item;
-      record_fired(rule, ev, data);
-      data.erase("item");
-      fired = true;
+
+  // Exclusions first, in rule order, up to the first that fires; scores only
+  // for an option that none excludes.
+  void decision() {
+    for (std::size_t i = 0; i < rules().size() && !m_ev.excluded(); ++i)
+      if (rules()[i].effect == Effect::exclude && applies(i)) guarded(i, [&] { first_exclusion(i); });
+    if (m_ev.excluded()) return;
+    for (std::size_t i = 0; i < rules().size(); ++i) {
+      const Effect effect = rules()[i].effect;
+      if ((effect == Effect::score || effect == Effect::adjust) && applies(i)) guarded(i, [&] { apply_fully(i); });
     }
+    finish_score();
   }
-  if (!fired) ev.trace.push_back({rule.id, to_string(rule.effect), "passed", ""});
-}
 
-void RuleEngine::finish_score(Evaluation& ev) const {
-  double weighted = 0, total_weight = 0;
-  for (const auto& [factor, weight] : m_weights) {
-    auto it = ev.factor_scores.find(factor);
-    const double score = it == ev.factor_scores.end() ? 100.0 : it->second;
-    ev.factor_scores[factor] = score;
-    weighted += weight * score;
-    total_weight += weight;
+ private:
+  static const Json& prepared(Json& data, Evaluation& ev, LazyData* lazy) {
+    if (lazy) {
+      data["option"] = nullptr;
+      data["facts"] = Json::object();
+    } else {
+      data["option"] = ev.option;
+      data["facts"] = std::move(ev.facts);
+    }
+    return data;
   }
-  double score = total_weight > 0 ? weighted / total_weight : 0;
-  for (const auto& a : ev.adjustments) score += a.points;
-  ev.score = std::round(score * 10) / 10;
-}
 
-void RuleEngine::apply(Evaluation& ev, Json& data) const {
-  data["option"] = ev.option;
-  data["facts"] = std::move(ev.facts);
-  const jsonlogic::DataView view(data);  // each path the rules read is looked up once per option
-  for (const auto& rule : m_rules.rules) {
+  const std::vector<Rule>& rules() const { return m_engine.m_rules.rules; }
+
+  bool applies(std::size_t i) const { return applies_to(rules()[i], m_kind); }
+
+  template <typename Step>
+  void guarded(std::size_t i, Step&& step) {
     try {
-      apply_rule(rule, ev, data, view);
+      prepare(i);
+      step();
     } catch (const jsonlogic::EvalError& e) {
+      const Rule& rule = rules()[i];
       throw InputError(Diagnostic{Severity::error, rule.file, 0, 0, rule.pointer,
-                                  fmt::format("rule \"{}\" failed on option \"{}\": {}", rule.id, ev.option["id"].get<std::string>(), e.what()), {}});
+                                  fmt::format("rule \"{}\" failed on option \"{}\": {}", rule.id, option_id(m_ev), e.what()), {}});
     }
   }
-  ev.facts = std::move(data["facts"]);
-  finish_score(ev);
+
+  // Builds the lazy parts rule `i` reads and has not been given yet.
+  void prepare(std::size_t i) {
+    if (!m_lazy) return;
+    std::uint64_t missing = m_engine.m_needs[i] & ~m_built;
+    for (std::size_t part = 0; missing != 0; ++part, missing >>= 1)
+      if (missing & 1) m_lazy->build(part, m_data);
+    m_built |= m_engine.m_needs[i];
+  }
+
+  void trace(const Rule& rule, std::string outcome, std::string detail = {}) {
+    m_ev.trace.push_back({rule.id, to_string(rule.effect), std::move(outcome), std::move(detail)});
+  }
+
+  void record_fired(const Rule& rule) {
+    Finding f = make_finding(rule, m_data);
+    trace(rule, "fired", f.message);
+    add_finding(m_ev, std::move(f));
+  }
+
+  void apply_score(const Rule& rule) {
+    Json value = rule.score->evaluate(m_view);
+    double score = value.is_number() ? std::clamp(value.get<double>(), 0.0, 100.0) : 0.0;
+    score = std::round(score * 10) / 10;  // as printed; keeps JSON and text in agreement
+    // Several score rules for one factor: the lowest wins, so any rule can cap a factor.
+    auto it = m_ev.factor_scores.find(rule.factor);
+    if (it == m_ev.factor_scores.end() || score < it->second) m_ev.factor_scores[rule.factor] = score;
+    m_ev.trace.push_back({rule.id, "score", fmt::format("{} {}", rule.factor, util::format_number(score)), ""});
+  }
+
+  const Json* for_each_items(const Rule& rule) const {
+    const Json* items = lookup_path(m_data, rule.for_each);
+    return items && items->is_array() ? items : nullptr;
+  }
+
+  void apply_fully(std::size_t i) {
+    const Rule& rule = rules()[i];
+    if (!applies(i)) return trace(rule, "not applicable", "option kind " + m_kind);
+    if (rule.effect == Effect::score) {
+      if (rule.condition.test(m_view)) apply_score(rule);
+      return;
+    }
+    if (rule.for_each.empty()) {
+      if (rule.condition.test(m_view)) record_fired(rule);
+      else trace(rule, "passed");
+      return;
+    }
+    bool fired = false;
+    if (const Json* items = for_each_items(rule)) {
+      for (const auto& item : *items) {
+        const jsonlogic::DataView item_view(m_view, "item", item);
+        if (!rule.condition.test(item_view)) continue;
+        with_item(item, [&] { record_fired(rule); });
+        fired = true;
+      }
+    }
+    if (!fired) trace(rule, "passed");
+  }
+
+  // Decision detail: whether rule `i` excludes the option, and the summary of
+  // its first finding (the one the full evaluation would list first).
+  void first_exclusion(std::size_t i) {
+    const Rule& rule = rules()[i];
+    if (rule.for_each.empty()) {
+      if (rule.condition.test(m_view)) record_exclusion(rule);
+      return;
+    }
+    if (const Json* items = for_each_items(rule)) {
+      for (const auto& item : *items) {
+        const jsonlogic::DataView item_view(m_view, "item", item);
+        if (rule.condition.test(item_view)) return with_item(item, [&] { record_exclusion(rule); });
+      }
+    }
+  }
+
+  void record_exclusion(const Rule& rule) {
+    Finding f = finding_of(rule);
+    f.summary = render_summary(rule, m_data);
+    add_finding(m_ev, std::move(f));
+  }
+
+  template <typename Render>
+  void with_item(const Json& item, Render&& render) {
+    m_data["item"] = item;
+    render();
+    m_data.erase("item");
+  }
+
+  void finish_score() {
+    double weighted = 0, total_weight = 0;
+    for (const auto& [factor, weight] : m_engine.m_weights) {
+      auto it = m_ev.factor_scores.find(factor);
+      const double score = it == m_ev.factor_scores.end() ? 100.0 : it->second;
+      m_ev.factor_scores[factor] = score;
+      weighted += weight * score;
+      total_weight += weight;
+    }
+    double score = total_weight > 0 ? weighted / total_weight : 0;
+    for (const auto& a : m_ev.adjustments) score += a.points;
+    m_ev.score = std::round(score * 10) / 10;
+  }
+
+  const RuleEngine& m_engine;
+  Evaluation& m_ev;
+  Json& m_data;
+  LazyData* m_lazy;
+  std::uint64_t m_built = 0;
+  std::string m_kind;
+  const jsonlogic::DataView m_view;  // each path the rules read is looked up once per option
+};
+
+void RuleEngine::apply(Evaluation& ev, Json& data, LazyData* lazy, Detail detail) const {
+  Run run(*this, ev, data, lazy);
+  if (detail == Detail::full) run.full();
+  else run.decision();
 }
 
 }  // namespace edgeplan

@@ -65,6 +65,15 @@ void check_effect_fields(JsonReader& r, const std::string& p, const Rule& rule) 
     r.error(p, "missing required field \"message\" (what the user reads when the rule fires)");
 }
 
+jsonlogic::DataReads rule_reads(const Rule& rule) {
+  jsonlogic::DataReads reads = rule.condition.reads();
+  for (const auto* value : {&rule.measured, &rule.required, &rule.score})
+    if (*value) reads.merge((*value)->reads());
+  for (const auto* text : {&rule.message, &rule.remedy, &rule.summary}) reads.merge(text->reads());
+  if (!rule.for_each.empty()) reads.paths.push_back(rule.for_each);
+  return reads;
+}
+
 Rule read_rule(JsonReader& r, const std::string& p, const std::string& file) {
   Rule rule;
   rule.file = file;
@@ -97,6 +106,7 @@ Rule read_rule(JsonReader& r, const std::string& p, const std::string& file) {
   if (!rule.location.empty() && rule.location.front() != '/')
     r.error(p + "/location", fmt::format("expected a JSON pointer into the spec (e.g. \"/spec/residency\"), got \"{}\"", rule.location));
   check_effect_fields(r, p, rule);
+  rule.reads = rule_reads(rule);
   return rule;
 }
 
