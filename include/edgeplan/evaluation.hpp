@@ -63,7 +63,8 @@ class LazyData {
   virtual ~LazyData() = default;
   // Dotted paths of the parts; the same list for the object's lifetime.
   virtual const std::vector<std::string>& parts() const = 0;
-  // Sets part `index` in `data`, which already holds the objects above it.
+  // Sets part `index` in `data`, which already holds the objects above it and
+  // may hold an earlier value of the part: every member must be overwritten.
   virtual void build(std::size_t index, Json& data) = 0;
 };
 
@@ -73,8 +74,9 @@ class RuleEngine {
   // `parts`: the lazily built parts `apply` will be given, if any.
   RuleEngine(const RuleSet& rules, std::map<std::string, double> weights, const std::vector<std::string>& parts = {});
   // `data` holds "workload". Without `lazy`, "option" and "facts" are set from
-  // `evaluation`; with it, they are built on demand and moved into `evaluation`
-  // afterwards (only the parts that were read).
+  // `evaluation` (and the facts moved back into it). With `lazy`, each part is
+  // built in `data` when a rule first needs it and left there: the next option
+  // overwrites it in place (see FactGroup), and `evaluation` gets neither.
   void apply(Evaluation& evaluation, Json& data, LazyData* lazy = nullptr, Detail detail = Detail::full) const;
   const std::map<std::string, double>& weights() const { return m_weights; }
 
@@ -83,7 +85,9 @@ class RuleEngine {
 
   const RuleSet& m_rules;
   std::map<std::string, double> m_weights;
-  std::vector<std::uint64_t> m_needs;  // per rule: bit i = reads part i
+  // Per rule, bit i set = reads part i: to evaluate it fully, and to decide it
+  // (an adjust rule's finding is complete even then: its message explains a score).
+  std::vector<std::uint64_t> m_needs, m_needs_to_decide;
 };
 
 // Rule weights overridden by the workload's, for the factors it names.

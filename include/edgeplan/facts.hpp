@@ -25,10 +25,12 @@ struct FactsContext {
 SizingPlan plan_outpost(const Candidate& candidate, const FactsContext& context);
 Json sizing_json(const SizingPlan& plan);
 
-// The top-level groups under "facts", each derived on its own.
+// The top-level groups under "facts", each derived on its own. `write` sets
+// every member of the group in `out`, reusing the nodes already there (a
+// previous option's values of the same group, or nothing).
 struct FactGroup {
   const char* name;
-  Json (*derive)(const Candidate&, const FactsContext&);
+  void (*write)(const Candidate&, const FactsContext&, Json& out);
 };
 const std::vector<FactGroup>& fact_groups();
 

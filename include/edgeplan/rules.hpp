@@ -64,9 +64,11 @@ struct Rule {
   std::string file;
   std::string pointer;  // of the rule inside its file
   std::vector<std::string> history;  // how later packs tightened or replaced it, in order
-  // Everything the rule may read (conditions, values, templates, for_each), so
-  // that data can be prepared on demand.
+  // What the rule may read, so that data can be prepared on demand: all of it
+  // (conditions, values, templates, for_each), and what deciding whether it
+  // fires, its score and its summary label needs (no message, remedy or values).
   jsonlogic::DataReads reads;
+  jsonlogic::DataReads reads_to_decide;
 };
 
 // info < warning < error; -1 for an unknown name.

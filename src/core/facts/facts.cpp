@@ -13,8 +13,6 @@ namespace {
 // budget that turns an RTT into a ratio.
 constexpr double kReferenceBudgetMs = 100.0;
 
-Json sorted_array(const std::set<std::string>& items) { return Json(std::vector<std::string>(items.begin(), items.end())); }
-
 bool is_mobile(AccessType access) { return access == AccessType::mobile_4g || access == AccessType::mobile_5g; }
 
 bool same_carrier(const std::optional<std::string>& user, const std::optional<std::string>& site) {
@@ -39,19 +37,57 @@ double compared_value(const Range& rtt, const std::string& percentile) {
 // The model is good to a millisecond at best; 0.1 ms keeps messages and JSON identical.
 double tenth(double value) { return std::round(value * 10) / 10; }
 
-Json rtt_entry(const std::string& name, const RttEstimate& e, double compared, std::optional<double> required) {
+// Each group is written into `j`, which may still hold the previous option's
+// values of the same group: the decision detail reuses one set of fact nodes
+// for every option of a workload, so that deriving facts is mostly assigning
+// numbers rather than allocating and freeing map nodes. So every writer sets
+// every member it owns, and text and lists go through the setters below,
+// which reuse the strings and arrays already there.
+void set_text(Json& slot, const std::string& text) {
+  if (slot.is_string()) slot.get_ref<std::string&>() = text;
+  else slot = text;
+}
+
+void set_text(Json& slot, const std::optional<std::string>& text) {
+  if (text) set_text(slot, *text);
+  else slot = nullptr;
+}
+
+template <typename Strings>
+void set_texts(Json& slot, const Strings& items) {
+  if (!slot.is_array()) slot = Json::array();
+  auto& array = slot.get_ref<Json::array_t&>();
+  array.resize(items.size());
+  std::size_t i = 0;
+  for (const auto& item : items) set_text(array[i++], item);
+}
+
+// `j` as an object (it may be null, or absent, the first time).
+Json& object_in(Json& j) {
+  if (!j.is_object()) j = Json::object();
+  return j;
+}
+
+// `j` as an array of `n` objects, reusing the ones there.
+Json::array_t& objects_in(Json& j, std::size_t n) {
+  if (!j.is_array()) j = Json::array();
+  auto& array = j.get_ref<Json::array_t&>();
+  array.resize(n);
+  for (auto& element : array) object_in(element);
+  return array;
+}
+
+void write_rtt_entry(Json& j, const std::string& name, const RttEstimate& e, double compared, std::optional<double> required) {
   compared = tenth(compared);
-  Json j;
-  j["name"] = name;
+  set_text(j["name"], name);
   j["distance_km"] = tenth(e.distance_km);
   j["rtt_low_ms"] = tenth(e.rtt.low);
   j["rtt_ms"] = tenth(e.rtt.typical);
   j["rtt_high_ms"] = tenth(e.rtt.high);
   j["rtt_compared_ms"] = compared;
-  j["source"] = e.source;
+  set_text(j["source"], e.source);
   j["required_ms"] = required ? Json(*required) : Json(nullptr);
   j["ratio"] = compared / required.value_or(kReferenceBudgetMs);
-  return j;
 }
 
 RttEstimate measured_or_model(const FactsContext& ctx, const std::string& from_name, const std::string& from_metro,
@@ -63,75 +99,75 @@ RttEstimate measured_or_model(const FactsContext& ctx, const std::string& from_n
   return {{*measured, *measured, *measured}, model.distance_km, "measured"};
 }
 
-Json user_latency(const UserGroup& g, const Candidate& c, const FactsContext& ctx) {
+struct UserLatency {
+  double ratio = 0;     // 1e9 when unreachable
+  double compared = 0;  // 0 when unreachable
+  bool reachable = true;
+};
+
+UserLatency write_user_latency(Json& j, const UserGroup& g, const Candidate& c, const FactsContext& ctx) {
   const bool in_network = c.kind == SiteKind::wavelength_zone && is_mobile(g.access) && same_carrier(g.carrier, c.site->carrier);
   const bool reachable = wavelength_reachable(c, in_network);
   const AccessType access = ctx.workload.latency.includes_access ? g.access : AccessType::lan;
   RttEstimate e = measured_or_model(ctx, g.name, g.place.label, c, estimate_rtt(g.place, access, c, in_network));
   // An unreachable group gets a huge ratio so scores sink, and a null RTT so nothing prints it.
   const double compared = reachable ? compared_value(e.rtt, ctx.workload.latency.percentile) : 1e9;
-  Json j = rtt_entry(g.name, e, compared, ctx.workload.latency.users_max_rtt_ms);
+  write_rtt_entry(j, g.name, e, compared, ctx.workload.latency.users_max_rtt_ms);
   j["share"] = g.share;
-  j["access"] = to_string(g.access);
-  j["carrier"] = g.carrier ? Json(*g.carrier) : Json(nullptr);
+  set_text(j["access"], std::string(to_string(g.access)));
+  set_text(j["carrier"], g.carrier);
   j["in_carrier_network"] = in_network;
   j["reachable"] = reachable;
   if (!reachable) j["rtt_compared_ms"] = nullptr;
-  return j;
+  return {reachable ? j["ratio"].get<double>() : 1e9, reachable ? tenth(compared) : 0.0, reachable};
 }
 
-Json dependency_latency(const Dependency& d, const Candidate& c, const FactsContext& ctx) {
+double write_dependency_latency(Json& j, const Dependency& d, const Candidate& c, const FactsContext& ctx) {
   const bool same_facility = c.facility && d.facility && c.facility->id == *d.facility;
   RttEstimate e = estimate_rtt(d.place, AccessType::lan, c, false);
   if (same_facility) e = {latency::site_overhead(c.kind), 0.0, "model"};
   e = measured_or_model(ctx, d.name, d.place.label, c, e);
-  Json j = rtt_entry(d.name, e, compared_value(e.rtt, ctx.workload.latency.percentile), d.max_rtt_ms);
+  write_rtt_entry(j, d.name, e, compared_value(e.rtt, ctx.workload.latency.percentile), d.max_rtt_ms);
   j["same_facility"] = same_facility;
-  j["facility"] = d.facility ? Json(*d.facility) : Json(nullptr);
-  return j;
+  set_text(j["facility"], d.facility);
+  return j["ratio"].get<double>();
 }
 
-Json latency_facts(const Candidate& c, const FactsContext& ctx) {
-  Json users = Json::array(), deps = Json::array();
+void write_latency(const Candidate& c, const FactsContext& ctx, Json& j) {
+  object_in(j);
+  auto& users = objects_in(j["users"], ctx.workload.users.size());
   double worst = 0, weighted = 0, max_compared = 0;
   bool all_reachable = true;
-  for (const auto& g : ctx.workload.users) {
-    Json u = user_latency(g, c, ctx);
-    const double ratio = u["reachable"].get<bool>() ? u["ratio"].get<double>() : 1e9;
-    all_reachable = all_reachable && u["reachable"].get<bool>();
-    worst = std::max(worst, ratio);
-    weighted += g.share * std::min(ratio, 10.0);
-    if (!u["rtt_compared_ms"].is_null()) max_compared = std::max(max_compared, u["rtt_compared_ms"].get<double>());
-    users.push_back(std::move(u));
+  for (std::size_t i = 0; i < users.size(); ++i) {
+    const UserGroup& g = ctx.workload.users[i];
+    const UserLatency u = write_user_latency(users[i], g, c, ctx);
+    all_reachable = all_reachable && u.reachable;
+    worst = std::max(worst, u.ratio);
+    weighted += g.share * std::min(u.ratio, 10.0);
+    if (u.reachable) max_compared = std::max(max_compared, u.compared);
   }
+  auto& deps = objects_in(j["dependencies"], ctx.workload.dependencies.size());
   double dep_worst = 0;
-  for (const auto& d : ctx.workload.dependencies) {
-    Json j = dependency_latency(d, c, ctx);
-    dep_worst = std::max(dep_worst, j["ratio"].get<double>());
-    deps.push_back(std::move(j));
-  }
+  for (std::size_t i = 0; i < deps.size(); ++i)
+    dep_worst = std::max(dep_worst, write_dependency_latency(deps[i], ctx.workload.dependencies[i], c, ctx));
   worst = std::max(worst, dep_worst);
   if (ctx.workload.users.empty()) weighted = dep_worst;
   else if (!deps.empty()) weighted = std::max(weighted, dep_worst);
-  Json j;
-  j["users"] = std::move(users);
-  j["dependencies"] = std::move(deps);
   j["worst_ratio"] = worst;
   j["weighted_ratio"] = weighted;
   j["max_user_rtt_ms"] = max_compared;
   j["all_reachable"] = all_reachable;
-  j["percentile"] = ctx.workload.latency.percentile;
+  set_text(j["percentile"], ctx.workload.latency.percentile);
   j["includes_access"] = ctx.workload.latency.includes_access;
-  return j;
 }
 
 // Residency: where the data would sit. An Outpost keeps it at the facility.
-Json residency_facts(const Candidate& c, const Workload& w) {
-  const Residency& res = w.residency;
-  Json j;
+void write_residency(const Candidate& c, const FactsContext& ctx, Json& j) {
+  const Residency& res = ctx.workload.residency;
+  object_in(j);
   j["constrained"] = res.constrained();
-  j["country"] = c.place.country;
-  j["subdivision"] = c.place.subdivision ? Json(*c.place.subdivision) : Json(nullptr);
+  set_text(j["country"], c.place.country);
+  set_text(j["subdivision"], c.place.subdivision);
   std::vector<std::string> countries = res.countries;
   for (const auto& s : res.subdivisions)
     if (!std::count(countries.begin(), countries.end(), s.substr(0, 2))) countries.push_back(s.substr(0, 2));
@@ -141,17 +177,16 @@ Json residency_facts(const Candidate& c, const Workload& w) {
     if (s.rfind(c.place.country + "-", 0) == 0) limits.push_back(s);
   Json subdivision_ok = true;
   if (!limits.empty()) subdivision_ok = c.place.subdivision ? Json(std::count(limits.begin(), limits.end(), *c.place.subdivision) > 0) : Json(nullptr);
-  std::string verdict = !res.constrained() ? "unconstrained"
+  const char* verdict = !res.constrained() ? "unconstrained"
                         : !country_ok      ? "outside-country"
                         : subdivision_ok.is_null() ? "unknown-subdivision"
                         : subdivision_ok.get<bool>() ? "inside" : "outside-subdivision";
   j["country_allowed"] = country_ok;
   j["subdivision_allowed"] = subdivision_ok;
-  j["allowed_countries"] = countries;
-  j["allowed_subdivisions"] = limits;
-  j["verdict"] = verdict;
-  j["inside"] = verdict == "inside" || verdict == "unconstrained";
-  return j;
+  set_texts(j["allowed_countries"], countries);
+  set_texts(j["allowed_subdivisions"], limits);
+  set_text(j["verdict"], std::string(verdict));
+  j["inside"] = std::string_view(verdict) == "inside" || std::string_view(verdict) == "unconstrained";
 }
 
 struct LocalServices {
@@ -183,27 +218,37 @@ LocalServices local_services(const Candidate& c) {
   return out;
 }
 
-Json service_facts(const Candidate& c, const Workload& w) {
-  LocalServices local = local_services(c);
-  const bool all = local.available.count("*") > 0;
+// A site's service sets are in the catalog already; only an Outpost's are worked out.
+struct ServiceSets {
+  const std::set<std::string>* available;
+  const std::set<std::string>* probable;
+  bool all;
+  bool offers(const std::string& service) const { return all || available->count("*") || available->count(service); }
+};
+
+void write_services(const Candidate& c, const FactsContext& ctx, Json& j) {
+  const Workload& w = ctx.workload;
+  LocalServices outposts;
+  if (!c.site) outposts = local_services(c);
+  const ServiceSets local = c.site ? ServiceSets{&c.site->services.local, &c.site->services.probable, c.site->services.all}
+                                   : ServiceSets{&outposts.available, &outposts.probable, false};
   std::set<std::string> missing, unverified, available, from_parent;
   for (const auto& s : w.services_local) {
-    if (all || local.available.count(s)) available.insert(s);
-    else if (local.probable.count(s)) unverified.insert(s);
+    if (local.offers(s)) available.insert(s);
+    else if (local.probable->count(s)) unverified.insert(s);
     else missing.insert(s);
   }
   for (const auto& s : w.services_regional)
-    if (!std::count(w.services_local.begin(), w.services_local.end(), s) && !all && !local.available.count(s)) from_parent.insert(s);
-  Json j;
-  j["required_local"] = w.services_local;
-  j["regional_allowed"] = w.services_regional;
-  j["available_local"] = sorted_array(available);
-  j["missing_local"] = sorted_array(missing);
-  j["unverified_local"] = sorted_array(unverified);
-  j["from_parent_region"] = sorted_array(from_parent);
+    if (!std::count(w.services_local.begin(), w.services_local.end(), s) && !local.offers(s)) from_parent.insert(s);
+  object_in(j);
+  set_texts(j["required_local"], w.services_local);
+  set_texts(j["regional_allowed"], w.services_regional);
+  set_texts(j["available_local"], available);
+  set_texts(j["missing_local"], missing);
+  set_texts(j["unverified_local"], unverified);
+  set_texts(j["from_parent_region"], from_parent);
   j["missing_count"] = missing.size();
   j["unverified_count"] = unverified.size();
-  return j;
 }
 
 std::vector<std::string> responsibilities(const Candidate& c) {
@@ -220,25 +265,28 @@ std::vector<std::string> responsibilities(const Candidate& c) {
   return out;
 }
 
-Json operations_facts(const Candidate& c) {
-  auto items = responsibilities(c);
-  Json j;
-  j["responsibilities"] = items;
+void write_operations(const Candidate& c, const FactsContext&, Json& j) {
+  const auto items = responsibilities(c);
+  object_in(j);
+  set_texts(j["responsibilities"], items);
   j["burden_points"] = items.size();
-  j["installed_by"] = c.is_outposts() ? Json(c.form_factor->installed_by) : Json("aws");
-  j["lifecycle"] = c.is_outposts() ? to_string(c.form_factor->lifecycle) : "current";
-  j["lifecycle_note"] = c.is_outposts() ? c.form_factor->lifecycle_note : "";
+  set_text(j["installed_by"], c.is_outposts() ? c.form_factor->installed_by : std::string("aws"));
+  set_text(j["lifecycle"], std::string(c.is_outposts() ? to_string(c.form_factor->lifecycle) : "current"));
+  set_text(j["lifecycle_note"], c.is_outposts() ? c.form_factor->lifecycle_note : std::string());
   j["support_request_required"] = c.site && c.site->access_requires_support_request;
   j["opt_in_required"] = c.site && c.site->opt_in;
-  return j;
 }
 
 const Site* parent_site(const Candidate& c, const Catalog& catalog) {
   return c.parent_region ? catalog.find_site(*c.parent_region) : nullptr;
 }
 
-Json outposts_facts(const Candidate& c, const FactsContext& ctx) {
-  if (!c.is_outposts()) return nullptr;
+// Only Outposts candidates have these (few per workload): written afresh.
+void write_outposts(const Candidate& c, const FactsContext& ctx, Json& out) {
+  if (!c.is_outposts()) {
+    out = nullptr;
+    return;
+  }
   const Facility& fac = *c.facility;
   const FormFactor& f = *c.form_factor;
   const Site* parent = parent_site(c, ctx.catalog);
@@ -273,7 +321,7 @@ Json outposts_facts(const Candidate& c, const FactsContext& ctx) {
   j["country_supported"] = f.countries ? Json(f.countries->count(fac.place.country) > 0) : Json(nullptr);
   j["operates_hardware"] = ctx.workload.customer.operates_hardware;
   j["owns_outposts_servers"] = ctx.workload.customer.owns_outposts_servers;
-  return j;
+  out = std::move(j);
 }
 
 // Raw vCPU / memory goes to the first requested family this form factor offers;
@@ -284,7 +332,6 @@ std::string raw_family(const Workload& w, const FormFactor& f) {
   return w.compute.instance_families.empty() ? default_family(f) : w.compute.instance_families.front();
 }
 
-
 // Families the workload must have: those of explicitly requested instance types.
 std::set<std::string> required_families(const Workload& w) {
   std::set<std::string> out;
@@ -294,8 +341,9 @@ std::set<std::string> required_families(const Workload& w) {
 
 // spec.compute.instance_families are the families the work may run on (any one
 // will do); instance types asked for by name need their own family.
-Json capacity_facts(const Candidate& c, const Workload& w) {
-  const std::set<std::string> offered = c.site ? c.site->instance_families : c.form_factor->instance_families;
+void write_capacity(const Candidate& c, const FactsContext& ctx, Json& j) {
+  const Workload& w = ctx.workload;
+  const std::set<std::string>& offered = c.site ? c.site->instance_families : c.form_factor->instance_families;
   const std::string knowledge = c.site ? to_string(c.site->family_knowledge) : "known";
   std::set<std::string> requested(w.compute.instance_families.begin(), w.compute.instance_families.end());
   const std::set<std::string> required = required_families(w);
@@ -309,26 +357,48 @@ Json capacity_facts(const Candidate& c, const Workload& w) {
   for (const auto& family : required)
     if (missing.count(family)) blocking.insert(family);
   if (blocking.empty() && !requested.empty() && matched.empty() && unverified.empty()) blocking = missing;
-  Json j;
-  j["requested_families"] = sorted_array(requested);
-  j["family_knowledge"] = knowledge;
-  j["families_offered"] = sorted_array(offered);
-  j["families_matched"] = sorted_array(matched);
-  j["families_missing"] = sorted_array(missing);
-  j["families_blocking"] = sorted_array(blocking);
+  object_in(j);
+  set_texts(j["requested_families"], requested);
+  set_text(j["family_knowledge"], knowledge);
+  set_texts(j["families_offered"], offered);
+  set_texts(j["families_matched"], matched);
+  set_texts(j["families_missing"], missing);
+  set_texts(j["families_blocking"], blocking);
   // Unknown only matters when nothing known will do.
-  j["families_unverified"] = matched.empty() || !required.empty() ? sorted_array(unverified) : Json::array();
+  set_texts(j["families_unverified"], matched.empty() || !required.empty() ? unverified : std::set<std::string>{});
   j["gpus_requested"] = w.compute.gpus;
-  return j;
+  if (j["demand"] != ctx.demand) j["demand"] = ctx.demand;  // the same for every option of a workload
+  j["sizing"] = c.is_outposts() ? sizing_json(plan_outpost(c, ctx)) : Json(nullptr);
 }
 
-Json parent_region_facts(const Candidate& c, const Catalog& catalog) {
-  const Site* parent = parent_site(c, catalog);
-  if (!parent) return nullptr;
+void write_option(const Candidate& c, Json& j) {
+  object_in(j);
+  set_text(j["id"], c.id);
+  set_text(j["kind"], std::string(to_string(c.kind)));
+  set_text(j["name"], c.name);
+  set_text(j["parent_region"], c.parent_region);
+  set_text(j["country"], c.place.country);
+  set_text(j["subdivision"], c.place.subdivision);
+  set_text(j["metro"], c.site ? c.site->metro : c.place.label);
+  set_text(j["facility"], c.facility ? std::optional<std::string>(c.facility->id) : std::nullopt);
+  set_text(j["form_factor"], c.form_factor ? std::optional<std::string>(c.form_factor->id) : std::nullopt);
+  set_text(j["carrier"], c.site ? c.site->carrier : std::nullopt);
+  j["is_outposts"] = c.is_outposts();
+}
+
+void write_parent_region(const Candidate& c, const FactsContext& ctx, Json& j) {
+  const Site* parent = parent_site(c, ctx.catalog);
+  if (!parent) {
+    j = nullptr;
+    return;
+  }
   Range r = latency::path_rtt(distance_km(c.place.point, parent->place.point));
   Range site = latency::site_overhead(SiteKind::region);
-  return Json{{"id", parent->id}, {"rtt_ms", tenth(r.typical + site.typical)}, {"rtt_high_ms", tenth(r.high + site.high)},
-              {"distance_km", std::round(distance_km(c.place.point, parent->place.point))}};
+  object_in(j);
+  set_text(j["id"], parent->id);
+  j["rtt_ms"] = tenth(r.typical + site.typical);
+  j["rtt_high_ms"] = tenth(r.high + site.high);
+  j["distance_km"] = std::round(distance_km(c.place.point, parent->place.point));
 }
 
 }  // namespace
@@ -374,35 +444,18 @@ RttEstimate estimate_rtt(const Place& from, AccessType access, const Candidate& 
           km, "model"};
 }
 
-namespace {
-
-Json latency_group(const Candidate& c, const FactsContext& ctx) { return latency_facts(c, ctx); }
-Json residency_group(const Candidate& c, const FactsContext& ctx) { return residency_facts(c, ctx.workload); }
-Json services_group(const Candidate& c, const FactsContext& ctx) { return service_facts(c, ctx.workload); }
-Json operations_group(const Candidate& c, const FactsContext&) { return operations_facts(c); }
-Json parent_region_group(const Candidate& c, const FactsContext& ctx) { return parent_region_facts(c, ctx.catalog); }
-
-Json capacity_group(const Candidate& c, const FactsContext& ctx) {
-  Json j = capacity_facts(c, ctx.workload);
-  j["demand"] = ctx.demand;
-  j["sizing"] = c.is_outposts() ? sizing_json(plan_outpost(c, ctx)) : Json(nullptr);
-  return j;
-}
-
-}  // namespace
-
 const std::vector<FactGroup>& fact_groups() {
   static const std::vector<FactGroup> groups = {
-      {"latency", latency_group},     {"residency", residency_group}, {"services", services_group},
-      {"operations", operations_group}, {"outposts", outposts_facts},   {"capacity", capacity_group},
-      {"parent_region", parent_region_group},
+      {"latency", write_latency},       {"residency", write_residency}, {"services", write_services},
+      {"operations", write_operations}, {"outposts", write_outposts},   {"capacity", write_capacity},
+      {"parent_region", write_parent_region},
   };
   return groups;
 }
 
 Json derive_facts(const Candidate& candidate, const FactsContext& context) {
   Json facts = Json::object();
-  for (const auto& group : fact_groups()) facts[group.name] = group.derive(candidate, context);
+  for (const auto& group : fact_groups()) group.write(candidate, context, facts[group.name]);
   return facts;
 }
 
@@ -417,26 +470,16 @@ const std::vector<std::string>& LazyFacts::part_names() {
 
 void LazyFacts::build(std::size_t index, Json& data) {
   if (index == 0) {
-    data["option"] = option_json(m_candidate);
+    write_option(m_candidate, data["option"]);
     return;
   }
   const FactGroup& group = fact_groups().at(index - 1);
-  data["facts"][group.name] = group.derive(m_candidate, m_context);
+  group.write(m_candidate, m_context, data["facts"][group.name]);
 }
 
 Json option_json(const Candidate& c) {
   Json j;
-  j["id"] = c.id;
-  j["kind"] = to_string(c.kind);
-  j["name"] = c.name;
-  j["parent_region"] = c.parent_region ? Json(*c.parent_region) : Json(nullptr);
-  j["country"] = c.place.country;
-  j["subdivision"] = c.place.subdivision ? Json(*c.place.subdivision) : Json(nullptr);
-  j["metro"] = c.site ? c.site->metro : c.place.label;
-  j["facility"] = c.facility ? Json(c.facility->id) : Json(nullptr);
-  j["form_factor"] = c.form_factor ? Json(c.form_factor->id) : Json(nullptr);
-  j["carrier"] = c.site && c.site->carrier ? Json(*c.site->carrier) : Json(nullptr);
-  j["is_outposts"] = c.is_outposts();
+  write_option(c, j);
   return j;
 }
 

@@ -87,11 +87,11 @@ bool reads_part(const std::string& path, const std::string& part) {
   return path == part || inside(path, part) || inside(part, path);
 }
 
-std::uint64_t parts_read(const Rule& rule, const std::vector<std::string>& parts) {
+std::uint64_t parts_read(const jsonlogic::DataReads& reads, const std::vector<std::string>& parts) {
   std::uint64_t mask = 0;
   for (std::size_t i = 0; i < parts.size(); ++i) {
-    const bool read = rule.reads.anything || std::any_of(rule.reads.paths.begin(), rule.reads.paths.end(),
-                                                         [&](const std::string& path) { return reads_part(path, parts[i]); });
+    const bool read = reads.anything || std::any_of(reads.paths.begin(), reads.paths.end(),
+                                                    [&](const std::string& path) { return reads_part(path, parts[i]); });
     if (read) mask |= std::uint64_t{1} << i;
   }
   return mask;
@@ -110,8 +110,10 @@ std::map<std::string, double> effective_weights(const RuleSet& rules, const std:
 RuleEngine::RuleEngine(const RuleSet& rules, std::map<std::string, double> weights, const std::vector<std::string>& parts)
     : m_rules(rules), m_weights(std::move(weights)) {
   if (parts.size() > 64) throw std::logic_error("RuleEngine: at most 64 lazily built parts");
-  m_needs.reserve(rules.rules.size());
-  for (const auto& rule : rules.rules) m_needs.push_back(parts_read(rule, parts));
+  for (const auto& rule : rules.rules) {
+    m_needs.push_back(parts_read(rule.reads, parts));
+    m_needs_to_decide.push_back(rule.effect == Effect::adjust ? m_needs.back() : parts_read(rule.reads_to_decide, parts));
+  }
 }
 
 // One option through the rules. Conditions and scores read `m_view`; only a
@@ -124,13 +126,13 @@ class RuleEngine::Run {
   Run(const RuleEngine& engine, Evaluation& ev, Json& data, LazyData* lazy)
       : m_engine(engine), m_ev(ev), m_data(data), m_lazy(lazy), m_kind(option_kind(ev)), m_view(prepared(data, ev, lazy)) {}
 
+  // Lazily built parts stay in the data, for the next option to overwrite.
   ~Run() {
-    m_ev.facts = std::move(m_data["facts"]);
-    if (m_lazy) m_ev.option = std::move(m_data["option"]);
+    if (!m_lazy) m_ev.facts = std::move(m_data["facts"]);
   }
 
   void full() {
-    for (std::size_t i = 0; i < rules().size(); ++i) guarded(i, [&] { apply_fully(i); });
+    for (std::size_t i = 0; i < rules().size(); ++i) guarded(i, m_engine.m_needs, [&] { apply_fully(i); });
     finish_score();
   }
 
@@ -138,11 +140,11 @@ class RuleEngine::Run {
   // for an option that none excludes.
   void decision() {
     for (std::size_t i = 0; i < rules().size() && !m_ev.excluded(); ++i)
-      if (rules()[i].effect == Effect::exclude && applies(i)) guarded(i, [&] { first_exclusion(i); });
+      if (rules()[i].effect == Effect::exclude && applies(i)) guarded(i, m_engine.m_needs_to_decide, [&] { first_exclusion(i); });
     if (m_ev.excluded()) return;
     for (std::size_t i = 0; i < rules().size(); ++i) {
       const Effect effect = rules()[i].effect;
-      if ((effect == Effect::score || effect == Effect::adjust) && applies(i)) guarded(i, [&] { apply_fully(i); });
+      if ((effect == Effect::score || effect == Effect::adjust) && applies(i)) guarded(i, m_engine.m_needs_to_decide, [&] { apply_fully(i); });
     }
     finish_score();
   }
@@ -150,8 +152,7 @@ class RuleEngine::Run {
  private:
   static const Json& prepared(Json& data, Evaluation& ev, LazyData* lazy) {
     if (lazy) {
-      data["option"] = nullptr;
-      data["facts"] = Json::object();
+      if (!data.contains("facts")) data["facts"] = Json::object();
     } else {
       data["option"] = ev.option;
       data["facts"] = std::move(ev.facts);
@@ -163,10 +164,11 @@ class RuleEngine::Run {
 
   bool applies(std::size_t i) const { return applies_to(rules()[i], m_kind); }
 
+  // Runs `step` for rule `i` once the parts `needs[i]` are built.
   template <typename Step>
-  void guarded(std::size_t i, Step&& step) {
+  void guarded(std::size_t i, const std::vector<std::uint64_t>& needs, Step&& step) {
     try {
-      prepare(i);
+      prepare(needs[i]);
       step();
     } catch (const jsonlogic::EvalError& e) {
       const Rule& rule = rules()[i];
@@ -175,13 +177,13 @@ class RuleEngine::Run {
     }
   }
 
-  // Builds the lazy parts rule `i` reads and has not been given yet.
-  void prepare(std::size_t i) {
+  // Builds the lazy parts in `needs` not built yet.
+  void prepare(std::uint64_t needs) {
     if (!m_lazy) return;
-    std::uint64_t missing = m_engine.m_needs[i] & ~m_built;
+    std::uint64_t missing = needs & ~m_built;
     for (std::size_t part = 0; missing != 0; ++part, missing >>= 1)
       if (missing & 1) m_lazy->build(part, m_data);
-    m_built |= m_engine.m_needs[i];
+    m_built |= needs;
   }
 
   void trace(const Rule& rule, std::string outcome, std::string detail = {}) {

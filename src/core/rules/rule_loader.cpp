@@ -65,12 +65,19 @@ void check_effect_fields(JsonReader& r, const std::string& p, const Rule& rule) 
     r.error(p, "missing required field \"message\" (what the user reads when the rule fires)");
 }
 
-jsonlogic::DataReads rule_reads(const Rule& rule) {
+jsonlogic::DataReads reads_to_decide(const Rule& rule) {
   jsonlogic::DataReads reads = rule.condition.reads();
-  for (const auto* value : {&rule.measured, &rule.required, &rule.score})
-    if (*value) reads.merge((*value)->reads());
-  for (const auto* text : {&rule.message, &rule.remedy, &rule.summary}) reads.merge(text->reads());
+  if (rule.score) reads.merge(rule.score->reads());
+  reads.merge(rule.summary.reads());
   if (!rule.for_each.empty()) reads.paths.push_back(rule.for_each);
+  return reads;
+}
+
+jsonlogic::DataReads all_reads(const Rule& rule) {
+  jsonlogic::DataReads reads = reads_to_decide(rule);
+  for (const auto* value : {&rule.measured, &rule.required})
+    if (*value) reads.merge((*value)->reads());
+  for (const auto* text : {&rule.message, &rule.remedy}) reads.merge(text->reads());
   return reads;
 }
 
@@ -106,7 +113,8 @@ Rule read_rule(JsonReader& r, const std::string& p, const std::string& file) {
   if (!rule.location.empty() && rule.location.front() != '/')
     r.error(p + "/location", fmt::format("expected a JSON pointer into the spec (e.g. \"/spec/residency\"), got \"{}\"", rule.location));
   check_effect_fields(r, p, rule);
-  rule.reads = rule_reads(rule);
+  rule.reads = all_reads(rule);
+  rule.reads_to_decide = reads_to_decide(rule);
   return rule;
 }
 

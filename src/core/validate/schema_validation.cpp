@@ -152,7 +152,9 @@ SchemaValidator::~SchemaValidator() = default;
 SchemaValidator::SchemaValidator(SchemaValidator&&) noexcept = default;
 
 Diagnostics SchemaValidator::validate(const JsonDocument& document) const {
-  valijson::Validator validator;
+  // The validator caches the schema's compiled `pattern` regexes: one per
+  // thread, so a batch compiles them once per worker rather than once per spec.
+  thread_local valijson::Validator validator;
   valijson::ValidationResults results;
   valijson::adapters::NlohmannJsonAdapter target(document.value());
   validator.validate(m_impl->schema, target, &results);
