@@ -123,8 +123,8 @@ RuleEngine::RuleEngine(const RuleSet& rules, std::map<std::string, double> weigh
 // std::maps, and the view never reads "item" itself.
 class RuleEngine::Run {
  public:
-  Run(const RuleEngine& engine, Evaluation& ev, Json& data, LazyData* lazy)
-      : m_engine(engine), m_ev(ev), m_data(data), m_lazy(lazy), m_kind(option_kind(ev)), m_view(prepared(data, ev, lazy)) {}
+  Run(const RuleEngine& engine, Evaluation& ev, Json& data, LazyData* lazy, Detail detail)
+      : m_engine(engine), m_ev(ev), m_data(data), m_lazy(lazy), m_detail(detail), m_kind(option_kind(ev)), m_view(prepared(data, ev, lazy)) {}
 
   // Lazily built parts stay in the data, for the next option to overwrite.
   ~Run() {
@@ -187,7 +187,7 @@ class RuleEngine::Run {
   }
 
   void trace(const Rule& rule, std::string outcome, std::string detail = {}) {
-    m_ev.trace.push_back({rule.id, to_string(rule.effect), std::move(outcome), std::move(detail)});
+    if (m_detail == Detail::full) m_ev.trace.push_back({rule.id, to_string(rule.effect), std::move(outcome), std::move(detail)});
   }
 
   void record_fired(const Rule& rule) {
@@ -203,7 +203,7 @@ class RuleEngine::Run {
     // Several score rules for one factor: the lowest wins, so any rule can cap a factor.
     auto it = m_ev.factor_scores.find(rule.factor);
     if (it == m_ev.factor_scores.end() || score < it->second) m_ev.factor_scores[rule.factor] = score;
-    m_ev.trace.push_back({rule.id, "score", fmt::format("{} {}", rule.factor, util::format_number(score)), ""});
+    if (m_detail == Detail::full) m_ev.trace.push_back({rule.id, "score", fmt::format("{} {}", rule.factor, util::format_number(score)), ""});
   }
 
   const Json* for_each_items(const Rule& rule) const {
@@ -282,13 +282,14 @@ class RuleEngine::Run {
   Evaluation& m_ev;
   Json& m_data;
   LazyData* m_lazy;
+  Detail m_detail;
   std::uint64_t m_built = 0;
   std::string m_kind;
   const jsonlogic::DataView m_view;  // each path the rules read is looked up once per option
 };
 
 void RuleEngine::apply(Evaluation& ev, Json& data, LazyData* lazy, Detail detail) const {
-  Run run(*this, ev, data, lazy);
+  Run run(*this, ev, data, lazy, detail);
   if (detail == Detail::full) run.full();
   else run.decision();
 }

@@ -1,0 +1,105 @@
+// The decision detail (what `batch` runs) must decide exactly as the full
+// evaluation: same eligible options, scores and ranking, same first exclusion
+// of every excluded option, same exclusion counts. And facts written over a
+// previous option's values must equal facts written afresh. Checked over every
+// workload under examples/ and a seeded synthetic portfolio
+// (tests/data/portfolio-sample.jsonl: bench/gen_portfolio.py --count 200 --seed 7).
+#include <catch2/catch.hpp>
+
+#include <optional>
+
+#include <edgeplan/batch.hpp>
+#include <edgeplan/facts.hpp>
+#include <edgeplan/pipeline.hpp>
+
+#include "fixtures.hpp"
+
+using namespace edgeplan;
+
+namespace {
+
+struct Spec {
+  std::string key;
+  LoadedWorkload loaded;
+};
+
+// Every input that loads as a workload (examples/ also holds rule packs and
+// rule tests, which do not).
+std::vector<Spec> sample_specs() {
+  const RealFileSystem fs;
+  BatchSource source(fs, {"examples", "tests/data/portfolio-sample.jsonl"}, nullptr);
+  std::vector<Spec> specs;
+  while (auto input = source.next()) {
+    try {
+      const JsonDocument document = input->line == 0 ? read_json_file(fs, input->file) : JsonDocument::parse(input->file, input->text);
+      specs.push_back({input->key(), load_workload(document, test::default_catalog())});
+    } catch (const InputError&) {
+    }
+  }
+  return specs;
+}
+
+const std::vector<Spec>& specs() {
+  static const std::vector<Spec> all = sample_specs();
+  return all;
+}
+
+std::vector<std::string> ranking(const Report& report) {
+  std::vector<std::string> ids;
+  for (const auto& r : report.ranked) ids.push_back(r.evaluation->candidate->id);
+  return ids;
+}
+
+}  // namespace
+
+TEST_CASE("decision detail: decides as the full evaluation does") {
+  REQUIRE(specs().size() >= 230);
+  const Engine engine{test::default_catalog(), test::default_rules()};
+  for (const auto& spec : specs()) {
+    INFO(spec.key);
+    const Report full = recommend(spec.loaded, engine);
+    const Report decision = recommend(spec.loaded, engine, Detail::decision);
+    REQUIRE(full.evaluations.size() == decision.evaluations.size());
+    for (std::size_t i = 0; i < full.evaluations.size(); ++i) {
+      const Evaluation& f = full.evaluations[i];
+      const Evaluation& d = decision.evaluations[i];
+      INFO(f.candidate->id);
+      REQUIRE(f.excluded() == d.excluded());
+      if (f.excluded()) {
+        CHECK(d.exclusions.size() == 1);
+        CHECK(d.exclusions.front().rule == f.exclusions.front().rule);
+        CHECK(d.exclusions.front().summary == f.exclusions.front().summary);
+      } else {
+        CHECK(d.score == f.score);
+        CHECK(d.factor_scores == f.factor_scores);
+      }
+      CHECK(d.trace.empty());
+      CHECK(d.warnings.empty());
+    }
+    CHECK(ranking(decision) == ranking(full));
+    CHECK(decision.summary == full.summary);
+    const BatchInput input{0, spec.key, 0, {}};
+    CHECK(summarize_report(decision, input, engine.catalog).excluded_by.size() == full.exclusion_counts.size());
+  }
+}
+
+TEST_CASE("facts: a group written over another option's values equals the group written afresh") {
+  for (const auto& spec : specs()) {
+    INFO(spec.key);
+    const Workload& workload = spec.loaded.workload;
+    const auto candidates = build_candidates(workload, test::default_catalog());
+    const FactsContext context{workload, test::default_catalog(), nullptr};
+    // Forwards, then backwards: every kind of option follows every other.
+    std::vector<const Candidate*> order;
+    for (const auto& c : candidates) order.push_back(&c);
+    for (auto it = candidates.rbegin(); it != candidates.rend(); ++it) order.push_back(&*it);
+    Json recycled = {{"facts", Json::object()}};
+    for (const Candidate* c : order) {
+      INFO(c->id);
+      LazyFacts lazy(*c, context);
+      for (std::size_t part = 0; part < lazy.parts().size(); ++part) lazy.build(part, recycled);
+      CHECK(recycled["option"] == option_json(*c));
+      CHECK(recycled["facts"] == derive_facts(*c, context));
+    }
+  }
+}
