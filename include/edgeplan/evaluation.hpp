@@ -3,6 +3,7 @@
 // and the trace `--explain` prints. Neutral data; ranking and rendering read it.
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -68,11 +69,20 @@ class LazyData {
   virtual void build(std::size_t index, Json& data) = 0;
 };
 
+// Which lazily built parts each rule of a set reads (bit i = part i): to
+// evaluate it fully, and to decide it (an adjust rule's finding is complete
+// even then: its message explains a score). Worked out once per rule set and
+// parts list, and shared by every workload evaluated with them.
+struct RuleNeeds {
+  RuleNeeds(const RuleSet& rules, const std::vector<std::string>& parts);
+  std::vector<std::uint64_t> all, to_decide;  // per rule
+};
+
 // A rule that could not be evaluated (e.g. step limit) is an input error in its file.
 class RuleEngine {
  public:
-  // `parts`: the lazily built parts `apply` will be given, if any.
-  RuleEngine(const RuleSet& rules, std::map<std::string, double> weights, const std::vector<std::string>& parts = {});
+  // `needs`: for the lazily built parts `apply` will be given, if any.
+  RuleEngine(const RuleSet& rules, std::map<std::string, double> weights, std::shared_ptr<const RuleNeeds> needs = nullptr);
   // `data` holds "workload". Without `lazy`, "option" and "facts" are set from
   // `evaluation` (and the facts moved back into it). With `lazy`, each part is
   // built in `data` when a rule first needs it and left there: the next option
@@ -85,9 +95,7 @@ class RuleEngine {
 
   const RuleSet& m_rules;
   std::map<std::string, double> m_weights;
-  // Per rule, bit i set = reads part i: to evaluate it fully, and to decide it
-  // (an adjust rule's finding is complete even then: its message explains a score).
-  std::vector<std::uint64_t> m_needs, m_needs_to_decide;
+  std::shared_ptr<const RuleNeeds> m_needs;
 };
 
 // Rule weights overridden by the workload's, for the factors it names.

@@ -2,6 +2,7 @@
 // A parsed JSON file that remembers where each value came from, so every
 // diagnostic can name FILE:LINE:COL as well as the JSON pointer.
 #include <memory>
+#include <mutex>
 #include <string>
 #include <unordered_map>
 
@@ -34,9 +35,13 @@ class JsonDocument {
                       Severity severity = Severity::error) const;
 
  private:
+  // Positions are indexed from the text the first time one is asked for: most
+  // documents are read without a single diagnostic (a batch parses thousands).
+  struct Positions;
+
   std::string m_name;
   Json m_value;
-  std::shared_ptr<const std::unordered_map<std::string, TextPosition>> m_positions;
+  std::shared_ptr<Positions> m_positions;
 };
 
 // Escape one reference token for a JSON pointer ("a/b" -> "a~1b").

@@ -3,12 +3,14 @@
 //   load → validate → candidates → facts → rules → rank → explain → Report
 // The CLI, the tests and the benchmarks all call this; it never touches
 // argv, the environment, stdout or exit codes.
+#include <memory>
 #include <optional>
 #include <string>
 
 #include <edgeplan/capacity.hpp>
 
 #include <edgeplan/catalog.hpp>
+#include <edgeplan/evaluation.hpp>
 #include <edgeplan/latency_model.hpp>
 #include <edgeplan/report.hpp>
 #include <edgeplan/rules.hpp>
@@ -22,7 +24,13 @@ struct Engine {
   const MeasuredLatency* measured = nullptr;
   std::optional<int> spare_hosts = std::nullopt;         // command-line override of the sizing policy
   std::optional<double> max_utilization = std::nullopt;  // 0-1
+  // What each rule reads of the lazily built data (Detail::decision). Worked out
+  // per workload when absent; callers that evaluate many workloads set it once
+  // (decision_needs(rules)).
+  std::shared_ptr<const RuleNeeds> decision_needs = nullptr;
 };
+
+std::shared_ptr<const RuleNeeds> decision_needs(const RuleSet& rules);
 
 // Defaults, then the spec's spec.compute.policy, then the engine's overrides.
 SizingPolicy sizing_policy(const Workload& workload, const Engine& engine);

@@ -273,7 +273,8 @@ int run_batch(const BatchCommandOptions& o, const GlobalOptions& global) {
   RealFileSystem fs;
   const Shard shard = parse_shard_option(o.shard);
   const SharedInputs shared = load_shared_inputs(o, fs);
-  const Engine engine = make_engine(shared.catalog, shared.rules, shared.measured ? &*shared.measured : nullptr, o.sizing);
+  Engine engine = make_engine(shared.catalog, shared.rules, shared.measured ? &*shared.measured : nullptr, o.sizing);
+  engine.decision_needs = decision_needs(shared.rules);
   BatchSource source(fs, o.inputs, &std::cin, shard);
   const bool progress_on = show_progress(o, global);
   ProgressLine progress(progress_on, progress_on ? source.count() : std::nullopt);

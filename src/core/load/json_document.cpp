@@ -126,16 +126,33 @@ JsonDocument JsonDocument::parse(std::string name, std::string_view text) {
     TextPosition pos = position_at_byte(text, byte);
     throw InputError(Diagnostic{Severity::error, doc.m_name, pos.line, pos.column, "", parse_error_reason(e.what()), {}});
   }
-  doc.m_positions = std::make_shared<const PositionMap>(PositionIndexer(text).index());
+  doc.m_positions = std::make_shared<Positions>(std::string(text));
   return doc;
 }
 
+struct JsonDocument::Positions {
+  explicit Positions(std::string source) : text(std::move(source)) {}
+  const PositionMap& map() {
+    std::call_once(indexed, [this] {
+      by_pointer = PositionIndexer(text).index();
+      text.clear();
+      text.shrink_to_fit();
+    });
+    return by_pointer;
+  }
+
+  std::string text;
+  std::once_flag indexed;
+  PositionMap by_pointer;
+};
+
 TextPosition JsonDocument::position_of(const std::string& pointer) const {
   if (!m_positions) return {};
+  const PositionMap& positions = m_positions->map();
   std::string current = pointer;
   while (true) {
-    auto it = m_positions->find(current);
-    if (it != m_positions->end()) return it->second;
+    auto it = positions.find(current);
+    if (it != positions.end()) return it->second;
     if (current.empty()) return {};
     current = current.substr(0, current.rfind('/'));
   }

@@ -31,6 +31,10 @@ SizingPolicy sizing_policy(const Workload& workload, const Engine& engine) {
   return policy;
 }
 
+std::shared_ptr<const RuleNeeds> decision_needs(const RuleSet& rules) {
+  return std::make_shared<const RuleNeeds>(rules, LazyFacts::part_names());
+}
+
 Report recommend(const LoadedWorkload& loaded, const Engine& engine, Detail detail) {
   const Workload& workload = loaded.workload;
   Report report;
@@ -45,7 +49,8 @@ Report recommend(const LoadedWorkload& loaded, const Engine& engine, Detail deta
   report.candidates = candidates;
   const FactsContext context{workload, engine.catalog, engine.measured, sizing_policy(workload, engine)};
   const bool full = detail == Detail::full;
-  const RuleEngine rules(engine.rules, report.weights, full ? std::vector<std::string>{} : LazyFacts::part_names());
+  const RuleEngine rules(engine.rules, report.weights,
+                         full ? nullptr : engine.decision_needs ? engine.decision_needs : decision_needs(engine.rules));
   Json data = {{"workload", workload_json(workload)}};
   report.evaluations.reserve(candidates->size());
   for (const auto& candidate : *candidates) {

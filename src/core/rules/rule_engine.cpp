@@ -107,13 +107,17 @@ std::map<std::string, double> effective_weights(const RuleSet& rules, const std:
   return out;
 }
 
-RuleEngine::RuleEngine(const RuleSet& rules, std::map<std::string, double> weights, const std::vector<std::string>& parts)
-    : m_rules(rules), m_weights(std::move(weights)) {
-  if (parts.size() > 64) throw std::logic_error("RuleEngine: at most 64 lazily built parts");
+RuleNeeds::RuleNeeds(const RuleSet& rules, const std::vector<std::string>& parts) {
+  if (parts.size() > 64) throw std::logic_error("RuleNeeds: at most 64 lazily built parts");
   for (const auto& rule : rules.rules) {
-    m_needs.push_back(parts_read(rule.reads, parts));
-    m_needs_to_decide.push_back(rule.effect == Effect::adjust ? m_needs.back() : parts_read(rule.reads_to_decide, parts));
+    all.push_back(parts_read(rule.reads, parts));
+    to_decide.push_back(rule.effect == Effect::adjust ? all.back() : parts_read(rule.reads_to_decide, parts));
   }
+}
+
+RuleEngine::RuleEngine(const RuleSet& rules, std::map<std::string, double> weights, std::shared_ptr<const RuleNeeds> needs)
+    : m_rules(rules), m_weights(std::move(weights)), m_needs(std::move(needs)) {
+  if (m_needs && m_needs->all.size() != rules.rules.size()) throw std::logic_error("RuleEngine: needs of another rule set");
 }
 
 // One option through the rules. Conditions and scores read `m_view`; only a
@@ -124,7 +128,7 @@ RuleEngine::RuleEngine(const RuleSet& rules, std::map<std::string, double> weigh
 class RuleEngine::Run {
  public:
   Run(const RuleEngine& engine, Evaluation& ev, Json& data, LazyData* lazy, Detail detail)
-      : m_engine(engine), m_ev(ev), m_data(data), m_lazy(lazy), m_detail(detail), m_kind(option_kind(ev)), m_view(prepared(data, ev, lazy)) {}
+      : m_engine(check_needs(engine, lazy)), m_ev(ev), m_data(data), m_lazy(lazy), m_detail(detail), m_kind(option_kind(ev)), m_view(prepared(data, ev, lazy)) {}
 
   // Lazily built parts stay in the data, for the next option to overwrite.
   ~Run() {
@@ -132,7 +136,7 @@ class RuleEngine::Run {
   }
 
   void full() {
-    for (std::size_t i = 0; i < rules().size(); ++i) guarded(i, m_engine.m_needs, [&] { apply_fully(i); });
+    for (std::size_t i = 0; i < rules().size(); ++i) guarded(i, &RuleNeeds::all, [&] { apply_fully(i); });
     finish_score();
   }
 
@@ -140,11 +144,11 @@ class RuleEngine::Run {
   // for an option that none excludes.
   void decision() {
     for (std::size_t i = 0; i < rules().size() && !m_ev.excluded(); ++i)
-      if (rules()[i].effect == Effect::exclude && applies(i)) guarded(i, m_engine.m_needs_to_decide, [&] { first_exclusion(i); });
+      if (rules()[i].effect == Effect::exclude && applies(i)) guarded(i, &RuleNeeds::to_decide, [&] { first_exclusion(i); });
     if (m_ev.excluded()) return;
     for (std::size_t i = 0; i < rules().size(); ++i) {
       const Effect effect = rules()[i].effect;
-      if ((effect == Effect::score || effect == Effect::adjust) && applies(i)) guarded(i, m_engine.m_needs_to_decide, [&] { apply_fully(i); });
+      if ((effect == Effect::score || effect == Effect::adjust) && applies(i)) guarded(i, &RuleNeeds::to_decide, [&] { apply_fully(i); });
     }
     finish_score();
   }
@@ -164,11 +168,16 @@ class RuleEngine::Run {
 
   bool applies(std::size_t i) const { return applies_to(rules()[i], m_kind); }
 
-  // Runs `step` for rule `i` once the parts `needs[i]` are built.
+  static const RuleEngine& check_needs(const RuleEngine& engine, const LazyData* lazy) {
+    if (lazy && !engine.m_needs) throw std::logic_error("RuleEngine: lazily built data needs RuleNeeds");
+    return engine;
+  }
+
+  // Runs `step` for rule `i` once the parts it needs are built.
   template <typename Step>
-  void guarded(std::size_t i, const std::vector<std::uint64_t>& needs, Step&& step) {
+  void guarded(std::size_t i, std::vector<std::uint64_t> RuleNeeds::*needs, Step&& step) {
     try {
-      prepare(needs[i]);
+      if (m_lazy) prepare((*m_engine.m_needs.*needs)[i]);
       step();
     } catch (const jsonlogic::EvalError& e) {
       const Rule& rule = rules()[i];
@@ -179,7 +188,6 @@ class RuleEngine::Run {
 
   // Builds the lazy parts in `needs` not built yet.
   void prepare(std::uint64_t needs) {
-    if (!m_lazy) return;
     std::uint64_t missing = needs & ~m_built;
     for (std::size_t part = 0; missing != 0; ++part, missing >>= 1)
       if (missing & 1) m_lazy->build(part, m_data);
