@@ -10,6 +10,9 @@
 
 namespace edgeplan {
 
+// The countries data may sit in: those listed, and those of listed subdivisions.
+std::vector<std::string> residency_countries(const Workload& workload);
+
 // The workload's demand now and at the horizon, as rules see it under facts.capacity.demand.
 Json demand_json(const Workload& workload);
 
@@ -19,6 +22,7 @@ struct FactsContext {
   const MeasuredLatency* measured = nullptr;  // may be null
   SizingPolicy policy{};                      // for sizing Outposts candidates
   Json demand = demand_json(workload);        // the same for every candidate: computed once per workload
+  std::vector<std::string> residency_countries = edgeplan::residency_countries(workload);
 };
 
 // The sizing plan of an Outposts candidate (its facts carry a summary of it).

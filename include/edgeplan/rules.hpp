@@ -28,6 +28,7 @@ class MessageTemplate {
   MessageTemplate() = default;
   static MessageTemplate compile(const std::string& text);
   std::string render(const Json& data) const;
+  std::string render(const jsonlogic::DataView& data) const;
   bool empty() const { return m_parts.empty(); }
   const std::string& source() const { return m_source; }
   jsonlogic::DataReads reads() const;

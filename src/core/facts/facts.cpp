@@ -43,9 +43,30 @@ double tenth(double value) { return std::round(value * 10) / 10; }
 // numbers rather than allocating and freeing map nodes. So every writer sets
 // every member it owns, and text and lists go through the setters below,
 // which reuse the strings and arrays already there.
+// j[key] without building a std::string for the key: most keys here are past
+// the short-string limit, and writing a group is mostly these lookups.
+Json& field(Json& j, std::string_view key) {
+  auto& members = j.get_ref<Json::object_t&>();
+  auto it = members.find(key);
+  return it != members.end() ? it->second : members.emplace(std::string(key), nullptr).first->second;
+}
+
 void set_text(Json& slot, const std::string& text) {
   if (slot.is_string()) slot.get_ref<std::string&>() = text;
   else slot = text;
+}
+
+void set_text(Json& slot, std::string_view text) {
+  if (slot.is_string()) slot.get_ref<std::string&>().assign(text);
+  else slot = std::string(text);
+}
+
+void set_text(Json& slot, const char* text) { set_text(slot, std::string_view(text)); }
+
+// Sorted and without repeats, as the fact lists built from std::sets are.
+void sort_unique(std::vector<std::string_view>& names) {
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
 }
 
 void set_text(Json& slot, const std::optional<std::string>& text) {
@@ -79,15 +100,15 @@ Json::array_t& objects_in(Json& j, std::size_t n) {
 
 void write_rtt_entry(Json& j, const std::string& name, const RttEstimate& e, double compared, std::optional<double> required) {
   compared = tenth(compared);
-  set_text(j["name"], name);
-  j["distance_km"] = tenth(e.distance_km);
-  j["rtt_low_ms"] = tenth(e.rtt.low);
-  j["rtt_ms"] = tenth(e.rtt.typical);
-  j["rtt_high_ms"] = tenth(e.rtt.high);
-  j["rtt_compared_ms"] = compared;
-  set_text(j["source"], e.source);
-  j["required_ms"] = required ? Json(*required) : Json(nullptr);
-  j["ratio"] = compared / required.value_or(kReferenceBudgetMs);
+  set_text(field(j, "name"), name);
+  field(j, "distance_km") = tenth(e.distance_km);
+  field(j, "rtt_low_ms") = tenth(e.rtt.low);
+  field(j, "rtt_ms") = tenth(e.rtt.typical);
+  field(j, "rtt_high_ms") = tenth(e.rtt.high);
+  field(j, "rtt_compared_ms") = compared;
+  set_text(field(j, "source"), e.source);
+  field(j, "required_ms") = required ? Json(*required) : Json(nullptr);
+  field(j, "ratio") = compared / required.value_or(kReferenceBudgetMs);
 }
 
 RttEstimate measured_or_model(const FactsContext& ctx, const std::string& from_name, const std::string& from_metro,
@@ -113,13 +134,13 @@ UserLatency write_user_latency(Json& j, const UserGroup& g, const Candidate& c, 
   // An unreachable group gets a huge ratio so scores sink, and a null RTT so nothing prints it.
   const double compared = reachable ? compared_value(e.rtt, ctx.workload.latency.percentile) : 1e9;
   write_rtt_entry(j, g.name, e, compared, ctx.workload.latency.users_max_rtt_ms);
-  j["share"] = g.share;
-  set_text(j["access"], std::string(to_string(g.access)));
-  set_text(j["carrier"], g.carrier);
-  j["in_carrier_network"] = in_network;
-  j["reachable"] = reachable;
-  if (!reachable) j["rtt_compared_ms"] = nullptr;
-  return {reachable ? j["ratio"].get<double>() : 1e9, reachable ? tenth(compared) : 0.0, reachable};
+  field(j, "share") = g.share;
+  set_text(field(j, "access"), std::string(to_string(g.access)));
+  set_text(field(j, "carrier"), g.carrier);
+  field(j, "in_carrier_network") = in_network;
+  field(j, "reachable") = reachable;
+  if (!reachable) field(j, "rtt_compared_ms") = nullptr;
+  return {reachable ? field(j, "ratio").get<double>() : 1e9, reachable ? tenth(compared) : 0.0, reachable};
 }
 
 double write_dependency_latency(Json& j, const Dependency& d, const Candidate& c, const FactsContext& ctx) {
@@ -128,14 +149,14 @@ double write_dependency_latency(Json& j, const Dependency& d, const Candidate& c
   if (same_facility) e = {latency::site_overhead(c.kind), 0.0, "model"};
   e = measured_or_model(ctx, d.name, d.place.label, c, e);
   write_rtt_entry(j, d.name, e, compared_value(e.rtt, ctx.workload.latency.percentile), d.max_rtt_ms);
-  j["same_facility"] = same_facility;
-  set_text(j["facility"], d.facility);
-  return j["ratio"].get<double>();
+  field(j, "same_facility") = same_facility;
+  set_text(field(j, "facility"), d.facility);
+  return field(j, "ratio").get<double>();
 }
 
 void write_latency(const Candidate& c, const FactsContext& ctx, Json& j) {
   object_in(j);
-  auto& users = objects_in(j["users"], ctx.workload.users.size());
+  auto& users = objects_in(field(j, "users"), ctx.workload.users.size());
   double worst = 0, weighted = 0, max_compared = 0;
   bool all_reachable = true;
   for (std::size_t i = 0; i < users.size(); ++i) {
@@ -146,47 +167,46 @@ void write_latency(const Candidate& c, const FactsContext& ctx, Json& j) {
     weighted += g.share * std::min(u.ratio, 10.0);
     if (u.reachable) max_compared = std::max(max_compared, u.compared);
   }
-  auto& deps = objects_in(j["dependencies"], ctx.workload.dependencies.size());
+  auto& deps = objects_in(field(j, "dependencies"), ctx.workload.dependencies.size());
   double dep_worst = 0;
   for (std::size_t i = 0; i < deps.size(); ++i)
     dep_worst = std::max(dep_worst, write_dependency_latency(deps[i], ctx.workload.dependencies[i], c, ctx));
   worst = std::max(worst, dep_worst);
   if (ctx.workload.users.empty()) weighted = dep_worst;
   else if (!deps.empty()) weighted = std::max(weighted, dep_worst);
-  j["worst_ratio"] = worst;
-  j["weighted_ratio"] = weighted;
-  j["max_user_rtt_ms"] = max_compared;
-  j["all_reachable"] = all_reachable;
-  set_text(j["percentile"], ctx.workload.latency.percentile);
-  j["includes_access"] = ctx.workload.latency.includes_access;
+  field(j, "worst_ratio") = worst;
+  field(j, "weighted_ratio") = weighted;
+  field(j, "max_user_rtt_ms") = max_compared;
+  field(j, "all_reachable") = all_reachable;
+  set_text(field(j, "percentile"), ctx.workload.latency.percentile);
+  field(j, "includes_access") = ctx.workload.latency.includes_access;
 }
 
 // Residency: where the data would sit. An Outpost keeps it at the facility.
 void write_residency(const Candidate& c, const FactsContext& ctx, Json& j) {
   const Residency& res = ctx.workload.residency;
   object_in(j);
-  j["constrained"] = res.constrained();
-  set_text(j["country"], c.place.country);
-  set_text(j["subdivision"], c.place.subdivision);
-  std::vector<std::string> countries = res.countries;
-  for (const auto& s : res.subdivisions)
-    if (!std::count(countries.begin(), countries.end(), s.substr(0, 2))) countries.push_back(s.substr(0, 2));
+  field(j, "constrained") = res.constrained();
+  set_text(field(j, "country"), c.place.country);
+  set_text(field(j, "subdivision"), c.place.subdivision);
+  const std::vector<std::string>& countries = ctx.residency_countries;
   const bool country_ok = countries.empty() || std::count(countries.begin(), countries.end(), c.place.country);
-  std::vector<std::string> limits;
+  const std::string& country = c.place.country;
+  std::vector<std::string_view> limits;
   for (const auto& s : res.subdivisions)
-    if (s.rfind(c.place.country + "-", 0) == 0) limits.push_back(s);
+    if (s.size() > country.size() && s.compare(0, country.size(), country) == 0 && s[country.size()] == '-') limits.push_back(s);
   Json subdivision_ok = true;
   if (!limits.empty()) subdivision_ok = c.place.subdivision ? Json(std::count(limits.begin(), limits.end(), *c.place.subdivision) > 0) : Json(nullptr);
   const char* verdict = !res.constrained() ? "unconstrained"
                         : !country_ok      ? "outside-country"
                         : subdivision_ok.is_null() ? "unknown-subdivision"
                         : subdivision_ok.get<bool>() ? "inside" : "outside-subdivision";
-  j["country_allowed"] = country_ok;
-  j["subdivision_allowed"] = subdivision_ok;
-  set_texts(j["allowed_countries"], countries);
-  set_texts(j["allowed_subdivisions"], limits);
-  set_text(j["verdict"], std::string(verdict));
-  j["inside"] = std::string_view(verdict) == "inside" || std::string_view(verdict) == "unconstrained";
+  field(j, "country_allowed") = country_ok;
+  field(j, "subdivision_allowed") = subdivision_ok;
+  set_texts(field(j, "allowed_countries"), countries);
+  set_texts(field(j, "allowed_subdivisions"), limits);
+  set_text(field(j, "verdict"), verdict);
+  field(j, "inside") = std::string_view(verdict) == "inside" || std::string_view(verdict) == "unconstrained";
 }
 
 struct LocalServices {
@@ -232,23 +252,24 @@ void write_services(const Candidate& c, const FactsContext& ctx, Json& j) {
   if (!c.site) outposts = local_services(c);
   const ServiceSets local = c.site ? ServiceSets{&c.site->services.local, &c.site->services.probable, c.site->services.all}
                                    : ServiceSets{&outposts.available, &outposts.probable, false};
-  std::set<std::string> missing, unverified, available, from_parent;
+  std::vector<std::string_view> missing, unverified, available, from_parent;
   for (const auto& s : w.services_local) {
-    if (local.offers(s)) available.insert(s);
-    else if (local.probable->count(s)) unverified.insert(s);
-    else missing.insert(s);
+    if (local.offers(s)) available.push_back(s);
+    else if (local.probable->count(s)) unverified.push_back(s);
+    else missing.push_back(s);
   }
   for (const auto& s : w.services_regional)
-    if (!std::count(w.services_local.begin(), w.services_local.end(), s) && !local.offers(s)) from_parent.insert(s);
+    if (!std::count(w.services_local.begin(), w.services_local.end(), s) && !local.offers(s)) from_parent.push_back(s);
+  for (auto* names : {&missing, &unverified, &available, &from_parent}) sort_unique(*names);
   object_in(j);
-  set_texts(j["required_local"], w.services_local);
-  set_texts(j["regional_allowed"], w.services_regional);
-  set_texts(j["available_local"], available);
-  set_texts(j["missing_local"], missing);
-  set_texts(j["unverified_local"], unverified);
-  set_texts(j["from_parent_region"], from_parent);
-  j["missing_count"] = missing.size();
-  j["unverified_count"] = unverified.size();
+  set_texts(field(j, "required_local"), w.services_local);
+  set_texts(field(j, "regional_allowed"), w.services_regional);
+  set_texts(field(j, "available_local"), available);
+  set_texts(field(j, "missing_local"), missing);
+  set_texts(field(j, "unverified_local"), unverified);
+  set_texts(field(j, "from_parent_region"), from_parent);
+  field(j, "missing_count") = missing.size();
+  field(j, "unverified_count") = unverified.size();
 }
 
 std::vector<std::string> responsibilities(const Candidate& c) {
@@ -268,13 +289,13 @@ std::vector<std::string> responsibilities(const Candidate& c) {
 void write_operations(const Candidate& c, const FactsContext&, Json& j) {
   const auto items = responsibilities(c);
   object_in(j);
-  set_texts(j["responsibilities"], items);
-  j["burden_points"] = items.size();
-  set_text(j["installed_by"], c.is_outposts() ? c.form_factor->installed_by : std::string("aws"));
-  set_text(j["lifecycle"], std::string(c.is_outposts() ? to_string(c.form_factor->lifecycle) : "current"));
-  set_text(j["lifecycle_note"], c.is_outposts() ? c.form_factor->lifecycle_note : std::string());
-  j["support_request_required"] = c.site && c.site->access_requires_support_request;
-  j["opt_in_required"] = c.site && c.site->opt_in;
+  set_texts(field(j, "responsibilities"), items);
+  field(j, "burden_points") = items.size();
+  set_text(field(j, "installed_by"), c.is_outposts() ? c.form_factor->installed_by : std::string("aws"));
+  set_text(field(j, "lifecycle"), std::string(c.is_outposts() ? to_string(c.form_factor->lifecycle) : "current"));
+  set_text(field(j, "lifecycle_note"), c.is_outposts() ? c.form_factor->lifecycle_note : std::string());
+  field(j, "support_request_required") = c.site && c.site->access_requires_support_request;
+  field(j, "opt_in_required") = c.site && c.site->opt_in;
 }
 
 const Site* parent_site(const Candidate& c, const Catalog& catalog) {
@@ -290,37 +311,37 @@ void write_outposts(const Candidate& c, const FactsContext& ctx, Json& out) {
   const Facility& fac = *c.facility;
   const FormFactor& f = *c.form_factor;
   const Site* parent = parent_site(c, ctx.catalog);
-  Json j;
-  j["facility"] = fac.id;
-  j["facility_name"] = fac.name;
-  j["form_factor"] = f.id;
-  j["power_kva"] = fac.power_kva;
-  j["min_power_kva"] = f.min_power_kva;
-  j["rack_units"] = fac.rack_units;
-  j["min_rack_units"] = f.min_rack_units;
-  j["uplinks"] = fac.uplinks;
-  j["min_uplinks"] = f.min_uplinks;
-  j["uplink_speed_gbps"] = fac.uplink_speed_gbps;
-  j["uplink_speeds_supported_gbps"] = f.uplink_speeds_gbps;
-  j["uplink_speed_supported"] = fac.uplink_speed_gbps == 0 || f.uplink_speeds_gbps.empty() ||
+  Json j = Json::object();
+  field(j, "facility") = fac.id;
+  field(j, "facility_name") = fac.name;
+  field(j, "form_factor") = f.id;
+  field(j, "power_kva") = fac.power_kva;
+  field(j, "min_power_kva") = f.min_power_kva;
+  field(j, "rack_units") = fac.rack_units;
+  field(j, "min_rack_units") = f.min_rack_units;
+  field(j, "uplinks") = fac.uplinks;
+  field(j, "min_uplinks") = f.min_uplinks;
+  field(j, "uplink_speed_gbps") = fac.uplink_speed_gbps;
+  field(j, "uplink_speeds_supported_gbps") = f.uplink_speeds_gbps;
+  field(j, "uplink_speed_supported") = fac.uplink_speed_gbps == 0 || f.uplink_speeds_gbps.empty() ||
                                 std::count(f.uplink_speeds_gbps.begin(), f.uplink_speeds_gbps.end(), fac.uplink_speed_gbps) > 0;
-  j["support_plan"] = ctx.workload.customer.support_plan;
-  j["accepted_support_plans"] = f.support_plans;
-  j["support_plan_ok"] = std::count(f.support_plans.begin(), f.support_plans.end(), ctx.workload.customer.support_plan) > 0;
-  j["service_link_mbps"] = fac.service_link_mbps;
-  j["service_link_min_mbps"] = ctx.catalog.outposts.service_link_min_mbps;
-  j["service_link_max_rtt_ms"] = ctx.catalog.outposts.service_link_max_rtt_ms;
-  j["parent_region"] = c.parent_region ? Json(*c.parent_region) : Json(nullptr);
-  j["parent_region_supported"] = c.parent_region && std::count(f.parent_regions.begin(), f.parent_regions.end(), *c.parent_region) > 0;
+  field(j, "support_plan") = ctx.workload.customer.support_plan;
+  field(j, "accepted_support_plans") = f.support_plans;
+  field(j, "support_plan_ok") = std::count(f.support_plans.begin(), f.support_plans.end(), ctx.workload.customer.support_plan) > 0;
+  field(j, "service_link_mbps") = fac.service_link_mbps;
+  field(j, "service_link_min_mbps") = ctx.catalog.outposts.service_link_min_mbps;
+  field(j, "service_link_max_rtt_ms") = ctx.catalog.outposts.service_link_max_rtt_ms;
+  field(j, "parent_region") = c.parent_region ? Json(*c.parent_region) : Json(nullptr);
+  field(j, "parent_region_supported") = c.parent_region && std::count(f.parent_regions.begin(), f.parent_regions.end(), *c.parent_region) > 0;
   if (parent) {
     Range link = latency::path_rtt(distance_km(fac.place.point, parent->place.point));
-    j["service_link_rtt_ms"] = tenth(link.high + latency::site_overhead(SiteKind::region).high);
+    field(j, "service_link_rtt_ms") = tenth(link.high + latency::site_overhead(SiteKind::region).high);
   } else {
-    j["service_link_rtt_ms"] = nullptr;
+    field(j, "service_link_rtt_ms") = nullptr;
   }
-  j["country_supported"] = f.countries ? Json(f.countries->count(fac.place.country) > 0) : Json(nullptr);
-  j["operates_hardware"] = ctx.workload.customer.operates_hardware;
-  j["owns_outposts_servers"] = ctx.workload.customer.owns_outposts_servers;
+  field(j, "country_supported") = f.countries ? Json(f.countries->count(fac.place.country) > 0) : Json(nullptr);
+  field(j, "operates_hardware") = ctx.workload.customer.operates_hardware;
+  field(j, "owns_outposts_servers") = ctx.workload.customer.owns_outposts_servers;
   out = std::move(j);
 }
 
@@ -358,32 +379,32 @@ void write_capacity(const Candidate& c, const FactsContext& ctx, Json& j) {
     if (missing.count(family)) blocking.insert(family);
   if (blocking.empty() && !requested.empty() && matched.empty() && unverified.empty()) blocking = missing;
   object_in(j);
-  set_texts(j["requested_families"], requested);
-  set_text(j["family_knowledge"], knowledge);
-  set_texts(j["families_offered"], offered);
-  set_texts(j["families_matched"], matched);
-  set_texts(j["families_missing"], missing);
-  set_texts(j["families_blocking"], blocking);
+  set_texts(field(j, "requested_families"), requested);
+  set_text(field(j, "family_knowledge"), knowledge);
+  set_texts(field(j, "families_offered"), offered);
+  set_texts(field(j, "families_matched"), matched);
+  set_texts(field(j, "families_missing"), missing);
+  set_texts(field(j, "families_blocking"), blocking);
   // Unknown only matters when nothing known will do.
-  set_texts(j["families_unverified"], matched.empty() || !required.empty() ? unverified : std::set<std::string>{});
-  j["gpus_requested"] = w.compute.gpus;
-  if (j["demand"] != ctx.demand) j["demand"] = ctx.demand;  // the same for every option of a workload
-  j["sizing"] = c.is_outposts() ? sizing_json(plan_outpost(c, ctx)) : Json(nullptr);
+  set_texts(field(j, "families_unverified"), matched.empty() || !required.empty() ? unverified : std::set<std::string>{});
+  field(j, "gpus_requested") = w.compute.gpus;
+  if (field(j, "demand") != ctx.demand) field(j, "demand") = ctx.demand;  // the same for every option of a workload
+  field(j, "sizing") = c.is_outposts() ? sizing_json(plan_outpost(c, ctx)) : Json(nullptr);
 }
 
 void write_option(const Candidate& c, Json& j) {
   object_in(j);
-  set_text(j["id"], c.id);
-  set_text(j["kind"], std::string(to_string(c.kind)));
-  set_text(j["name"], c.name);
-  set_text(j["parent_region"], c.parent_region);
-  set_text(j["country"], c.place.country);
-  set_text(j["subdivision"], c.place.subdivision);
-  set_text(j["metro"], c.site ? c.site->metro : c.place.label);
-  set_text(j["facility"], c.facility ? std::optional<std::string>(c.facility->id) : std::nullopt);
-  set_text(j["form_factor"], c.form_factor ? std::optional<std::string>(c.form_factor->id) : std::nullopt);
-  set_text(j["carrier"], c.site ? c.site->carrier : std::nullopt);
-  j["is_outposts"] = c.is_outposts();
+  set_text(field(j, "id"), c.id);
+  set_text(field(j, "kind"), std::string(to_string(c.kind)));
+  set_text(field(j, "name"), c.name);
+  set_text(field(j, "parent_region"), c.parent_region);
+  set_text(field(j, "country"), c.place.country);
+  set_text(field(j, "subdivision"), c.place.subdivision);
+  set_text(field(j, "metro"), c.site ? c.site->metro : c.place.label);
+  set_text(field(j, "facility"), c.facility ? std::optional<std::string>(c.facility->id) : std::nullopt);
+  set_text(field(j, "form_factor"), c.form_factor ? std::optional<std::string>(c.form_factor->id) : std::nullopt);
+  set_text(field(j, "carrier"), c.site ? c.site->carrier : std::nullopt);
+  field(j, "is_outposts") = c.is_outposts();
 }
 
 void write_parent_region(const Candidate& c, const FactsContext& ctx, Json& j) {
@@ -395,13 +416,20 @@ void write_parent_region(const Candidate& c, const FactsContext& ctx, Json& j) {
   Range r = latency::path_rtt(distance_km(c.place.point, parent->place.point));
   Range site = latency::site_overhead(SiteKind::region);
   object_in(j);
-  set_text(j["id"], parent->id);
-  j["rtt_ms"] = tenth(r.typical + site.typical);
-  j["rtt_high_ms"] = tenth(r.high + site.high);
-  j["distance_km"] = std::round(distance_km(c.place.point, parent->place.point));
+  set_text(field(j, "id"), parent->id);
+  field(j, "rtt_ms") = tenth(r.typical + site.typical);
+  field(j, "rtt_high_ms") = tenth(r.high + site.high);
+  field(j, "distance_km") = std::round(distance_km(c.place.point, parent->place.point));
 }
 
 }  // namespace
+
+std::vector<std::string> residency_countries(const Workload& w) {
+  std::vector<std::string> countries = w.residency.countries;
+  for (const auto& s : w.residency.subdivisions)
+    if (!std::count(countries.begin(), countries.end(), s.substr(0, 2))) countries.push_back(s.substr(0, 2));
+  return countries;
+}
 
 Json demand_json(const Workload& w) {
   const Demand d = compute_demand(w, InstanceCatalog::embedded(), "m5");

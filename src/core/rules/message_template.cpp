@@ -54,6 +54,12 @@ jsonlogic::DataReads MessageTemplate::reads() const {
   return out;
 }
 
+std::string MessageTemplate::render(const jsonlogic::DataView& data) const {
+  std::string out;
+  for (const auto& part : m_parts) out += part.value ? render_value(part.value->evaluate(data)) : part.literal;
+  return out;
+}
+
 std::string MessageTemplate::render(const Json& data) const {
   std::string out;
   for (const auto& part : m_parts) out += part.value ? render_value(part.value->evaluate(data)) : part.literal;

@@ -39,7 +39,7 @@ const Json* lookup_path(const Json& data, const std::string& path) {
   return node;
 }
 
-Json evaluate_or_null(const std::optional<jsonlogic::Expression>& e, const Json& data) {
+Json evaluate_or_null(const std::optional<jsonlogic::Expression>& e, const jsonlogic::DataView& data) {
   return e ? e->evaluate(data) : Json(nullptr);
 }
 
@@ -58,9 +58,9 @@ Finding finding_of(const Rule& rule) {
   return f;
 }
 
-std::string render_summary(const Rule& rule, const Json& data) { return rule.summary.empty() ? rule.factor : rule.summary.render(data); }
+std::string render_summary(const Rule& rule, const jsonlogic::DataView& data) { return rule.summary.empty() ? rule.factor : rule.summary.render(data); }
 
-Finding make_finding(const Rule& rule, const Json& data) {
+Finding make_finding(const Rule& rule, const jsonlogic::DataView& data) {
   Finding f = finding_of(rule);
   f.message = rule.message.render(data);
   f.remedy = rule.remedy.empty() ? std::string{} : rule.remedy.render(data);
@@ -120,11 +120,11 @@ RuleEngine::RuleEngine(const RuleSet& rules, std::map<std::string, double> weigh
   if (m_needs && m_needs->all.size() != rules.rules.size()) throw std::logic_error("RuleEngine: needs of another rule set");
 }
 
-// One option through the rules. Conditions and scores read `m_view`; only a
-// rule that fires renders its message and values from `m_data`, which then
-// briefly holds "item". Inserting and erasing members (item, lazily built
-// parts) leaves the nodes the view has cached in place: nlohmann objects are
-// std::maps, and the view never reads "item" itself.
+// One option through the rules. Everything reads `m_view` (for_each rules an
+// overlay of it binding "item"), so each path is looked up once per option and
+// no element is copied to render a message. Lazily built parts are inserted
+// into `m_data` while the view is in use: that leaves the nodes it has cached
+// in place (nlohmann objects are std::maps).
 class RuleEngine::Run {
  public:
   Run(const RuleEngine& engine, Evaluation& ev, Json& data, LazyData* lazy, Detail detail)
@@ -198,8 +198,9 @@ class RuleEngine::Run {
     if (m_detail == Detail::full) m_ev.trace.push_back({rule.id, to_string(rule.effect), std::move(outcome), std::move(detail)});
   }
 
-  void record_fired(const Rule& rule) {
-    Finding f = make_finding(rule, m_data);
+  // `view`: the option's, or an overlay binding "item" for for_each rules.
+  void record_fired(const Rule& rule, const jsonlogic::DataView& view) {
+    Finding f = make_finding(rule, view);
     trace(rule, "fired", f.message);
     add_finding(m_ev, std::move(f));
   }
@@ -227,7 +228,7 @@ class RuleEngine::Run {
       return;
     }
     if (rule.for_each.empty()) {
-      if (rule.condition.test(m_view)) record_fired(rule);
+      if (rule.condition.test(m_view)) record_fired(rule, m_view);
       else trace(rule, "passed");
       return;
     }
@@ -236,7 +237,7 @@ class RuleEngine::Run {
       for (const auto& item : *items) {
         const jsonlogic::DataView item_view(m_view, "item", item);
         if (!rule.condition.test(item_view)) continue;
-        with_item(item, [&] { record_fired(rule); });
+        record_fired(rule, item_view);
         fired = true;
       }
     }
@@ -248,28 +249,21 @@ class RuleEngine::Run {
   void first_exclusion(std::size_t i) {
     const Rule& rule = rules()[i];
     if (rule.for_each.empty()) {
-      if (rule.condition.test(m_view)) record_exclusion(rule);
+      if (rule.condition.test(m_view)) record_exclusion(rule, m_view);
       return;
     }
     if (const Json* items = for_each_items(rule)) {
       for (const auto& item : *items) {
         const jsonlogic::DataView item_view(m_view, "item", item);
-        if (rule.condition.test(item_view)) return with_item(item, [&] { record_exclusion(rule); });
+        if (rule.condition.test(item_view)) return record_exclusion(rule, item_view);
       }
     }
   }
 
-  void record_exclusion(const Rule& rule) {
+  void record_exclusion(const Rule& rule, const jsonlogic::DataView& view) {
     Finding f = finding_of(rule);
-    f.summary = render_summary(rule, m_data);
+    f.summary = render_summary(rule, view);
     add_finding(m_ev, std::move(f));
-  }
-
-  template <typename Render>
-  void with_item(const Json& item, Render&& render) {
-    m_data["item"] = item;
-    render();
-    m_data.erase("item");
   }
 
   void finish_score() {
