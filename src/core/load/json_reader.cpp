@@ -1,5 +1,8 @@
 #include <edgeplan/json_reader.hpp>
 
+#include <algorithm>
+#include <optional>
+
 #include <fmt/format.h>
 
 namespace edgeplan {
@@ -16,9 +19,57 @@ void JsonReader::throw_if_errors() const {
   if (m_diagnostics.has_errors()) throw InputError(m_diagnostics.items());
 }
 
+namespace {
+
+// "a~1b~0c" -> "a/b~c" (RFC 6901).
+void unescape_token(std::string& token) {
+  if (token.find('~') == std::string::npos) return;
+  std::string out;
+  for (std::size_t i = 0; i < token.size(); ++i) {
+    if (token[i] == '~' && i + 1 < token.size() && (token[i + 1] == '0' || token[i + 1] == '1')) out += token[++i] == '0' ? '~' : '/';
+    else out += token[i];
+  }
+  token = std::move(out);
+}
+
+// An array index as RFC 6901 writes it: digits, no leading zero.
+std::optional<std::size_t> array_index(const std::string& token) {
+  if (token.empty() || (token.size() > 1 && token[0] == '0')) return std::nullopt;
+  std::size_t index = 0;
+  for (char c : token) {
+    if (c < '0' || c > '9') return std::nullopt;
+    index = index * 10 + static_cast<std::size_t>(c - '0');
+  }
+  return index;
+}
+
+const Json* child(const Json& node, const std::string& token) {
+  if (node.is_object()) {
+    const auto it = node.find(token);
+    return it == node.end() ? nullptr : &*it;
+  }
+  if (!node.is_array()) return nullptr;
+  const auto index = array_index(token);
+  return index && *index < node.size() ? &node[*index] : nullptr;
+}
+
+}  // namespace
+
+// Walks the pointer token by token: loaders read every field by pointer, and
+// nlohmann's json_pointer would parse it into a vector of strings each time.
 const Json* JsonReader::find(const std::string& pointer) const {
-  Json::json_pointer ptr(pointer);
-  return m_document.value().contains(ptr) ? &m_document.value().at(ptr) : nullptr;
+  const Json* node = &m_document.value();
+  std::string token;
+  std::size_t pos = 0;
+  while (node != nullptr && pos < pointer.size()) {
+    if (pointer[pos] != '/') return nullptr;
+    const std::size_t end = std::min(pointer.find('/', pos + 1), pointer.size());
+    token.assign(pointer, pos + 1, end - pos - 1);
+    unescape_token(token);
+    node = child(*node, token);
+    pos = end;
+  }
+  return node;
 }
 
 const Json* JsonReader::expect(const std::string& pointer, bool required, const char* what,
