@@ -43,6 +43,12 @@ double tenth(double value) { return std::round(value * 10) / 10; }
 // numbers rather than allocating and freeing map nodes. So every writer sets
 // every member it owns, and text and lists go through the setters below,
 // which reuse the strings and arrays already there.
+// `j` as an object (it may be null, or absent, the first time).
+Json& object_in(Json& j) {
+  if (!j.is_object()) j = Json::object();
+  return j;
+}
+
 // j[key] without building a std::string for the key: most keys here are past
 // the short-string limit, and writing a group is mostly these lookups.
 Json& field(Json& j, std::string_view key) {
@@ -50,6 +56,25 @@ Json& field(Json& j, std::string_view key) {
   auto it = members.find(key);
   return it != members.end() ? it->second : members.emplace(std::string(key), nullptr).first->second;
 }
+
+// Writes the members of one object. Each key is looked for just after the
+// previous one first, so writing a group's keys in sorted order (as the writers
+// below do) over the previous option's values costs one comparison per key
+// instead of a tree search; any other order still works, by search.
+class Members {
+ public:
+  explicit Members(Json& j) : m_members(object_in(j).get_ref<Json::object_t&>()), m_next(m_members.begin()) {}
+  Json& operator[](std::string_view key) {
+    auto it = m_next != m_members.end() && m_next->first == key ? m_next : m_members.find(key);
+    if (it == m_members.end()) it = m_members.emplace(std::string(key), nullptr).first;
+    m_next = std::next(it);
+    return it->second;
+  }
+
+ private:
+  Json::object_t& m_members;
+  Json::object_t::iterator m_next;
+};
 
 void set_text(Json& slot, const std::string& text) {
   if (slot.is_string()) slot.get_ref<std::string&>() = text;
@@ -83,12 +108,6 @@ void set_texts(Json& slot, const Strings& items) {
   for (const auto& item : items) set_text(array[i++], item);
 }
 
-// `j` as an object (it may be null, or absent, the first time).
-Json& object_in(Json& j) {
-  if (!j.is_object()) j = Json::object();
-  return j;
-}
-
 // `j` as an array of `n` objects, reusing the ones there.
 Json::array_t& objects_in(Json& j, std::size_t n) {
   if (!j.is_array()) j = Json::array();
@@ -98,17 +117,33 @@ Json::array_t& objects_in(Json& j, std::size_t n) {
   return array;
 }
 
-void write_rtt_entry(Json& j, const std::string& name, const RttEstimate& e, double compared, std::optional<double> required) {
-  compared = tenth(compared);
-  set_text(field(j, "name"), name);
-  field(j, "distance_km") = tenth(e.distance_km);
-  field(j, "rtt_low_ms") = tenth(e.rtt.low);
-  field(j, "rtt_ms") = tenth(e.rtt.typical);
-  field(j, "rtt_high_ms") = tenth(e.rtt.high);
-  field(j, "rtt_compared_ms") = compared;
-  set_text(field(j, "source"), e.source);
-  field(j, "required_ms") = required ? Json(*required) : Json(nullptr);
-  field(j, "ratio") = compared / required.value_or(kReferenceBudgetMs);
+// The members user groups and dependencies share, as written in between their own.
+struct RttEntry {
+  const std::string& name;
+  const RttEstimate& estimate;
+  double compared;  // ms, to one decimal; the budget is compared with it
+  std::optional<double> required;
+  double ratio() const { return compared / required.value_or(kReferenceBudgetMs); }
+};
+
+RttEntry rtt_entry(const std::string& name, const RttEstimate& e, double compared, std::optional<double> required) {
+  return {name, e, tenth(compared), required};
+}
+
+// Members from "name" to "rtt_ms" in key order, but for `between`'s, which
+// sort among them; `between(m, key)` writes the caller's members that sort before `key`.
+template <typename Between>
+void write_rtt_entry(Members& m, const RttEntry& r, Between&& between) {
+  m["distance_km"] = tenth(r.estimate.distance_km);
+  between(m, "name");
+  set_text(m["name"], r.name);
+  m["ratio"] = r.ratio();
+  between(m, "required_ms");
+  m["required_ms"] = r.required ? Json(*r.required) : Json(nullptr);
+  m["rtt_compared_ms"] = r.compared;
+  m["rtt_high_ms"] = tenth(r.estimate.rtt.high);
+  m["rtt_low_ms"] = tenth(r.estimate.rtt.low);
+  m["rtt_ms"] = tenth(r.estimate.rtt.typical);
 }
 
 RttEstimate measured_or_model(const FactsContext& ctx, const std::string& from_name, const std::string& from_metro,
@@ -133,14 +168,18 @@ UserLatency write_user_latency(Json& j, const UserGroup& g, const Candidate& c, 
   RttEstimate e = measured_or_model(ctx, g.name, g.place.label, c, estimate_rtt(g.place, access, c, in_network));
   // An unreachable group gets a huge ratio so scores sink, and a null RTT so nothing prints it.
   const double compared = reachable ? compared_value(e.rtt, ctx.workload.latency.percentile) : 1e9;
-  write_rtt_entry(j, g.name, e, compared, ctx.workload.latency.users_max_rtt_ms);
-  field(j, "share") = g.share;
-  set_text(field(j, "access"), std::string(to_string(g.access)));
-  set_text(field(j, "carrier"), g.carrier);
-  field(j, "in_carrier_network") = in_network;
-  field(j, "reachable") = reachable;
-  if (!reachable) field(j, "rtt_compared_ms") = nullptr;
-  return {reachable ? field(j, "ratio").get<double>() : 1e9, reachable ? tenth(compared) : 0.0, reachable};
+  const RttEntry r = rtt_entry(g.name, e, compared, ctx.workload.latency.users_max_rtt_ms);
+  Members m(j);
+  set_text(m["access"], to_string(g.access));
+  set_text(m["carrier"], g.carrier);
+  write_rtt_entry(m, r, [&](Members& members, std::string_view before) {
+    if (before == "name") members["in_carrier_network"] = in_network;
+    else members["reachable"] = reachable;
+  });
+  if (!reachable) m["rtt_compared_ms"] = nullptr;
+  m["share"] = g.share;
+  set_text(m["source"], e.source);
+  return {reachable ? r.ratio() : 1e9, reachable ? r.compared : 0.0, reachable};
 }
 
 double write_dependency_latency(Json& j, const Dependency& d, const Candidate& c, const FactsContext& ctx) {
@@ -148,14 +187,18 @@ double write_dependency_latency(Json& j, const Dependency& d, const Candidate& c
   RttEstimate e = estimate_rtt(d.place, AccessType::lan, c, false);
   if (same_facility) e = {latency::site_overhead(c.kind), 0.0, "model"};
   e = measured_or_model(ctx, d.name, d.place.label, c, e);
-  write_rtt_entry(j, d.name, e, compared_value(e.rtt, ctx.workload.latency.percentile), d.max_rtt_ms);
-  field(j, "same_facility") = same_facility;
-  set_text(field(j, "facility"), d.facility);
-  return field(j, "ratio").get<double>();
+  const RttEntry r = rtt_entry(d.name, e, compared_value(e.rtt, ctx.workload.latency.percentile), d.max_rtt_ms);
+  Members m(j);
+  write_rtt_entry(m, r, [&](Members& members, std::string_view before) {
+    if (before == "name") set_text(members["facility"], d.facility);
+  });
+  m["same_facility"] = same_facility;
+  set_text(m["source"], e.source);
+  return r.ratio();
 }
 
 void write_latency(const Candidate& c, const FactsContext& ctx, Json& j) {
-  object_in(j);
+  Members m(j);
   auto& users = objects_in(field(j, "users"), ctx.workload.users.size());
   double worst = 0, weighted = 0, max_compared = 0;
   bool all_reachable = true;
@@ -174,21 +217,19 @@ void write_latency(const Candidate& c, const FactsContext& ctx, Json& j) {
   worst = std::max(worst, dep_worst);
   if (ctx.workload.users.empty()) weighted = dep_worst;
   else if (!deps.empty()) weighted = std::max(weighted, dep_worst);
-  field(j, "worst_ratio") = worst;
-  field(j, "weighted_ratio") = weighted;
-  field(j, "max_user_rtt_ms") = max_compared;
-  field(j, "all_reachable") = all_reachable;
-  set_text(field(j, "percentile"), ctx.workload.latency.percentile);
-  field(j, "includes_access") = ctx.workload.latency.includes_access;
+  m["all_reachable"] = all_reachable;
+  m["dependencies"];  // written above
+  m["includes_access"] = ctx.workload.latency.includes_access;
+  m["max_user_rtt_ms"] = max_compared;
+  set_text(m["percentile"], ctx.workload.latency.percentile);
+  m["users"];
+  m["weighted_ratio"] = weighted;
+  m["worst_ratio"] = worst;
 }
 
 // Residency: where the data would sit. An Outpost keeps it at the facility.
 void write_residency(const Candidate& c, const FactsContext& ctx, Json& j) {
   const Residency& res = ctx.workload.residency;
-  object_in(j);
-  field(j, "constrained") = res.constrained();
-  set_text(field(j, "country"), c.place.country);
-  set_text(field(j, "subdivision"), c.place.subdivision);
   const std::vector<std::string>& countries = ctx.residency_countries;
   const bool country_ok = countries.empty() || std::count(countries.begin(), countries.end(), c.place.country);
   const std::string& country = c.place.country;
@@ -201,12 +242,16 @@ void write_residency(const Candidate& c, const FactsContext& ctx, Json& j) {
                         : !country_ok      ? "outside-country"
                         : subdivision_ok.is_null() ? "unknown-subdivision"
                         : subdivision_ok.get<bool>() ? "inside" : "outside-subdivision";
-  field(j, "country_allowed") = country_ok;
-  field(j, "subdivision_allowed") = subdivision_ok;
-  set_texts(field(j, "allowed_countries"), countries);
-  set_texts(field(j, "allowed_subdivisions"), limits);
-  set_text(field(j, "verdict"), verdict);
-  field(j, "inside") = std::string_view(verdict) == "inside" || std::string_view(verdict) == "unconstrained";
+  Members m(j);
+  set_texts(m["allowed_countries"], countries);
+  set_texts(m["allowed_subdivisions"], limits);
+  m["constrained"] = res.constrained();
+  set_text(m["country"], c.place.country);
+  m["country_allowed"] = country_ok;
+  m["inside"] = std::string_view(verdict) == "inside" || std::string_view(verdict) == "unconstrained";
+  set_text(m["subdivision"], c.place.subdivision);
+  m["subdivision_allowed"] = subdivision_ok;
+  set_text(m["verdict"], verdict);
 }
 
 struct LocalServices {
@@ -261,15 +306,15 @@ void write_services(const Candidate& c, const FactsContext& ctx, Json& j) {
   for (const auto& s : w.services_regional)
     if (!std::count(w.services_local.begin(), w.services_local.end(), s) && !local.offers(s)) from_parent.push_back(s);
   for (auto* names : {&missing, &unverified, &available, &from_parent}) sort_unique(*names);
-  object_in(j);
-  set_texts(field(j, "required_local"), w.services_local);
-  set_texts(field(j, "regional_allowed"), w.services_regional);
-  set_texts(field(j, "available_local"), available);
-  set_texts(field(j, "missing_local"), missing);
-  set_texts(field(j, "unverified_local"), unverified);
-  set_texts(field(j, "from_parent_region"), from_parent);
-  field(j, "missing_count") = missing.size();
-  field(j, "unverified_count") = unverified.size();
+  Members m(j);
+  set_texts(m["available_local"], available);
+  set_texts(m["from_parent_region"], from_parent);
+  m["missing_count"] = missing.size();
+  set_texts(m["missing_local"], missing);
+  set_texts(m["regional_allowed"], w.services_regional);
+  set_texts(m["required_local"], w.services_local);
+  m["unverified_count"] = unverified.size();
+  set_texts(m["unverified_local"], unverified);
 }
 
 std::vector<std::string> responsibilities(const Candidate& c) {
@@ -288,14 +333,14 @@ std::vector<std::string> responsibilities(const Candidate& c) {
 
 void write_operations(const Candidate& c, const FactsContext&, Json& j) {
   const auto items = responsibilities(c);
-  object_in(j);
-  set_texts(field(j, "responsibilities"), items);
-  field(j, "burden_points") = items.size();
-  set_text(field(j, "installed_by"), c.is_outposts() ? c.form_factor->installed_by : std::string("aws"));
-  set_text(field(j, "lifecycle"), std::string(c.is_outposts() ? to_string(c.form_factor->lifecycle) : "current"));
-  set_text(field(j, "lifecycle_note"), c.is_outposts() ? c.form_factor->lifecycle_note : std::string());
-  field(j, "support_request_required") = c.site && c.site->access_requires_support_request;
-  field(j, "opt_in_required") = c.site && c.site->opt_in;
+  Members m(j);
+  m["burden_points"] = items.size();
+  set_text(m["installed_by"], c.is_outposts() ? c.form_factor->installed_by : std::string("aws"));
+  set_text(m["lifecycle"], c.is_outposts() ? to_string(c.form_factor->lifecycle) : "current");
+  set_text(m["lifecycle_note"], c.is_outposts() ? c.form_factor->lifecycle_note : std::string());
+  m["opt_in_required"] = c.site && c.site->opt_in;
+  set_texts(m["responsibilities"], items);
+  m["support_request_required"] = c.site && c.site->access_requires_support_request;
 }
 
 const Site* parent_site(const Candidate& c, const Catalog& catalog) {
@@ -378,33 +423,34 @@ void write_capacity(const Candidate& c, const FactsContext& ctx, Json& j) {
   for (const auto& family : required)
     if (missing.count(family)) blocking.insert(family);
   if (blocking.empty() && !requested.empty() && matched.empty() && unverified.empty()) blocking = missing;
-  object_in(j);
-  set_texts(field(j, "requested_families"), requested);
-  set_text(field(j, "family_knowledge"), knowledge);
-  set_texts(field(j, "families_offered"), offered);
-  set_texts(field(j, "families_matched"), matched);
-  set_texts(field(j, "families_missing"), missing);
-  set_texts(field(j, "families_blocking"), blocking);
+  Members m(j);
+  Json& demand = m["demand"];
+  if (demand != ctx.demand) demand = ctx.demand;  // the same for every option of a workload
+  set_texts(m["families_blocking"], blocking);
+  set_texts(m["families_matched"], matched);
+  set_texts(m["families_missing"], missing);
+  set_texts(m["families_offered"], offered);
   // Unknown only matters when nothing known will do.
-  set_texts(field(j, "families_unverified"), matched.empty() || !required.empty() ? unverified : std::set<std::string>{});
-  field(j, "gpus_requested") = w.compute.gpus;
-  if (field(j, "demand") != ctx.demand) field(j, "demand") = ctx.demand;  // the same for every option of a workload
-  field(j, "sizing") = c.is_outposts() ? sizing_json(plan_outpost(c, ctx)) : Json(nullptr);
+  set_texts(m["families_unverified"], matched.empty() || !required.empty() ? unverified : std::set<std::string>{});
+  set_text(m["family_knowledge"], knowledge);
+  m["gpus_requested"] = w.compute.gpus;
+  set_texts(m["requested_families"], requested);
+  m["sizing"] = c.is_outposts() ? sizing_json(plan_outpost(c, ctx)) : Json(nullptr);
 }
 
 void write_option(const Candidate& c, Json& j) {
-  object_in(j);
-  set_text(field(j, "id"), c.id);
-  set_text(field(j, "kind"), std::string(to_string(c.kind)));
-  set_text(field(j, "name"), c.name);
-  set_text(field(j, "parent_region"), c.parent_region);
-  set_text(field(j, "country"), c.place.country);
-  set_text(field(j, "subdivision"), c.place.subdivision);
-  set_text(field(j, "metro"), c.site ? c.site->metro : c.place.label);
-  set_text(field(j, "facility"), c.facility ? std::optional<std::string>(c.facility->id) : std::nullopt);
-  set_text(field(j, "form_factor"), c.form_factor ? std::optional<std::string>(c.form_factor->id) : std::nullopt);
-  set_text(field(j, "carrier"), c.site ? c.site->carrier : std::nullopt);
-  field(j, "is_outposts") = c.is_outposts();
+  Members m(j);
+  set_text(m["carrier"], c.site ? c.site->carrier : std::nullopt);
+  set_text(m["country"], c.place.country);
+  set_text(m["facility"], c.facility ? std::optional<std::string>(c.facility->id) : std::nullopt);
+  set_text(m["form_factor"], c.form_factor ? std::optional<std::string>(c.form_factor->id) : std::nullopt);
+  set_text(m["id"], c.id);
+  m["is_outposts"] = c.is_outposts();
+  set_text(m["kind"], to_string(c.kind));
+  set_text(m["metro"], c.site ? c.site->metro : c.place.label);
+  set_text(m["name"], c.name);
+  set_text(m["parent_region"], c.parent_region);
+  set_text(m["subdivision"], c.place.subdivision);
 }
 
 void write_parent_region(const Candidate& c, const FactsContext& ctx, Json& j) {
@@ -415,11 +461,11 @@ void write_parent_region(const Candidate& c, const FactsContext& ctx, Json& j) {
   }
   Range r = latency::path_rtt(distance_km(c.place.point, parent->place.point));
   Range site = latency::site_overhead(SiteKind::region);
-  object_in(j);
-  set_text(field(j, "id"), parent->id);
-  field(j, "rtt_ms") = tenth(r.typical + site.typical);
-  field(j, "rtt_high_ms") = tenth(r.high + site.high);
-  field(j, "distance_km") = std::round(distance_km(c.place.point, parent->place.point));
+  Members m(j);
+  m["distance_km"] = std::round(distance_km(c.place.point, parent->place.point));
+  set_text(m["id"], parent->id);
+  m["rtt_high_ms"] = tenth(r.high + site.high);
+  m["rtt_ms"] = tenth(r.typical + site.typical);
 }
 
 }  // namespace

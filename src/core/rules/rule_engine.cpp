@@ -24,19 +24,19 @@ bool applies_to(const Rule& rule, const std::string& kind) {
   return rule.kinds.empty() || std::find(rule.kinds.begin(), rule.kinds.end(), kind) != rule.kinds.end();
 }
 
-// "facts.latency.users" -> the array at that path of `data`, or null.
-const Json* lookup_path(const Json& data, const std::string& path) {
+// "facts.latency.users" -> the value at that path of `data`, or null.
+const Json* lookup_path(const Json& data, std::string_view path) {
   const Json* node = &data;
-  std::size_t pos = 0;
-  while (pos <= path.size()) {
-    std::size_t dot = path.find('.', pos);
-    std::string key = path.substr(pos, dot == std::string::npos ? std::string::npos : dot - pos);
-    if (!node->is_object() || !node->contains(key)) return nullptr;
-    node = &(*node)[key];
-    if (dot == std::string::npos) break;
-    pos = dot + 1;
+  while (true) {
+    const std::size_t dot = std::min(path.find('.'), path.size());
+    if (!node->is_object()) return nullptr;
+    const auto& members = node->get_ref<const Json::object_t&>();
+    const auto it = members.find(path.substr(0, dot));
+    if (it == members.end()) return nullptr;
+    node = &it->second;
+    if (dot == path.size()) return node;
+    path.remove_prefix(dot + 1);
   }
-  return node;
 }
 
 Json evaluate_or_null(const std::optional<jsonlogic::Expression>& e, const jsonlogic::DataView& data) {
