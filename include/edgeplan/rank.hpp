@@ -5,6 +5,8 @@
 
 namespace edgeplan {
 
-void rank_options(Report& report);
+// Without `order_excluded`, excluded options stay in catalog order: a decision-
+// detail report has only their first exclusion, and nothing reads their order.
+void rank_options(Report& report, bool order_excluded = true);
 
 }  // namespace edgeplan

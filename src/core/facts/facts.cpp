@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 #include <edgeplan/util/text.hpp>
 
@@ -62,10 +63,12 @@ Json& field(Json& j, std::string_view key) {
 // below do) over the previous option's values costs one comparison per key
 // instead of a tree search; any other order still works, by search.
 class Members {
+  static bool equal(const std::string& a, std::string_view b) { return a.size() == b.size() && std::memcmp(a.data(), b.data(), b.size()) == 0; }
+
  public:
   explicit Members(Json& j) : m_members(object_in(j).get_ref<Json::object_t&>()), m_next(m_members.begin()) {}
   Json& operator[](std::string_view key) {
-    auto it = m_next != m_members.end() && m_next->first == key ? m_next : m_members.find(key);
+    auto it = m_next != m_members.end() && equal(m_next->first, key) ? m_next : m_members.find(key);
     if (it == m_members.end()) it = m_members.emplace(std::string(key), nullptr).first;
     m_next = std::next(it);
     return it->second;

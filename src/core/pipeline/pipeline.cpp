@@ -66,7 +66,7 @@ Report recommend(const LoadedWorkload& loaded, const Engine& engine, Detail deta
     }
     report.evaluations.push_back(std::move(ev));
   }
-  rank_options(report);
+  rank_options(report, full);
   if (full) explain(report);
   else count_exclusions(report);
   return report;

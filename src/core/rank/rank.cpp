@@ -37,11 +37,11 @@ bool closer(const Evaluation* a, const Evaluation* b) {
 
 }  // namespace
 
-void rank_options(Report& report) {
+void rank_options(Report& report, bool order_excluded) {
   std::vector<const Evaluation*> eligible, excluded;
   for (const auto& e : report.evaluations) (e.excluded() ? excluded : eligible).push_back(&e);
   std::sort(eligible.begin(), eligible.end(), better);
-  std::sort(excluded.begin(), excluded.end(), closer);
+  if (order_excluded) std::sort(excluded.begin(), excluded.end(), closer);
   report.ranked.clear();
   for (std::size_t i = 0; i < eligible.size(); ++i) {
     RankedOption r;

@@ -109,28 +109,34 @@ std::string missing_property(const std::string& description) {
   return description.substr(open + 1, close - open - 1);
 }
 
+// Warns about every field the schema does not know (typos are silently ignored
+// otherwise). Runs on every document loaded, so it looks each key up once and
+// builds a pointer only for values it descends into.
 void collect_unknown_fields(const Json& root, const Json& schema, const Json& value, const std::string& pointer,
                             const JsonDocument& doc, Diagnostics& out) {
   const Json* node = resolve_ref(root, schema);
-  if (value.is_array() && node->contains("items")) {
+  if (value.is_array()) {
+    const auto items = node->find("items");
+    if (items == node->end()) return;
     for (std::size_t i = 0; i < value.size(); ++i)
-      collect_unknown_fields(root, (*node)["items"], value[i], fmt::format("{}/{}", pointer, i), doc, out);
+      if (value[i].is_structured()) collect_unknown_fields(root, *items, value[i], pointer + "/" + std::to_string(i), doc, out);
     return;
   }
-  if (!value.is_object() || !node->contains("properties")) return;
-  const Json& properties = (*node)["properties"];
-  std::vector<std::string> known;
-  for (const auto& [name, unused] : properties.items()) known.push_back(name);
+  const auto properties = node->find("properties");
+  if (!value.is_object() || properties == node->end()) return;
+  const bool open = node->contains("additionalProperties");
   for (const auto& [key, child] : value.items()) {
-    const std::string child_pointer = pointer + "/" + pointer_token(key);
-    if (properties.contains(key)) {
-      collect_unknown_fields(root, properties[key], child, child_pointer, doc, out);
-    } else if (!node->contains("additionalProperties")) {
-      auto suggestion = util::closest_match(key, known);
-      std::string hint = suggestion ? fmt::format("did you mean \"{}\"?", *suggestion)
-                                    : fmt::format("known fields here: {}", util::join_list(known));
-      out.add(doc.diagnose(child_pointer, fmt::format("unknown field \"{}\" is ignored", key), hint, Severity::warning));
+    const auto known = properties->find(key);
+    if (known != properties->end()) {
+      if (child.is_structured()) collect_unknown_fields(root, *known, child, pointer + "/" + pointer_token(key), doc, out);
+      continue;
     }
+    if (open) continue;
+    std::vector<std::string> names;
+    for (const auto& [name, unused] : properties->items()) names.push_back(name);
+    auto suggestion = util::closest_match(key, names);
+    std::string hint = suggestion ? fmt::format("did you mean \"{}\"?", *suggestion) : fmt::format("known fields here: {}", util::join_list(names));
+    out.add(doc.diagnose(pointer + "/" + pointer_token(key), fmt::format("unknown field \"{}\" is ignored", key), hint, Severity::warning));
   }
 }
 
@@ -157,7 +163,9 @@ Diagnostics SchemaValidator::validate(const JsonDocument& document) const {
   thread_local valijson::Validator validator;
   valijson::ValidationResults results;
   valijson::adapters::NlohmannJsonAdapter target(document.value());
-  validator.validate(m_impl->schema, target, &results);
+  // Most documents are valid: check first without collecting (valijson then
+  // stops at the first failure), and only collect every error for the rest.
+  if (!validator.validate(m_impl->schema, target, nullptr)) validator.validate(m_impl->schema, target, &results);
 
   struct Found { std::string pointer; std::string description; };
   std::vector<Found> found;
