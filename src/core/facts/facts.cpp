@@ -44,24 +44,18 @@ double tenth(double value) { return std::round(value * 10) / 10; }
 // numbers rather than allocating and freeing map nodes. So every writer sets
 // every member it owns, and text and lists go through the setters below,
 // which reuse the strings and arrays already there.
+
 // `j` as an object (it may be null, or absent, the first time).
 Json& object_in(Json& j) {
   if (!j.is_object()) j = Json::object();
   return j;
 }
 
-// j[key] without building a std::string for the key: most keys here are past
-// the short-string limit, and writing a group is mostly these lookups.
-Json& field(Json& j, std::string_view key) {
-  auto& members = j.get_ref<Json::object_t&>();
-  auto it = members.find(key);
-  return it != members.end() ? it->second : members.emplace(std::string(key), nullptr).first->second;
-}
-
-// Writes the members of one object. Each key is looked for just after the
-// previous one first, so writing a group's keys in sorted order (as the writers
-// below do) over the previous option's values costs one comparison per key
-// instead of a tree search; any other order still works, by search.
+// Writes the members of one object, like j[key] but without building a
+// std::string per key. Each key is looked for just after the previous one
+// first, so writing a group's keys in sorted order (as the writers below do)
+// over the previous option's values costs one comparison per key instead of a
+// tree search; any other order still works, by search.
 class Members {
   static bool equal(const std::string& a, std::string_view b) { return a.size() == b.size() && std::memcmp(a.data(), b.data(), b.size()) == 0; }
 
@@ -201,8 +195,17 @@ double write_dependency_latency(Json& j, const Dependency& d, const Candidate& c
 }
 
 void write_latency(const Candidate& c, const FactsContext& ctx, Json& j) {
+  // Slots taken in key order first (references into a std::map stay valid),
+  // filled once the user groups and dependencies are written.
   Members m(j);
-  auto& users = objects_in(field(j, "users"), ctx.workload.users.size());
+  Json& all_reachable_slot = m["all_reachable"];
+  auto& deps = objects_in(m["dependencies"], ctx.workload.dependencies.size());
+  m["includes_access"] = ctx.workload.latency.includes_access;
+  Json& max_user_rtt_slot = m["max_user_rtt_ms"];
+  set_text(m["percentile"], ctx.workload.latency.percentile);
+  auto& users = objects_in(m["users"], ctx.workload.users.size());
+  Json& weighted_slot = m["weighted_ratio"];
+  Json& worst_slot = m["worst_ratio"];
   double worst = 0, weighted = 0, max_compared = 0;
   bool all_reachable = true;
   for (std::size_t i = 0; i < users.size(); ++i) {
@@ -213,21 +216,16 @@ void write_latency(const Candidate& c, const FactsContext& ctx, Json& j) {
     weighted += g.share * std::min(u.ratio, 10.0);
     if (u.reachable) max_compared = std::max(max_compared, u.compared);
   }
-  auto& deps = objects_in(field(j, "dependencies"), ctx.workload.dependencies.size());
   double dep_worst = 0;
   for (std::size_t i = 0; i < deps.size(); ++i)
     dep_worst = std::max(dep_worst, write_dependency_latency(deps[i], ctx.workload.dependencies[i], c, ctx));
   worst = std::max(worst, dep_worst);
   if (ctx.workload.users.empty()) weighted = dep_worst;
   else if (!deps.empty()) weighted = std::max(weighted, dep_worst);
-  m["all_reachable"] = all_reachable;
-  m["dependencies"];  // written above
-  m["includes_access"] = ctx.workload.latency.includes_access;
-  m["max_user_rtt_ms"] = max_compared;
-  set_text(m["percentile"], ctx.workload.latency.percentile);
-  m["users"];
-  m["weighted_ratio"] = weighted;
-  m["worst_ratio"] = worst;
+  all_reachable_slot = all_reachable;
+  max_user_rtt_slot = max_compared;
+  weighted_slot = weighted;
+  worst_slot = worst;
 }
 
 // Residency: where the data would sit. An Outpost keeps it at the facility.
@@ -360,36 +358,37 @@ void write_outposts(const Candidate& c, const FactsContext& ctx, Json& out) {
   const FormFactor& f = *c.form_factor;
   const Site* parent = parent_site(c, ctx.catalog);
   Json j = Json::object();
-  field(j, "facility") = fac.id;
-  field(j, "facility_name") = fac.name;
-  field(j, "form_factor") = f.id;
-  field(j, "power_kva") = fac.power_kva;
-  field(j, "min_power_kva") = f.min_power_kva;
-  field(j, "rack_units") = fac.rack_units;
-  field(j, "min_rack_units") = f.min_rack_units;
-  field(j, "uplinks") = fac.uplinks;
-  field(j, "min_uplinks") = f.min_uplinks;
-  field(j, "uplink_speed_gbps") = fac.uplink_speed_gbps;
-  field(j, "uplink_speeds_supported_gbps") = f.uplink_speeds_gbps;
-  field(j, "uplink_speed_supported") = fac.uplink_speed_gbps == 0 || f.uplink_speeds_gbps.empty() ||
+  Members m(j);
+  m["facility"] = fac.id;
+  m["facility_name"] = fac.name;
+  m["form_factor"] = f.id;
+  m["power_kva"] = fac.power_kva;
+  m["min_power_kva"] = f.min_power_kva;
+  m["rack_units"] = fac.rack_units;
+  m["min_rack_units"] = f.min_rack_units;
+  m["uplinks"] = fac.uplinks;
+  m["min_uplinks"] = f.min_uplinks;
+  m["uplink_speed_gbps"] = fac.uplink_speed_gbps;
+  m["uplink_speeds_supported_gbps"] = f.uplink_speeds_gbps;
+  m["uplink_speed_supported"] = fac.uplink_speed_gbps == 0 || f.uplink_speeds_gbps.empty() ||
                                 std::count(f.uplink_speeds_gbps.begin(), f.uplink_speeds_gbps.end(), fac.uplink_speed_gbps) > 0;
-  field(j, "support_plan") = ctx.workload.customer.support_plan;
-  field(j, "accepted_support_plans") = f.support_plans;
-  field(j, "support_plan_ok") = std::count(f.support_plans.begin(), f.support_plans.end(), ctx.workload.customer.support_plan) > 0;
-  field(j, "service_link_mbps") = fac.service_link_mbps;
-  field(j, "service_link_min_mbps") = ctx.catalog.outposts.service_link_min_mbps;
-  field(j, "service_link_max_rtt_ms") = ctx.catalog.outposts.service_link_max_rtt_ms;
-  field(j, "parent_region") = c.parent_region ? Json(*c.parent_region) : Json(nullptr);
-  field(j, "parent_region_supported") = c.parent_region && std::count(f.parent_regions.begin(), f.parent_regions.end(), *c.parent_region) > 0;
+  m["support_plan"] = ctx.workload.customer.support_plan;
+  m["accepted_support_plans"] = f.support_plans;
+  m["support_plan_ok"] = std::count(f.support_plans.begin(), f.support_plans.end(), ctx.workload.customer.support_plan) > 0;
+  m["service_link_mbps"] = fac.service_link_mbps;
+  m["service_link_min_mbps"] = ctx.catalog.outposts.service_link_min_mbps;
+  m["service_link_max_rtt_ms"] = ctx.catalog.outposts.service_link_max_rtt_ms;
+  m["parent_region"] = c.parent_region ? Json(*c.parent_region) : Json(nullptr);
+  m["parent_region_supported"] = c.parent_region && std::count(f.parent_regions.begin(), f.parent_regions.end(), *c.parent_region) > 0;
   if (parent) {
     Range link = latency::path_rtt(distance_km(fac.place.point, parent->place.point));
-    field(j, "service_link_rtt_ms") = tenth(link.high + latency::site_overhead(SiteKind::region).high);
+    m["service_link_rtt_ms"] = tenth(link.high + latency::site_overhead(SiteKind::region).high);
   } else {
-    field(j, "service_link_rtt_ms") = nullptr;
+    m["service_link_rtt_ms"] = nullptr;
   }
-  field(j, "country_supported") = f.countries ? Json(f.countries->count(fac.place.country) > 0) : Json(nullptr);
-  field(j, "operates_hardware") = ctx.workload.customer.operates_hardware;
-  field(j, "owns_outposts_servers") = ctx.workload.customer.owns_outposts_servers;
+  m["country_supported"] = f.countries ? Json(f.countries->count(fac.place.country) > 0) : Json(nullptr);
+  m["operates_hardware"] = ctx.workload.customer.operates_hardware;
+  m["owns_outposts_servers"] = ctx.workload.customer.owns_outposts_servers;
   out = std::move(j);
 }
 

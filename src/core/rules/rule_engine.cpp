@@ -212,7 +212,7 @@ class RuleEngine::Run {
     // Several score rules for one factor: the lowest wins, so any rule can cap a factor.
     auto it = m_ev.factor_scores.find(rule.factor);
     if (it == m_ev.factor_scores.end() || score < it->second) m_ev.factor_scores[rule.factor] = score;
-    if (m_detail == Detail::full) m_ev.trace.push_back({rule.id, "score", fmt::format("{} {}", rule.factor, util::format_number(score)), ""});
+    trace(rule, fmt::format("{} {}", rule.factor, util::format_number(score)));
   }
 
   const Json* for_each_items(const Rule& rule) const {
