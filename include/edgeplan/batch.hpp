@@ -113,8 +113,10 @@ struct BatchOptions {
   std::size_t window = 0;  // results in flight or waiting to be emitted; 0 = 64 per job
 };
 
-// Calls `work` on each input on `jobs` threads and `emit` with every result in
-// input order, on the calling thread, as soon as it and all before it are done.
+// Calls `work` on each input on `jobs` threads (the calling thread and jobs - 1
+// more) and `emit` with every result in input order, as soon as it and all
+// before it are done: on whichever of those threads completed it, never on two
+// at once.
 // At most `window` inputs are taken from the source ahead of the last one
 // emitted, so memory is bounded by the window, not by the portfolio. An exception
 // from `work` or `emit` stops the run and is rethrown here after the workers end.

@@ -1,6 +1,9 @@
 // The ordered worker pool. Workers take inputs from the source one at a time
-// and put results in a ring of `window` slots; the calling thread emits slot
-// after slot in input order. A worker may run at most `window` inputs ahead of
+// and put results in a ring of `window` slots. Whichever worker completes the
+// next result in input order also emits it, and every consecutive result
+// already waiting after it, one emitter at a time; there is no separate
+// emitting thread to wake for each result (a context switch per workload that
+// cost more than emitting). A worker may run at most `window` inputs ahead of
 // the last emitted result, which bounds memory whatever the portfolio size and
 // makes the output independent of scheduling: byte-identical for any --jobs.
 #include <edgeplan/batch.hpp>
@@ -17,67 +20,62 @@ namespace {
 
 class OrderedRun {
  public:
-  OrderedRun(BatchSource& source, std::size_t window, const std::function<BatchResult(const BatchInput&)>& work)
-      : m_source(source), m_window(window), m_slots(window), m_work(work) {}
+  using Work = std::function<BatchResult(const BatchInput&)>;
+  using Emit = std::function<void(BatchResult&&)>;
+
+  OrderedRun(BatchSource& source, std::size_t window, const Work& work, const Emit& emit)
+      : m_source(source), m_window(window), m_slots(window), m_work(work), m_emit(emit) {}
 
   void work_loop() {
+    std::unique_lock lock(m_mutex);
     for (;;) {
+      m_space.wait(lock, [&] { return m_stop || m_exhausted || m_taken - m_emitted < m_window; });
+      if (m_stop || m_exhausted) return;
       std::optional<BatchInput> input;
-      std::size_t sequence = 0;
-      {
-        std::unique_lock lock(m_mutex);
-        m_space.wait(lock, [&] { return m_stop || m_exhausted || m_taken - m_emitted < m_window; });
-        if (m_stop || m_exhausted) return;
-        if (!guarded(lock, [&] { input = m_source.next(); })) return;
-        if (!input) {
-          m_exhausted = true;
-          m_ready.notify_all();
-          m_space.notify_all();
-          return;
-        }
-        sequence = m_taken++;
+      if (!guarded(lock, [&] { input = m_source.next(); })) return;
+      if (!input) {
+        m_exhausted = true;
+        m_space.notify_all();
+        return;
       }
+      const std::size_t sequence = m_taken++;
       BatchResult result;
-      {
-        std::unique_lock lock(m_mutex, std::defer_lock);
-        if (!guarded(lock, [&] { result = m_work(*input); })) return;
-      }
-      std::lock_guard lock(m_mutex);
+      lock.unlock();
+      const bool worked = guarded(lock, [&] { result = m_work(*input); });
+      lock.lock();
+      if (!worked) return;
       m_slots[sequence % m_window] = std::move(result);
-      if (sequence == m_emitted) m_ready.notify_one();
+      if (!m_emitting) emit_ready(lock);
     }
   }
 
-  void emit_loop(const std::function<void(BatchResult&&)>& emit) {
-    for (;;) {
-      BatchResult result;
-      {
-        std::unique_lock lock(m_mutex);
-        auto& slot = m_slots[m_emitted % m_window];
-        m_ready.wait(lock, [&] { return m_failure || slot || (m_exhausted && m_emitted == m_taken); });
-        if (m_failure || !slot) return;
-        result = std::move(*slot);
-        slot.reset();
-        ++m_emitted;
-      }
-      m_space.notify_one();
-      std::unique_lock lock(m_mutex, std::defer_lock);
-      if (!guarded(lock, [&] { emit(std::move(result)); })) return;
-    }
-  }
-
-  // Stops the workers; the first failure, if any, is rethrown once they are joined.
+  // Waits for the workers; the first failure, if any, is rethrown once they are joined.
   void finish(std::vector<std::thread>& workers) {
-    {
-      std::lock_guard lock(m_mutex);
-      m_stop = true;
-    }
-    m_space.notify_all();
     for (auto& t : workers) t.join();
     if (m_failure) std::rethrow_exception(m_failure);
   }
 
  private:
+  // Emits the results waiting in order from m_emitted on, each outside the
+  // lock; m_emitting keeps the others from emitting meanwhile. Called and left
+  // with `lock` held.
+  void emit_ready(std::unique_lock<std::mutex>& lock) {
+    m_emitting = true;
+    for (;;) {
+      auto& slot = m_slots[m_emitted % m_window];
+      if (m_stop || !slot) break;
+      BatchResult result = std::move(*slot);
+      slot.reset();
+      ++m_emitted;
+      m_space.notify_one();
+      lock.unlock();
+      const bool emitted = guarded(lock, [&] { m_emit(std::move(result)); });
+      lock.lock();
+      if (!emitted) break;
+    }
+    m_emitting = false;
+  }
+
   // Runs `body`; an exception is recorded (first one wins) and stops the run.
   // `lock` is held or not on entry; it is left as it was.
   template <typename Body>
@@ -90,7 +88,6 @@ class OrderedRun {
       if (!was_locked) lock.lock();
       if (!m_failure) m_failure = std::current_exception();
       m_stop = true;
-      m_ready.notify_all();
       m_space.notify_all();
       if (!was_locked) lock.unlock();
       return false;
@@ -100,13 +97,14 @@ class OrderedRun {
   BatchSource& m_source;
   const std::size_t m_window;
   std::vector<std::optional<BatchResult>> m_slots;  // result of input i waits in slot i % window
-  const std::function<BatchResult(const BatchInput&)>& m_work;
+  const Work& m_work;
+  const Emit& m_emit;
 
   std::mutex m_mutex;
   std::condition_variable m_space;  // a worker may take another input
-  std::condition_variable m_ready;  // the next result in order is in its slot, or the run ended
   std::size_t m_taken = 0;
   std::size_t m_emitted = 0;
+  bool m_emitting = false;
   bool m_exhausted = false;
   bool m_stop = false;
   std::exception_ptr m_failure;
@@ -127,12 +125,13 @@ void run_ordered(BatchSource& source, const BatchOptions& options, const std::fu
                  const std::function<void(BatchResult&&)>& emit) {
   const std::size_t jobs = std::max<std::size_t>(options.jobs, 1);
   const std::size_t window = options.window > 0 ? options.window : 64 * jobs;
-  OrderedRun run(source, window, work);
+  OrderedRun run(source, window, work, emit);
   fill_locale_caches();
+  // The calling thread is one of the workers.
   std::vector<std::thread> workers;
-  workers.reserve(jobs);
-  for (std::size_t i = 0; i < jobs; ++i) workers.emplace_back([&run] { run.work_loop(); });
-  run.emit_loop(emit);
+  workers.reserve(jobs - 1);
+  for (std::size_t i = 1; i < jobs; ++i) workers.emplace_back([&run] { run.work_loop(); });
+  run.work_loop();
   run.finish(workers);
 }
 
