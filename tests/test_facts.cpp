@@ -2,6 +2,7 @@
 
 #include <edgeplan/candidates.hpp>
 #include <edgeplan/facts.hpp>
+#include <edgeplan/latency_model.hpp>
 
 #include "fixtures.hpp"
 
@@ -142,4 +143,24 @@ TEST_CASE("facts: latency per user group") {
   CHECK(u["ratio"].get<double>() == Approx(u["rtt_ms"].get<double>() / 20));
   CHECK(u["reachable"] == true);
   CHECK(l["percentile"] == "p50");
+}
+
+TEST_CASE("facts: without the last mile, carrier 5G users reach a Wavelength Zone with no radio leg") {
+  // The radio segment is the last mile of a user in the carrier's network, so
+  // includes_access: false drops it as it drops a fixed user's access network.
+  const std::string users = R"("users": [{"name": "fans", "location": {"metro": "Boston"}, "access": "mobile-5g", "carrier": "Verizon"}])";
+  const std::string lan = R"("users": [{"name": "fans", "location": {"metro": "Boston"}, "access": "lan"}])";
+  const Candidate zone = candidate_for(site("us-east-1-wl1-bos-wlz-1"));
+  auto user_facts = [&](const std::string& group, bool includes_access) {
+    auto loaded = test::load_spec("{" + group + R"(, "latency": {"users": {"max_rtt_ms": 20, "includes_access": )" +
+                                  (includes_access ? "true" : "false") + "}}}");
+    return facts_for(loaded.workload, zone)["latency"]["users"][0];
+  };
+  const Json with_radio = user_facts(users, true);
+  const Json without = user_facts(users, false);
+  const Json on_lan = user_facts(lan, true);
+  CHECK(without["in_carrier_network"] == true);
+  CHECK(without["rtt_ms"].get<double>() == Approx(on_lan["rtt_ms"].get<double>()).margin(0.1));
+  CHECK(without["rtt_high_ms"].get<double>() == Approx(on_lan["rtt_high_ms"].get<double>()).margin(0.1));
+  CHECK(with_radio["rtt_ms"].get<double>() == Approx(on_lan["rtt_ms"].get<double>() + latency::kCarrierEdge5g.typical).margin(0.1));
 }

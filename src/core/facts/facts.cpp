@@ -161,8 +161,12 @@ struct UserLatency {
 UserLatency write_user_latency(Json& j, const UserGroup& g, const Candidate& c, const FactsContext& ctx) {
   const bool in_network = c.kind == SiteKind::wavelength_zone && is_mobile(g.access) && same_carrier(g.carrier, c.site->carrier);
   const bool reachable = wavelength_reachable(c, in_network);
-  const AccessType access = ctx.workload.latency.includes_access ? g.access : AccessType::lan;
-  RttEstimate e = measured_or_model(ctx, g.name, g.place.label, c, estimate_rtt(g.place, access, c, in_network));
+  // Without the last mile (includes_access: false) there is no radio leg either:
+  // in the carrier's network the radio segment is the last mile.
+  const bool counts_access = ctx.workload.latency.includes_access;
+  const AccessType access = counts_access ? g.access : AccessType::lan;
+  const RttEstimate model = estimate_rtt(g.place, access, c, in_network && counts_access);
+  RttEstimate e = measured_or_model(ctx, g.name, g.place.label, c, model);
   // An unreachable group gets a huge ratio so scores sink, and a null RTT so nothing prints it.
   const double compared = reachable ? compared_value(e.rtt, ctx.workload.latency.percentile) : 1e9;
   const RttEntry r = rtt_entry(g.name, e, compared, ctx.workload.latency.users_max_rtt_ms);
