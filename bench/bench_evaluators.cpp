@@ -4,6 +4,7 @@
 // for run_peers.mjs to compare with the JavaScript engines.
 //
 // Usage: bench_evaluators WORK.json REPETITIONS OUT.json [VARIANT-SUBSTRING]
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -133,9 +134,10 @@ std::size_t pass_view(const Work& work) {
   return truthy;
 }
 
-// Every data object's view built once, before timing, and kept: after the
-// warm-up pass each path the expressions read is a slot in its view — the
-// data's prepared form, as the peers' data is their parsed JavaScript objects.
+// Every data object's view built once, before timing, and kept, with every
+// path its expressions read resolved up front (Expression::prepare): the data's
+// prepared form, as the peers' data is their parsed JavaScript objects. Passes
+// then read only the views' slots.
 struct PreparedViews {
   std::vector<std::unique_ptr<DataView>> options;
   std::vector<std::unique_ptr<DataView>> groups;  // per group: its option's view, or an overlay with "item"
@@ -146,8 +148,34 @@ PreparedViews prepare_views(const Work& work) {
   for (const Json& option : work.options) views.options.push_back(std::make_unique<DataView>(option));
   for (const Group& group : work.groups) {
     views.groups.push_back(group.item ? std::make_unique<DataView>(*views.options[group.option], "item", *group.item) : nullptr);
+    const DataView& view = group.item ? *views.groups.back() : *views.options[group.option];
+    for (const std::size_t e : group.expressions) work.expressions[e].prepare(view);
   }
   return views;
+}
+
+// How long preparing the data takes, per option, outside every timed pass:
+// parsing an option's JSON text into Json, and preparing its views.
+struct Preparation {
+  double parse_seconds = 0;
+  double views_seconds = 0;
+};
+
+Preparation time_preparation(const Work& work, long repetitions) {
+  std::vector<std::string> texts;
+  for (const Json& option : work.options) texts.push_back(option.dump());
+  Preparation p;
+  const auto parse_start = Clock::now();
+  std::size_t sink = 0;
+  for (long rep = 0; rep < repetitions; ++rep) {
+    for (const std::string& text : texts) sink += Json::parse(text).size();
+  }
+  p.parse_seconds = std::chrono::duration<double>(Clock::now() - parse_start).count() / static_cast<double>(repetitions);
+  const auto views_start = Clock::now();
+  for (long rep = 0; rep < repetitions; ++rep) sink += prepare_views(work).options.size();
+  p.views_seconds = std::chrono::duration<double>(Clock::now() - views_start).count() / static_cast<double>(repetitions);
+  if (sink == 0) std::fprintf(stderr, "(nothing parsed)\n");
+  return p;
 }
 
 std::size_t pass_prepared(const Work& work, const PreparedViews& views) {
@@ -206,7 +234,10 @@ int main(int argc, char** argv) {
   for (const auto& [name, pass] : variants) {
     if (name.find(only) != std::string::npos) runs.push_back(measure(name, work, repetitions, pass));
   }
-  Json out = {{"engines", Json::array()}, {"results", results_of(work)}};
+  const Preparation preparation = time_preparation(work, std::max(1L, repetitions / 10));
+  Json out = {{"engines", Json::array()},
+              {"results", results_of(work)},
+              {"preparation", {{"parse_seconds", preparation.parse_seconds}, {"views_seconds", preparation.views_seconds}}}};
   for (const Run& run : runs) {
     out["engines"].push_back({{"name", run.name}, {"seconds", run.seconds}, {"evaluations", run.evaluations}});
     std::fprintf(stderr, "%-56s %12.0f evaluations/s\n", run.name.c_str(), static_cast<double>(run.evaluations) / run.seconds);

@@ -83,6 +83,10 @@ TEST_CASE("jsonlogic view: every suite case gives the same result through a Data
     const DataView view(test.data);
     if (auto problem = mismatch(test, expression, view); !problem.empty()) failures.push_back(problem);
     ++plain;
+    // Every path resolved ahead (Expression::prepare), as bench_evaluators prepares views.
+    const DataView prepared(test.data);
+    expression.prepare(prepared);
+    if (auto problem = mismatch(test, expression, prepared); !problem.empty()) failures.push_back("prepared: " + problem);
     // The first key bound by an overlay over the rest of the data.
     if (!test.data.is_object() || test.data.empty()) continue;
     Json rest = test.data;
@@ -91,6 +95,12 @@ TEST_CASE("jsonlogic view: every suite case gives the same result through a Data
     const DataView base(rest);
     const DataView overlay(base, key, test.data.at(key));
     if (auto problem = mismatch(test, expression, overlay); !problem.empty()) failures.push_back("overlay " + key + ": " + problem);
+    const DataView prepared_base(rest);
+    const DataView prepared_overlay(prepared_base, key, test.data.at(key));
+    expression.prepare(prepared_overlay);
+    if (auto problem = mismatch(test, expression, prepared_overlay); !problem.empty()) {
+      failures.push_back("prepared overlay " + key + ": " + problem);
+    }
     ++overlaid;
   }
   INFO(joined(failures));

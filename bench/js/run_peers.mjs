@@ -6,7 +6,8 @@
 //
 // Every engine evaluates the identical (expression, data) pairs in the same
 // order, REPETITIONS times after one untimed warm-up pass. Data objects are
-// built once, before timing, as in bench_evaluators.
+// built once, before timing, as in bench_evaluators; what building them costs
+// (JSON.parse here, parse + views there) is timed apart and printed after.
 import fs from 'node:fs'
 import jsonLogic from 'json-logic-js'
 import { LogicEngine } from 'json-logic-engine'
@@ -105,3 +106,24 @@ for (const r of runs) {
   const fmt = (x) => (x >= 10 ? x.toFixed(1) : x.toFixed(2)) + '×'
   console.log(`| ${r.name} | ${Math.round(rate(r)).toLocaleString('en-US')} | ${fmt(rate(r) / reference)} | ${fmt(rate(r) / compiled)} |`)
 }
+
+// Data preparation, outside the passes timed above: the peers' JSON.parse of each
+// option's text against edgeplan's parse and views (timed by bench_evaluators).
+function parseSeconds () {
+  const texts = work.data.map((d) => JSON.stringify(d))
+  const rounds = Math.max(1, Math.floor(repetitions / 10))
+  let sink = 0
+  const start = process.hrtime.bigint()
+  for (let rep = 0; rep < rounds; rep++) for (const t of texts) sink += Object.keys(JSON.parse(t)).length
+  if (sink === 0) console.error('(nothing parsed)')
+  return Number(process.hrtime.bigint() - start) / 1e9 / rounds
+}
+const perOption = (seconds) => (seconds / work.data.length * 1e6).toFixed(2)
+console.log('')
+console.log('Data preparation per option, not in the rates above:')
+console.log('')
+console.log('| step | µs per option |')
+console.log('|---|---:|')
+console.log(`| JSON.parse of the option's facts (the peers' data objects) | ${perOption(parseSeconds())} |`)
+console.log(`| nlohmann::json::parse of the same text (edgeplan's Json) | ${perOption(edgeplan.preparation.parse_seconds)} |`)
+console.log(`| DataView + Expression::prepare (edgeplan's prepared views) | ${perOption(edgeplan.preparation.views_seconds)} |`)

@@ -1264,6 +1264,16 @@ void collect_reads(const Node& node, DataReads& reads) {
   for (const Node& argument : node.args) collect_reads(argument, reads);
 }
 
+void prepare_paths(const Node& node, const DataView& view) {
+  if (node.path && !node.path->ids.empty()) view.slot(*node.path);
+  if (node.keys) {
+    for (const MissingKey& key : *node.keys) {
+      if (!key.path.ids.empty()) view.slot(key.path);
+    }
+  }
+  for (const Node& argument : node.args) prepare_paths(argument, view);
+}
+
 }  // namespace
 
 void DataReads::merge(const DataReads& other) {
@@ -1277,6 +1287,10 @@ DataReads Expression::reads() const {
   std::sort(reads.paths.begin(), reads.paths.end());
   reads.paths.erase(std::unique(reads.paths.begin(), reads.paths.end()), reads.paths.end());
   return reads;
+}
+
+void Expression::prepare(const DataView& view) const {
+  if (m_root) prepare_paths(*m_root, view);
 }
 
 Json Expression::evaluate(const Json& data) const {
