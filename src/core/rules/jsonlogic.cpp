@@ -1253,25 +1253,18 @@ void add_path(const VarPath& path, DataReads& reads) {
   else reads.paths.push_back(dotted(path));
 }
 
-void collect_reads(const Node& node, DataReads& reads) {
+// Calls on_path with every literal `var` / `missing` path in the tree, and
+// on_computed for each of them whose path is only known at run time.
+template <typename OnPath, typename OnComputed>
+void visit_paths(const Node& node, OnPath&& on_path, OnComputed&& on_computed) {
   if (node.apply == apply_var) {
-    if (node.path) add_path(*node.path, reads);
-    else reads.anything = true;  // the path is computed at run time
+    if (node.path) on_path(*node.path);
+    else on_computed();
   } else if (node.apply == apply_missing || node.apply == apply_missing_some) {
-    if (node.keys) for (const MissingKey& key : *node.keys) add_path(key.path, reads);
-    else reads.anything = true;
+    if (node.keys) for (const MissingKey& key : *node.keys) on_path(key.path);
+    else on_computed();
   }
-  for (const Node& argument : node.args) collect_reads(argument, reads);
-}
-
-void prepare_paths(const Node& node, const DataView& view) {
-  if (node.path && !node.path->ids.empty()) view.slot(*node.path);
-  if (node.keys) {
-    for (const MissingKey& key : *node.keys) {
-      if (!key.path.ids.empty()) view.slot(key.path);
-    }
-  }
-  for (const Node& argument : node.args) prepare_paths(argument, view);
+  for (const Node& argument : node.args) visit_paths(argument, on_path, on_computed);
 }
 
 }  // namespace
@@ -1283,14 +1276,15 @@ void DataReads::merge(const DataReads& other) {
 
 DataReads Expression::reads() const {
   DataReads reads;
-  if (m_root) collect_reads(*m_root, reads);
+  if (m_root) visit_paths(*m_root, [&](const VarPath& path) { add_path(path, reads); }, [&] { reads.anything = true; });
   std::sort(reads.paths.begin(), reads.paths.end());
   reads.paths.erase(std::unique(reads.paths.begin(), reads.paths.end()), reads.paths.end());
   return reads;
 }
 
 void Expression::prepare(const DataView& view) const {
-  if (m_root) prepare_paths(*m_root, view);
+  // Paths with no ids (the whole data) are not cached by views.
+  if (m_root) visit_paths(*m_root, [&](const VarPath& path) { if (!path.ids.empty()) view.slot(path); }, [] {});
 }
 
 Json Expression::evaluate(const Json& data) const {
