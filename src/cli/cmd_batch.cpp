@@ -174,7 +174,7 @@ class ProgressLine {
   bool m_drawn = false;
 };
 
-// What the emitting thread does with each result, in input order.
+// What is done with each result, in input order (by one worker at a time).
 class Collector {
  public:
   Collector(BatchFormat format, ResultOutput& output, ProgressLine& progress)

@@ -1,5 +1,5 @@
 // Portfolio aggregation: counts only, plus the workloads a reviewer must look
-// at (no feasible placement, errors). Fed in input order by the emitting thread.
+// at (no feasible placement, errors). Fed in input order, by one worker at a time.
 #include <edgeplan/batch.hpp>
 
 #include <algorithm>
