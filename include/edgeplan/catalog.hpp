@@ -110,12 +110,17 @@ class Catalog {
   CatalogInfo info;
   std::vector<Site> sites;  // sorted by kind then id
   OutpostsFacts outposts;
-  std::set<std::string> service_vocabulary;
+  std::set<std::string> service_vocabulary;  // services a site can offer locally
+  // Services a workload may use from a Region (rules/catalog/services.json):
+  // name -> whether it keeps customer data at rest in that Region.
+  std::map<std::string, bool> regional_services;
   std::vector<Metro> metros;
 
   const Site* find_site(const std::string& id) const;
   const FormFactor* find_form_factor(const std::string& id) const;
-  const Metro* find_metro(const std::string& name) const;  // case-insensitive, aliases too
+  const Metro* find_metro(const std::string& name) const;
+  // Whether a service keeps customer data where it runs; false for names the vocabulary lacks.
+  bool stores_data(const std::string& service) const;  // case-insensitive, aliases too
   std::vector<std::string> metro_names() const;
   std::vector<std::string> site_ids() const;
 };

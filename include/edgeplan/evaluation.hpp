@@ -20,6 +20,7 @@ struct Finding {
   std::string condition_kind;  // warn findings: verify | arrange | note
   std::string message;
   std::string remedy;
+  Json relax;  // exclusions: RFC 6902 operations on the spec that lift this finding; null = none known
   std::string summary;
   Json measured;  // number, string, array or null
   Json required;

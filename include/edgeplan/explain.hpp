@@ -1,7 +1,7 @@
 #pragma once
 // Explain stage: turns ranked and excluded evaluations into the words a
 // reviewer reads — why the winner wins and by how much, each option's verdict
-// and conditions, the one-line summary, and what would make near misses eligible.
+// and conditions, and the one-line summary.
 #include <edgeplan/report.hpp>
 
 namespace edgeplan {
@@ -12,8 +12,9 @@ void explain(Report& report);
 // eligible: 61 residency, …"): all a decision-detail report gets.
 void count_exclusions(Report& report);
 
-// The requirement changes that would lift every exclusion of `evaluation`
-// (one per rule: the binding one for numeric rules); empty if some reason has none.
+// The words of the requirement changes that lift every exclusion of
+// `evaluation` (one per rule: the binding one for numeric rules); empty if
+// some reason has none. Whether they suffice is for relax.hpp to verify.
 std::vector<std::string> changes_to_qualify(const Evaluation& evaluation);
 
 }  // namespace edgeplan

@@ -29,9 +29,13 @@ struct ExcludedOption {
   const Evaluation* evaluation = nullptr;
 };
 
+// An excluded option and the smallest joint change of the requirements that
+// was verified to make it eligible (see relax.hpp).
 struct NearMiss {
   const Evaluation* evaluation = nullptr;
-  std::vector<std::string> changes;  // the requirement changes that would make it eligible
+  std::vector<std::string> changes;  // the requirement changes, in the rules' words
+  Json patch;                        // the same as RFC 6902 operations on the spec
+  double distance = 0;               // how big the change is (relative, summed)
 };
 
 struct SummaryCount {

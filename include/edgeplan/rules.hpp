@@ -42,6 +42,15 @@ class MessageTemplate {
   std::string m_source;
 };
 
+// One operation of a rule's relaxation: the RFC 6902 JSON Patch operation on
+// the spec that lifts the rule for the option at hand ("replace" or "add";
+// the path is a template, the value JsonLogic over the evaluation data).
+struct RelaxOp {
+  std::string op;
+  MessageTemplate path;
+  std::optional<jsonlogic::Expression> value;
+};
+
 struct Rule {
   std::string id;
   std::string description;
@@ -59,6 +68,7 @@ struct Rule {
   std::string unit;
   MessageTemplate message;
   MessageTemplate remedy;   // exclude rules: the requirement change that would lift it
+  std::vector<RelaxOp> relax;  // exclude rules: that change as a patch of the spec; empty = none
   MessageTemplate summary;  // exclude rules: label for the one-line summary
   bool waivable = true;
   std::string location;  // JSON pointer into the spec the rule is about (CI annotations); "" = by factor

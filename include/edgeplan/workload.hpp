@@ -44,6 +44,14 @@ struct Residency {
   std::vector<std::string> countries;     // empty = no country constraint
   std::vector<std::string> subdivisions;  // ISO 3166-2; constrains their country only
   bool constrained() const { return !countries.empty() || !subdivisions.empty(); }
+  // The countries data may sit in: those listed, and those of listed subdivisions.
+  std::vector<std::string> allowed_countries() const;
+  // The listed subdivisions that constrain `country` (empty: all of it is allowed).
+  std::vector<std::string> subdivisions_of(const std::string& country) const;
+  // Where data stored at `place` stands: "unconstrained", "inside",
+  // "outside-country", "outside-subdivision" or "unknown-subdivision" (the
+  // country is limited to some subdivisions and the place's is not known).
+  const char* verdict(const Place& place) const;
 };
 
 struct InstanceDemand {
@@ -63,27 +71,32 @@ struct Compute {
   double horizon_years = 0;
   std::optional<int> spare_hosts;              // sizing policy from the spec, if given
   std::optional<double> max_utilization;       // 0-1
+  // The families named: spec.compute.instance_families, then the families of
+  // the instance types asked for by name, each once.
+  std::vector<std::string> requested_families() const;
 };
 
+// A customer facility. Every figure is optional: a fact the spec does not
+// state is unknown (something to verify), never zero.
 struct Facility {
   std::string id;
   std::string name;
   Place place;
-  double power_kva = 0;
-  int rack_units = 0;
-  int rack_positions = 0;
-  int uplinks = 0;
-  double uplink_speed_gbps = 0;
-  double service_link_mbps = 0;
+  std::optional<double> power_kva;
+  std::optional<int> rack_units;
+  std::optional<int> uplinks;
+  std::optional<double> uplink_speed_gbps;
+  std::optional<double> service_link_mbps;
   std::optional<std::string> parent_region;
   std::string pointer;
 };
 
+// What the spec says about the customer; unstated facts stay unknown.
 struct Customer {
   std::vector<Facility> facilities;
-  std::string support_plan = "business";
-  bool operates_hardware = false;
-  bool owns_outposts_servers = false;  // existing server customers may still order
+  std::optional<std::string> support_plan;
+  std::optional<bool> operates_hardware;
+  std::optional<bool> owns_outposts_servers;  // existing server customers may still order
 };
 
 struct Proposed {

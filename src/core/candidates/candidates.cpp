@@ -1,6 +1,6 @@
 #include <edgeplan/candidates.hpp>
 
-#include <limits>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -9,27 +9,52 @@ namespace edgeplan {
 namespace {
 
 
-// The facility's declared parent Region, else the nearest Region that can home
-// this form factor: the service link is shortest there.
-std::optional<std::string> choose_parent_region(const Facility& facility, const FormFactor& form_factor, const Catalog& catalog) {
+// How well a Region keeps the workload's data where residency wants it
+// (lower is better): inside, then inside the country only, then abroad.
+int residency_rank(const Residency& residency, const Place& place) {
+  const std::string verdict = residency.verdict(place);
+  if (verdict == "inside" || verdict == "unconstrained") return 0;
+  if (verdict == "outside-country") return 2;
+  return 1;
+}
+
+// How many of the services the workload needs locally the form factor lacks
+// when homed to `region` (AWS lists an Outpost's local services per parent Region).
+int services_lacking(const FormFactor& form_factor, const std::string& region, const Workload& workload) {
+  auto table = form_factor.services_by_parent_region.find(region);
+  if (table == form_factor.services_by_parent_region.end()) return 0;
+  int lacking = 0;
+  for (const auto& s : workload.services_local) lacking += form_factor.services_local.count(s) && !table->second.count(s);
+  return lacking;
+}
+
+// The facility's declared parent Region, else the Region the customer would
+// choose among those that can home this form factor: one that keeps data
+// inside the residency boundary (an Outpost sends control-plane data, metrics
+// and any regional data to its parent Region), then one that offers the
+// services needed locally on the Outpost, then the nearest (the shortest
+// service link).
+std::optional<std::string> choose_parent_region(const Facility& facility, const FormFactor& form_factor, const Workload& workload,
+                                                const Catalog& catalog) {
   if (facility.parent_region) return facility.parent_region;
   std::optional<std::string> best;
-  double best_km = std::numeric_limits<double>::max();
+  std::tuple<int, int, double> best_key{};
   for (const auto& code : form_factor.parent_regions) {
     const Site* region = catalog.find_site(code);
     if (!region) continue;
-    double km = distance_km(facility.place.point, region->place.point);
-    if (km < best_km) best_km = km, best = code;
+    const std::tuple<int, int, double> key{residency_rank(workload.residency, region->place), services_lacking(form_factor, code, workload),
+                                           distance_km(facility.place.point, region->place.point)};
+    if (!best || key < best_key) best_key = key, best = code;
   }
   return best;
 }
 
-Candidate from_outposts(const Facility& facility, const FormFactor& form_factor, const Catalog& catalog) {
+Candidate from_outposts(const Facility& facility, const FormFactor& form_factor, const Workload& workload, const Catalog& catalog) {
   Candidate c;
   c.id = outposts_candidate_id(facility.id, form_factor.id);
   c.kind = form_factor.kind;
   c.name = fmt::format("{} at {}", form_factor.name, facility.name.empty() ? facility.id : facility.name);
-  c.parent_region = choose_parent_region(facility, form_factor, catalog);
+  c.parent_region = choose_parent_region(facility, form_factor, workload, catalog);
   c.place = facility.place;
   c.form_factor = &form_factor;
   c.facility = &facility;
@@ -58,7 +83,7 @@ std::vector<Candidate> build_candidates(const Workload& workload, const Catalog&
   out.reserve(catalog.sites.size() + workload.customer.facilities.size() * catalog.outposts.form_factors.size());
   for (const auto& site : catalog.sites) out.push_back(candidate_from_site(site));
   for (const auto& facility : workload.customer.facilities)
-    for (const auto& form_factor : catalog.outposts.form_factors) out.push_back(from_outposts(facility, form_factor, catalog));
+    for (const auto& form_factor : catalog.outposts.form_factors) out.push_back(from_outposts(facility, form_factor, workload, catalog));
   return out;
 }
 

@@ -11,7 +11,7 @@ SiteAvailability availability_of(const Site& site, const Workload& w) {
   a.id = site.id;
   a.kind = to_string(site.kind);
   a.knowledge = to_string(site.family_knowledge);
-  for (const auto& family : w.compute.instance_families) {
+  for (const auto& family : w.compute.requested_families()) {
     if (site.family_knowledge == FamilyKnowledge::elastic || site.instance_families.count(family)) a.matched.push_back(family);
     else if (site.family_knowledge == FamilyKnowledge::known) a.missing.push_back(family);
     else a.unverified.push_back(family);
@@ -26,8 +26,8 @@ OutpostsPlan plan_for(const Candidate& c, const FactsContext& context) {
   p.form_factor = c.form_factor;
   p.plan = plan_outpost(c, context);
   // A facility that states no power or space is not held against the plan.
-  p.power_ok = c.facility->power_kva <= 0 || p.plan.power_kva <= c.facility->power_kva;
-  p.space_ok = c.facility->rack_units <= 0 || p.plan.rack_units <= c.facility->rack_units;
+  p.power_ok = !c.facility->power_kva || p.plan.power_kva <= *c.facility->power_kva;
+  p.space_ok = !c.facility->rack_units || p.plan.rack_units <= *c.facility->rack_units;
   return p;
 }
 
@@ -38,7 +38,7 @@ CapacityReport plan_capacity(const LoadedWorkload& loaded, const Engine& engine,
   CapacityReport report;
   report.workload = w.name;
   report.policy = sizing_policy(w, engine);
-  report.requested_families = w.compute.instance_families;
+  report.requested_families = w.compute.requested_families();
   const std::string raw_family = w.compute.instance_families.empty() ? "m5" : w.compute.instance_families.front();
   report.demand = compute_demand(w, InstanceCatalog::embedded(), raw_family);
   const FactsContext context{w, engine.catalog, engine.measured, report.policy};

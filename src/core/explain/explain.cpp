@@ -11,7 +11,6 @@ namespace edgeplan {
 
 namespace {
 
-constexpr std::size_t kNearMisses = 3;
 constexpr std::size_t kFactorsInRationale = 3;
 
 std::string label(const Evaluation& e) { return fmt::format("{} ({})", e.candidate->id, e.option["kind"].get<std::string>()); }
@@ -93,15 +92,6 @@ void explain_winner(Report& report) {
   for (const auto& a : winner.adjustments) report.winner_rationale.push_back(fmt::format("{} points: {}", signed_points(a.points), a.message));
 }
 
-void find_near_misses(Report& report) {
-  report.near_misses.clear();
-  for (const auto& x : report.excluded) {
-    if (report.near_misses.size() == kNearMisses) break;
-    auto changes = changes_to_qualify(*x.evaluation);
-    if (!changes.empty()) report.near_misses.push_back({x.evaluation, std::move(changes)});
-  }
-}
-
 }  // namespace
 
 void count_exclusions(Report& report) {
@@ -147,7 +137,6 @@ void explain(Report& report) {
   fill_verdicts(report);
   explain_winner(report);
   count_exclusions(report);
-  find_near_misses(report);
 }
 
 }  // namespace edgeplan

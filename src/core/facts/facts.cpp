@@ -38,6 +38,12 @@ double compared_value(const Range& rtt, const std::string& percentile) {
 // The model is good to a millisecond at best; 0.1 ms keeps messages and JSON identical.
 double tenth(double value) { return std::round(value * 10) / 10; }
 
+// A fact the spec may leave out: null (unknown) when it did, never 0 or false.
+template <typename T>
+Json optional_json(const std::optional<T>& value) {
+  return value ? Json(*value) : Json(nullptr);
+}
+
 // Each group is written into `j`, which may still hold the previous option's
 // values of the same group: the decision detail reuses one set of fact nodes
 // for every option of a workload, so that deriving facts is mostly assigning
@@ -193,6 +199,7 @@ double write_dependency_latency(Json& j, const Dependency& d, const Candidate& c
   write_rtt_entry(m, r, [&](Members& members, std::string_view before) {
     if (before == "name") set_text(members["facility"], d.facility);
   });
+  set_text(m["pointer"], d.pointer);
   m["same_facility"] = same_facility;
   set_text(m["source"], e.source);
   return r.ratio();
@@ -232,31 +239,8 @@ void write_latency(const Candidate& c, const FactsContext& ctx, Json& j) {
   worst_slot = worst;
 }
 
-// Residency: where the data would sit. An Outpost keeps it at the facility.
-void write_residency(const Candidate& c, const FactsContext& ctx, Json& j) {
-  const Residency& res = ctx.workload.residency;
-  const std::vector<std::string>& countries = ctx.residency_countries;
-  const bool country_ok = countries.empty() || std::count(countries.begin(), countries.end(), c.place.country);
-  const std::string& country = c.place.country;
-  std::vector<std::string_view> limits;
-  for (const auto& s : res.subdivisions)
-    if (s.size() > country.size() && s.compare(0, country.size(), country) == 0 && s[country.size()] == '-') limits.push_back(s);
-  Json subdivision_ok = true;
-  if (!limits.empty()) subdivision_ok = c.place.subdivision ? Json(std::count(limits.begin(), limits.end(), *c.place.subdivision) > 0) : Json(nullptr);
-  const char* verdict = !res.constrained() ? "unconstrained"
-                        : !country_ok      ? "outside-country"
-                        : subdivision_ok.is_null() ? "unknown-subdivision"
-                        : subdivision_ok.get<bool>() ? "inside" : "outside-subdivision";
-  Members m(j);
-  set_texts(m["allowed_countries"], countries);
-  set_texts(m["allowed_subdivisions"], limits);
-  m["constrained"] = res.constrained();
-  set_text(m["country"], c.place.country);
-  m["country_allowed"] = country_ok;
-  m["inside"] = std::string_view(verdict) == "inside" || std::string_view(verdict) == "unconstrained";
-  set_text(m["subdivision"], c.place.subdivision);
-  m["subdivision_allowed"] = subdivision_ok;
-  set_text(m["verdict"], verdict);
+const Site* parent_site(const Candidate& c, const Catalog& catalog) {
+  return c.parent_region ? catalog.find_site(*c.parent_region) : nullptr;
 }
 
 struct LocalServices {
@@ -288,35 +272,58 @@ LocalServices local_services(const Candidate& c) {
   return out;
 }
 
-// A site's service sets are in the catalog already; only an Outpost's are worked out.
-struct ServiceSets {
-  const std::set<std::string>* available;
-  const std::set<std::string>* probable;
-  bool all;
-  bool offers(const std::string& service) const { return all || available->count("*") || available->count(service); }
+// What an option offers itself. A site's service sets are in the catalog
+// already; only an Outpost's are worked out (and kept here).
+class OptionServices {
+ public:
+  explicit OptionServices(const Candidate& c) : m_site(c.site) {
+    if (!m_site) m_outposts = local_services(c);
+  }
+  bool offers(const std::string& service) const {
+    if (!m_site) return m_outposts.available.count(service) > 0;
+    return m_site->services.all || m_site->services.local.count("*") || m_site->services.local.count(service);
+  }
+  bool probable(const std::string& service) const {
+    return (m_site ? m_site->services.probable : m_outposts.probable).count(service) > 0;
+  }
+
+ private:
+  const Site* m_site;
+  LocalServices m_outposts;
 };
+
+// Regional services the option would use from its parent Region: those it does not offer itself.
+std::vector<std::string_view> used_from_parent(const Workload& w, const OptionServices& local) {
+  std::vector<std::string_view> out;
+  for (const auto& s : w.services_regional)
+    if (!std::count(w.services_local.begin(), w.services_local.end(), s) && !local.offers(s)) out.push_back(s);
+  sort_unique(out);
+  return out;
+}
 
 void write_services(const Candidate& c, const FactsContext& ctx, Json& j) {
   const Workload& w = ctx.workload;
-  LocalServices outposts;
-  if (!c.site) outposts = local_services(c);
-  const ServiceSets local = c.site ? ServiceSets{&c.site->services.local, &c.site->services.probable, c.site->services.all}
-                                   : ServiceSets{&outposts.available, &outposts.probable, false};
-  std::vector<std::string_view> missing, unverified, available, from_parent;
+  const OptionServices local(c);
+  std::vector<std::string_view> missing, unverified, available;
   for (const auto& s : w.services_local) {
     if (local.offers(s)) available.push_back(s);
-    else if (local.probable->count(s)) unverified.push_back(s);
+    else if (local.probable(s)) unverified.push_back(s);
     else missing.push_back(s);
   }
-  for (const auto& s : w.services_regional)
-    if (!std::count(w.services_local.begin(), w.services_local.end(), s) && !local.offers(s)) from_parent.push_back(s);
-  for (auto* names : {&missing, &unverified, &available, &from_parent}) sort_unique(*names);
+  const std::vector<std::string_view> from_parent = used_from_parent(w, local);
+  for (auto* names : {&missing, &unverified, &available}) sort_unique(*names);
+  // The service lists as they would read if the missing services moved to the
+  // parent Region: the relaxation services.missing-local suggests.
+  std::vector<std::string_view> relaxed_local, relaxed_regional(w.services_regional.begin(), w.services_regional.end());
+  for (const auto& s : w.services_local) (std::binary_search(missing.begin(), missing.end(), s) ? relaxed_regional : relaxed_local).push_back(s);
   Members m(j);
   set_texts(m["available_local"], available);
   set_texts(m["from_parent_region"], from_parent);
   m["missing_count"] = missing.size();
   set_texts(m["missing_local"], missing);
   set_texts(m["regional_allowed"], w.services_regional);
+  set_texts(m["relaxed_local"], relaxed_local);
+  set_texts(m["relaxed_regional"], relaxed_regional);
   set_texts(m["required_local"], w.services_local);
   m["unverified_count"] = unverified.size();
   set_texts(m["unverified_local"], unverified);
@@ -336,6 +343,59 @@ std::vector<std::string> responsibilities(const Candidate& c) {
   return out;
 }
 
+// What leaves an option for its parent Region whatever the workload uses
+// (AWS Outposts user guide, "service link"; Local Zones are managed from the
+// parent Region too), and EBS snapshots, which go to the Region's S3 unless
+// EBS local snapshots keep them on an Outposts rack.
+std::vector<std::string_view> parent_region_flows(const Candidate& c, const Workload& w) {
+  std::vector<std::string_view> out = {"control-plane data", "metrics and logs"};
+  const bool uses_ebs = w.compute.ebs_tb > 0 || std::count(w.services_local.begin(), w.services_local.end(), "EBS");
+  if (uses_ebs) out.push_back(c.kind == SiteKind::outposts_rack ? "EBS snapshots (unless EBS local snapshots are used)" : "EBS snapshots");
+  return out;
+}
+
+const char* place_text(const Place& place) { return place.subdivision ? place.subdivision->c_str() : place.country.c_str(); }
+
+// Residency: where the data would sit. Data-storing services at the option
+// keep it at the option's place; those used from the parent Region keep it
+// there (an Outpost's parent Region is a choice, see candidates).
+void write_residency(const Candidate& c, const FactsContext& ctx, Json& j) {
+  const Workload& w = ctx.workload;
+  const Residency& res = w.residency;
+  const std::string verdict = res.verdict(c.place);
+  const Site* parent = c.kind == SiteKind::region ? nullptr : parent_site(c, ctx.catalog);
+  std::vector<std::string_view> parent_data;
+  if (parent)
+    for (const auto& s : used_from_parent(w, OptionServices(c)))
+      if (ctx.catalog.stores_data(std::string(s))) parent_data.push_back(s);
+  const std::string parent_verdict = parent ? res.verdict(parent->place) : "";
+  const auto limits = res.subdivisions_of(c.place.country);
+  const bool parent_inside = !parent || parent_verdict == "inside" || parent_verdict == "unconstrained";
+  std::vector<std::string> jurisdictions;
+  for (const auto& country : ctx.residency_countries) {
+    const auto within = res.subdivisions_of(country);
+    if (within.empty()) jurisdictions.push_back(country);
+    else jurisdictions.insert(jurisdictions.end(), within.begin(), within.end());
+  }
+  Members m(j);
+  set_texts(m["allowed_countries"], ctx.residency_countries);
+  set_texts(m["allowed_jurisdictions"], jurisdictions);
+  set_texts(m["allowed_subdivisions"], limits);
+  m["constrained"] = res.constrained();
+  set_text(m["country"], c.place.country);
+  m["country_allowed"] = verdict != "outside-country";
+  m["inside"] = (verdict == "inside" || verdict == "unconstrained") && (parent_inside || parent_data.empty());
+  set_text(m["parent_region"], parent ? std::optional<std::string>(parent->id) : std::nullopt);
+  set_texts(m["parent_region_data"], parent_data);
+  set_texts(m["parent_region_flows"], parent ? parent_region_flows(c, w) : std::vector<std::string_view>{});
+  m["parent_region_inside"] = parent ? Json(parent_inside) : Json(nullptr);
+  set_text(m["parent_region_place"], parent ? std::optional<std::string>(place_text(parent->place)) : std::nullopt);
+  set_text(m["parent_region_verdict"], parent ? std::optional<std::string>(parent_verdict) : std::nullopt);
+  set_text(m["subdivision"], c.place.subdivision);
+  m["subdivision_allowed"] = limits.empty() ? Json(true) : verdict == "unknown-subdivision" ? Json(nullptr) : Json(verdict == "inside");
+  set_text(m["verdict"], verdict);
+}
+
 void write_operations(const Candidate& c, const FactsContext&, Json& j) {
   const auto items = responsibilities(c);
   Members m(j);
@@ -346,10 +406,6 @@ void write_operations(const Candidate& c, const FactsContext&, Json& j) {
   m["opt_in_required"] = c.site && c.site->opt_in;
   set_texts(m["responsibilities"], items);
   m["support_request_required"] = c.site && c.site->access_requires_support_request;
-}
-
-const Site* parent_site(const Candidate& c, const Catalog& catalog) {
-  return c.parent_region ? catalog.find_site(*c.parent_region) : nullptr;
 }
 
 // Only Outposts candidates have these (few per workload): written afresh.
@@ -365,24 +421,29 @@ void write_outposts(const Candidate& c, const FactsContext& ctx, Json& out) {
   Members m(j);
   m["facility"] = fac.id;
   m["facility_name"] = fac.name;
+  m["facility_pointer"] = fac.pointer;
   m["form_factor"] = f.id;
-  m["power_kva"] = fac.power_kva;
+  m["power_kva"] = optional_json(fac.power_kva);
   m["min_power_kva"] = f.min_power_kva;
-  m["rack_units"] = fac.rack_units;
+  m["rack_units"] = optional_json(fac.rack_units);
   m["min_rack_units"] = f.min_rack_units;
-  m["uplinks"] = fac.uplinks;
+  m["uplinks"] = optional_json(fac.uplinks);
   m["min_uplinks"] = f.min_uplinks;
-  m["uplink_speed_gbps"] = fac.uplink_speed_gbps;
+  m["uplink_speed_gbps"] = optional_json(fac.uplink_speed_gbps);
   m["uplink_speeds_supported_gbps"] = f.uplink_speeds_gbps;
-  m["uplink_speed_supported"] = fac.uplink_speed_gbps == 0 || f.uplink_speeds_gbps.empty() ||
-                                std::count(f.uplink_speeds_gbps.begin(), f.uplink_speeds_gbps.end(), fac.uplink_speed_gbps) > 0;
-  m["support_plan"] = ctx.workload.customer.support_plan;
+  m["uplink_speed_supported"] = !fac.uplink_speed_gbps ? Json(nullptr)
+                                : Json(f.uplink_speeds_gbps.empty() ||
+                                       std::count(f.uplink_speeds_gbps.begin(), f.uplink_speeds_gbps.end(), *fac.uplink_speed_gbps) > 0);
+  const auto& plan = ctx.workload.customer.support_plan;
+  m["support_plan"] = optional_json(plan);
   m["accepted_support_plans"] = f.support_plans;
-  m["support_plan_ok"] = std::count(f.support_plans.begin(), f.support_plans.end(), ctx.workload.customer.support_plan) > 0;
-  m["service_link_mbps"] = fac.service_link_mbps;
+  m["support_plan_ok"] = plan ? Json(std::count(f.support_plans.begin(), f.support_plans.end(), *plan) > 0) : Json(nullptr);
+  m["service_link_mbps"] = optional_json(fac.service_link_mbps);
   m["service_link_min_mbps"] = ctx.catalog.outposts.service_link_min_mbps;
   m["service_link_max_rtt_ms"] = ctx.catalog.outposts.service_link_max_rtt_ms;
   m["parent_region"] = c.parent_region ? Json(*c.parent_region) : Json(nullptr);
+  m["parent_region_country"] = parent ? Json(parent->place.country) : Json(nullptr);
+  m["parent_region_declared"] = fac.parent_region.has_value();
   m["parent_region_supported"] = c.parent_region && std::count(f.parent_regions.begin(), f.parent_regions.end(), *c.parent_region) > 0;
   if (parent) {
     Range link = latency::path_rtt(distance_km(fac.place.point, parent->place.point));
@@ -391,8 +452,8 @@ void write_outposts(const Candidate& c, const FactsContext& ctx, Json& out) {
     m["service_link_rtt_ms"] = nullptr;
   }
   m["country_supported"] = f.countries ? Json(f.countries->count(fac.place.country) > 0) : Json(nullptr);
-  m["operates_hardware"] = ctx.workload.customer.operates_hardware;
-  m["owns_outposts_servers"] = ctx.workload.customer.owns_outposts_servers;
+  m["operates_hardware"] = optional_json(ctx.workload.customer.operates_hardware);
+  m["owns_outposts_servers"] = optional_json(ctx.workload.customer.owns_outposts_servers);
   out = std::move(j);
 }
 
@@ -476,12 +537,7 @@ void write_parent_region(const Candidate& c, const FactsContext& ctx, Json& j) {
 
 }  // namespace
 
-std::vector<std::string> residency_countries(const Workload& w) {
-  std::vector<std::string> countries = w.residency.countries;
-  for (const auto& s : w.residency.subdivisions)
-    if (!std::count(countries.begin(), countries.end(), s.substr(0, 2))) countries.push_back(s.substr(0, 2));
-  return countries;
-}
+std::vector<std::string> residency_countries(const Workload& w) { return w.residency.allowed_countries(); }
 
 Json demand_json(const Workload& w) {
   const Demand d = compute_demand(w, InstanceCatalog::embedded(), "m5");
@@ -572,9 +628,9 @@ Json workload_json(const Workload& w) {
                   {"includes_access", w.latency.includes_access}};
   j["residency"] = {{"countries", w.residency.countries}, {"subdivisions", w.residency.subdivisions}, {"constrained", w.residency.constrained()}};
   j["services"] = {{"local", w.services_local}, {"regional", w.services_regional}};
-  j["customer"] = {{"support_plan", w.customer.support_plan},
-                   {"operates_hardware", w.customer.operates_hardware},
-                   {"owns_outposts_servers", w.customer.owns_outposts_servers},
+  j["customer"] = {{"support_plan", optional_json(w.customer.support_plan)},
+                   {"operates_hardware", optional_json(w.customer.operates_hardware)},
+                   {"owns_outposts_servers", optional_json(w.customer.owns_outposts_servers)},
                    {"facility_count", w.customer.facilities.size()}};
   j["compute"] = {{"vcpu", w.compute.vcpu}, {"memory_gib", w.compute.memory_gib}, {"gpus", w.compute.gpus},
                   {"instance_families", w.compute.instance_families}};

@@ -81,6 +81,11 @@ const Metro* Catalog::find_metro(const std::string& name) const {
   return nullptr;
 }
 
+bool Catalog::stores_data(const std::string& service) const {
+  auto it = regional_services.find(service);
+  return it != regional_services.end() && it->second;
+}
+
 std::vector<std::string> Catalog::metro_names() const {
   std::vector<std::string> out;
   for (const auto& metro : metros) out.push_back(metro.name);

@@ -16,6 +16,7 @@ namespace {
 
 constexpr std::string_view kCatalogFile = "rules/catalog/catalog.json";
 constexpr std::string_view kMetroFile = "rules/catalog/metros.json";
+constexpr std::string_view kServicesFile = "rules/catalog/services.json";
 
 std::string_view embedded_file(std::string_view name) {
   for (const auto& file : embedded::files())
@@ -188,7 +189,21 @@ void upsert_by_id(std::vector<T>& into, std::vector<T> from) {
   }
 }
 
+// The regional service vocabulary is AWS's, not a catalog's: always the embedded one.
+void read_regional_services(Catalog& catalog) {
+  static const std::map<std::string, bool> services = [] {
+    JsonDocument doc = JsonDocument::parse(std::string(kServicesFile), embedded_file(kServicesFile));
+    JsonReader r(doc);
+    std::map<std::string, bool> out;
+    for (const auto& p : r.elements("/services", true)) out[r.string(p + "/name", true).value_or("")] = r.boolean(p + "/stores_data").value_or(false);
+    r.throw_if_errors();
+    return out;
+  }();
+  catalog.regional_services = services;
+}
+
 void finish(Catalog& catalog) {
+  read_regional_services(catalog);
   std::sort(catalog.sites.begin(), catalog.sites.end(), [](const Site& a, const Site& b) {
     return std::tie(a.kind, a.id) < std::tie(b.kind, b.id);
   });

@@ -1,5 +1,6 @@
 #include <edgeplan/workload.hpp>
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -16,6 +17,39 @@ constexpr std::array<std::pair<AccessType, const char*>, 7> kAccessTypes = {{
     {AccessType::mobile_5g, "mobile-5g"},
 }};
 }  // namespace
+
+std::vector<std::string> Residency::allowed_countries() const {
+  std::vector<std::string> out = countries;
+  for (const auto& s : subdivisions)
+    if (!std::count(out.begin(), out.end(), s.substr(0, 2))) out.push_back(s.substr(0, 2));
+  return out;
+}
+
+std::vector<std::string> Residency::subdivisions_of(const std::string& country) const {
+  std::vector<std::string> out;
+  for (const auto& s : subdivisions)
+    if (s.size() > country.size() && s.compare(0, country.size(), country) == 0 && s[country.size()] == '-') out.push_back(s);
+  return out;
+}
+
+std::vector<std::string> Compute::requested_families() const {
+  std::vector<std::string> out = instance_families;
+  for (const auto& i : instances) {
+    std::string family = i.type.substr(0, i.type.find('.'));
+    if (!std::count(out.begin(), out.end(), family)) out.push_back(std::move(family));
+  }
+  return out;
+}
+
+const char* Residency::verdict(const Place& place) const {
+  if (!constrained()) return "unconstrained";
+  const auto allowed = allowed_countries();
+  if (!std::count(allowed.begin(), allowed.end(), place.country)) return "outside-country";
+  const auto limits = subdivisions_of(place.country);
+  if (limits.empty()) return "inside";
+  if (!place.subdivision) return "unknown-subdivision";
+  return std::count(limits.begin(), limits.end(), *place.subdivision) ? "inside" : "outside-subdivision";
+}
 
 const char* to_string(AccessType access) {
   for (const auto& [a, name] : kAccessTypes)

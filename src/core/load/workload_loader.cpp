@@ -85,12 +85,11 @@ std::vector<Facility> read_facilities(JsonReader& r, const Catalog& catalog) {
     f.id = r.string(p + "/id").value_or("");
     f.name = r.string(p + "/name").value_or(f.id);
     if (auto place = read_location(r, p + "/location", catalog)) f.place = *place;
-    f.power_kva = r.number(p + "/power_kva").value_or(0);
-    f.rack_units = static_cast<int>(r.number(p + "/rack_units").value_or(0));
-    f.rack_positions = static_cast<int>(r.number(p + "/rack_positions").value_or(f.rack_units / 42));
-    f.uplinks = static_cast<int>(r.number(p + "/uplinks/count").value_or(0));
-    f.uplink_speed_gbps = r.number(p + "/uplinks/speed_gbps").value_or(0);
-    f.service_link_mbps = r.number(p + "/service_link_mbps").value_or(0);
+    f.power_kva = r.number(p + "/power_kva");
+    if (auto units = r.number(p + "/rack_units")) f.rack_units = static_cast<int>(*units);
+    if (auto count = r.number(p + "/uplinks/count")) f.uplinks = static_cast<int>(*count);
+    f.uplink_speed_gbps = r.number(p + "/uplinks/speed_gbps");
+    f.service_link_mbps = r.number(p + "/service_link_mbps");
     f.parent_region = r.string(p + "/parent_region");
     out.push_back(std::move(f));
   }
@@ -145,9 +144,9 @@ Workload read_workload(JsonReader& r, const Catalog& catalog) {
   w.services_regional = r.strings("/spec/services/regional");
   w.compute = read_compute(r);
   w.customer.facilities = read_facilities(r, catalog);
-  w.customer.support_plan = r.string("/spec/customer/support_plan").value_or("business");
-  w.customer.operates_hardware = r.boolean("/spec/customer/operates_hardware").value_or(false);
-  w.customer.owns_outposts_servers = r.boolean("/spec/customer/owns_outposts_servers").value_or(false);
+  w.customer.support_plan = r.string("/spec/customer/support_plan");
+  w.customer.operates_hardware = r.boolean("/spec/customer/operates_hardware");
+  w.customer.owns_outposts_servers = r.boolean("/spec/customer/owns_outposts_servers");
   if (const Json* weights = r.find("/spec/weights"); weights && weights->is_object())
     for (const auto& [factor, value] : weights->items())
       if (value.is_number()) w.weights[factor] = value.get<double>();

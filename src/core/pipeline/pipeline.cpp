@@ -3,6 +3,7 @@
 #include <edgeplan/explain.hpp>
 #include <edgeplan/facts.hpp>
 #include <edgeplan/rank.hpp>
+#include <edgeplan/relax.hpp>
 
 namespace edgeplan {
 
@@ -67,8 +68,12 @@ Report recommend(const LoadedWorkload& loaded, const Engine& engine, Detail deta
     report.evaluations.push_back(std::move(ev));
   }
   rank_options(report, full);
-  if (full) explain(report);
-  else count_exclusions(report);
+  if (full) {
+    explain(report);
+    relax_excluded(report, loaded, engine);
+  } else {
+    count_exclusions(report);
+  }
   return report;
 }
 

@@ -10,6 +10,12 @@ namespace edgeplan {
 
 namespace {
 
+// A figure the spec may leave out: null in JSON when it did.
+template <typename Number>
+OrderedJson optional_json(const std::optional<Number>& value) {
+  return value ? OrderedJson(*value) : OrderedJson(nullptr);
+}
+
 using util::format_number;
 
 std::string pct(double ratio) { return format_number(ratio * 100) + "%"; }
@@ -39,8 +45,9 @@ std::vector<std::string> group_lines(const HostGroup& g) {
   return out;
 }
 
-std::string facility_figure(double value, const char* unit) {
-  return value > 0 ? fmt::format("facility has {} {}", format_number(value), unit) : std::string("facility did not state it");
+template <typename Number>
+std::string facility_figure(const std::optional<Number>& value, const char* unit) {
+  return value ? fmt::format("facility has {} {}", format_number(*value), unit) : std::string("facility did not state it");
 }
 
 std::vector<std::string> plan_lines(const OutpostsPlan& p) {
@@ -56,8 +63,8 @@ std::vector<std::string> plan_lines(const OutpostsPlan& p) {
     out.push_back(fmt::format("storage tiers: EBS {} · S3 {}", s.ebs_tier_tb > 0 ? format_number(s.ebs_tier_tb) + " TB" : "beyond published tiers",
                               s.s3_tier_tb > 0 ? format_number(s.s3_tier_tb) + " TB" : "none"));
   for (const auto& problem : s.problems) out.push_back("does not fit: " + problem);
-  if (!p.power_ok) out.push_back(fmt::format("does not fit: needs about {} kVA, facility has {} kVA", format_number(s.power_kva), format_number(p.facility->power_kva)));
-  if (!p.space_ok) out.push_back(fmt::format("does not fit: needs {} U, facility has {} U", s.rack_units, p.facility->rack_units));
+  if (!p.power_ok) out.push_back(fmt::format("does not fit: needs about {} kVA, facility has {} kVA", format_number(s.power_kva), format_number(p.facility->power_kva.value_or(0))));
+  if (!p.space_ok) out.push_back(fmt::format("does not fit: needs {} U, facility has {} U", s.rack_units, p.facility->rack_units.value_or(0)));
   for (const auto& v : s.to_verify) out.push_back("verify: " + v);
   for (const auto& a : s.assumptions) out.push_back("assumed: " + a);
   return out;
@@ -87,6 +94,17 @@ std::string availability_summary(const CapacityReport& r, const std::string& kin
                      kind == "local-zone" ? "Local Zones" : "Wavelength Zones", total, matched, ids, missing, unverified);
 }
 
+// Why a slot check fails, in the order a capacity planner would look.
+std::string short_reason(const SlotCheck& s) {
+  if (s.limit <= 0)
+    return fmt::format("the spare-host reserve ({} of {} slots) and the utilisation ceiling leave no slot to use", s.reserve, s.total);
+  if (s.used > s.limit)
+    return fmt::format("already above the ceiling before this workload ({} used, limit {} after reserving {} slots for spare hosts)", s.used,
+                       s.limit, s.reserve);
+  return fmt::format("{} more slots needed, {} left under the ceiling (limit {} after reserving {} slots for spare hosts)", s.demand,
+                     s.limit - s.used, s.limit, s.reserve);
+}
+
 std::vector<std::string> shared_lines(const SharedOutpostCheck& c) {
   std::vector<std::string> out;
   out.push_back(fmt::format("{} ({}, from {}): {}", c.outpost.name, c.outpost.outpost_id, c.outpost.file,
@@ -99,6 +117,8 @@ std::vector<std::string> shared_lines(const SharedOutpostCheck& c) {
   };
   for (const auto& s : c.slots) row(s);
   for (const auto& s : c.untouched) row(s);
+  for (const auto& s : c.slots)
+    if (s.demand > 0 && !s.fits) out.push_back(fmt::format("{} is SHORT: {}", s.type, short_reason(s)));
   if (c.ebs_total_gb > 0 || c.ebs_demand_gb > 0)
     out.push_back(fmt::format("EBS: {} GB used + {} GB demand of {} GB total ({})", format_number(c.ebs_used_gb), format_number(c.ebs_demand_gb),
                               format_number(c.ebs_total_gb), c.ebs_fits ? "fits under the ceiling" : "over the ceiling"));
@@ -149,8 +169,8 @@ OrderedJson plan_json(const OutpostsPlan& p) {
   return {{"option", p.candidate_id}, {"form_factor", p.form_factor->id}, {"lifecycle", to_string(p.form_factor->lifecycle)},
           {"facility", p.facility->id}, {"fits", p.fits()}, {"feasible", s.feasible}, {"problems", s.problems},
           {"host_groups", groups}, {"total_hosts", s.total_hosts}, {"compute_racks", s.compute_racks}, {"network_racks", s.network_racks},
-          {"rack_units", s.rack_units}, {"facility_rack_units", p.facility->rack_units}, {"power_kva", s.power_kva},
-          {"facility_power_kva", p.facility->power_kva}, {"power_ok", p.power_ok}, {"space_ok", p.space_ok},
+          {"rack_units", s.rack_units}, {"facility_rack_units", optional_json(p.facility->rack_units)}, {"power_kva", s.power_kva},
+          {"facility_power_kva", optional_json(p.facility->power_kva)}, {"power_ok", p.power_ok}, {"space_ok", p.space_ok},
           {"ebs_tier_tb", s.ebs_tier_tb}, {"s3_tier_tb", s.s3_tier_tb}, {"to_verify", s.to_verify}, {"assumptions", s.assumptions}};
 }
 

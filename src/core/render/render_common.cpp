@@ -35,4 +35,9 @@ std::string finding_line(const Finding& f) {
   return fmt::format("{} [{}]", f.message, f.rule);
 }
 
+std::string near_miss_text(const NearMiss& n) {
+  if (n.changes.size() == 1) return "eligible if " + n.changes.front();
+  return "eligible only with all of these changes (no single one is enough): " + util::join_list(n.changes, "; ");
+}
+
 }  // namespace edgeplan::render_detail

@@ -29,6 +29,8 @@ std::string verdict_words(Verdict verdict);     // "eligible with conditions"
 std::string factor_line(const Evaluation& e);   // "latency 95 · services 100 · …"
 std::string provenance_line(const Provenance& p);
 std::string finding_line(const Finding& f);     // "verify: …" / "arrange: …"
+// "eligible if …", or, when one change alone would not do, "eligible only with all of: …".
+std::string near_miss_text(const NearMiss& n);
 
 }  // namespace edgeplan::render_detail
 

@@ -59,8 +59,7 @@ std::string render_markdown(const Report& report, const RenderOptions& options) 
   append_excluded(out, report, options);
   if (!report.near_misses.empty()) {
     out += "\n## What would make the closest excluded options eligible\n\n";
-    for (const auto& n : report.near_misses)
-      out += fmt::format("- `{}`: eligible if {}\n", n.evaluation->candidate->id, util::join_list(n.changes, " and "));
+    for (const auto& n : report.near_misses) out += fmt::format("- `{}`: {}\n", n.evaluation->candidate->id, near_miss_text(n));
   }
   if (!report.input_warnings.empty()) {
     out += "\n## Input warnings\n\n";

@@ -41,8 +41,7 @@ void append_excluded(std::string& out, const Report& report, const RenderOptions
 void append_near_misses(std::string& out, const Report& report, const Painter& p) {
   if (report.near_misses.empty()) return;
   out += "\n" + p.bold("What would make the closest excluded options eligible") + "\n";
-  for (const auto& n : report.near_misses)
-    out += fmt::format("  {}: eligible if {}\n", n.evaluation->candidate->id, util::join_list(n.changes, " and "));
+  for (const auto& n : report.near_misses) out += fmt::format("  {}: {}\n", n.evaluation->candidate->id, near_miss_text(n));
 }
 
 void append_warnings(std::string& out, const Report& report, const Painter& p) {

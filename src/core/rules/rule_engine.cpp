@@ -60,10 +60,24 @@ Finding finding_of(const Rule& rule) {
 
 std::string render_summary(const Rule& rule, const jsonlogic::DataView& data) { return rule.summary.empty() ? rule.factor : rule.summary.render(data); }
 
+// The rule's relaxation for this option as JSON Patch operations; null when
+// the rule has none or a value it needs is unknown.
+Json render_relax(const Rule& rule, const jsonlogic::DataView& data) {
+  if (rule.relax.empty()) return nullptr;
+  Json ops = Json::array();
+  for (const auto& op : rule.relax) {
+    Json value = evaluate_or_null(op.value, data);
+    if (value.is_null()) return nullptr;
+    ops.push_back({{"op", op.op}, {"path", op.path.render(data)}, {"value", std::move(value)}});
+  }
+  return ops;
+}
+
 Finding make_finding(const Rule& rule, const jsonlogic::DataView& data) {
   Finding f = finding_of(rule);
   f.message = rule.message.render(data);
   f.remedy = rule.remedy.empty() ? std::string{} : rule.remedy.render(data);
+  f.relax = render_relax(rule, data);
   f.summary = render_summary(rule, data);
   f.measured = evaluate_or_null(rule.measured, data);
   f.required = evaluate_or_null(rule.required, data);
@@ -277,6 +291,8 @@ class RuleEngine::Run {
     }
     double score = total_weight > 0 ? weighted / total_weight : 0;
     for (const auto& a : m_ev.adjustments) score += a.points;
+    // Scores are on 0-100 like the factors; adjustments move an option within it.
+    score = std::clamp(score, 0.0, 100.0);
     m_ev.score = std::round(score * 10) / 10;
   }
 

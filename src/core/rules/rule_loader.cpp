@@ -78,7 +78,27 @@ jsonlogic::DataReads all_reads(const Rule& rule) {
   for (const auto* value : {&rule.measured, &rule.required})
     if (*value) reads.merge((*value)->reads());
   for (const auto* text : {&rule.message, &rule.remedy}) reads.merge(text->reads());
+  for (const auto& op : rule.relax) {
+    reads.merge(op.path.reads());
+    if (op.value) reads.merge(op.value->reads());
+  }
   return reads;
+}
+
+std::vector<RelaxOp> read_relax(JsonReader& r, const std::string& p, const Rule& rule) {
+  std::vector<RelaxOp> out;
+  for (const auto& q : r.elements(p + "/relax")) {
+    RelaxOp op;
+    op.op = one_of(r, q + "/op", {"add", "replace"}, true).value_or("replace");
+    op.path = compile_template(r, q + "/path");
+    // A pointer, or a template that renders one (e.g. "{item.pointer}/max_rtt_ms").
+    if (op.path.empty() || (op.path.source().front() != '/' && op.path.source().front() != '{'))
+      r.error(q + "/path", "expected a JSON pointer into the workload document (e.g. \"/spec/latency/users/max_rtt_ms\")");
+    op.value = compile_logic(r, q + "/value", true);
+    out.push_back(std::move(op));
+  }
+  if (!out.empty() && rule.effect != Effect::exclude) r.error(p + "/relax", "only exclude rules can have a relaxation");
+  return out;
 }
 
 Rule read_rule(JsonReader& r, const std::string& p, const std::string& file) {
@@ -108,6 +128,7 @@ Rule read_rule(JsonReader& r, const std::string& p, const std::string& file) {
   rule.message = compile_template(r, p + "/message");
   rule.remedy = compile_template(r, p + "/remedy");
   rule.summary = compile_template(r, p + "/summary");
+  rule.relax = read_relax(r, p, rule);
   rule.waivable = r.boolean(p + "/waivable").value_or(true);
   rule.location = r.string(p + "/location").value_or("");
   if (!rule.location.empty() && rule.location.front() != '/')

@@ -42,9 +42,23 @@ void check_service_list(const std::vector<std::string>& services, const std::str
   }
 }
 
+// Any AWS service may run in a Region: an unknown name there is only a warning
+// (a typo would go unnoticed in the residency verdict, so say what it means).
+void check_regional_services(const std::vector<std::string>& services, const Catalog& catalog, JsonReader& r) {
+  std::vector<std::string> known;
+  for (const auto& [name, stores] : catalog.regional_services) known.push_back(name);
+  for (std::size_t i = 0; i < services.size(); ++i) {
+    if (catalog.regional_services.count(services[i]) || catalog.service_vocabulary.count(services[i])) continue;
+    auto guess = util::closest_match(services[i], known);
+    r.warning(fmt::format("/spec/services/regional/{}", i),
+              fmt::format("service \"{}\" is not in edgeplan's vocabulary: treated as one that stores no data in the Region", services[i]),
+              guess ? fmt::format("did you mean \"{}\"?", *guess) : std::string{});
+  }
+}
+
 void check_services(const Workload& w, const Catalog& catalog, JsonReader& r) {
   check_service_list(w.services_local, "/spec/services/local", catalog, r);
-  check_service_list(w.services_regional, "/spec/services/regional", catalog, r);
+  check_regional_services(w.services_regional, catalog, r);
   for (std::size_t i = 0; i < w.services_regional.size(); ++i)
     if (std::count(w.services_local.begin(), w.services_local.end(), w.services_regional[i]))
       r.warning(fmt::format("/spec/services/regional/{}", i),

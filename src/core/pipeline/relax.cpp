@@ -1,0 +1,141 @@
+#include <edgeplan/relax.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include <fmt/format.h>
+
+#include <edgeplan/explain.hpp>
+#include <edgeplan/facts.hpp>
+
+namespace edgeplan {
+
+namespace {
+
+constexpr std::size_t kNearMisses = 3;
+// Each round adds the relaxations of constraints the previous one unmasked;
+// the default rules need at most three (e.g. a Wavelength Zone: reachability,
+// then latency). More rounds than this means the changes do not converge.
+constexpr int kRounds = 5;
+
+using Ops = std::map<std::string, Json>;  // path -> operation
+
+// Adds `finding`'s operations to `ops`. Numbers on the same path keep the
+// larger value (every relaxation raises a budget or a figure); anything else
+// takes the newer value, which was computed on the spec already relaxed.
+void merge(Ops& ops, const Json& relax) {
+  for (const auto& op : relax) {
+    const std::string path = op["path"].get<std::string>();
+    auto it = ops.find(path);
+    if (it != ops.end() && it->second["value"].is_number() && op["value"].is_number() &&
+        it->second["value"].get<double>() >= op["value"].get<double>())
+      continue;
+    ops[path] = op;
+  }
+}
+
+Json as_patch(const Ops& ops) {
+  Json patch = Json::array();
+  for (const auto& [path, op] : ops) patch.push_back(op);
+  return patch;
+}
+
+// How big one change is against the value it replaces.
+double change_size(const Json& before, const Json& after) {
+  if (before.is_number() && after.is_number()) {
+    const double b = before.get<double>(), a = after.get<double>();
+    return b == 0 ? std::fabs(a) > 0 : std::fabs(a - b) / std::fabs(b);
+  }
+  if (before.is_array() && after.is_array()) {
+    double n = 0;
+    for (const auto& x : after) n += std::find(before.begin(), before.end(), x) == before.end();
+    for (const auto& x : before) n += std::find(after.begin(), after.end(), x) == after.end();
+    return n;
+  }
+  return before == after ? 0 : 1;
+}
+
+double distance_of(const Json& spec, const Ops& ops) {
+  double total = 0;
+  for (const auto& [path, op] : ops) {
+    const Json::json_pointer pointer(path);
+    total += change_size(spec.contains(pointer) ? spec.at(pointer) : Json(nullptr), op["value"]);
+  }
+  return total;
+}
+
+// The exclusions of option `id` for the spec `document`, or nullopt when the
+// patched spec no longer loads.
+std::optional<std::vector<Finding>> exclusions_for(const Json& document, const std::string& name, const std::string& id, const Engine& engine) {
+  try {
+    const LoadedWorkload loaded = load_workload(JsonDocument::parse(name, document.dump()), engine.catalog);
+    const auto candidates = build_candidates(loaded.workload, engine.catalog);
+    auto it = std::find_if(candidates.begin(), candidates.end(), [&](const Candidate& c) { return c.id == id; });
+    if (it == candidates.end()) return std::nullopt;
+    const FactsContext context{loaded.workload, engine.catalog, engine.measured, sizing_policy(loaded.workload, engine)};
+    const RuleEngine rules(engine.rules, effective_weights(engine.rules, loaded.workload.weights));
+    Json data = {{"workload", workload_json(loaded.workload)}};
+    Evaluation ev;
+    ev.candidate = &*it;
+    ev.option = option_json(*it);
+    ev.facts = derive_facts(*it, context);
+    rules.apply(ev, data);
+    return std::move(ev.exclusions);
+  } catch (const InputError&) {
+    return std::nullopt;
+  } catch (const Json::exception&) {
+    return std::nullopt;
+  }
+}
+
+bool relaxable(const std::vector<Finding>& exclusions) {
+  return std::all_of(exclusions.begin(), exclusions.end(), [](const Finding& f) { return f.relax.is_array(); });
+}
+
+}  // namespace
+
+std::optional<Relaxation> find_relaxation(const Evaluation& excluded, const LoadedWorkload& workload, const Engine& engine) {
+  const Json& spec = workload.workload.spec;
+  Evaluation seen;  // every exclusion met on the way, for the words of the change
+  std::vector<Finding> exclusions = excluded.exclusions;
+  Ops ops;
+  for (int round = 0; round < kRounds; ++round) {
+    if (!relaxable(exclusions)) return std::nullopt;
+    for (const auto& f : exclusions) merge(ops, f.relax);
+    seen.exclusions.insert(seen.exclusions.end(), exclusions.begin(), exclusions.end());
+    Json patched;
+    try {
+      patched = spec.patch(as_patch(ops));
+    } catch (const Json::exception&) {
+      return std::nullopt;
+    }
+    auto next = exclusions_for(patched, workload.workload.source_name, excluded.candidate->id, engine);
+    if (!next) return std::nullopt;
+    if (next->empty()) return Relaxation{as_patch(ops), changes_to_qualify(seen), distance_of(spec, ops)};
+    exclusions = std::move(*next);
+  }
+  return std::nullopt;
+}
+
+void relax_excluded(Report& report, const LoadedWorkload& workload, const Engine& engine) {
+  std::vector<std::optional<Relaxation>> found;
+  found.reserve(report.excluded.size());
+  for (const auto& x : report.excluded) found.push_back(find_relaxation(*x.evaluation, workload, engine));
+  std::vector<std::size_t> order(report.excluded.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    if (found[a].has_value() != found[b].has_value()) return found[a].has_value();
+    return found[a] && found[a]->distance < found[b]->distance;
+  });
+  std::vector<ExcludedOption> excluded;
+  report.near_misses.clear();
+  for (std::size_t i : order) {
+    excluded.push_back(report.excluded[i]);
+    if (found[i] && report.near_misses.size() < kNearMisses)
+      report.near_misses.push_back({report.excluded[i].evaluation, found[i]->changes, found[i]->patch, found[i]->distance});
+  }
+  report.excluded = std::move(excluded);
+}
+
+}  // namespace edgeplan
