@@ -164,3 +164,72 @@ TEST_CASE("facts: without the last mile, carrier 5G users reach a Wavelength Zon
   CHECK(without["rtt_high_ms"].get<double>() == Approx(on_lan["rtt_high_ms"].get<double>()).margin(0.1));
   CHECK(with_radio["rtt_ms"].get<double>() == Approx(on_lan["rtt_ms"].get<double>() + latency::kCarrierEdge5g.typical).margin(0.1));
 }
+
+TEST_CASE("facts: unknown is not absent for the customer's facility facts") {
+  // A facility that gives only its location: every figure is unknown (null),
+  // never 0, so no rule can read "0 uplinks" into it.
+  auto loaded = test::load_spec("{" + kUsers + R"(, "customer": {"facilities": [
+    {"id": "plant-1", "location": {"metro": "Denver"}}]}})");
+  const Workload& w = loaded.workload;
+  auto candidates = build_candidates(w, test::default_catalog());
+  auto it = std::find_if(candidates.begin(), candidates.end(), [](const Candidate& c) { return c.id == "plant-1/rack-gen2-single"; });
+  REQUIRE(it != candidates.end());
+  const Json o = facts_for(w, *it)["outposts"];
+  for (const char* field : {"power_kva", "rack_units", "uplinks", "uplink_speed_gbps", "service_link_mbps", "support_plan",
+                            "support_plan_ok", "uplink_speed_supported", "operates_hardware", "owns_outposts_servers"}) {
+    INFO(field);
+    CHECK(o[field].is_null());
+  }
+  CHECK(o["facility_pointer"] == "/spec/customer/facilities/0");
+  CHECK(workload_json(w)["customer"]["support_plan"].is_null());
+}
+
+TEST_CASE("facts: residency counts the data kept in the parent Region") {
+  const Candidate queretaro = candidate_for(site("us-east-1-qro-1a"));  // Local Zone in Mexico, homed to us-east-1
+  auto residency = [&](const std::string& services) {
+    auto loaded = test::load_spec("{" + kUsers + R"(, "residency": {"countries": ["MX"]}, "services": )" + services + "}");
+    return facts_for(loaded.workload, queretaro)["residency"];
+  };
+  SECTION("S3 from the parent Region stores data in the United States") {
+    const Json r = residency(R"({"local": ["EC2"], "regional": ["S3", "Lambda"]})");
+    CHECK(r["verdict"] == "inside");  // the zone itself is in Mexico
+    CHECK(r["parent_region"] == "us-east-1");
+    CHECK(r["parent_region_inside"] == false);
+    CHECK(r["parent_region_data"] == Json::array({"S3"}));  // Lambda keeps no data
+    CHECK(r["inside"] == false);
+  }
+  SECTION("without data-storing regional services only the management flows go there") {
+    const Json r = residency(R"({"local": ["EC2", "EBS"], "regional": ["Lambda"]})");
+    CHECK(r["parent_region_data"].empty());
+    CHECK(r["inside"] == true);
+    CHECK(r["parent_region_flows"] == Json::array({"control-plane data", "metrics and logs", "EBS snapshots"}));
+  }
+  SECTION("a Region keeps its own data") {
+    auto loaded = test::load_spec("{" + kUsers + R"(, "residency": {"countries": ["MX"]}, "services": {"regional": ["S3"]}})");
+    const Json r = facts_for(loaded.workload, candidate_for(site("mx-central-1")))["residency"];
+    CHECK(r["parent_region"].is_null());
+    CHECK(r["inside"] == true);
+  }
+}
+
+TEST_CASE("candidates: an Outpost's default parent Region respects residency, then the services it needs") {
+  auto parent_of = [](const std::string& spec, const std::string& id) {
+    auto loaded = test::load_spec(spec);
+    for (const auto& c : build_candidates(loaded.workload, test::default_catalog()))
+      if (c.id == id) return c.parent_region.value_or("");
+    return std::string("(no candidate)");
+  };
+  const std::string facility = R"("customer": {"facilities": [{"id": "dc", "location": {"lat": 45.50, "lon": -73.57, "country": "CA"}}]})";
+  SECTION("nearest Region when residency does not constrain it") {
+    CHECK(parent_of("{" + kUsers + ", " + facility + "}", "dc/rack-gen2-single") == "ca-central-1");
+  }
+  SECTION("a Region inside the allowed countries before a nearer one abroad") {
+    // A Montreal facility with data that must stay in the US is homed to a US Region, not to Montreal's ca-central-1.
+    const std::string parent = parent_of("{" + kUsers + R"(, "residency": {"countries": ["US"]}, )" + facility + "}", "dc/rack-gen2-single");
+    CHECK(test::default_catalog().find_site(parent)->place.country == "US");
+  }
+  SECTION("a declared parent Region is kept") {
+    const std::string declared = R"("customer": {"facilities": [{"id": "dc", "location": {"lat": 45.50, "lon": -73.57, "country": "CA"}, "parent_region": "us-east-1"}]})";
+    CHECK(parent_of("{" + kUsers + ", " + declared + "}", "dc/rack-gen2-single") == "us-east-1");
+  }
+}

@@ -111,7 +111,7 @@ TEST_CASE("explain: changes_to_qualify picks the binding numeric finding") {
   }
 }
 
-TEST_CASE("explain: summary, winner rationale and near misses") {
+TEST_CASE("explain: summary and winner rationale") {
   Report r = report_with({"a", "b", "c", "d"});
   r.weights = {{"latency", 1}};
   r.evaluations[0].score = 90;
@@ -126,9 +126,8 @@ TEST_CASE("explain: summary, winner rationale and near misses") {
   REQUIRE(r.winner_rationale.size() >= 2);
   CHECK(r.winner_rationale[0] == "a (region) ranks first with 90, 20 points ahead of b (region) (70)");
   CHECK(r.winner_rationale[1] == "difference by factor: latency 90 vs 70 (+20 points)");
-  REQUIRE(r.near_misses.size() == 1);
-  CHECK(r.near_misses[0].evaluation->candidate->id == "d");
-  CHECK(r.near_misses[0].changes == std::vector<std::string>{"budget 40 ms"});
+  // Near misses need the whole pipeline to verify them (relax.hpp): explain leaves them alone.
+  CHECK(r.near_misses.empty());
   CHECK(r.ranked[0].verdict == Verdict::eligible);
   SECTION("equal scores say the tie is broken by id") {
     r.evaluations[1].score = 90;

@@ -132,6 +132,15 @@ TEST_CASE("workload: semantic checks") {
   }
 }
 
+TEST_CASE("workload: any AWS service may be used from the Region; unknown names there are warnings") {
+  auto loaded = load_spec(R"({"services": {"local": ["EC2"], "regional": ["DynamoDB", "SQS", "Lambda", "CloudFront", "DynamoBD"]}})");
+  REQUIRE(loaded.warnings.size() == 1);
+  CHECK(format_diagnostic(loaded.warnings[0]) ==
+        "edgeplan: warning: spec.json:1:182 (/spec/services/regional/4): service \"DynamoBD\" is not in edgeplan's vocabulary: treated as one that stores no data in the Region\n"
+        "  hint: did you mean \"DynamoDB\"?");
+  CHECK(loaded.workload.services_regional.size() == 5);
+}
+
 TEST_CASE("workload: warnings do not stop loading") {
   auto loaded = load_spec(R"({"users": [{"name": "m", "location": {"metro": "Denver"}, "access": "mobile-5g"}],
     "services": {"local": ["EC2"], "regional": ["EC2"]}, "colour": "blue"})");
