@@ -57,6 +57,11 @@ TEST_CASE("capacity: the shared Outpost lacks r5 room once N+1 is kept", "[capac
   auto text = run_edgeplan("capacity " + kShared + " --outpost " + kExport);
   CHECK(text.out.find("the workload does NOT fit") != std::string::npos);
   CHECK(text.out.find("r5.2xlarge           24     10       3       12      9     13         -4   SHORT") != std::string::npos);
+  // Instance types asked for by name count as requested families.
+  CHECK(text.out.find("Instance availability elsewhere (requested families: m5, r5)") != std::string::npos);
+  // SHORT says why: here the type is above its ceiling before the workload arrives.
+  CHECK(text.out.find("r5.2xlarge is SHORT: already above the ceiling before this workload (10 used, limit 9 after reserving 12 slots for spare hosts)") !=
+        std::string::npos);
 }
 
 TEST_CASE("capacity: more room when the policy is looser", "[capacity-cli]") {
