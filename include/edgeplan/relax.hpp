@@ -14,12 +14,6 @@
 
 namespace edgeplan {
 
-struct Relaxation {
-  Json patch = Json::array();        // RFC 6902 operations on the spec document, in path order
-  std::vector<std::string> changes;  // what the patch means, in the rules' words (one per rule)
-  double distance = 0;               // size of the change: relative for numbers, 1 per other value
-};
-
 // The verified relaxation for one excluded option, or none when a reason has
 // no relaxation or a few rounds of changes do not make it eligible.
 std::optional<Relaxation> find_relaxation(const Evaluation& excluded, const LoadedWorkload& workload, const Engine& engine);

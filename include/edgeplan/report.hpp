@@ -25,17 +25,23 @@ struct RankedOption {
   std::vector<const Finding*> notes;       // informational
 };
 
-struct ExcludedOption {
-  const Evaluation* evaluation = nullptr;
+// The smallest joint change of the requirements that was verified to make an
+// excluded option eligible (see relax.hpp).
+struct Relaxation {
+  Json patch = Json::array();        // RFC 6902 operations on the spec document, in path order
+  std::vector<std::string> changes;  // what the patch means, in the rules' words (one per rule)
+  double distance = 0;               // size of the change: relative for numbers, 1 per other value
 };
 
-// An excluded option and the smallest joint change of the requirements that
-// was verified to make it eligible (see relax.hpp).
+struct ExcludedOption {
+  const Evaluation* evaluation = nullptr;
+  std::optional<Relaxation> relaxation;  // none: no requirement change alone makes it eligible
+};
+
+// One of the closest excluded options, as the report lists them.
 struct NearMiss {
   const Evaluation* evaluation = nullptr;
-  std::vector<std::string> changes;  // the requirement changes, in the rules' words
-  Json patch;                        // the same as RFC 6902 operations on the spec
-  double distance = 0;               // how big the change is (relative, summed)
+  Relaxation relaxation;
 };
 
 struct SummaryCount {

@@ -119,23 +119,14 @@ std::optional<Relaxation> find_relaxation(const Evaluation& excluded, const Load
 }
 
 void relax_excluded(Report& report, const LoadedWorkload& workload, const Engine& engine) {
-  std::vector<std::optional<Relaxation>> found;
-  found.reserve(report.excluded.size());
-  for (const auto& x : report.excluded) found.push_back(find_relaxation(*x.evaluation, workload, engine));
-  std::vector<std::size_t> order(report.excluded.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    if (found[a].has_value() != found[b].has_value()) return found[a].has_value();
-    return found[a] && found[a]->distance < found[b]->distance;
+  for (auto& x : report.excluded) x.relaxation = find_relaxation(*x.evaluation, workload, engine);
+  std::stable_sort(report.excluded.begin(), report.excluded.end(), [](const ExcludedOption& a, const ExcludedOption& b) {
+    if (a.relaxation.has_value() != b.relaxation.has_value()) return a.relaxation.has_value();
+    return a.relaxation && a.relaxation->distance < b.relaxation->distance;
   });
-  std::vector<ExcludedOption> excluded;
   report.near_misses.clear();
-  for (std::size_t i : order) {
-    excluded.push_back(report.excluded[i]);
-    if (found[i] && report.near_misses.size() < kNearMisses)
-      report.near_misses.push_back({report.excluded[i].evaluation, found[i]->changes, found[i]->patch, found[i]->distance});
-  }
-  report.excluded = std::move(excluded);
+  for (const auto& x : report.excluded)
+    if (x.relaxation && report.near_misses.size() < kNearMisses) report.near_misses.push_back({x.evaluation, *x.relaxation});
 }
 
 }  // namespace edgeplan

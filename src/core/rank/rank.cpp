@@ -50,7 +50,7 @@ void rank_options(Report& report, bool order_excluded) {
     report.ranked.push_back(std::move(r));
   }
   report.excluded.clear();
-  for (const auto* e : excluded) report.excluded.push_back({e});
+  for (const auto* e : excluded) report.excluded.push_back({e, std::nullopt});
 }
 
 }  // namespace edgeplan

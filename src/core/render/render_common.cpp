@@ -35,9 +35,16 @@ std::string finding_line(const Finding& f) {
   return fmt::format("{} [{}]", f.message, f.rule);
 }
 
+std::string relaxation_line(const Report& report, const Evaluation& e) {
+  for (const auto& x : report.excluded)
+    if (x.evaluation == &e && x.relaxation) return near_miss_text(NearMiss{&e, *x.relaxation});
+  return "no change to the requirements alone makes it eligible";
+}
+
 std::string near_miss_text(const NearMiss& n) {
-  if (n.changes.size() == 1) return "eligible if " + n.changes.front();
-  return "eligible only with all of these changes (no single one is enough): " + util::join_list(n.changes, "; ");
+  const auto& changes = n.relaxation.changes;
+  if (changes.size() == 1) return "eligible if " + changes.front();
+  return "eligible only with all of these changes (no single one is enough): " + util::join_list(changes, "; ");
 }
 
 }  // namespace edgeplan::render_detail

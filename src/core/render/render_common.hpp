@@ -31,6 +31,8 @@ std::string provenance_line(const Provenance& p);
 std::string finding_line(const Finding& f);     // "verify: …" / "arrange: …"
 // "eligible if …", or, when one change alone would not do, "eligible only with all of: …".
 std::string near_miss_text(const NearMiss& n);
+// For an excluded option: its verified relaxation, or that no requirement change alone would do.
+std::string relaxation_line(const Report& report, const Evaluation& e);
 
 }  // namespace edgeplan::render_detail
 

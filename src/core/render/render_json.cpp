@@ -98,7 +98,8 @@ OrderedJson report_json(const Report& report) {
   OJson ranked = OJson::array(), excluded = OJson::array(), near = OJson::array(), counts = OJson::array();
   for (const auto& r : report.ranked) ranked.push_back(ranked_json(r));
   for (const auto& x : report.excluded) excluded.push_back(excluded_json(x));
-  for (const auto& n : report.near_misses) near.push_back({{"option", option_ref(*n.evaluation)}, {"changes", n.changes}, {"patch", n.patch}, {"distance", std::round(n.distance * 1000) / 1000}});
+  for (const auto& n : report.near_misses) near.push_back({{"option", option_ref(*n.evaluation)}, {"changes", n.relaxation.changes}, {"patch", n.relaxation.patch},
+                                  {"distance", std::round(n.relaxation.distance * 1000) / 1000}});
   for (const auto& c : report.exclusion_counts) counts.push_back({{"reason", c.label}, {"count", c.count}});
   return {{"schema_version", kReportSchemaVersion},
           {"workload", report.workload},

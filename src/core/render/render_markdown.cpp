@@ -76,6 +76,7 @@ std::string render_explanation_markdown(const Report& report, const Evaluation& 
   if (!e.exclusions.empty()) {
     out += "\n## Why it is excluded\n\n";
     for (const auto& f : e.exclusions) out += "- " + finding_line(f) + "\n";
+    out += "\n" + relaxation_line(report, e) + "\n";
   }
   if (!e.warnings.empty()) {
     out += "\n## Conditions and notes\n\n";

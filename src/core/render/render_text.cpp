@@ -85,6 +85,7 @@ std::string render_explanation_text(const Report& report, const Evaluation& e, c
   if (!e.exclusions.empty()) {
     out += "\n" + p.bold("Why it is excluded") + "\n";
     for (const auto& f : e.exclusions) out += "  - " + finding_line(f) + "\n";
+    out += "  " + relaxation_line(report, e) + "\n";
   }
   if (!e.warnings.empty()) {
     out += "\n" + p.bold("Conditions and notes") + "\n";
