@@ -354,7 +354,11 @@ std::vector<std::string_view> parent_region_flows(const Candidate& c, const Work
   return out;
 }
 
-const char* place_text(const Place& place) { return place.subdivision ? place.subdivision->c_str() : place.country.c_str(); }
+// Where residency places data, as precisely as the verdict needs: the country
+// when the country is the problem, else the subdivision when known.
+std::string place_text(const Place& place, const std::string& verdict) {
+  return verdict != "outside-country" && place.subdivision ? *place.subdivision : place.country;
+}
 
 // Residency: where the data would sit. Data-storing services at the option
 // keep it at the option's place; those used from the parent Region keep it
@@ -389,7 +393,7 @@ void write_residency(const Candidate& c, const FactsContext& ctx, Json& j) {
   set_texts(m["parent_region_data"], parent_data);
   set_texts(m["parent_region_flows"], parent ? parent_region_flows(c, w) : std::vector<std::string_view>{});
   m["parent_region_inside"] = parent ? Json(parent_inside) : Json(nullptr);
-  set_text(m["parent_region_place"], parent ? std::optional<std::string>(place_text(parent->place)) : std::nullopt);
+  set_text(m["parent_region_place"], parent ? std::optional<std::string>(place_text(parent->place, parent_verdict)) : std::nullopt);
   set_text(m["parent_region_verdict"], parent ? std::optional<std::string>(parent_verdict) : std::nullopt);
   set_text(m["subdivision"], c.place.subdivision);
   m["subdivision_allowed"] = limits.empty() ? Json(true) : verdict == "unknown-subdivision" ? Json(nullptr) : Json(verdict == "inside");
