@@ -20,15 +20,15 @@ LAYERS = ["util", "model", "load", "validate", "candidates", "sizing", "facts", 
 # Public headers by layer (include/edgeplan/NAME.hpp).
 HEADERS = {
     "util": ["util/text", "util/digest", "util/atomic_file", "diagnostics", "exit_codes", "geo", "embedded"],
-    "model": ["workload", "catalog", "json_document", "file_system"],
+    "model": ["workload", "catalog", "json_document", "file_system", "lazy_data"],
     "load": ["json_reader", "workload_loader", "catalog_loader"],
     "validate": ["schema_validation"],
     "candidates": ["candidates"],
     "sizing": ["capacity"],
     "facts": ["facts", "latency_model"],
     "rules": ["rules", "jsonlogic", "evaluation", "rule_data"],
-    "rank": ["rank"],
-    "explain": ["explain", "report"],
+    "rank": ["rank", "report"],  # the Report is the output model: rank creates its order, later stages fill it
+    "explain": ["explain"],
     "pipeline": ["pipeline", "relax"],
     "features": ["check", "batch", "capacity_report", "rule_tests"],
     "render": ["render", "check_render"],

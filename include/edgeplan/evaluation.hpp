@@ -8,6 +8,7 @@
 #include <vector>
 
 #include <edgeplan/candidates.hpp>
+#include <edgeplan/lazy_data.hpp>
 #include <edgeplan/rules.hpp>
 
 namespace edgeplan {
@@ -55,19 +56,6 @@ enum class Detail {
   full,      // every finding, every factor score and the trace: recommend, check, --explain
   decision,  // what ranking needs: eligibility, the first exclusion (its rule and
              // summary only) and, for eligible options, factor scores and adjustments
-};
-
-// Parts of the evaluation data ("option", "facts.latency", …) built the first
-// time a rule reads them, so an option excluded by its first rule never pays
-// for facts no rule looked at.
-class LazyData {
- public:
-  virtual ~LazyData() = default;
-  // Dotted paths of the parts; the same list for the object's lifetime.
-  virtual const std::vector<std::string>& parts() const = 0;
-  // Sets part `index` in `data`, which already holds the objects above it and
-  // may hold an earlier value of the part: every member must be overwritten.
-  virtual void build(std::size_t index, Json& data) = 0;
 };
 
 // Which lazily built parts each rule of a set reads (bit i = part i): to

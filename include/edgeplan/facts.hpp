@@ -4,7 +4,7 @@
 #include <edgeplan/candidates.hpp>
 #include <edgeplan/capacity.hpp>
 #include <edgeplan/catalog.hpp>
-#include <edgeplan/evaluation.hpp>
+#include <edgeplan/lazy_data.hpp>
 #include <edgeplan/latency_model.hpp>
 #include <edgeplan/workload.hpp>
 
