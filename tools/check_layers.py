@@ -20,7 +20,7 @@ LAYERS = ["util", "model", "load", "validate", "candidates", "sizing", "facts", 
 # Public headers by layer (include/edgeplan/NAME.hpp).
 HEADERS = {
     "util": ["util/text", "util/digest", "util/atomic_file", "diagnostics", "exit_codes", "geo", "embedded"],
-    "model": ["workload", "catalog", "json_document", "file_system", "lazy_data"],
+    "model": ["workload", "catalog", "json_document", "file_system", "lazy_data", "instance_catalog"],
     "load": ["json_reader", "workload_loader", "catalog_loader"],
     "validate": ["schema_validation"],
     "candidates": ["candidates"],
@@ -44,6 +44,7 @@ FILES = {
     "src/core/load/catalog.cpp": "model",
     "src/core/load/json_document.cpp": "model",
     "src/core/load/file_system.cpp": "model",
+    "src/core/load/instance_catalog.cpp": "model",
     "src/core/capacity/capacity_report.cpp": "features",
 }
 

@@ -15,33 +15,10 @@
 #include <vector>
 
 #include <edgeplan/catalog.hpp>
+#include <edgeplan/instance_catalog.hpp>
 #include <edgeplan/workload.hpp>
 
 namespace edgeplan {
-
-struct InstanceType {
-  std::string name;  // "m5.2xlarge"
-  std::string family;
-  double vcpu = 0;
-  double memory_gib = 0;
-  int gpus = 0;
-  double instance_store_gb = 0;
-  bool metal = false;
-};
-
-class InstanceCatalog {
- public:
-  static const InstanceCatalog& embedded();
-  static InstanceCatalog from_json(const Json& document);
-  const InstanceType* find(const std::string& name) const;
-  // One Outposts host of the family: its largest virtualised size (e.g.
-  // m5.24xlarge), or the bare-metal size where that is bigger. Null when unknown.
-  const InstanceType* host_type(const std::string& family) const;
-  std::vector<std::string> names() const;
-
- private:
-  std::map<std::string, InstanceType> m_types;
-};
 
 struct Resources {
   double vcpu = 0;

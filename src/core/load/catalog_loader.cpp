@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include <edgeplan/capacity.hpp>
+#include <edgeplan/instance_catalog.hpp>
 #include <edgeplan/embedded.hpp>
 #include <edgeplan/json_reader.hpp>
 #include <edgeplan/util/digest.hpp>

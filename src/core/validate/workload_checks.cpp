@@ -7,7 +7,7 @@
 
 #include <fmt/format.h>
 
-#include <edgeplan/capacity.hpp>
+#include <edgeplan/instance_catalog.hpp>
 
 #include <edgeplan/util/text.hpp>
 
