@@ -26,10 +26,10 @@ HEADERS = {
     "candidates": ["candidates"],
     "sizing": ["capacity"],
     "facts": ["facts", "latency_model"],
-    "rules": ["rules", "jsonlogic", "evaluation", "rule_data"],
+    "rules": ["rules", "jsonlogic", "evaluation"],
     "rank": ["rank", "report"],  # the Report is the output model: rank creates its order, later stages fill it
     "explain": ["explain"],
-    "pipeline": ["pipeline", "relax"],
+    "pipeline": ["pipeline", "relax", "rule_data"],
     "features": ["check", "batch", "capacity_report", "rule_tests"],
     "render": ["render", "check_render"],
 }

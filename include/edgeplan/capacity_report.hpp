@@ -8,7 +8,6 @@
 
 #include <edgeplan/capacity.hpp>
 #include <edgeplan/pipeline.hpp>
-#include <edgeplan/render.hpp>
 
 namespace edgeplan {
 
@@ -41,8 +40,5 @@ struct CapacityReport {
 };
 
 CapacityReport plan_capacity(const LoadedWorkload& workload, const Engine& engine, const ExistingOutpost* shared);
-
-std::string render_capacity(const CapacityReport& report, Format format, const RenderOptions& options);
-OrderedJson capacity_json(const CapacityReport& report);
 
 }  // namespace edgeplan

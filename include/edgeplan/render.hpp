@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include <edgeplan/capacity_report.hpp>
 #include <edgeplan/report.hpp>
 
 namespace edgeplan {
@@ -28,5 +29,9 @@ using OrderedJson = nlohmann::ordered_json;
 OrderedJson report_json(const Report& report);
 OrderedJson explanation_json(const Report& report, const Evaluation& option);
 OrderedJson to_ordered(const Json& value);
+
+// `edgeplan capacity`: the sizing plans in each format, and as versioned JSON.
+std::string render_capacity(const CapacityReport& report, Format format, const RenderOptions& options);
+OrderedJson capacity_json(const CapacityReport& report);
 
 }  // namespace edgeplan
