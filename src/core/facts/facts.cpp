@@ -31,9 +31,8 @@ bool wavelength_reachable(const Candidate& c, bool in_carrier_network) {
   return std::find(features.begin(), features.end(), "inbound_from_internet") != features.end();
 }
 
-double compared_value(const Range& rtt, const std::string& percentile) {
-  return percentile == "p50" ? rtt.typical : rtt.high;
-}
+// Each percentile compares its own estimate (p50 typical ... p99 pessimistic).
+double compared_value(const Range& rtt, const std::string& percentile) { return latency::at_percentile(rtt, percentile); }
 
 // The model is good to a millisecond at best; 0.1 ms keeps messages and JSON identical.
 double tenth(double value) { return std::round(value * 10) / 10; }
@@ -134,13 +133,19 @@ void write_rtt_entry(Members& m, const RttEntry& r, Between&& between) {
   m["distance_km"] = tenth(r.estimate.distance_km);
   between(m, "name");
   set_text(m["name"], r.name);
+  set_text(m["path"], r.estimate.path);
   m["ratio"] = r.ratio();
   between(m, "required_ms");
   m["required_ms"] = r.required ? Json(*r.required) : Json(nullptr);
   m["rtt_compared_ms"] = r.compared;
   m["rtt_high_ms"] = tenth(r.estimate.rtt.high);
+  // Messages say "measured RTT" or "estimated RTT" after this.
+  set_text(m["rtt_label"], r.estimate.source == "measured" ? "measured" : "estimated");
   m["rtt_low_ms"] = tenth(r.estimate.rtt.low);
   m["rtt_ms"] = tenth(r.estimate.rtt.typical);
+  m["rtt_p90_ms"] = tenth(latency::at_percentile(r.estimate.rtt, "p90"));
+  m["rtt_p95_ms"] = tenth(latency::at_percentile(r.estimate.rtt, "p95"));
+  m["rtt_p99_ms"] = tenth(latency::at_percentile(r.estimate.rtt, "p99"));
 }
 
 RttEstimate measured_or_model(const FactsContext& ctx, const std::string& from_name, const std::string& from_metro,
@@ -149,7 +154,7 @@ RttEstimate measured_or_model(const FactsContext& ctx, const std::string& from_n
   auto measured = ctx.measured->find(from_name, c.id);
   if (!measured) measured = ctx.measured->find(from_metro, c.id);
   if (!measured) return model;
-  return {{*measured, *measured, *measured}, model.distance_km, "measured"};
+  return {{*measured, *measured, *measured}, model.distance_km, "measured", "measured", {}};
 }
 
 struct UserLatency {
@@ -164,8 +169,9 @@ UserLatency write_user_latency(Json& j, const UserGroup& g, const Candidate& c, 
   // Without the last mile (includes_access: false) there is no radio leg either:
   // in the carrier's network the radio segment is the last mile.
   const bool counts_access = ctx.workload.latency.includes_access;
-  const AccessType access = counts_access ? g.access : AccessType::lan;
-  const RttEstimate model = estimate_rtt(g.place, access, c, in_network && counts_access);
+  // Users reach the site over the public Internet (access "lan" only drops the last mile).
+  const RttEstimate model = estimate_internet_rtt(g.place.point, counts_access ? g.access : AccessType::lan, c.place.point, c.kind,
+                                                  in_network && counts_access);
   RttEstimate e = measured_or_model(ctx, g.name, g.place.label, c, model);
   // An unreachable group gets a huge ratio so scores sink, and a null RTT so nothing prints it.
   const double compared = reachable ? compared_value(e.rtt, ctx.workload.latency.percentile) : 1e9;
@@ -180,13 +186,15 @@ UserLatency write_user_latency(Json& j, const UserGroup& g, const Candidate& c, 
   if (!reachable) m["rtt_compared_ms"] = nullptr;
   m["share"] = g.share;
   set_text(m["source"], e.source);
+  set_text(m["terms"], latency::describe(e));
   return {reachable ? r.ratio() : 1e9, reachable ? r.compared : 0.0, reachable};
 }
 
 double write_dependency_latency(Json& j, const Dependency& d, const Candidate& c, const FactsContext& ctx) {
   const bool same_facility = c.facility && d.facility && c.facility->id == *d.facility;
-  RttEstimate e = estimate_rtt(d.place, AccessType::lan, c, false);
-  if (same_facility) e = {latency::site_overhead(c.kind), 0.0, "model"};
+  // In the same facility the Outpost is on the customer's LAN: no site or distance term.
+  RttEstimate e = same_facility ? RttEstimate{latency::kLanRtt, 0.0, "model", "lan", {{"LAN inside the facility (local gateway)", 0, 0, latency::kLanRtt}}}
+                                : estimate_rtt(d.place, AccessType::lan, c, false);
   e = measured_or_model(ctx, d.name, d.place.label, c, e);
   const RttEntry r = rtt_entry(d.name, e, compared_value(e.rtt, ctx.workload.latency.percentile), d.max_rtt_ms);
   Members m(j);
@@ -195,6 +203,7 @@ double write_dependency_latency(Json& j, const Dependency& d, const Candidate& c
   });
   m["same_facility"] = same_facility;
   set_text(m["source"], e.source);
+  set_text(m["terms"], latency::describe(e));
   return r.ratio();
 }
 
@@ -385,8 +394,8 @@ void write_outposts(const Candidate& c, const FactsContext& ctx, Json& out) {
   m["parent_region"] = c.parent_region ? Json(*c.parent_region) : Json(nullptr);
   m["parent_region_supported"] = c.parent_region && std::count(f.parent_regions.begin(), f.parent_regions.end(), *c.parent_region) > 0;
   if (parent) {
-    Range link = latency::path_rtt(distance_km(fac.place.point, parent->place.point));
-    m["service_link_rtt_ms"] = tenth(link.high + latency::site_overhead(SiteKind::region).high);
+    // Checked against the 175 ms ceiling with the pessimistic end.
+    m["service_link_rtt_ms"] = tenth(estimate_site_rtt(fac.place, c.kind, parent->place, SiteKind::region).rtt.high);
   } else {
     m["service_link_rtt_ms"] = nullptr;
   }
@@ -465,13 +474,15 @@ void write_parent_region(const Candidate& c, const FactsContext& ctx, Json& j) {
     j = nullptr;
     return;
   }
-  Range r = latency::path_rtt(distance_km(c.place.point, parent->place.point));
-  Range site = latency::site_overhead(SiteKind::region);
+  // The zone (or Outpost) and its parent Region are both AWS sites: backbone class.
+  const RttEstimate e = estimate_site_rtt(c.place, c.kind, parent->place, SiteKind::region);
   Members m(j);
-  m["distance_km"] = std::round(distance_km(c.place.point, parent->place.point));
+  m["distance_km"] = std::round(e.distance_km);
   set_text(m["id"], parent->id);
-  m["rtt_high_ms"] = tenth(r.high + site.high);
-  m["rtt_ms"] = tenth(r.typical + site.typical);
+  m["rtt_high_ms"] = tenth(e.rtt.high);
+  m["rtt_low_ms"] = tenth(e.rtt.low);
+  m["rtt_ms"] = tenth(e.rtt.typical);
+  set_text(m["terms"], latency::describe(e));
 }
 
 }  // namespace
@@ -515,13 +526,10 @@ Json sizing_json(const SizingPlan& plan) {
 }
 
 RttEstimate estimate_rtt(const Place& from, AccessType access, const Candidate& to, bool in_carrier_network) {
-  const double km = distance_km(from.point, to.place.point);
-  Range path = latency::path_rtt(km);
-  Range last_mile = in_carrier_network ? latency::kCarrierEdge5g : latency::access_overhead(access);
-  Range site = latency::site_overhead(to.kind);
-  return {{path.low + last_mile.low + site.low, path.typical + last_mile.typical + site.typical,
-           path.high + last_mile.high + site.high},
-          km, "model"};
+  // On a LAN (an on-premises system in a facility) the site is reached over a
+  // provider backbone or private line, not over the public Internet.
+  if (access == AccessType::lan) return estimate_site_rtt(from, latency::kLanRtt, to.place, latency::site_overhead(to.kind));
+  return estimate_internet_rtt(from.point, access, to.place.point, to.kind, in_carrier_network);
 }
 
 const std::vector<FactGroup>& fact_groups() {

@@ -35,4 +35,26 @@ std::string finding_line(const Finding& f) {
   return fmt::format("{} [{}]", f.message, f.rule);
 }
 
+std::vector<std::string> latency_term_lines(const Evaluation& e) {
+  std::vector<std::string> out;
+  const Json& latency = e.facts.contains("latency") ? e.facts["latency"] : Json();
+  const std::string percentile = latency.is_object() ? latency.value("percentile", "p50") : "p50";
+  auto add = [&](const Json& entries) {
+    if (!entries.is_array()) return;
+    for (const auto& x : entries) {
+      if (!x.contains("terms") || x["rtt_compared_ms"].is_null()) continue;
+      out.push_back(fmt::format("{} ({}, {} {} ms): {}", x["name"].get<std::string>(), x.value("path", ""), percentile,
+                                util::format_number(x["rtt_compared_ms"].get<double>()), x["terms"].get<std::string>()));
+    }
+  };
+  if (latency.is_object()) {
+    add(latency["users"]);
+    add(latency["dependencies"]);
+  }
+  const Json& parent = e.facts.contains("parent_region") ? e.facts["parent_region"] : Json();
+  if (parent.is_object() && parent.contains("terms"))
+    out.push_back(fmt::format("parent Region {} (backbone): {}", parent["id"].get<std::string>(), parent["terms"].get<std::string>()));
+  return out;
+}
+
 }  // namespace edgeplan::render_detail

@@ -1,6 +1,7 @@
 #pragma once
 // Pieces the text and Markdown renderers share, so both say the same thing.
 #include <string>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -29,6 +30,9 @@ std::string verdict_words(Verdict verdict);     // "eligible with conditions"
 std::string factor_line(const Evaluation& e);   // "latency 95 · services 100 · …"
 std::string provenance_line(const Provenance& p);
 std::string finding_line(const Finding& f);     // "verify: …" / "arrange: …"
+// Where each estimate's milliseconds come from, one line per user group,
+// dependency and the parent-Region leg: "Denver viewers (internet, p95 21.8 ms): access (fixed) 10 + …".
+std::vector<std::string> latency_term_lines(const Evaluation& e);
 
 }  // namespace edgeplan::render_detail
 
