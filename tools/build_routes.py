@@ -132,7 +132,7 @@ SUBMARINE = [
     ("luanda", "fortaleza", None), ("cape-town", "luanda", None), ("luanda", "lagos", None),
     ("lagos", "dakar", None), ("dakar", "lisbon", None), ("lagos", "lisbon", None), ("cape-town", "london", None),
     # Pacific
-    ("portland", "tokyo", "faster"), ("los-angeles", "tokyo", None), ("los-angeles", "honolulu", None),
+    ("portland", "tokyo", "faster"), ("los-angeles", "tokyo", None), ("los-angeles", "honolulu", None), ("san-francisco", "honolulu", None), ("sydney", "los-angeles", None),
     ("portland", "honolulu", None), ("honolulu", "sydney", None), ("honolulu", "auckland", None),
     ("honolulu", "guam", None), ("guam", "tokyo", None), ("guam", "sydney", None), ("los-angeles", "taipei", None),
     ("los-angeles", "manila", "jupiter"), ("seattle", "tokyo", None), ("sydney", "auckland", None),
