@@ -155,6 +155,28 @@ SUBMARINE = [
     ("istanbul", "athens", None), ("lisbon", "london", None),
 ]
 
+# Known detours: between these groups of hubs, backbones are known to route
+# through a third hub rather than over the direct cables the map shows. The
+# model keeps the shortest route as the typical value and widens the
+# pessimistic one to the route via that hub.
+ASIA_PACIFIC = ["mumbai", "hyderabad", "chennai", "singapore", "kuala-lumpur", "bangkok", "jakarta", "hong-kong", "taipei",
+                "manila", "tokyo", "osaka", "seoul", "busan", "guam", "sydney", "melbourne", "adelaide", "perth", "auckland"]
+GULF = ["dubai", "fujairah", "muscat", "doha", "manama", "jeddah"]
+SOUTHERN_AFRICA = ["cape-town", "johannesburg", "durban", "luanda"]
+SOUTH_AMERICA = ["sao-paulo", "fortaleza", "buenos-aires", "santiago", "lima", "bogota"]
+DETOURS = [
+    {"name": "Israel to the Gulf and Asia", "a": ["tel-aviv"], "b": GULF + ASIA_PACIFIC, "via": "marseille",
+     "basis": "every cable landing in Israel runs west (MedNautilus, Jonah, Tamares to Italy, Greece, Cyprus) and there "
+              "is no terrestrial path east; traffic to the Gulf and Asia crosses to a European hub before heading east"},
+    {"name": "southern Africa to South America", "a": SOUTHERN_AFRICA, "b": SOUTH_AMERICA, "via": "london",
+     "basis": "the only direct system (SACS, Angola to Fortaleza, 2018) is a single cable; a backbone without "
+              "capacity on it carries South Atlantic traffic through Europe, which the pessimistic end assumes"},
+    {"name": "southern Africa to Asia", "a": SOUTHERN_AFRICA, "b": ASIA_PACIFIC, "via": "london",
+     "basis": "the direct systems (SAFE, 2002, and the east-coast systems to Mumbai) are old or few; a backbone "
+              "without capacity on them carries the traffic up the west coast to Europe and out again, which the "
+              "pessimistic end assumes"},
+]
+
 SEARCH_KM = 350.0       # a landing point this close to a hub serves it
 JOIN_KM = 25.0          # segment ends this close are one branching point
 LAST_RFS_YEAR = 2024    # systems in service by then (the data marks planned ones by year)
@@ -338,6 +360,7 @@ def main():
         },
         "hubs": [{"id": h[0], "name": h[1], "lat": h[2], "lon": h[3]} for h in HUBS],
         "links": links,
+        "detours": DETOURS,
     }
     with open(out_path, "w", encoding="utf-8") as f:
         json.dump(doc, f, indent=1, ensure_ascii=False)

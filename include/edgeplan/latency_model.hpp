@@ -142,11 +142,19 @@ class RouteGraph {
     std::string cable;
     double weight() const;  // typical stretched km
   };
+  // Between hubs of `a` and hubs of `b` backbones are known to route via `via`:
+  // the pessimistic estimate takes that route.
+  struct Detour {
+    std::string name;
+    std::vector<int> a, b;
+    int via = 0;
+  };
   static const RouteGraph& embedded();
   static RouteGraph from_json(const Json& document);
 
   const std::vector<Hub>& hubs() const { return m_hubs; }
   const std::vector<Link>& links() const { return m_links; }
+  const std::vector<Detour>& detours() const { return m_detours; }
   // Stretched km of the shortest route between hubs, and the links it takes.
   double distance(int from, int to) const { return m_distance[index(from, to)]; }
   std::vector<int> route(int from, int to) const;
@@ -156,6 +164,7 @@ class RouteGraph {
   void solve();
   std::vector<Hub> m_hubs;
   std::vector<Link> m_links;
+  std::vector<Detour> m_detours;
   std::vector<double> m_distance;  // all pairs, stretched km
   std::vector<int> m_next;         // first hub after `from` on the shortest route to `to` (-1: none)
 };

@@ -1,8 +1,10 @@
 #include <edgeplan/facts.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstring>
+#include <map>
 
 #include <edgeplan/util/text.hpp>
 
@@ -157,6 +159,27 @@ RttEstimate measured_or_model(const FactsContext& ctx, const std::string& from_n
   return {{*measured, *measured, *measured}, model.distance_km, "measured", "measured", {}};
 }
 
+// Site-to-site legs repeat: every option of every workload asks for its
+// parent-Region leg, and a dependency meets the same sites again. Routing over
+// the graph and describing the terms cost more than the rest of the latency
+// facts, so both are kept per thread (batch workers each have their own).
+struct SiteLeg {
+  RttEstimate estimate;
+  std::string terms;  // latency::describe(estimate)
+};
+
+const SiteLeg& site_leg(const Place& a, const Range& site_a, const Place& b, const Range& site_b) {
+  using Key = std::array<double, 10>;
+  thread_local std::map<Key, SiteLeg> cache;
+  const Key key{a.point.lat, a.point.lon, b.point.lat, b.point.lon, site_a.low, site_a.typical, site_a.high, site_b.low, site_b.typical, site_b.high};
+  auto it = cache.find(key);
+  if (it != cache.end()) return it->second;
+  if (cache.size() > 100000) cache.clear();  // no reference outlives the caller's use
+  RttEstimate e = estimate_site_rtt(a, site_a, b, site_b);
+  std::string terms = latency::describe(e);
+  return cache.emplace(key, SiteLeg{std::move(e), std::move(terms)}).first->second;
+}
+
 struct UserLatency {
   double ratio = 0;     // 1e9 when unreachable
   double compared = 0;  // 0 when unreachable
@@ -193,8 +216,9 @@ UserLatency write_user_latency(Json& j, const UserGroup& g, const Candidate& c, 
 double write_dependency_latency(Json& j, const Dependency& d, const Candidate& c, const FactsContext& ctx) {
   const bool same_facility = c.facility && d.facility && c.facility->id == *d.facility;
   // In the same facility the Outpost is on the customer's LAN: no site or distance term.
+  // Elsewhere the facility reaches the site over a backbone (estimate_rtt with a LAN).
   RttEstimate e = same_facility ? RttEstimate{latency::kLanRtt, 0.0, "model", "lan", {{"LAN inside the facility (local gateway)", 0, 0, latency::kLanRtt}}}
-                                : estimate_rtt(d.place, AccessType::lan, c, false);
+                                : site_leg(d.place, latency::kLanRtt, c.place, latency::site_overhead(c.kind)).estimate;
   e = measured_or_model(ctx, d.name, d.place.label, c, e);
   const RttEntry r = rtt_entry(d.name, e, compared_value(e.rtt, ctx.workload.latency.percentile), d.max_rtt_ms);
   Members m(j);
@@ -203,7 +227,8 @@ double write_dependency_latency(Json& j, const Dependency& d, const Candidate& c
   });
   m["same_facility"] = same_facility;
   set_text(m["source"], e.source);
-  set_text(m["terms"], latency::describe(e));
+  set_text(m["terms"], same_facility || e.source == "measured" ? latency::describe(e)
+                                                                : site_leg(d.place, latency::kLanRtt, c.place, latency::site_overhead(c.kind)).terms);
   return r.ratio();
 }
 
@@ -395,7 +420,8 @@ void write_outposts(const Candidate& c, const FactsContext& ctx, Json& out) {
   m["parent_region_supported"] = c.parent_region && std::count(f.parent_regions.begin(), f.parent_regions.end(), *c.parent_region) > 0;
   if (parent) {
     // Checked against the 175 ms ceiling with the pessimistic end.
-    m["service_link_rtt_ms"] = tenth(estimate_site_rtt(fac.place, c.kind, parent->place, SiteKind::region).rtt.high);
+    const SiteLeg& link = site_leg(fac.place, latency::site_overhead(c.kind), parent->place, latency::site_overhead(SiteKind::region));
+    m["service_link_rtt_ms"] = tenth(link.estimate.rtt.high);
   } else {
     m["service_link_rtt_ms"] = nullptr;
   }
@@ -475,14 +501,15 @@ void write_parent_region(const Candidate& c, const FactsContext& ctx, Json& j) {
     return;
   }
   // The zone (or Outpost) and its parent Region are both AWS sites: backbone class.
-  const RttEstimate e = estimate_site_rtt(c.place, c.kind, parent->place, SiteKind::region);
+  const SiteLeg& leg = site_leg(c.place, latency::site_overhead(c.kind), parent->place, latency::site_overhead(SiteKind::region));
+  const RttEstimate& e = leg.estimate;
   Members m(j);
   m["distance_km"] = std::round(e.distance_km);
   set_text(m["id"], parent->id);
   m["rtt_high_ms"] = tenth(e.rtt.high);
   m["rtt_low_ms"] = tenth(e.rtt.low);
   m["rtt_ms"] = tenth(e.rtt.typical);
-  set_text(m["terms"], latency::describe(e));
+  set_text(m["terms"], leg.terms);
 }
 
 }  // namespace

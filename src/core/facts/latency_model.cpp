@@ -110,6 +110,24 @@ RttTerm link_term(const RouteGraph& g, int link, int from) {
   return distance_term(fmt::format("{}, submarine ({})", ends, l.cable), km, l.weight() / km);
 }
 
+bool contains(const std::vector<int>& hubs, int hub) { return std::find(hubs.begin(), hubs.end(), hub) != hubs.end(); }
+
+// Where backbones are known to detour (routes.json "detours"), the pessimistic
+// end takes the route via the detour hub: a term that only widens `high`.
+void add_known_detour(const RouteGraph& g, int from, int to, double spurs_km, BackbonePath& out) {
+  for (const auto& d : g.detours()) {
+    const bool applies = (contains(d.a, from) && contains(d.b, to)) || (contains(d.b, from) && contains(d.a, to));
+    if (!applies) continue;
+    const double via_km = g.distance(from, d.via) + g.distance(d.via, to) + spurs_km;
+    const double high = rtt_ms(via_km * kExcessFibre) * kBackboneRouting.high;
+    if (high <= out.rtt.high) continue;
+    const Range widen{0, 0, high - out.rtt.high};
+    out.segments.push_back({"known detour via " + g.hubs()[static_cast<std::size_t>(d.via)].name + " (" + d.name + ")", 0, 0, widen});
+    out.rtt = out.rtt + widen;
+    return;
+  }
+}
+
 }  // namespace
 
 BackbonePath backbone_path(GeoPoint a, GeoPoint b) {
@@ -143,19 +161,43 @@ BackbonePath backbone_path(GeoPoint a, GeoPoint b) {
     if (double km = distance_km(b, to.point); km > 0) out.segments.push_back(terrestrial_term("from " + to.name, km));
   }
   for (const auto& s : out.segments) out.rtt = out.rtt + s.ms;
+  if (best_from >= 0) add_known_detour(g, best_from, best_to, best - g.distance(best_from, best_to), out);
   return out;
 }
 
+namespace {
+
+std::string tenth_text(double value) { return util::format_number(std::round(value * 10) / 10); }
+
+}  // namespace
+
+// Built by appending: the facts of every user group of every option carry it.
 std::string describe(const RttEstimate& e) {
-  if (e.source == "measured") return fmt::format("measured {} ms (--latency-file)", util::format_number(std::round(e.rtt.typical * 10) / 10));
+  if (e.source == "measured") return "measured " + tenth_text(e.rtt.typical) + " ms (--latency-file)";
   std::string out;
+  out.reserve(64 * e.terms.size());
+  std::string pessimistic;
   for (const auto& t : e.terms) {
+    if (t.km == 0 && t.ms.typical == 0 && t.ms.high > 0) {  // widens the pessimistic end only
+      pessimistic += "; pessimistic + " + tenth_text(t.ms.high) + ": " + t.what;
+      continue;
+    }
     if (!out.empty()) out += " + ";
-    const std::string ms = util::format_number(std::round(t.ms.typical * 10) / 10);
-    if (t.km > 0) out += fmt::format("{}: {} km x {} = {}", t.what, util::format_number(std::round(t.km)), util::format_number(std::round(t.stretch * 1000) / 1000), ms);
-    else out += fmt::format("{} {}", t.what, ms);
+    out += t.what;
+    if (t.km > 0) {
+      out += ": ";
+      out += util::format_number(std::round(t.km));
+      out += " km x ";
+      out += util::format_number(std::round(t.stretch * 1000) / 1000);
+      out += " =";
+    }
+    out += ' ';
+    out += tenth_text(t.ms.typical);
   }
-  return fmt::format("{} = {} ms typical", out, util::format_number(std::round(e.rtt.typical * 10) / 10));
+  out += " = ";
+  out += tenth_text(e.rtt.typical);
+  out += " ms typical";
+  return out + pessimistic;
 }
 
 }  // namespace latency
@@ -184,11 +226,14 @@ RttEstimate estimate_internet_rtt(GeoPoint from, AccessType access, GeoPoint to,
   const Range last_mile = in_carrier_network ? latency::kCarrierEdge5g : latency::access_overhead(access);
   const Range site = latency::site_overhead(kind);
   const Range path = latency::path_rtt(e.distance_km);
-  e.terms.push_back({in_carrier_network ? "access (5G radio, carrier network)" : fmt::format("access ({})", to_string(access)), 0, 0, last_mile});
-  e.terms.push_back({fmt::format("site ({})", to_string(kind)), 0, 0, site});
+  e.terms.reserve(3);
+  e.terms.push_back({in_carrier_network ? std::string("access (5G radio, carrier network)") : std::string("access (") + to_string(access) + ")", 0, 0,
+                     last_mile});
+  e.terms.push_back({std::string("site (") + to_string(kind) + ")", 0, 0, site});
+  // The km shown are those beyond the metro radius, the stretch the effective one (detour included).
   const double beyond = std::max(0.0, e.distance_km - latency::kMetroRadiusKm);
   const double stretch = beyond > 0 ? path.typical * latency::kFibreKmPerMs / 2.0 / beyond : 0.0;
-  e.terms.push_back({fmt::format("distance beyond the metro ({} km in all), Internet", util::format_number(std::round(e.distance_km))), beyond, stretch, path});
+  e.terms.push_back({"distance beyond the metro, Internet", beyond, stretch, path});
   e.rtt = last_mile + site + path;
   return e;
 }
@@ -225,6 +270,16 @@ RouteGraph RouteGraph::from_json(const Json& document) {
       link.cable = l.at("cable").get<std::string>();
     }
     g.m_links.push_back(std::move(link));
+  }
+  if (document.contains("detours")) {
+    for (const auto& d : document.at("detours")) {
+      Detour detour;
+      detour.name = d.at("name").get<std::string>();
+      for (const auto& id : d.at("a")) detour.a.push_back(index.at(id.get<std::string>()));
+      for (const auto& id : d.at("b")) detour.b.push_back(index.at(id.get<std::string>()));
+      detour.via = index.at(d.at("via").get<std::string>());
+      g.m_detours.push_back(std::move(detour));
+    }
   }
   g.solve();
   return g;
