@@ -23,10 +23,14 @@ int main(int argc, char** argv) {
   double signed_sum = 0;
   for (const auto& p : pairs) signed_sum += p.error();
   std::printf("mean signed error: %+.1f ms\n", signed_sum / static_cast<double>(pairs.size()));
+  std::size_t inside = 0;
+  for (const auto& p : pairs) inside += p.measured_ms >= p.low_ms && p.measured_ms <= p.high_ms;
+  std::printf("measured inside the optimistic..pessimistic range: %zu of %zu (%.0f %%)\n", inside, pairs.size(),
+              100.0 * static_cast<double>(inside) / static_cast<double>(pairs.size()));
   std::sort(pairs.begin(), pairs.end(), [](const auto& x, const auto& y) { return x.error() < y.error(); });
   auto row = [](const comparison::Pair& p) {
-    std::printf("  %-22s %-22s %7.0f km  estimate %6.1f  measured %6.1f  (%+.1f)\n", p.a.c_str(), p.b.c_str(), p.distance_km, p.estimate_ms,
-                p.measured_ms, p.error());
+    std::printf("  %-22s %-22s %7.0f km  estimate %6.1f  measured %6.1f  (%+.1f)  range %.1f..%.1f\n", p.a.c_str(), p.b.c_str(), p.distance_km,
+                p.estimate_ms, p.measured_ms, p.error(), p.low_ms, p.high_ms);
   };
   std::printf("largest underestimates:\n");
   for (std::size_t i = 0; i < std::min<std::size_t>(8, pairs.size()); ++i) row(pairs[i]);

@@ -21,6 +21,7 @@ struct Pair {
   double distance_km = 0;
   double measured_ms = 0;   // mean of the two directions where both are given
   double estimate_ms = 0;   // typical (p50) site-to-site estimate, Region to Region
+  double low_ms = 0, high_ms = 0;  // optimistic and pessimistic ends
   double error() const { return estimate_ms - measured_ms; }
 };
 
@@ -76,8 +77,8 @@ inline std::vector<Pair> read_pairs(const std::string& table_path, const std::st
     if (km < 1.0) continue;  // two regions named after one city
     double sum = 0;
     for (double v : ms) sum += v;
-    const double estimate = estimate_site_rtt(pa, SiteKind::region, pb, SiteKind::region).rtt.typical;
-    out.push_back({names.first, names.second, km, sum / static_cast<double>(ms.size()), estimate});
+    const Range rtt = estimate_site_rtt(pa, SiteKind::region, pb, SiteKind::region).rtt;
+    out.push_back({names.first, names.second, km, sum / static_cast<double>(ms.size()), rtt.typical, rtt.low, rtt.high});
   }
   return out;
 }

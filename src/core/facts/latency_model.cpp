@@ -113,11 +113,15 @@ RttTerm link_term(const RouteGraph& g, int link, int from) {
 bool contains(const std::vector<int>& hubs, int hub) { return std::find(hubs.begin(), hubs.end(), hub) != hubs.end(); }
 
 // Where backbones are known to detour (routes.json "detours"), the pessimistic
-// end takes the route via the detour hub: a term that only widens `high`.
-void add_known_detour(const RouteGraph& g, int from, int to, double spurs_km, BackbonePath& out) {
+// end takes the route via the detour hub: a term that only widens `high`. The
+// ends are matched by their nearest hubs (where they are), not by the hubs the
+// shortest route happens to start from.
+void add_known_detour(const RouteGraph& g, GeoPoint a, int from, GeoPoint b, int to, BackbonePath& out) {
   for (const auto& d : g.detours()) {
     const bool applies = (contains(d.a, from) && contains(d.b, to)) || (contains(d.b, from) && contains(d.a, to));
     if (!applies) continue;
+    const double spurs_km = terrestrial_route_km(distance_km(a, g.hubs()[static_cast<std::size_t>(from)].point)) +
+                            terrestrial_route_km(distance_km(b, g.hubs()[static_cast<std::size_t>(to)].point));
     const double via_km = g.distance(from, d.via) + g.distance(d.via, to) + spurs_km;
     const double high = rtt_ms(via_km * kExcessFibre) * kBackboneRouting.high;
     if (high <= out.rtt.high) continue;
@@ -161,7 +165,7 @@ BackbonePath backbone_path(GeoPoint a, GeoPoint b) {
     if (double km = distance_km(b, to.point); km > 0) out.segments.push_back(terrestrial_term("from " + to.name, km));
   }
   for (const auto& s : out.segments) out.rtt = out.rtt + s.ms;
-  if (best_from >= 0) add_known_detour(g, best_from, best_to, best - g.distance(best_from, best_to), out);
+  add_known_detour(g, a, from_hubs.front(), b, to_hubs.front(), out);
   return out;
 }
 
