@@ -77,7 +77,7 @@ inline std::vector<Pair> read_pairs(const std::string& table_path, const std::st
     if (km < 1.0) continue;  // two regions named after one city
     double sum = 0;
     for (double v : ms) sum += v;
-    const Range rtt = estimate_site_rtt(pa, SiteKind::region, pb, SiteKind::region).rtt;
+    const Range rtt = estimate_site_rtt(pa, pb).rtt;  // Region to Region
     out.push_back({names.first, names.second, km, sum / static_cast<double>(ms.size()), rtt.typical, rtt.low, rtt.high});
   }
   return out;

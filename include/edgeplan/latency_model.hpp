@@ -122,6 +122,8 @@ std::string describe(const RttEstimate& estimate);
 // latency::kLanRtt for a customer facility).
 RttEstimate estimate_site_rtt(const Place& a, const Range& site_a, const Place& b, const Range& site_b);
 RttEstimate estimate_site_rtt(const Place& a, SiteKind a_kind, const Place& b, SiteKind b_kind);
+// Two Regions (the case the public comparison measures).
+RttEstimate estimate_site_rtt(const Place& a, const Place& b);
 
 // A user group's RTT over the public Internet to a site of `kind`.
 RttEstimate estimate_internet_rtt(GeoPoint from, AccessType access, GeoPoint to, SiteKind kind, bool in_carrier_network);

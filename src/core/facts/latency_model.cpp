@@ -223,6 +223,8 @@ RttEstimate estimate_site_rtt(const Place& a, SiteKind a_kind, const Place& b, S
   return estimate_site_rtt(a, latency::site_overhead(a_kind), b, latency::site_overhead(b_kind));
 }
 
+RttEstimate estimate_site_rtt(const Place& a, const Place& b) { return estimate_site_rtt(a, SiteKind::region, b, SiteKind::region); }
+
 RttEstimate estimate_internet_rtt(GeoPoint from, AccessType access, GeoPoint to, SiteKind kind, bool in_carrier_network) {
   RttEstimate e;
   e.distance_km = distance_km(from, to);
