@@ -171,7 +171,10 @@ BackbonePath backbone_path(GeoPoint a, GeoPoint b) {
 
 namespace {
 
-std::string tenth_text(double value) { return util::format_number(std::round(value * 10) / 10); }
+// Tenths of a ms, hundredths under 1 ms (a LAN term is 0.15 ms).
+std::string tenth_text(double value) {
+  return util::format_number(std::fabs(value) < 1.0 ? std::round(value * 100) / 100 : std::round(value * 10) / 10);
+}
 
 }  // namespace
 
