@@ -67,7 +67,7 @@ TEST_CASE("facts: one JSON line per candidate, in catalog order, with what the r
   CHECK((*denver)["facts"]["residency"]["verdict"] == "unconstrained");
   const json& viewers = (*denver)["facts"]["latency"]["users"][0];
   CHECK(viewers["name"] == "Denver viewers");
-  CHECK(viewers["rtt_compared_ms"].get<double>() == 28.0);
+  CHECK(viewers["rtt_compared_ms"].get<double>() == 21.8);  // p95 of fixed access in the metro: 10 ms typical, 25.6 pessimistic
   CHECK(viewers["required_ms"].get<double>() == 35.0);
   CHECK((*denver)["facts"]["services"]["from_parent_region"] == json::array({"S3"}));
 }

@@ -58,7 +58,9 @@ class LazyFacts : public LazyData {
 Json option_json(const Candidate& candidate);
 Json workload_json(const Workload& workload);
 
-// Estimated RTT between a place and a candidate (exposed for tests and `--explain`).
+// Estimated RTT between a place and a candidate (exposed for tests and `--explain`):
+// over the public Internet for an access network, over a provider backbone
+// (estimate_site_rtt) for `AccessType::lan`, an on-premises system in a facility.
 RttEstimate estimate_rtt(const Place& from, AccessType access, const Candidate& to, bool in_carrier_network);
 
 }  // namespace edgeplan

@@ -39,17 +39,32 @@ std::vector<std::string> factor_differences(const Evaluation& a, const Evaluatio
   return out;
 }
 
+// "estimated RTT: ..." or "measured RTT: ..." (values from --latency-file say
+// so); when both kinds appear, each value carries its own label.
 std::string latency_line(const Evaluation& e) {
-  std::vector<std::string> parts;
+  struct Part {
+    std::string text;
+    bool measured;
+  };
+  std::vector<Part> parts;
+  auto is_measured = [](const Json& entry) { return entry.value("source", "") == "measured"; };
   for (const auto& u : e.facts["latency"]["users"]) {
     if (u["rtt_compared_ms"].is_null()) continue;
     std::string budget = u["required_ms"].is_null() ? "" : fmt::format(" (budget {} ms)", util::format_number(u["required_ms"].get<double>()));
-    parts.push_back(fmt::format("{} {} ms{}", u["name"].get<std::string>(), util::format_number(u["rtt_compared_ms"].get<double>()), budget));
+    parts.push_back({fmt::format("{} {} ms{}", u["name"].get<std::string>(), util::format_number(u["rtt_compared_ms"].get<double>()), budget),
+                     is_measured(u)});
   }
   for (const auto& d : e.facts["latency"]["dependencies"])
-    parts.push_back(fmt::format("{} {} ms (budget {} ms)", d["name"].get<std::string>(), util::format_number(d["rtt_compared_ms"].get<double>()),
-                                util::format_number(d["required_ms"].get<double>())));
-  return parts.empty() ? std::string{} : "estimated RTT: " + util::join_list(parts);
+    parts.push_back({fmt::format("{} {} ms (budget {} ms)", d["name"].get<std::string>(), util::format_number(d["rtt_compared_ms"].get<double>()),
+                                 util::format_number(d["required_ms"].get<double>())),
+                     is_measured(d)});
+  if (parts.empty()) return {};
+  const auto measured = std::count_if(parts.begin(), parts.end(), [](const Part& p) { return p.measured; });
+  std::vector<std::string> texts;
+  const bool mixed = measured > 0 && measured < static_cast<std::ptrdiff_t>(parts.size());
+  for (const auto& p : parts) texts.push_back(mixed ? fmt::format("{} {}", p.measured ? "measured" : "estimated", p.text) : p.text);
+  if (mixed) return "RTT: " + util::join_list(texts);
+  return (measured > 0 ? "measured RTT: " : "estimated RTT: ") + util::join_list(texts);
 }
 
 std::vector<std::string> option_rationale(const Evaluation& e) {

@@ -1,8 +1,10 @@
 #include <edgeplan/facts.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstring>
+#include <map>
 
 #include <edgeplan/util/text.hpp>
 
@@ -31,9 +33,8 @@ bool wavelength_reachable(const Candidate& c, bool in_carrier_network) {
   return std::find(features.begin(), features.end(), "inbound_from_internet") != features.end();
 }
 
-double compared_value(const Range& rtt, const std::string& percentile) {
-  return percentile == "p50" ? rtt.typical : rtt.high;
-}
+// Each percentile compares its own estimate (p50 typical ... p99 pessimistic).
+double compared_value(const Range& rtt, const std::string& percentile) { return latency::at_percentile(rtt, percentile); }
 
 // The model is good to a millisecond at best; 0.1 ms keeps messages and JSON identical.
 double tenth(double value) { return std::round(value * 10) / 10; }
@@ -140,13 +141,19 @@ void write_rtt_entry(Members& m, const RttEntry& r, Between&& between) {
   m["distance_km"] = tenth(r.estimate.distance_km);
   between(m, "name");
   set_text(m["name"], r.name);
+  set_text(m["path"], r.estimate.path);
   m["ratio"] = r.ratio();
   between(m, "required_ms");
   m["required_ms"] = r.required ? Json(*r.required) : Json(nullptr);
   m["rtt_compared_ms"] = r.compared;
   m["rtt_high_ms"] = tenth(r.estimate.rtt.high);
+  // Messages say "measured RTT" or "estimated RTT" after this.
+  set_text(m["rtt_label"], r.estimate.source == "measured" ? "measured" : "estimated");
   m["rtt_low_ms"] = tenth(r.estimate.rtt.low);
   m["rtt_ms"] = tenth(r.estimate.rtt.typical);
+  m["rtt_p90_ms"] = tenth(latency::at_percentile(r.estimate.rtt, "p90"));
+  m["rtt_p95_ms"] = tenth(latency::at_percentile(r.estimate.rtt, "p95"));
+  m["rtt_p99_ms"] = tenth(latency::at_percentile(r.estimate.rtt, "p99"));
 }
 
 RttEstimate measured_or_model(const FactsContext& ctx, const std::string& from_name, const std::string& from_metro,
@@ -155,7 +162,28 @@ RttEstimate measured_or_model(const FactsContext& ctx, const std::string& from_n
   auto measured = ctx.measured->find(from_name, c.id);
   if (!measured) measured = ctx.measured->find(from_metro, c.id);
   if (!measured) return model;
-  return {{*measured, *measured, *measured}, model.distance_km, "measured"};
+  return {{*measured, *measured, *measured}, model.distance_km, "measured", "measured", {}};
+}
+
+// Site-to-site legs repeat: every option of every workload asks for its
+// parent-Region leg, and a dependency meets the same sites again. Routing over
+// the graph and describing the terms cost more than the rest of the latency
+// facts, so both are kept per thread (batch workers each have their own).
+struct SiteLeg {
+  RttEstimate estimate;
+  std::string terms;  // latency::describe(estimate)
+};
+
+const SiteLeg& site_leg(const Place& a, const Range& site_a, const Place& b, const Range& site_b) {
+  using Key = std::array<double, 10>;
+  thread_local std::map<Key, SiteLeg> cache;
+  const Key key{a.point.lat, a.point.lon, b.point.lat, b.point.lon, site_a.low, site_a.typical, site_a.high, site_b.low, site_b.typical, site_b.high};
+  auto it = cache.find(key);
+  if (it != cache.end()) return it->second;
+  if (cache.size() > 100000) cache.clear();  // no reference outlives the caller's use
+  RttEstimate e = estimate_site_rtt(a, site_a, b, site_b);
+  std::string terms = latency::describe(e);
+  return cache.emplace(key, SiteLeg{std::move(e), std::move(terms)}).first->second;
 }
 
 struct UserLatency {
@@ -170,8 +198,9 @@ UserLatency write_user_latency(Json& j, const UserGroup& g, const Candidate& c, 
   // Without the last mile (includes_access: false) there is no radio leg either:
   // in the carrier's network the radio segment is the last mile.
   const bool counts_access = ctx.workload.latency.includes_access;
-  const AccessType access = counts_access ? g.access : AccessType::lan;
-  const RttEstimate model = estimate_rtt(g.place, access, c, in_network && counts_access);
+  // Users reach the site over the public Internet (access "lan" only drops the last mile).
+  const RttEstimate model = estimate_internet_rtt(g.place.point, counts_access ? g.access : AccessType::lan, c.place.point, c.kind,
+                                                  in_network && counts_access);
   RttEstimate e = measured_or_model(ctx, g.name, g.place.label, c, model);
   // An unreachable group gets a huge ratio so scores sink, and a null RTT so nothing prints it.
   const double compared = reachable ? compared_value(e.rtt, ctx.workload.latency.percentile) : 1e9;
@@ -186,13 +215,16 @@ UserLatency write_user_latency(Json& j, const UserGroup& g, const Candidate& c, 
   if (!reachable) m["rtt_compared_ms"] = nullptr;
   m["share"] = g.share;
   set_text(m["source"], e.source);
+  set_text(m["terms"], latency::describe(e));
   return {reachable ? r.ratio() : 1e9, reachable ? r.compared : 0.0, reachable};
 }
 
 double write_dependency_latency(Json& j, const Dependency& d, const Candidate& c, const FactsContext& ctx) {
   const bool same_facility = c.facility && d.facility && c.facility->id == *d.facility;
-  RttEstimate e = estimate_rtt(d.place, AccessType::lan, c, false);
-  if (same_facility) e = {latency::site_overhead(c.kind), 0.0, "model"};
+  // In the same facility the Outpost is on the customer's LAN: no site or distance term.
+  // Elsewhere the facility reaches the site over a backbone (estimate_rtt with a LAN).
+  RttEstimate e = same_facility ? RttEstimate{latency::kLanRtt, 0.0, "model", "lan", {{"LAN inside the facility (local gateway)", 0, 0, latency::kLanRtt}}}
+                                : site_leg(d.place, latency::kLanRtt, c.place, latency::site_overhead(c.kind)).estimate;
   e = measured_or_model(ctx, d.name, d.place.label, c, e);
   const RttEntry r = rtt_entry(d.name, e, compared_value(e.rtt, ctx.workload.latency.percentile), d.max_rtt_ms);
   Members m(j);
@@ -202,6 +234,8 @@ double write_dependency_latency(Json& j, const Dependency& d, const Candidate& c
   set_text(m["pointer"], d.pointer);
   m["same_facility"] = same_facility;
   set_text(m["source"], e.source);
+  set_text(m["terms"], same_facility || e.source == "measured" ? latency::describe(e)
+                                                                : site_leg(d.place, latency::kLanRtt, c.place, latency::site_overhead(c.kind)).terms);
   return r.ratio();
 }
 
@@ -450,8 +484,9 @@ void write_outposts(const Candidate& c, const FactsContext& ctx, Json& out) {
   m["parent_region_declared"] = fac.parent_region.has_value();
   m["parent_region_supported"] = c.parent_region && std::count(f.parent_regions.begin(), f.parent_regions.end(), *c.parent_region) > 0;
   if (parent) {
-    Range link = latency::path_rtt(distance_km(fac.place.point, parent->place.point));
-    m["service_link_rtt_ms"] = tenth(link.high + latency::site_overhead(SiteKind::region).high);
+    // Checked against the 175 ms ceiling with the pessimistic end.
+    const SiteLeg& link = site_leg(fac.place, latency::site_overhead(c.kind), parent->place, latency::site_overhead(SiteKind::region));
+    m["service_link_rtt_ms"] = tenth(link.estimate.rtt.high);
   } else {
     m["service_link_rtt_ms"] = nullptr;
   }
@@ -530,13 +565,16 @@ void write_parent_region(const Candidate& c, const FactsContext& ctx, Json& j) {
     j = nullptr;
     return;
   }
-  Range r = latency::path_rtt(distance_km(c.place.point, parent->place.point));
-  Range site = latency::site_overhead(SiteKind::region);
+  // The zone (or Outpost) and its parent Region are both AWS sites: backbone class.
+  const SiteLeg& leg = site_leg(c.place, latency::site_overhead(c.kind), parent->place, latency::site_overhead(SiteKind::region));
+  const RttEstimate& e = leg.estimate;
   Members m(j);
-  m["distance_km"] = std::round(distance_km(c.place.point, parent->place.point));
+  m["distance_km"] = std::round(e.distance_km);
   set_text(m["id"], parent->id);
-  m["rtt_high_ms"] = tenth(r.high + site.high);
-  m["rtt_ms"] = tenth(r.typical + site.typical);
+  m["rtt_high_ms"] = tenth(e.rtt.high);
+  m["rtt_low_ms"] = tenth(e.rtt.low);
+  m["rtt_ms"] = tenth(e.rtt.typical);
+  set_text(m["terms"], leg.terms);
 }
 
 }  // namespace
@@ -575,13 +613,10 @@ Json sizing_json(const SizingPlan& plan) {
 }
 
 RttEstimate estimate_rtt(const Place& from, AccessType access, const Candidate& to, bool in_carrier_network) {
-  const double km = distance_km(from.point, to.place.point);
-  Range path = latency::path_rtt(km);
-  Range last_mile = in_carrier_network ? latency::kCarrierEdge5g : latency::access_overhead(access);
-  Range site = latency::site_overhead(to.kind);
-  return {{path.low + last_mile.low + site.low, path.typical + last_mile.typical + site.typical,
-           path.high + last_mile.high + site.high},
-          km, "model"};
+  // On a LAN (an on-premises system in a facility) the site is reached over a
+  // provider backbone or private line, not over the public Internet.
+  if (access == AccessType::lan) return estimate_site_rtt(from, latency::kLanRtt, to.place, latency::site_overhead(to.kind));
+  return estimate_internet_rtt(from.point, access, to.place.point, to.kind, in_carrier_network);
 }
 
 const std::vector<FactGroup>& fact_groups() {

@@ -1,41 +1,342 @@
 #include <edgeplan/latency_model.hpp>
 
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+
 #include <fmt/format.h>
 
+#include <edgeplan/embedded.hpp>
 #include <edgeplan/json_reader.hpp>
 #include <edgeplan/util/digest.hpp>
 #include <edgeplan/util/text.hpp>
 
 namespace edgeplan {
 
+Range operator+(const Range& a, const Range& b) { return {a.low + b.low, a.typical + b.typical, a.high + b.high}; }
+
 namespace latency {
 
 Range access_overhead(AccessType access) {
+  // Typical: medians of idle latency to the nearest test server; pessimistic:
+  // the same series built from each test's maximum RTT (FCC MBA, July 2023).
   switch (access) {
     case AccessType::lan: return {0, 0, 0};
-    case AccessType::fiber: return {5, 10, 15};       // MBA fibre median 9.4 ms
-    case AccessType::cable: return {10, 17, 26};      // MBA cable median 16.7 ms
-    case AccessType::dsl: return {20, 27, 40};        // MBA DSL median 26.7 ms
-    case AccessType::fixed: return {5, 10, 26};       // Ookla fixed median 10 ms; fibre..cable spread
-    case AccessType::mobile_4g: return {20, 30, 50};  // Ookla mobile median 28 ms; Grigorik 4G 50 ms
-    case AccessType::mobile_5g: return {6, 20, 50};   // best 5 % under 20 ms (arXiv:2507.18834)
+    case AccessType::fiber: return {5, 9.4, 12.5};     // MBA fibre 9.4 ms (max-RTT series 12.5)
+    case AccessType::cable: return {10, 16.7, 25.6};   // MBA cable 16.7 ms (25.6)
+    case AccessType::dsl: return {20, 26.7, 34.4};     // MBA DSL 26.7 ms (34.4)
+    case AccessType::fixed: return {5, 10, 25.6};      // Ookla fixed median 10 ms; fibre..cable spread
+    case AccessType::mobile_4g: return {20, 28, 50};   // Ookla mobile median 28 ms; Grigorik 4G 50 ms
+    case AccessType::mobile_5g: return {6, 20, 50};    // best 5 % under 20 ms (arXiv:2507.18834)
   }
-  return {5, 10, 26};
+  return {5, 10, 25.6};
 }
 
 Range site_overhead(SiteKind kind) {
-  // A Region request may cross AZs (up to ~3.4 ms); a zone or an Outpost is one location.
+  // A Region request may cross AZs (up to ~3.4 ms); a zone or an Outpost is one
+  // location: a hop inside one AZ is ~0.25 ms (best of 50 pings).
   if (kind == SiteKind::region) return {0.3, 1.5, 3.5};
-  return {0.3, 1.0, 2.0};
+  return {0.2, 0.3, 1.0};
 }
 
+double terrestrial_route_km(double air_km) {
+  if (air_km < 1000.0) return 1.5 * air_km;
+  if (air_km < 1200.0) return 1500.0;
+  return 1.25 * air_km;
+}
+
+namespace {
+
+// Route km of the internet class for x km beyond the metro: smooth and
+// strictly increasing in x, so no distance is ever faster than a shorter one.
+double internet_route_km(double x, double stretch, double detour_km) {
+  return stretch * x + detour_km * (1.0 - std::exp(-x / kDetourOnsetKm));
+}
+
+double rtt_ms(double km) { return 2.0 * km / kFibreKmPerMs; }
+
+}  // namespace
+
 Range path_rtt(double distance_km) {
-  const Range& k = distance_km < kShortPathKm ? kInflationShort : kInflationLong;
-  const double per_km = 2.0 * distance_km / kFibreKmPerMs;
-  return {per_km * k.low, per_km * k.typical, per_km * k.high};
+  const double x = std::max(0.0, distance_km - kMetroRadiusKm);
+  return {rtt_ms(internet_route_km(x, kInternetStretch.low, kInternetDetourKm.low)),
+          rtt_ms(internet_route_km(x, kInternetStretch.typical, kInternetDetourKm.typical)),
+          rtt_ms(internet_route_km(x, kInternetStretch.high, kInternetDetourKm.high))};
+}
+
+double at_percentile(const Range& rtt, std::string_view percentile) {
+  // Normal quantiles, the pessimistic end taken as p99.
+  constexpr double kZ99 = 2.3263;
+  double z = 0;
+  if (percentile == "p90") z = 1.2816;
+  else if (percentile == "p95") z = 1.6449;
+  else if (percentile == "p99") z = kZ99;
+  return rtt.typical + (rtt.high - rtt.typical) * z / kZ99;
+}
+
+namespace {
+
+// Nearest hubs of a point, closest first.
+std::vector<int> nearest_hubs(const RouteGraph& g, GeoPoint p) {
+  std::vector<std::pair<double, int>> by_distance;
+  by_distance.reserve(g.hubs().size());
+  for (std::size_t i = 0; i < g.hubs().size(); ++i) by_distance.emplace_back(distance_km(p, g.hubs()[i].point), static_cast<int>(i));
+  const std::size_t n = std::min<std::size_t>(kAttachHubs, by_distance.size());
+  std::partial_sort(by_distance.begin(), by_distance.begin() + static_cast<std::ptrdiff_t>(n), by_distance.end());
+  std::vector<int> out;
+  for (std::size_t i = 0; i < n; ++i) out.push_back(by_distance[i].second);
+  return out;
+}
+
+// The distance terms of `km` stretched by `stretch`, for each end of the routing factor.
+RttTerm distance_term(std::string what, double km, double stretch) {
+  const double fibre_km = km * stretch * kExcessFibre;
+  return {std::move(what), km, stretch * kExcessFibre * kBackboneRouting.typical,
+          {rtt_ms(fibre_km) * kBackboneRouting.low, rtt_ms(fibre_km) * kBackboneRouting.typical, rtt_ms(fibre_km) * kBackboneRouting.high}};
+}
+
+RttTerm terrestrial_term(const std::string& what, double air_km) {
+  return distance_term(what + ", terrestrial", air_km, air_km > 0 ? terrestrial_route_km(air_km) / air_km : 1.0);
+}
+
+RttTerm link_term(const RouteGraph& g, int link, int from) {
+  const RouteGraph::Link& l = g.links()[static_cast<std::size_t>(link)];
+  const int to = l.a == from ? l.b : l.a;
+  const std::string ends = fmt::format("{} - {}", g.hubs()[static_cast<std::size_t>(from)].name, g.hubs()[static_cast<std::size_t>(to)].name);
+  if (!l.submarine) return terrestrial_term(ends, l.km);
+  const double km = l.km + l.backhaul_km;
+  return distance_term(fmt::format("{}, submarine ({})", ends, l.cable), km, l.weight() / km);
+}
+
+bool contains(const std::vector<int>& hubs, int hub) { return std::find(hubs.begin(), hubs.end(), hub) != hubs.end(); }
+
+// Where backbones are known to detour (routes.json "detours"), the pessimistic
+// end takes the route via the detour hub: a term that only widens `high`. The
+// ends are matched by their nearest hubs (where they are), not by the hubs the
+// shortest route happens to start from.
+void add_known_detour(const RouteGraph& g, GeoPoint a, int from, GeoPoint b, int to, BackbonePath& out) {
+  for (const auto& d : g.detours()) {
+    const bool applies = (contains(d.a, from) && contains(d.b, to)) || (contains(d.b, from) && contains(d.a, to));
+    if (!applies) continue;
+    const double spurs_km = terrestrial_route_km(distance_km(a, g.hubs()[static_cast<std::size_t>(from)].point)) +
+                            terrestrial_route_km(distance_km(b, g.hubs()[static_cast<std::size_t>(to)].point));
+    const double via_km = g.distance(from, d.via) + g.distance(d.via, to) + spurs_km;
+    const double high = rtt_ms(via_km * kExcessFibre) * kBackboneRouting.high;
+    if (high <= out.rtt.high) continue;
+    const Range widen{0, 0, high - out.rtt.high};
+    out.segments.push_back({"known detour via " + g.hubs()[static_cast<std::size_t>(d.via)].name + " (" + d.name + ")", 0, 0, widen});
+    out.rtt = out.rtt + widen;
+    return;
+  }
+}
+
+}  // namespace
+
+BackbonePath backbone_path(GeoPoint a, GeoPoint b) {
+  const RouteGraph& g = RouteGraph::embedded();
+  const double direct = distance_km(a, b);
+  double best = direct <= kDirectMaxKm ? terrestrial_route_km(direct) : std::numeric_limits<double>::infinity();
+  int best_from = -1, best_to = -1;
+  const std::vector<int> from_hubs = nearest_hubs(g, a), to_hubs = nearest_hubs(g, b);
+  for (int h : from_hubs) {
+    const double spur_a = terrestrial_route_km(distance_km(a, g.hubs()[static_cast<std::size_t>(h)].point));
+    for (int t : to_hubs) {
+      const double spur_b = terrestrial_route_km(distance_km(b, g.hubs()[static_cast<std::size_t>(t)].point));
+      const double total = spur_a + g.distance(h, t) + spur_b;
+      if (total < best) best = total, best_from = h, best_to = t;
+    }
+  }
+  BackbonePath out;
+  if (best_from < 0) {
+    out.segments.push_back(terrestrial_term("direct", direct));
+  } else {
+    const auto& hubs = g.hubs();
+    const auto& from = hubs[static_cast<std::size_t>(best_from)];
+    const auto& to = hubs[static_cast<std::size_t>(best_to)];
+    if (double km = distance_km(a, from.point); km > 0) out.segments.push_back(terrestrial_term("to " + from.name, km));
+    int at = best_from;
+    for (int link : g.route(best_from, best_to)) {
+      out.segments.push_back(link_term(g, link, at));
+      const auto& l = g.links()[static_cast<std::size_t>(link)];
+      at = l.a == at ? l.b : l.a;
+    }
+    if (double km = distance_km(b, to.point); km > 0) out.segments.push_back(terrestrial_term("from " + to.name, km));
+  }
+  for (const auto& s : out.segments) out.rtt = out.rtt + s.ms;
+  add_known_detour(g, a, from_hubs.front(), b, to_hubs.front(), out);
+  return out;
+}
+
+namespace {
+
+// Tenths of a ms, hundredths under 1 ms (a LAN term is 0.15 ms).
+std::string tenth_text(double value) {
+  return util::format_number(std::fabs(value) < 1.0 ? std::round(value * 100) / 100 : std::round(value * 10) / 10);
+}
+
+}  // namespace
+
+// Built by appending: the facts of every user group of every option carry it.
+std::string describe(const RttEstimate& e) {
+  if (e.source == "measured") return "measured " + tenth_text(e.rtt.typical) + " ms (--latency-file)";
+  std::string out;
+  out.reserve(64 * e.terms.size());
+  std::string pessimistic;
+  for (const auto& t : e.terms) {
+    if (t.km == 0 && t.ms.typical == 0 && t.ms.high > 0) {  // widens the pessimistic end only
+      pessimistic += "; pessimistic + " + tenth_text(t.ms.high) + ": " + t.what;
+      continue;
+    }
+    if (!out.empty()) out += " + ";
+    out += t.what;
+    if (t.km > 0) {
+      out += ": ";
+      out += util::format_number(std::round(t.km));
+      out += " km x ";
+      out += util::format_number(std::round(t.stretch * 1000) / 1000);
+      out += " =";
+    }
+    out += ' ';
+    out += tenth_text(t.ms.typical);
+  }
+  out += " = ";
+  out += tenth_text(e.rtt.typical);
+  out += " ms typical";
+  return out + pessimistic;
 }
 
 }  // namespace latency
+
+RttEstimate estimate_site_rtt(const Place& a, const Range& site_a, const Place& b, const Range& site_b) {
+  latency::BackbonePath path = latency::backbone_path(a.point, b.point);
+  RttEstimate e;
+  e.distance_km = distance_km(a.point, b.point);
+  e.path = "backbone";
+  e.terms.push_back({"site (this end)", 0, 0, site_a});
+  e.terms.push_back({"site (far end)", 0, 0, site_b});
+  e.terms.push_back({"backbone entry (both ends)", 0, 0, latency::kBackboneEntry});
+  e.rtt = site_a + site_b + latency::kBackboneEntry + path.rtt;
+  for (auto& s : path.segments) e.terms.push_back(std::move(s));
+  return e;
+}
+
+RttEstimate estimate_site_rtt(const Place& a, SiteKind a_kind, const Place& b, SiteKind b_kind) {
+  return estimate_site_rtt(a, latency::site_overhead(a_kind), b, latency::site_overhead(b_kind));
+}
+
+RttEstimate estimate_site_rtt(const Place& a, const Place& b) { return estimate_site_rtt(a, SiteKind::region, b, SiteKind::region); }
+
+RttEstimate estimate_internet_rtt(GeoPoint from, AccessType access, GeoPoint to, SiteKind kind, bool in_carrier_network) {
+  RttEstimate e;
+  e.distance_km = distance_km(from, to);
+  e.path = "internet";
+  const Range last_mile = in_carrier_network ? latency::kCarrierEdge5g : latency::access_overhead(access);
+  const Range site = latency::site_overhead(kind);
+  const Range path = latency::path_rtt(e.distance_km);
+  e.terms.reserve(3);
+  e.terms.push_back({in_carrier_network ? std::string("access (5G radio, carrier network)") : std::string("access (") + to_string(access) + ")", 0, 0,
+                     last_mile});
+  e.terms.push_back({std::string("site (") + to_string(kind) + ")", 0, 0, site});
+  // The km shown are those beyond the metro radius, the stretch the effective one (detour included).
+  const double beyond = std::max(0.0, e.distance_km - latency::kMetroRadiusKm);
+  const double stretch = beyond > 0 ? path.typical * latency::kFibreKmPerMs / 2.0 / beyond : 0.0;
+  e.terms.push_back({"distance beyond the metro, Internet", beyond, stretch, path});
+  e.rtt = last_mile + site + path;
+  return e;
+}
+
+double RouteGraph::Link::weight() const {
+  if (!submarine) return latency::terrestrial_route_km(km);
+  return km * latency::kSubmarineStretch + latency::terrestrial_route_km(backhaul_km);
+}
+
+const RouteGraph& RouteGraph::embedded() {
+  static const RouteGraph graph = [] {
+    for (const auto& file : embedded::files())
+      if (file.name == "rules/catalog/routes.json") return from_json(Json::parse(file.contents));
+    throw std::logic_error("embedded route graph missing from the build");
+  }();
+  return graph;
+}
+
+RouteGraph RouteGraph::from_json(const Json& document) {
+  RouteGraph g;
+  std::map<std::string, int> index;
+  for (const auto& h : document.at("hubs")) {
+    index[h.at("id").get<std::string>()] = static_cast<int>(g.m_hubs.size());
+    g.m_hubs.push_back({h.at("id").get<std::string>(), h.at("name").get<std::string>(), {h.at("lat").get<double>(), h.at("lon").get<double>()}});
+  }
+  for (const auto& l : document.at("links")) {
+    Link link;
+    link.a = index.at(l.at("from").get<std::string>());
+    link.b = index.at(l.at("to").get<std::string>());
+    link.submarine = l.at("medium").get<std::string>() == "submarine";
+    link.km = l.at("km").get<double>();
+    if (link.submarine) {
+      for (const auto& km : l.at("backhaul_km")) link.backhaul_km += km.get<double>();
+      link.cable = l.at("cable").get<std::string>();
+    }
+    g.m_links.push_back(std::move(link));
+  }
+  if (document.contains("detours")) {
+    for (const auto& d : document.at("detours")) {
+      Detour detour;
+      detour.name = d.at("name").get<std::string>();
+      for (const auto& id : d.at("a")) detour.a.push_back(index.at(id.get<std::string>()));
+      for (const auto& id : d.at("b")) detour.b.push_back(index.at(id.get<std::string>()));
+      detour.via = index.at(d.at("via").get<std::string>());
+      g.m_detours.push_back(std::move(detour));
+    }
+  }
+  g.solve();
+  return g;
+}
+
+// All-pairs shortest routes (Floyd-Warshall: under a hundred hubs, once).
+void RouteGraph::solve() {
+  const std::size_t n = m_hubs.size();
+  m_distance.assign(n * n, std::numeric_limits<double>::infinity());
+  std::vector<int> next(n * n, -1);
+  for (std::size_t i = 0; i < n; ++i) m_distance[i * n + i] = 0, next[i * n + i] = static_cast<int>(i);
+  for (std::size_t k = 0; k < m_links.size(); ++k) {
+    const Link& l = m_links[k];
+    const double w = l.weight();
+    for (auto [x, y] : {std::pair{l.a, l.b}, std::pair{l.b, l.a}}) {
+      if (w < m_distance[index(x, y)]) {
+        m_distance[index(x, y)] = w;
+        next[index(x, y)] = y;
+      }
+    }
+  }
+  for (std::size_t k = 0; k < n; ++k)
+    for (std::size_t i = 0; i < n; ++i)
+      for (std::size_t j = 0; j < n; ++j)
+        if (m_distance[i * n + k] + m_distance[k * n + j] < m_distance[i * n + j]) {
+          m_distance[i * n + j] = m_distance[i * n + k] + m_distance[k * n + j];
+          next[i * n + j] = next[i * n + k];
+        }
+  m_next = std::move(next);
+}
+
+std::vector<int> RouteGraph::route(int from, int to) const {
+  std::vector<int> links;
+  if (!std::isfinite(distance(from, to))) return links;
+  int at = from;
+  while (at != to) {
+    const int hop = m_next[index(at, to)];
+    int best = -1;  // the cheapest link between the two hubs
+    for (std::size_t k = 0; k < m_links.size(); ++k) {
+      const Link& l = m_links[k];
+      if ((l.a == at && l.b == hop) || (l.b == at && l.a == hop))
+        if (best < 0 || l.weight() < m_links[static_cast<std::size_t>(best)].weight()) best = static_cast<int>(k);
+    }
+    links.push_back(best);
+    at = hop;
+  }
+  return links;
+}
 
 MeasuredLatency MeasuredLatency::load(const FileSystem& fs, const std::string& path) {
   auto text = fs.read(path);

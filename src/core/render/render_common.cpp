@@ -47,4 +47,26 @@ std::string near_miss_text(const NearMiss& n) {
   return "eligible only with all of these changes (no single one is enough): " + util::join_list(changes, "; ");
 }
 
+std::vector<std::string> latency_term_lines(const Evaluation& e) {
+  std::vector<std::string> out;
+  const Json& latency = e.facts.contains("latency") ? e.facts["latency"] : Json();
+  const std::string percentile = latency.is_object() ? latency.value("percentile", "p50") : "p50";
+  auto add = [&](const Json& entries) {
+    if (!entries.is_array()) return;
+    for (const auto& x : entries) {
+      if (!x.contains("terms") || x["rtt_compared_ms"].is_null()) continue;
+      out.push_back(fmt::format("{} ({}, {} {} ms): {}", x["name"].get<std::string>(), x.value("path", ""), percentile,
+                                util::format_number(x["rtt_compared_ms"].get<double>()), x["terms"].get<std::string>()));
+    }
+  };
+  if (latency.is_object()) {
+    add(latency["users"]);
+    add(latency["dependencies"]);
+  }
+  const Json& parent = e.facts.contains("parent_region") ? e.facts["parent_region"] : Json();
+  if (parent.is_object() && parent.contains("terms"))
+    out.push_back(fmt::format("parent Region {} (backbone): {}", parent["id"].get<std::string>(), parent["terms"].get<std::string>()));
+  return out;
+}
+
 }  // namespace edgeplan::render_detail

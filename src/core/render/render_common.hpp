@@ -1,6 +1,7 @@
 #pragma once
 // Pieces the text and Markdown renderers share, so both say the same thing.
 #include <string>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -33,6 +34,9 @@ std::string finding_line(const Finding& f);     // "verify: …" / "arrange: …
 std::string near_miss_text(const NearMiss& n);
 // For an excluded option: its verified relaxation, or that no requirement change alone would do.
 std::string relaxation_line(const Report& report, const Evaluation& e);
+// Where each estimate's milliseconds come from, one line per user group,
+// dependency and the parent-Region leg: "Denver viewers (internet, p95 21.8 ms): access (fixed) 10 + …".
+std::vector<std::string> latency_term_lines(const Evaluation& e);
 
 }  // namespace edgeplan::render_detail
 

@@ -84,6 +84,10 @@ std::string render_explanation_markdown(const Report& report, const Evaluation& 
   }
   out += "\n## Rules\n\n| rule | effect | outcome |\n|---|---|---|\n";
   for (const auto& t : e.trace) out += fmt::format("| `{}` | {} | {} |\n", t.rule, t.effect, cell(t.outcome + (t.detail.empty() ? "" : ": " + t.detail)));
+  if (auto terms = latency_term_lines(e); !terms.empty()) {
+    out += "\n## Latency terms (ms, typical values)\n\n";
+    for (const auto& line : terms) out += "- " + cell(line) + "\n";
+  }
   out += "\n## Facts\n\n```json\n" + e.facts.dump(2) + "\n```\n";
   out += "\n---\n_" + provenance_line(report.provenance) + "_\n";
   return out;

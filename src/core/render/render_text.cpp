@@ -93,6 +93,10 @@ std::string render_explanation_text(const Report& report, const Evaluation& e, c
   }
   out += "\n" + p.bold("Rules") + "\n";
   for (const auto& t : e.trace) out += fmt::format("  {:<44} {:<8} {}{}\n", t.rule, t.effect, t.outcome, t.detail.empty() ? "" : ": " + t.detail);
+  if (auto terms = latency_term_lines(e); !terms.empty()) {
+    out += "\n" + p.bold("Latency terms (ms, typical values)") + "\n";
+    for (const auto& line : terms) out += "  - " + line + "\n";
+  }
   out += "\n" + p.bold("Facts") + "\n" + e.facts.dump(2) + "\n";
   out += "\n" + p.dim(provenance_line(report.provenance)) + "\n";
   return out;
