@@ -219,13 +219,43 @@ UserLatency write_user_latency(Json& j, const UserGroup& g, const Candidate& c, 
   return {reachable ? r.ratio() : 1e9, reachable ? r.compared : 0.0, reachable};
 }
 
+const Site* parent_site(const Candidate& c, const Catalog& catalog) {
+  return c.parent_region ? catalog.find_site(*c.parent_region) : nullptr;
+}
+
+// An on-premises system reaches a Wavelength Zone that takes no traffic from
+// the Internet only through the zone's parent Region (Direct Connect or VPN
+// to the Region's VPC, then the VPC's link to the zone): two backbone legs.
+RttEstimate via_parent_region(const Dependency& d, const Candidate& c, const Site& parent) {
+  const Range region = latency::site_overhead(SiteKind::region);
+  const RttEstimate& in = site_leg(d.place, latency::kLanRtt, parent.place, region).estimate;
+  const RttEstimate& out = site_leg(parent.place, region, c.place, latency::site_overhead(c.kind)).estimate;
+  RttEstimate e{in.rtt + out.rtt, distance_km(d.place.point, c.place.point), "model", "backbone", {}};
+  for (const auto* leg : {&in, &out})
+    for (const auto& term : leg->terms) e.terms.push_back(term);
+  e.terms.front().what = "via parent Region " + parent.id + ": " + e.terms.front().what;
+  return e;
+}
+
+// In the same facility the Outpost is on the customer's LAN: no site or distance
+// term. Elsewhere the facility reaches the site over a backbone (`cached_terms`:
+// the described terms when the estimate is the cached site leg itself).
+RttEstimate dependency_estimate(const Dependency& d, const Candidate& c, const FactsContext& ctx, const std::string*& cached_terms) {
+  cached_terms = nullptr;
+  if (c.facility && d.facility && c.facility->id == *d.facility)
+    return RttEstimate{latency::kLanRtt, 0.0, "model", "lan", {{"LAN inside the facility (local gateway)", 0, 0, latency::kLanRtt}}};
+  const Site* parent = parent_site(c, ctx.catalog);
+  if (c.kind == SiteKind::wavelength_zone && !wavelength_reachable(c, false) && parent) return via_parent_region(d, c, *parent);
+  const SiteLeg& leg = site_leg(d.place, latency::kLanRtt, c.place, latency::site_overhead(c.kind));
+  cached_terms = &leg.terms;
+  return leg.estimate;
+}
+
 double write_dependency_latency(Json& j, const Dependency& d, const Candidate& c, const FactsContext& ctx) {
   const bool same_facility = c.facility && d.facility && c.facility->id == *d.facility;
-  // In the same facility the Outpost is on the customer's LAN: no site or distance term.
-  // Elsewhere the facility reaches the site over a backbone (estimate_rtt with a LAN).
-  RttEstimate e = same_facility ? RttEstimate{latency::kLanRtt, 0.0, "model", "lan", {{"LAN inside the facility (local gateway)", 0, 0, latency::kLanRtt}}}
-                                : site_leg(d.place, latency::kLanRtt, c.place, latency::site_overhead(c.kind)).estimate;
-  e = measured_or_model(ctx, d.name, d.place.label, c, e);
+  const std::string* cached_terms = nullptr;
+  RttEstimate e = measured_or_model(ctx, d.name, d.place.label, c, dependency_estimate(d, c, ctx, cached_terms));
+  if (e.source == "measured") cached_terms = nullptr;
   const RttEntry r = rtt_entry(d.name, e, compared_value(e.rtt, ctx.workload.latency.percentile), d.max_rtt_ms);
   Members m(j);
   write_rtt_entry(m, r, [&](Members& members, std::string_view before) {
@@ -234,8 +264,7 @@ double write_dependency_latency(Json& j, const Dependency& d, const Candidate& c
   set_text(m["pointer"], d.pointer);
   m["same_facility"] = same_facility;
   set_text(m["source"], e.source);
-  set_text(m["terms"], same_facility || e.source == "measured" ? latency::describe(e)
-                                                                : site_leg(d.place, latency::kLanRtt, c.place, latency::site_overhead(c.kind)).terms);
+  set_text(m["terms"], cached_terms ? *cached_terms : latency::describe(e));
   return r.ratio();
 }
 
@@ -273,9 +302,6 @@ void write_latency(const Candidate& c, const FactsContext& ctx, Json& j) {
   worst_slot = worst;
 }
 
-const Site* parent_site(const Candidate& c, const Catalog& catalog) {
-  return c.parent_region ? catalog.find_site(*c.parent_region) : nullptr;
-}
 
 struct LocalServices {
   std::set<std::string> available, probable;
