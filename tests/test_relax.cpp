@@ -83,25 +83,30 @@ TEST_CASE("relax: a Wavelength Zone far away is never 'eligible if the users wer
   }
 }
 
-TEST_CASE("relax: masked constraints join the change (reachability, then distance)", "[relax]") {
-  // A requirement the first exclusion hid must be part of the suggested change:
-  // lifting only the latency budget for an Outpost whose facility lacks power
-  // would not make it eligible.
+TEST_CASE("relax: a constraint the first exclusion masked joins the change", "[relax]") {
+  // A room with 1 kVA fails the rack's 10 kVA minimum (outposts.power); that
+  // exclusion masks the power the demand needs (capacity.power-for-demand only
+  // reads a facility that meets the minimum). Raising the room to 10 kVA alone
+  // would not do: the relaxation must ask for what the sized Outpost draws.
   const auto loaded = test::load_spec(R"({"users": [{"name": "Plant", "location": {"metro": "Chicago"}, "access": "fiber"}],
-    "latency": {"users": {"max_rtt_ms": 100}, "dependencies": [{"name": "MES", "facility": "plant", "max_rtt_ms": 0.5}]},
+    "latency": {"users": {"max_rtt_ms": 100}}, "compute": {"vcpu": 3000, "memory_gib": 12000},
     "customer": {"support_plan": "enterprise", "operates_hardware": true, "facilities": [
-      {"id": "plant", "location": {"metro": "Chicago"}, "power_kva": 1, "rack_units": 42, "uplinks": {"count": 4, "speed_gbps": 10},
+      {"id": "plant", "location": {"metro": "Chicago"}, "power_kva": 1, "rack_units": 420, "uplinks": {"count": 4, "speed_gbps": 10},
        "service_link_mbps": 1000}]}})");
   const Engine engine{test::default_catalog(), test::default_rules()};
   const Report report = recommend(loaded, engine);
-  const Evaluation* rack = find_option(report, "plant/rack-gen2-single");
+  const Evaluation* rack = find_option(report, "plant/rack-gen2-multi");
   REQUIRE(rack != nullptr);
   REQUIRE(rack->excluded());
+  REQUIRE(rack->exclusions.size() == 1);
+  CHECK(rack->exclusions[0].rule == "outposts.power");
   auto relaxation = find_relaxation(*rack, loaded, engine);
   REQUIRE(relaxation.has_value());
-  bool power = false;
-  for (const auto& op : relaxation->patch) power = power || op["path"] == "/spec/customer/facilities/0/power_kva";
-  CHECK(power);
+  double power = 0;
+  for (const auto& op : relaxation->patch)
+    if (op["path"] == "/spec/customer/facilities/0/power_kva") power = op["value"].get<double>();
+  CHECK(power > rack->exclusions[0].required.get<double>());
+  CHECK(relaxation->changes.size() == 2);  // the minimum, then what the demand draws
 }
 
 TEST_CASE("relax: the JSON report's near-miss patches work end to end", "[relax][cli]") {
@@ -118,6 +123,29 @@ TEST_CASE("relax: the JSON report's near-miss patches work end to end", "[relax]
     const Evaluation* e = find_option(relaxed, n["option"]["id"].get<std::string>());
     REQUIRE(e != nullptr);
     CHECK_FALSE(e->excluded());
+  }
+}
+
+}  // namespace edgeplan
+
+namespace edgeplan {
+
+TEST_CASE("relax: the words users read for one change, several, and none", "[relax][cli]") {
+  SECTION("one change") {
+    const auto run = test::run_edgeplan("recommend examples/live-streaming-denver/workload.json");
+    CHECK(run.out.find("What would make the closest excluded options eligible\n  us-west-2-phx-2a: eligible if max RTT to users >= ") !=
+          std::string::npos);
+  }
+  SECTION("no requirement change: residency is not relaxed") {
+    const auto run = test::run_edgeplan("recommend examples/regulated-gaming-nj/workload.json");
+    CHECK(run.out.find("What would make the closest excluded options eligible\n"
+                       "  no change to the requirements alone makes any excluded option eligible "
+                       "(residency, reachability and catalog facts are not relaxed)\n") != std::string::npos);
+  }
+  SECTION("several changes together") {
+    const auto run = test::run_edgeplan("recommend tests/data/relax-joint.json --explain plant/rack-gen2-single");
+    CHECK(run.out.find("  eligible only with all of these changes (no single one is enough): ") != std::string::npos);
+    CHECK(run.out.find("plant provides >= ") != std::string::npos);
   }
 }
 

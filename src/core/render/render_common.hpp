@@ -30,6 +30,9 @@ std::string verdict_words(Verdict verdict);     // "eligible with conditions"
 std::string factor_line(const Evaluation& e);   // "latency 95 · services 100 · …"
 std::string provenance_line(const Provenance& p);
 std::string finding_line(const Finding& f);     // "verify: …" / "arrange: …"
+// Said when no excluded option has a verified relaxation.
+inline constexpr const char* kNoRelaxation =
+    "no change to the requirements alone makes any excluded option eligible (residency, reachability and catalog facts are not relaxed)";
 // "eligible if …", or, when one change alone would not do, "eligible only with all of: …".
 std::string near_miss_text(const NearMiss& n);
 // For an excluded option: its verified relaxation, or that no requirement change alone would do.

@@ -57,8 +57,9 @@ std::string render_markdown(const Report& report, const RenderOptions& options) 
     append_ranked(out, report, options);
   }
   append_excluded(out, report, options);
-  if (!report.near_misses.empty()) {
+  if (!report.excluded.empty()) {
     out += "\n## What would make the closest excluded options eligible\n\n";
+    if (report.near_misses.empty()) out += std::string(kNoRelaxation) + "\n";
     for (const auto& n : report.near_misses) out += fmt::format("- `{}`: {}\n", n.evaluation->candidate->id, near_miss_text(n));
   }
   if (!report.input_warnings.empty()) {

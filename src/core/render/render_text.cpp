@@ -39,8 +39,9 @@ void append_excluded(std::string& out, const Report& report, const RenderOptions
 }
 
 void append_near_misses(std::string& out, const Report& report, const Painter& p) {
-  if (report.near_misses.empty()) return;
+  if (report.excluded.empty()) return;
   out += "\n" + p.bold("What would make the closest excluded options eligible") + "\n";
+  if (report.near_misses.empty()) out += "  " + std::string(kNoRelaxation) + "\n";
   for (const auto& n : report.near_misses) out += fmt::format("  {}: {}\n", n.evaluation->candidate->id, near_miss_text(n));
 }
 
