@@ -21,8 +21,8 @@ LAYERS = ["util", "model", "load", "validate", "candidates", "sizing", "facts", 
 HEADERS = {
     "util": ["util/text", "util/digest", "util/atomic_file", "diagnostics", "exit_codes", "geo", "embedded"],
     "model": ["workload", "catalog", "json_document", "file_system", "lazy_data", "instance_catalog"],
-    "load": ["json_reader", "workload_loader", "catalog_loader"],
-    "validate": ["schema_validation"],
+    "load": ["json_reader", "catalog_loader"],
+    "validate": ["schema_validation", "workload_loader"],  # load_workload: read, defaults, checks
     "candidates": ["candidates"],
     "sizing": ["capacity"],
     "facts": ["facts", "latency_model"],

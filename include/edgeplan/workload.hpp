@@ -20,7 +20,7 @@ const std::vector<std::string>& access_type_names();
 struct UserGroup {
   std::string name;
   Place place;
-  double share = 1.0;  // fraction of traffic, the groups sum to 1
+  double share = 1.0;  // fraction of traffic, the groups sum to 1; < 0 as read: not given
   AccessType access = AccessType::fixed;
   std::optional<std::string> carrier;  // mobile users' carrier, for Wavelength
   std::string pointer;                 // JSON pointer of this group in the spec
@@ -29,6 +29,7 @@ struct UserGroup {
 struct Dependency {
   std::string name;
   Place place;
+  bool location_given = false;          // false: the place is its facility's (apply_defaults)
   std::optional<std::string> facility;  // id of a customer facility hosting it
   double max_rtt_ms = 0;
   std::string pointer;
@@ -134,5 +135,10 @@ struct Workload {
   Json spec;  // the document as written, exposed to rules as "workload"
   std::string source_name;
 };
+
+// The one place defaults are filled in, after reading and before validation:
+// equal shares when no user group gives one, and a dependency that names a
+// facility but no location is at that facility.
+void apply_defaults(Workload& workload);
 
 }  // namespace edgeplan

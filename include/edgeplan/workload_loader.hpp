@@ -1,7 +1,9 @@
 #pragma once
-// Load and validate stages for workload specs: JSON Schema first (types,
-// ranges, required fields, unknown-field warnings), then the checks a schema
-// cannot express (known metros and services, shares summing to 1, references).
+// Load and validate stages for workload specs, composed (validate layer): JSON
+// Schema first (types, ranges, required fields, unknown-field warnings), then
+// reading into the model (load/workload_reader), the defaults (apply_defaults),
+// then the checks a schema cannot express (known metros and services, shares
+// summing to 1, references).
 #include <string>
 #include <vector>
 

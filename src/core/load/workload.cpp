@@ -32,6 +32,17 @@ std::vector<std::string> Residency::subdivisions_of(const std::string& country) 
   return out;
 }
 
+void apply_defaults(Workload& w) {
+  const bool none_given = std::none_of(w.users.begin(), w.users.end(), [](const UserGroup& g) { return g.share >= 0; });
+  if (none_given)
+    for (auto& g : w.users) g.share = 1.0 / static_cast<double>(w.users.size());
+  for (auto& d : w.dependencies) {
+    if (d.location_given || !d.facility) continue;
+    for (const auto& f : w.customer.facilities)
+      if (f.id == *d.facility) d.place = f.place;
+  }
+}
+
 std::vector<std::string> Compute::requested_families() const {
   std::vector<std::string> out = instance_families;
   for (const auto& i : instances) {

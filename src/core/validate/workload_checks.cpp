@@ -15,13 +15,10 @@ namespace edgeplan {
 
 namespace {
 
-void check_shares(Workload& w, JsonReader& r) {
+// Runs after apply_defaults: a share still below 0 was not given while others were.
+void check_shares(const Workload& w, JsonReader& r) {
   if (w.users.empty()) return;
   const auto given = std::count_if(w.users.begin(), w.users.end(), [](const UserGroup& g) { return g.share >= 0; });
-  if (given == 0) {
-    for (auto& g : w.users) g.share = 1.0 / static_cast<double>(w.users.size());
-    return;
-  }
   for (const auto& g : w.users)
     if (g.share < 0) r.error(g.pointer, "missing \"share\": give every user group a share, or none (equal shares)");
   if (given != static_cast<long>(w.users.size())) return;
@@ -98,13 +95,11 @@ void check_facilities(const Workload& w, JsonReader& r) {
   }
 }
 
-void resolve_dependencies(Workload& w, JsonReader& r) {
-  for (auto& d : w.dependencies) {
+void check_dependencies(const Workload& w, JsonReader& r) {
+  for (const auto& d : w.dependencies) {
     if (d.facility) {
-      const Facility* f = find_facility(w, *d.facility);
-      if (!f) unknown_facility(w, d.pointer + "/facility", *d.facility, r);
-      else if (!r.find(d.pointer + "/location")) d.place = f->place;
-    } else if (!r.find(d.pointer + "/location")) {
+      if (!find_facility(w, *d.facility)) unknown_facility(w, d.pointer + "/facility", *d.facility, r);
+    } else if (!d.location_given) {
       r.error(d.pointer, "expected \"facility\" or \"location\": where does this dependency run?");
     }
     check_subdivision(d.place, d.pointer + "/location", r);
@@ -204,12 +199,12 @@ void check_users(const Workload& w, JsonReader& r) {
 
 }  // namespace
 
-void check_workload(Workload& workload, const Catalog& catalog, JsonReader& reader) {
+void check_workload(const Workload& workload, const Catalog& catalog, JsonReader& reader) {
   check_shares(workload, reader);
   check_users(workload, reader);
   check_services(workload, catalog, reader);
   check_facilities(workload, reader);
-  resolve_dependencies(workload, reader);
+  check_dependencies(workload, reader);
   check_residency(workload, reader);
   check_proposed(workload, catalog, reader);
   check_waivers(workload, catalog, reader);

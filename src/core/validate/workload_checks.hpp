@@ -7,8 +7,7 @@
 
 namespace edgeplan {
 
-// Also completes the workload: equal shares when none are given, and the
-// location of dependencies that name a facility.
-void check_workload(Workload& workload, const Catalog& catalog, JsonReader& reader);
+// Reads only: run after apply_defaults, so shares and dependency places are complete.
+void check_workload(const Workload& workload, const Catalog& catalog, JsonReader& reader);
 
 }  // namespace edgeplan

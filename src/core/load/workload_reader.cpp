@@ -1,22 +1,12 @@
-#include <edgeplan/workload_loader.hpp>
+#include "load/workload_reader.hpp"
 
 #include <fmt/format.h>
 
-#include <edgeplan/embedded.hpp>
-#include <edgeplan/json_reader.hpp>
-#include <edgeplan/schema_validation.hpp>
 #include <edgeplan/util/text.hpp>
-
-#include "validate/workload_checks.hpp"
 
 namespace edgeplan {
 
 namespace {
-
-const SchemaValidator& validator() {
-  static const SchemaValidator instance(workload_schema());
-  return instance;
-}
 
 std::optional<Place> read_location(JsonReader& r, const std::string& p, const Catalog& catalog) {
   if (!r.find(p)) return std::nullopt;
@@ -71,7 +61,7 @@ std::vector<Dependency> read_dependencies(JsonReader& r, const Catalog& catalog)
     d.name = r.string(p + "/name").value_or("dependency");
     d.max_rtt_ms = r.number(p + "/max_rtt_ms").value_or(0);
     d.facility = r.string(p + "/facility");
-    if (auto place = read_location(r, p + "/location", catalog)) d.place = *place;
+    if (auto place = read_location(r, p + "/location", catalog)) d.place = *place, d.location_given = true;
     out.push_back(std::move(d));
   }
   return out;
@@ -129,6 +119,8 @@ Compute read_compute(JsonReader& r) {
   return c;
 }
 
+}  // namespace
+
 Workload read_workload(JsonReader& r, const Catalog& catalog) {
   Workload w;
   w.name = r.string("/metadata/name").value_or("");
@@ -158,31 +150,5 @@ Workload read_workload(JsonReader& r, const Catalog& catalog) {
   return w;
 }
 
-}  // namespace
-
-const Json& workload_schema() {
-  static const Json schema = [] {
-    for (const auto& file : embedded::files())
-      if (file.name == "rules/workload.schema.json") return Json::parse(file.contents);
-    throw std::logic_error("embedded workload schema missing from the build");
-  }();
-  return schema;
-}
-
-LoadedWorkload load_workload(const JsonDocument& document, const Catalog& catalog) {
-  Diagnostics schema_findings = validator().validate(document);
-  if (schema_findings.has_errors()) throw InputError(schema_findings.items());
-  JsonReader r(document);
-  LoadedWorkload loaded{read_workload(r, catalog), {}};
-  check_workload(loaded.workload, catalog, r);
-  r.throw_if_errors();
-  loaded.warnings = schema_findings.warnings();
-  for (const auto& w : r.diagnostics().warnings()) loaded.warnings.push_back(w);
-  return loaded;
-}
-
-LoadedWorkload load_workload_file(const FileSystem& fs, const std::string& path, const Catalog& catalog) {
-  return load_workload(read_json_file(fs, path), catalog);
-}
 
 }  // namespace edgeplan

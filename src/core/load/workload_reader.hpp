@@ -1,0 +1,13 @@
+#pragma once
+// Load stage for workload specs: reads a JSON document into the model and
+// nothing else (no defaults, no checks beyond what reading needs: a metro
+// name must resolve to a place). Problems go to the reader's diagnostics.
+#include <edgeplan/catalog.hpp>
+#include <edgeplan/json_reader.hpp>
+#include <edgeplan/workload.hpp>
+
+namespace edgeplan {
+
+Workload read_workload(JsonReader& reader, const Catalog& catalog);
+
+}  // namespace edgeplan

@@ -1,0 +1,51 @@
+// load_workload: the load and validate stages for a spec, composed: JSON
+// Schema first, then reading into the model, the defaults, and the checks a
+// schema cannot express. Load (workload_reader) only reads.
+#include <edgeplan/workload_loader.hpp>
+
+#include <stdexcept>
+
+#include <edgeplan/embedded.hpp>
+#include <edgeplan/schema_validation.hpp>
+
+#include "load/workload_reader.hpp"
+#include "validate/workload_checks.hpp"
+
+namespace edgeplan {
+
+namespace {
+
+const SchemaValidator& validator() {
+  static const SchemaValidator instance(workload_schema());
+  return instance;
+}
+
+}  // namespace
+
+const Json& workload_schema() {
+  static const Json schema = [] {
+    for (const auto& file : embedded::files())
+      if (file.name == "rules/workload.schema.json") return Json::parse(file.contents);
+    throw std::logic_error("embedded workload schema missing from the build");
+  }();
+  return schema;
+}
+
+LoadedWorkload load_workload(const JsonDocument& document, const Catalog& catalog) {
+  Diagnostics schema_findings = validator().validate(document);
+  if (schema_findings.has_errors()) throw InputError(schema_findings.items());
+  JsonReader r(document);
+  LoadedWorkload loaded{read_workload(r, catalog), {}};
+  apply_defaults(loaded.workload);
+  check_workload(loaded.workload, catalog, r);
+  r.throw_if_errors();
+  loaded.warnings = schema_findings.warnings();
+  for (const auto& w : r.diagnostics().warnings()) loaded.warnings.push_back(w);
+  return loaded;
+}
+
+LoadedWorkload load_workload_file(const FileSystem& fs, const std::string& path, const Catalog& catalog) {
+  return load_workload(read_json_file(fs, path), catalog);
+}
+
+}  // namespace edgeplan
