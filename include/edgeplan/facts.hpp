@@ -12,6 +12,7 @@ namespace edgeplan {
 
 // The countries data may sit in: those listed, and those of listed subdivisions.
 std::vector<std::string> residency_countries(const Workload& workload);
+std::vector<std::string> residency_jurisdictions(const Workload& workload);
 
 // The workload's demand now and at the horizon, as rules see it under facts.capacity.demand.
 Json demand_json(const Workload& workload);
@@ -23,6 +24,11 @@ struct FactsContext {
   SizingPolicy policy{};                      // for sizing Outposts candidates
   Json demand = demand_json(workload);        // the same for every candidate: computed once per workload
   std::vector<std::string> residency_countries = edgeplan::residency_countries(workload);
+  // Each allowed country, or its listed subdivisions where the spec names some.
+  std::vector<std::string> residency_jurisdictions = edgeplan::residency_jurisdictions(workload);
+  // Whether latency facts carry "terms" (where each millisecond comes from, as
+  // text): off for decision detail, which prints none and pays most for them.
+  bool describe_terms = true;
 };
 
 // The sizing plan of an Outposts candidate (its facts carry a summary of it).

@@ -171,7 +171,11 @@ RttEstimate measured_or_model(const FactsContext& ctx, const std::string& from_n
 // facts, so both are kept per thread (batch workers each have their own).
 struct SiteLeg {
   RttEstimate estimate;
-  std::string terms;  // latency::describe(estimate)
+  mutable std::optional<std::string> described;  // latency::describe(estimate), made on first use
+  const std::string& terms() const {
+    if (!described) described = latency::describe(estimate);
+    return *described;
+  }
 };
 
 const SiteLeg& site_leg(const Place& a, const Range& site_a, const Place& b, const Range& site_b) {
@@ -180,10 +184,17 @@ const SiteLeg& site_leg(const Place& a, const Range& site_a, const Place& b, con
   const Key key{a.point.lat, a.point.lon, b.point.lat, b.point.lon, site_a.low, site_a.typical, site_a.high, site_b.low, site_b.typical, site_b.high};
   auto it = cache.find(key);
   if (it != cache.end()) return it->second;
-  if (cache.size() > 100000) cache.clear();  // no reference outlives the caller's use
-  RttEstimate e = estimate_site_rtt(a, site_a, b, site_b);
-  std::string terms = latency::describe(e);
-  return cache.emplace(key, SiteLeg{std::move(e), std::move(terms)}).first->second;
+  // Bounded: every (site, parent) leg and a few workloads' dependencies fit; no
+  // reference outlives the caller's use, so clearing is safe.
+  if (cache.size() > 8192) cache.clear();
+  return cache.emplace(key, SiteLeg{estimate_site_rtt(a, site_a, b, site_b), std::nullopt}).first->second;
+}
+
+// Writes "terms" when the context describes them, else null.
+template <typename Describe>
+void write_terms(Json& slot, const FactsContext& ctx, Describe&& describe) {
+  if (ctx.describe_terms) set_text(slot, describe());
+  else slot = nullptr;
 }
 
 struct UserLatency {
@@ -215,7 +226,7 @@ UserLatency write_user_latency(Json& j, const UserGroup& g, const Candidate& c, 
   if (!reachable) m["rtt_compared_ms"] = nullptr;
   m["share"] = g.share;
   set_text(m["source"], e.source);
-  set_text(m["terms"], latency::describe(e));
+  write_terms(m["terms"], ctx, [&] { return latency::describe(e); });
   return {reachable ? r.ratio() : 1e9, reachable ? r.compared : 0.0, reachable};
 }
 
@@ -238,24 +249,24 @@ RttEstimate via_parent_region(const Dependency& d, const Candidate& c, const Sit
 }
 
 // In the same facility the Outpost is on the customer's LAN: no site or distance
-// term. Elsewhere the facility reaches the site over a backbone (`cached_terms`:
-// the described terms when the estimate is the cached site leg itself).
-RttEstimate dependency_estimate(const Dependency& d, const Candidate& c, const FactsContext& ctx, const std::string*& cached_terms) {
-  cached_terms = nullptr;
+// term. Elsewhere the facility reaches the site over a backbone (`cached`: the
+// site leg when the estimate is that leg itself, so its terms are described once).
+RttEstimate dependency_estimate(const Dependency& d, const Candidate& c, const FactsContext& ctx, const SiteLeg*& cached) {
+  cached = nullptr;
   if (c.facility && d.facility && c.facility->id == *d.facility)
     return RttEstimate{latency::kLanRtt, 0.0, "model", "lan", {{"LAN inside the facility (local gateway)", 0, 0, latency::kLanRtt}}};
   const Site* parent = parent_site(c, ctx.catalog);
   if (c.kind == SiteKind::wavelength_zone && !wavelength_reachable(c, false) && parent) return via_parent_region(d, c, *parent);
   const SiteLeg& leg = site_leg(d.place, latency::kLanRtt, c.place, latency::site_overhead(c.kind));
-  cached_terms = &leg.terms;
+  cached = &leg;
   return leg.estimate;
 }
 
 double write_dependency_latency(Json& j, const Dependency& d, const Candidate& c, const FactsContext& ctx) {
   const bool same_facility = c.facility && d.facility && c.facility->id == *d.facility;
-  const std::string* cached_terms = nullptr;
-  RttEstimate e = measured_or_model(ctx, d.name, d.place.label, c, dependency_estimate(d, c, ctx, cached_terms));
-  if (e.source == "measured") cached_terms = nullptr;
+  const SiteLeg* cached = nullptr;
+  RttEstimate e = measured_or_model(ctx, d.name, d.place.label, c, dependency_estimate(d, c, ctx, cached));
+  if (e.source == "measured") cached = nullptr;
   const RttEntry r = rtt_entry(d.name, e, compared_value(e.rtt, ctx.workload.latency.percentile), d.max_rtt_ms);
   Members m(j);
   write_rtt_entry(m, r, [&](Members& members, std::string_view before) {
@@ -264,7 +275,7 @@ double write_dependency_latency(Json& j, const Dependency& d, const Candidate& c
   set_text(m["pointer"], d.pointer);
   m["same_facility"] = same_facility;
   set_text(m["source"], e.source);
-  set_text(m["terms"], cached_terms ? *cached_terms : latency::describe(e));
+  write_terms(m["terms"], ctx, [&] { return cached ? cached->terms() : latency::describe(e); });
   return r.ratio();
 }
 
@@ -428,22 +439,17 @@ void write_residency(const Candidate& c, const FactsContext& ctx, Json& j) {
   const Residency& res = w.residency;
   const std::string verdict = res.verdict(c.place);
   const Site* parent = c.kind == SiteKind::region ? nullptr : parent_site(c, ctx.catalog);
+  // Where no residency applies, nothing kept in the parent Region can break it.
   std::vector<std::string_view> parent_data;
-  if (parent)
+  if (parent && res.constrained())
     for (const auto& s : used_from_parent(w, OptionServices(c)))
       if (ctx.catalog.stores_data(std::string(s))) parent_data.push_back(s);
   const std::string parent_verdict = parent ? res.verdict(parent->place) : "";
   const auto limits = res.subdivisions_of(c.place.country);
   const bool parent_inside = !parent || parent_verdict == "inside" || parent_verdict == "unconstrained";
-  std::vector<std::string> jurisdictions;
-  for (const auto& country : ctx.residency_countries) {
-    const auto within = res.subdivisions_of(country);
-    if (within.empty()) jurisdictions.push_back(country);
-    else jurisdictions.insert(jurisdictions.end(), within.begin(), within.end());
-  }
   Members m(j);
   set_texts(m["allowed_countries"], ctx.residency_countries);
-  set_texts(m["allowed_jurisdictions"], jurisdictions);
+  set_texts(m["allowed_jurisdictions"], ctx.residency_jurisdictions);
   set_texts(m["allowed_subdivisions"], limits);
   m["constrained"] = res.constrained();
   set_text(m["country"], c.place.country);
@@ -600,12 +606,22 @@ void write_parent_region(const Candidate& c, const FactsContext& ctx, Json& j) {
   m["rtt_high_ms"] = tenth(e.rtt.high);
   m["rtt_low_ms"] = tenth(e.rtt.low);
   m["rtt_ms"] = tenth(e.rtt.typical);
-  set_text(m["terms"], leg.terms);
+  write_terms(m["terms"], ctx, [&] { return leg.terms(); });
 }
 
 }  // namespace
 
 std::vector<std::string> residency_countries(const Workload& w) { return w.residency.allowed_countries(); }
+
+std::vector<std::string> residency_jurisdictions(const Workload& w) {
+  std::vector<std::string> out;
+  for (const auto& country : w.residency.allowed_countries()) {
+    const auto within = w.residency.subdivisions_of(country);
+    if (within.empty()) out.push_back(country);
+    else out.insert(out.end(), within.begin(), within.end());
+  }
+  return out;
+}
 
 Json demand_json(const Workload& w) {
   const Demand d = compute_demand(w, InstanceCatalog::embedded(), "m5");

@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <limits>
+#include <map>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -79,7 +80,7 @@ double at_percentile(const Range& rtt, std::string_view percentile) {
 namespace {
 
 // Nearest hubs of a point, closest first.
-std::vector<int> nearest_hubs(const RouteGraph& g, GeoPoint p) {
+std::vector<int> find_nearest_hubs(const RouteGraph& g, GeoPoint p) {
   std::vector<std::pair<double, int>> by_distance;
   by_distance.reserve(g.hubs().size());
   for (std::size_t i = 0; i < g.hubs().size(); ++i) by_distance.emplace_back(distance_km(p, g.hubs()[i].point), static_cast<int>(i));
@@ -88,6 +89,17 @@ std::vector<int> nearest_hubs(const RouteGraph& g, GeoPoint p) {
   std::vector<int> out;
   for (std::size_t i = 0; i < n; ++i) out.push_back(by_distance[i].second);
   return out;
+}
+
+// The same points come back for every option (a site) and every option of a
+// workload (a user or dependency): kept per thread, bounded, for the embedded graph.
+const std::vector<int>& nearest_hubs(const RouteGraph& g, GeoPoint p) {
+  thread_local std::map<std::pair<double, double>, std::vector<int>> cache;
+  thread_local const RouteGraph* cached_graph = nullptr;
+  if (cached_graph != &g || cache.size() > 4096) cache.clear(), cached_graph = &g;
+  auto [it, inserted] = cache.try_emplace({p.lat, p.lon});
+  if (inserted) it->second = find_nearest_hubs(g, p);
+  return it->second;
 }
 
 // The distance terms of `km` stretched by `stretch`, for each end of the routing factor.
@@ -139,7 +151,8 @@ BackbonePath backbone_path(GeoPoint a, GeoPoint b) {
   const double direct = distance_km(a, b);
   double best = direct <= kDirectMaxKm ? terrestrial_route_km(direct) : std::numeric_limits<double>::infinity();
   int best_from = -1, best_to = -1;
-  const std::vector<int> from_hubs = nearest_hubs(g, a), to_hubs = nearest_hubs(g, b);
+  const std::vector<int> from_hubs = nearest_hubs(g, a);  // a copy: the next call may clear the cache
+  const std::vector<int>& to_hubs = nearest_hubs(g, b);
   for (int h : from_hubs) {
     const double spur_a = terrestrial_route_km(distance_km(a, g.hubs()[static_cast<std::size_t>(h)].point));
     for (int t : to_hubs) {

@@ -52,14 +52,17 @@ std::vector<std::string> Compute::requested_families() const {
   return out;
 }
 
+// Without building the lists: this runs for every option of every workload.
 const char* Residency::verdict(const Place& place) const {
   if (!constrained()) return "unconstrained";
-  const auto allowed = allowed_countries();
-  if (!std::count(allowed.begin(), allowed.end(), place.country)) return "outside-country";
-  const auto limits = subdivisions_of(place.country);
-  if (limits.empty()) return "inside";
+  auto in_country = [&](const std::string& s) {
+    return s.size() > place.country.size() && s.compare(0, place.country.size(), place.country) == 0 && s[place.country.size()] == '-';
+  };
+  const bool limited = std::any_of(subdivisions.begin(), subdivisions.end(), in_country);
+  if (!limited && !std::count(countries.begin(), countries.end(), place.country)) return "outside-country";
+  if (!limited) return "inside";
   if (!place.subdivision) return "unknown-subdivision";
-  return std::count(limits.begin(), limits.end(), *place.subdivision) ? "inside" : "outside-subdivision";
+  return std::count(subdivisions.begin(), subdivisions.end(), *place.subdivision) ? "inside" : "outside-subdivision";
 }
 
 const char* to_string(AccessType access) {

@@ -48,8 +48,9 @@ Report recommend(const LoadedWorkload& loaded, const Engine& engine, Detail deta
   // Candidates must outlive the evaluations that point at them: keep them in the report.
   auto candidates = std::make_shared<std::vector<Candidate>>(build_candidates(workload, engine.catalog));
   report.candidates = candidates;
-  const FactsContext context{workload, engine.catalog, engine.measured, sizing_policy(workload, engine)};
   const bool full = detail == Detail::full;
+  FactsContext context{workload, engine.catalog, engine.measured, sizing_policy(workload, engine)};
+  context.describe_terms = full;
   const RuleEngine rules(engine.rules, report.weights,
                          full ? nullptr : engine.decision_needs ? engine.decision_needs : decision_needs(engine.rules));
   Json data = {{"workload", workload_json(workload)}};
