@@ -126,7 +126,9 @@ RttEstimate estimate_site_rtt(const Place& a, SiteKind a_kind, const Place& b, S
 RttEstimate estimate_site_rtt(const Place& a, const Place& b);
 
 // A user group's RTT over the public Internet to a site of `kind`.
-RttEstimate estimate_internet_rtt(GeoPoint from, AccessType access, GeoPoint to, SiteKind kind, bool in_carrier_network);
+// `with_terms` false: the same numbers without the terms (deciding needs no words).
+RttEstimate estimate_internet_rtt(GeoPoint from, AccessType access, GeoPoint to, SiteKind kind, bool in_carrier_network,
+                                  bool with_terms = true);
 
 // The hubs and links of rules/catalog/routes.json.
 class RouteGraph {

@@ -211,7 +211,7 @@ UserLatency write_user_latency(Json& j, const UserGroup& g, const Candidate& c, 
   const bool counts_access = ctx.workload.latency.includes_access;
   // Users reach the site over the public Internet (access "lan" only drops the last mile).
   const RttEstimate model = estimate_internet_rtt(g.place.point, counts_access ? g.access : AccessType::lan, c.place.point, c.kind,
-                                                  in_network && counts_access);
+                                                  in_network && counts_access, ctx.describe_terms);
   RttEstimate e = measured_or_model(ctx, g.name, g.place.label, c, model);
   // An unreachable group gets a huge ratio so scores sink, and a null RTT so nothing prints it.
   const double compared = reachable ? compared_value(e.rtt, ctx.workload.latency.percentile) : 1e9;

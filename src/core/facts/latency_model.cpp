@@ -241,13 +241,15 @@ RttEstimate estimate_site_rtt(const Place& a, SiteKind a_kind, const Place& b, S
 
 RttEstimate estimate_site_rtt(const Place& a, const Place& b) { return estimate_site_rtt(a, SiteKind::region, b, SiteKind::region); }
 
-RttEstimate estimate_internet_rtt(GeoPoint from, AccessType access, GeoPoint to, SiteKind kind, bool in_carrier_network) {
+RttEstimate estimate_internet_rtt(GeoPoint from, AccessType access, GeoPoint to, SiteKind kind, bool in_carrier_network, bool with_terms) {
   RttEstimate e;
   e.distance_km = distance_km(from, to);
   e.path = "internet";
   const Range last_mile = in_carrier_network ? latency::kCarrierEdge5g : latency::access_overhead(access);
   const Range site = latency::site_overhead(kind);
   const Range path = latency::path_rtt(e.distance_km);
+  e.rtt = last_mile + site + path;
+  if (!with_terms) return e;
   e.terms.reserve(3);
   e.terms.push_back({in_carrier_network ? std::string("access (5G radio, carrier network)") : std::string("access (") + to_string(access) + ")", 0, 0,
                      last_mile});
@@ -256,7 +258,6 @@ RttEstimate estimate_internet_rtt(GeoPoint from, AccessType access, GeoPoint to,
   const double beyond = std::max(0.0, e.distance_km - latency::kMetroRadiusKm);
   const double stretch = beyond > 0 ? path.typical * latency::kFibreKmPerMs / 2.0 / beyond : 0.0;
   e.terms.push_back({"distance beyond the metro, Internet", beyond, stretch, path});
-  e.rtt = last_mile + site + path;
   return e;
 }
 
