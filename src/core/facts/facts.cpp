@@ -186,7 +186,7 @@ const SiteLeg& site_leg(const Place& a, const Range& site_a, const Place& b, con
   if (it != cache.end()) return it->second;
   // Bounded: every (site, parent) leg and a few workloads' dependencies fit; no
   // reference outlives the caller's use, so clearing is safe.
-  if (cache.size() > 8192) cache.clear();
+  if (cache.size() > 2048) cache.clear();
   return cache.emplace(key, SiteLeg{estimate_site_rtt(a, site_a, b, site_b), std::nullopt}).first->second;
 }
 
