@@ -1,5 +1,7 @@
 #pragma once
 // Files compiled into the binary at build time (see cmake/Embed.cmake).
+#include <stdexcept>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -11,5 +13,12 @@ struct EmbeddedFile {
 };
 
 const std::vector<EmbeddedFile>& files();
+
+// The contents of one embedded file; a build that left it out is a bug (std::logic_error).
+inline std::string_view file(std::string_view name) {
+  for (const auto& f : files())
+    if (f.name == name) return f.contents;
+  throw std::logic_error("embedded file " + std::string(name) + " missing from the build");
+}
 
 }  // namespace edgeplan::embedded

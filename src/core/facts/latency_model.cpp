@@ -267,11 +267,7 @@ double RouteGraph::Link::weight() const {
 }
 
 const RouteGraph& RouteGraph::embedded() {
-  static const RouteGraph graph = [] {
-    for (const auto& file : embedded::files())
-      if (file.name == "rules/catalog/routes.json") return from_json(Json::parse(file.contents));
-    throw std::logic_error("embedded route graph missing from the build");
-  }();
+  static const RouteGraph graph = from_json(Json::parse(embedded::file("rules/catalog/routes.json")));
   return graph;
 }
 

@@ -18,12 +18,6 @@ constexpr std::string_view kCatalogFile = "rules/catalog/catalog.json";
 constexpr std::string_view kMetroFile = "rules/catalog/metros.json";
 constexpr std::string_view kServicesFile = "rules/catalog/services.json";
 
-std::string_view embedded_file(std::string_view name) {
-  for (const auto& file : embedded::files())
-    if (file.name == name) return file.contents;
-  throw std::logic_error(fmt::format("embedded file {} missing from the build", name));
-}
-
 std::set<std::string> string_set(JsonReader& r, const std::string& pointer) {
   auto list = r.strings(pointer);
   return {list.begin(), list.end()};
@@ -192,7 +186,7 @@ void upsert_by_id(std::vector<T>& into, std::vector<T> from) {
 // The regional service vocabulary is AWS's, not a catalog's: always the embedded one.
 void read_regional_services(Catalog& catalog) {
   static const std::map<std::string, bool> services = [] {
-    JsonDocument doc = JsonDocument::parse(std::string(kServicesFile), embedded_file(kServicesFile));
+    JsonDocument doc = JsonDocument::parse(std::string(kServicesFile), embedded::file(kServicesFile));
     JsonReader r(doc);
     std::map<std::string, bool> out;
     for (const auto& p : r.elements("/services", true)) out[r.string(p + "/name", true).value_or("")] = r.boolean(p + "/stores_data").value_or(false);
@@ -249,9 +243,9 @@ Catalog build_catalog(const JsonDocument& catalog_doc, const JsonDocument& metro
 }
 
 Catalog load_default_catalog() {
-  std::string_view text = embedded_file(kCatalogFile);
+  std::string_view text = embedded::file(kCatalogFile);
   Catalog catalog = build_catalog(JsonDocument::parse(std::string(kCatalogFile), text),
-                                  JsonDocument::parse(std::string(kMetroFile), embedded_file(kMetroFile)), "embedded");
+                                  JsonDocument::parse(std::string(kMetroFile), embedded::file(kMetroFile)), "embedded");
   catalog.info.digest = util::sha256_hex(text);
   return catalog;
 }
@@ -262,7 +256,7 @@ Catalog load_catalog_file(const FileSystem& fs, const std::string& path) {
   JsonDocument doc = JsonDocument::parse(path, *text);
   const Json* extends = doc.value().is_object() && doc.value().contains("extends") ? &doc.value()["extends"] : nullptr;
   if (!extends) {
-    Catalog catalog = build_catalog(doc, JsonDocument::parse(std::string(kMetroFile), embedded_file(kMetroFile)), path);
+    Catalog catalog = build_catalog(doc, JsonDocument::parse(std::string(kMetroFile), embedded::file(kMetroFile)), path);
     catalog.info.digest = util::sha256_hex(*text);
     return catalog;
   }

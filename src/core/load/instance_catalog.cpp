@@ -7,11 +7,7 @@
 namespace edgeplan {
 
 const InstanceCatalog& InstanceCatalog::embedded() {
-  static const InstanceCatalog catalog = [] {
-    for (const auto& file : embedded::files())
-      if (file.name == "rules/catalog/instance_types.json") return from_json(Json::parse(file.contents));
-    throw std::logic_error("embedded instance types missing from the build");
-  }();
+  static const InstanceCatalog catalog = from_json(Json::parse(embedded::file("rules/catalog/instance_types.json")));
   return catalog;
 }
 

@@ -23,11 +23,7 @@ const SchemaValidator& validator() {
 }  // namespace
 
 const Json& workload_schema() {
-  static const Json schema = [] {
-    for (const auto& file : embedded::files())
-      if (file.name == "rules/workload.schema.json") return Json::parse(file.contents);
-    throw std::logic_error("embedded workload schema missing from the build");
-  }();
+  static const Json schema = Json::parse(embedded::file("rules/workload.schema.json"));
   return schema;
 }
 
