@@ -13,8 +13,8 @@ void explain(Report& report);
 void count_exclusions(Report& report);
 
 // The words of the requirement changes that lift every exclusion of
-// `evaluation` (one per rule: the binding one for numeric rules); empty if
+// `exclusions` (one per rule: the binding one for numeric rules); empty if
 // some reason has none. Whether they suffice is for relax.hpp to verify.
-std::vector<std::string> changes_to_qualify(const Evaluation& evaluation);
+std::vector<std::string> changes_to_qualify(const std::vector<Finding>& exclusions);
 
 }  // namespace edgeplan

@@ -43,6 +43,10 @@ Provenance provenance_of(const Engine& engine);
 // near misses, warnings, trace, or facts beyond those the rules read.
 Report recommend(const LoadedWorkload& workload, const Engine& engine, Detail detail = Detail::full);
 
+// The exclusions of one option of `workload` under the full evaluation, as
+// recommend() finds them; nullopt when the workload has no such candidate.
+std::optional<std::vector<Finding>> option_exclusions(const Workload& workload, const Engine& engine, const std::string& option_id);
+
 const char* edgeplan_version();
 
 }  // namespace edgeplan

@@ -1,5 +1,7 @@
 #include <edgeplan/pipeline.hpp>
 
+#include <algorithm>
+
 #include <edgeplan/explain.hpp>
 #include <edgeplan/facts.hpp>
 #include <edgeplan/rank.hpp>
@@ -36,6 +38,30 @@ std::shared_ptr<const RuleNeeds> decision_needs(const RuleSet& rules) {
   return std::make_shared<const RuleNeeds>(rules, LazyFacts::part_names());
 }
 
+namespace {
+
+// The full evaluation of one candidate: every rule over its option and all its facts.
+void evaluate_fully(Evaluation& ev, const FactsContext& context, const RuleEngine& rules, Json& data) {
+  ev.option = option_json(*ev.candidate);
+  ev.facts = derive_facts(*ev.candidate, context);
+  rules.apply(ev, data);
+}
+
+}  // namespace
+
+std::optional<std::vector<Finding>> option_exclusions(const Workload& workload, const Engine& engine, const std::string& option_id) {
+  const std::vector<Candidate> candidates = build_candidates(workload, engine.catalog);
+  auto it = std::find_if(candidates.begin(), candidates.end(), [&](const Candidate& c) { return c.id == option_id; });
+  if (it == candidates.end()) return std::nullopt;
+  const FactsContext context{workload, engine.catalog, engine.measured, sizing_policy(workload, engine)};
+  const RuleEngine rules(engine.rules, effective_weights(engine.rules, workload.weights));
+  Json data = {{"workload", workload_json(workload)}};
+  Evaluation ev;
+  ev.candidate = &*it;
+  evaluate_fully(ev, context, rules, data);
+  return std::move(ev.exclusions);
+}
+
 Report recommend(const LoadedWorkload& loaded, const Engine& engine, Detail detail) {
   const Workload& workload = loaded.workload;
   Report report;
@@ -59,9 +85,7 @@ Report recommend(const LoadedWorkload& loaded, const Engine& engine, Detail deta
     Evaluation ev;
     ev.candidate = &candidate;
     if (full) {
-      ev.option = option_json(candidate);
-      ev.facts = derive_facts(candidate, context);
-      rules.apply(ev, data);
+      evaluate_fully(ev, context, rules, data);
     } else {
       LazyFacts lazy(candidate, context);
       rules.apply(ev, data, &lazy, Detail::decision);

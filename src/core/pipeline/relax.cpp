@@ -4,10 +4,8 @@
 #include <cmath>
 #include <map>
 
-#include <fmt/format.h>
 
 #include <edgeplan/explain.hpp>
-#include <edgeplan/facts.hpp>
 
 namespace edgeplan {
 
@@ -70,18 +68,7 @@ double distance_of(const Json& spec, const Ops& ops) {
 std::optional<std::vector<Finding>> exclusions_for(const Json& document, const std::string& name, const std::string& id, const Engine& engine) {
   try {
     const LoadedWorkload loaded = load_workload(JsonDocument::parse(name, document.dump()), engine.catalog);
-    const auto candidates = build_candidates(loaded.workload, engine.catalog);
-    auto it = std::find_if(candidates.begin(), candidates.end(), [&](const Candidate& c) { return c.id == id; });
-    if (it == candidates.end()) return std::nullopt;
-    const FactsContext context{loaded.workload, engine.catalog, engine.measured, sizing_policy(loaded.workload, engine)};
-    const RuleEngine rules(engine.rules, effective_weights(engine.rules, loaded.workload.weights));
-    Json data = {{"workload", workload_json(loaded.workload)}};
-    Evaluation ev;
-    ev.candidate = &*it;
-    ev.option = option_json(*it);
-    ev.facts = derive_facts(*it, context);
-    rules.apply(ev, data);
-    return std::move(ev.exclusions);
+    return option_exclusions(loaded.workload, engine, id);
   } catch (const InputError&) {
     return std::nullopt;
   } catch (const Json::exception&) {
@@ -97,13 +84,13 @@ bool relaxable(const std::vector<Finding>& exclusions) {
 
 std::optional<Relaxation> find_relaxation(const Evaluation& excluded, const LoadedWorkload& workload, const Engine& engine) {
   const Json& spec = workload.workload.spec;
-  Evaluation seen;  // every exclusion met on the way, for the words of the change
+  std::vector<Finding> seen;  // every exclusion met on the way, for the words of the change
   std::vector<Finding> exclusions = excluded.exclusions;
   Ops ops;
   for (int round = 0; round < kRounds; ++round) {
     if (!relaxable(exclusions)) return std::nullopt;
     for (const auto& f : exclusions) merge(ops, f.relax);
-    seen.exclusions.insert(seen.exclusions.end(), exclusions.begin(), exclusions.end());
+    seen.insert(seen.end(), exclusions.begin(), exclusions.end());
     Json patched;
     try {
       patched = spec.patch(as_patch(ops));
