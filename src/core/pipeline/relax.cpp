@@ -4,7 +4,6 @@
 #include <cmath>
 #include <map>
 
-
 #include <edgeplan/explain.hpp>
 
 namespace edgeplan {
