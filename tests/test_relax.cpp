@@ -150,3 +150,18 @@ TEST_CASE("relax: the words users read for one change, several, and none", "[rel
 }
 
 }  // namespace edgeplan
+
+namespace edgeplan {
+
+TEST_CASE("relax: a malformed relaxation in a rule pack is an input error with its location", "[relax][cli]") {
+  const auto run = test::run_edgeplan("rules list --rules tests/data/rulepacks/bad-relax");
+  CHECK(run.exit_code == 3);
+  CHECK(run.out.empty());
+  CHECK(run.err ==
+        "edgeplan: error: tests/data/rulepacks/bad-relax/10-bad.json:3:21 (/rules/0/relax/0/op): expected one of \"add\", \"replace\", got \"remove\"\n"
+        "edgeplan: error: tests/data/rulepacks/bad-relax/10-bad.json:3:39 (/rules/0/relax/0/path): expected a JSON pointer into the workload "
+        "document (e.g. \"/spec/latency/users/max_rtt_ms\")\n"
+        "edgeplan: error: tests/data/rulepacks/bad-relax/10-bad.json:5:13 (/rules/1/relax): only exclude rules can have a relaxation\n");
+}
+
+}  // namespace edgeplan
