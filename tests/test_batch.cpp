@@ -9,6 +9,7 @@
 #include <catch2/catch.hpp>
 
 #include <edgeplan/batch.hpp>
+#include <edgeplan/render.hpp>
 
 #include "fixtures.hpp"
 
@@ -308,13 +309,13 @@ TEST_CASE("batch: the portfolio counts placements by kind, Region, metro and sit
   CHECK(counts.infeasible().empty());
   CHECK(counts.failed().empty());
 
-  const std::string md = render_portfolio(p, BatchFormat::markdown, PortfolioInfo{{"specs/"}, std::nullopt, 10});
+  const std::string md = render(PortfolioSummary{p, PortfolioInfo{{"specs/"}, std::nullopt, 10}}, Format::markdown);
   CHECK(md.rfind("# Portfolio placement summary\n\nInputs: `specs/`\n\n5 workloads: 3 with a recommendation, 1 with no feasible placement, 1 error.\n", 0) == 0);
   CHECK(md.find("| local-zone | 2 | 66.7 % |") != std::string::npos);
   CHECK(md.find("| residency | 1 | 105 |") != std::string::npos);
   CHECK(md.find("| w3 | spec-3.json | 105 residency, 2 latency |") != std::string::npos);
   CHECK(md.find("| spec-4.json | w4 | spec-4.json:3:5 (/kind): expected one of \"Workload\", got string \"Other\" |") != std::string::npos);
-  const std::string text = render_portfolio(p, BatchFormat::text, PortfolioInfo{{"specs/"}, Shard{2, 4}, 10});
+  const std::string text = render(PortfolioSummary{p, PortfolioInfo{{"specs/"}, Shard{2, 4}, 10}}, Format::text);
   CHECK(text.rfind("Portfolio placement summary: specs/, shard 2/4\n", 0) == 0);
   CHECK(text.find("Recommended placements by kind\n  kind         workloads   share\n  local-zone           2  66.7 %\n") != std::string::npos);
 }

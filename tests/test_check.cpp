@@ -4,7 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <edgeplan/check.hpp>
-#include <edgeplan/check_render.hpp>
+#include <edgeplan/render.hpp>
 
 #include "fixtures.hpp"
 
@@ -223,7 +223,7 @@ TEST_CASE("check: a spec that cannot be evaluated never passes, and does not hid
 
 TEST_CASE("check: the JSON report", "[check]") {
   CheckRun run = run_check({{"far.json", denver(R"(, "proposed": {"option": "eu-central-1"})")}});
-  const Json j = Json::parse(render_check(run, CheckFormat::json));
+  const Json j = Json::parse(render(run, Format::json));
   CHECK(j["schema_version"] == "1.0");
   CHECK(j["result"] == "fail");
   CHECK(j["exit_code"] == 1);
@@ -234,12 +234,14 @@ TEST_CASE("check: the JSON report", "[check]") {
 }
 
 TEST_CASE("check: formats by name and by file extension", "[check]") {
-  CHECK(check_format_from_string("sarif") == CheckFormat::sarif);
-  CHECK_FALSE(check_format_from_string("xml"));
-  CHECK(check_format_from_path("out/edgeplan.sarif") == CheckFormat::sarif);
-  CHECK(check_format_from_path("edgeplan.sarif.json") == CheckFormat::sarif);
-  CHECK(check_format_from_path("report.xml") == CheckFormat::junit);
-  CHECK(check_format_from_path("comment.md") == CheckFormat::markdown);
-  CHECK(check_format_from_path("r.json") == CheckFormat::json);
-  CHECK_FALSE(check_format_from_path("report"));
+  CHECK(format_from_name("sarif") == Format::sarif);
+  CHECK_FALSE(format_from_name("xml"));
+  CHECK(format_names<CheckRun>() == std::vector<std::string>{"text", "json", "sarif", "junit", "github", "markdown"});
+  CHECK_FALSE(can_render<CheckRun>(Format::csv));
+  CHECK(format_from_path("out/edgeplan.sarif") == Format::sarif);
+  CHECK(format_from_path("edgeplan.sarif.json") == Format::sarif);
+  CHECK(format_from_path("report.xml") == Format::junit);
+  CHECK(format_from_path("comment.md") == Format::markdown);
+  CHECK(format_from_path("r.json") == Format::json);
+  CHECK_FALSE(format_from_path("report"));
 }

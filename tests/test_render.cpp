@@ -1,5 +1,6 @@
 // The JSON report is a versioned contract: pin the fields consumers read.
 #include <catch2/catch.hpp>
+#include <set>
 
 #include <edgeplan/pipeline.hpp>
 #include <edgeplan/render.hpp>
@@ -33,9 +34,10 @@ const Report& denver_report() {
 }  // namespace
 
 TEST_CASE("render: format names") {
-  CHECK(format_names() == std::vector<std::string>{"text", "json", "markdown"});
-  CHECK(format_from_string("json") == std::optional<Format>(Format::json));
-  CHECK_FALSE(format_from_string("yaml"));
+  CHECK(format_names<Report>() == std::vector<std::string>{"text", "json", "markdown"});
+  CHECK(format_from_name("json") == std::optional<Format>(Format::json));
+  CHECK(format_from_name("md") == std::optional<Format>(Format::markdown));
+  CHECK_FALSE(format_from_name("yaml"));
 }
 
 TEST_CASE("render: the JSON report contract") {
@@ -92,7 +94,7 @@ TEST_CASE("render: the JSON report contract") {
     CHECK_FALSE(p.contains("measured_latency_digest"));
   }
   SECTION("the json format renders the same document") {
-    CHECK(Json::parse(render_report(report, Format::json, {})) == j);
+    CHECK(Json::parse(render(report, Format::json)) == j);
   }
 }
 
@@ -112,4 +114,24 @@ TEST_CASE("render: explanation of one option") {
   CHECK(j["facts"].contains("latency"));
   CHECK(j["rules"].size() >= test::default_rules().rules.size());  // one trace per rule, more for for_each rules
   CHECK(j["eligible"] == !e->excluded());
+}
+
+// The one format registry (src/core/render/registry.cpp): a name per format,
+// file extensions that imply one, and which results each format prints.
+TEST_CASE("format registry: names, extensions and the results each format prints", "[render][registry]") {
+  std::set<std::string_view> names;
+  for (const auto& info : format_table()) CHECK(names.insert(info.name).second);
+  CHECK(format_from_path("out/edgeplan.sarif.json") == std::optional<Format>(Format::sarif));  // the longest extension wins
+  CHECK(format_from_path("report.json") == std::optional<Format>(Format::json));
+  CHECK(format_from_path("records.jsonl") == std::optional<Format>(Format::jsonl));
+  CHECK_FALSE(format_from_path("README"));
+  CHECK(format_names<Explanation>() == std::vector<std::string>{"text", "json", "markdown"});
+  CHECK(format_names<CapacityReport>() == std::vector<std::string>{"text", "json", "markdown"});
+  CHECK(format_names<FactsListing>() == std::vector<std::string>{"jsonl", "json"});
+  CHECK(format_names<BatchResult>() == std::vector<std::string>{"jsonl", "csv"});
+  CHECK(format_names<PortfolioSummary>() == std::vector<std::string>{"markdown", "text"});
+  CHECK(format_names<RuleTestRun>() == std::vector<std::string>{"text", "json"});
+  CHECK(format_names<RuleSet>() == std::vector<std::string>{"text", "json"});
+  CHECK(find_renderer<BatchResult>(Format::csv)->header != nullptr);  // CSV streams a header first
+  CHECK_THROWS_AS(render(Report{}, Format::sarif), std::logic_error);  // no SARIF for a recommendation
 }

@@ -3,7 +3,7 @@
 //
 //   BatchSource (inputs, in order, sharded) → run_ordered (worker pool, results
 //   back in input order through a bounded window) → BatchResult per spec →
-//   Portfolio (aggregates) → one renderer per format (jsonl, csv, markdown, text).
+//   Portfolio (aggregates). render/ prints records and summaries.
 //
 // The catalog and rules are shared read-only by every worker; nothing in here
 // prints, reads the environment or decides exit codes.
@@ -171,28 +171,5 @@ class Portfolio {
   std::vector<BatchResult> m_infeasible;
   std::vector<BatchResult> m_failed;
 };
-
-// ---------------------------------------------------------------- rendering
-
-enum class BatchFormat { jsonl, csv, markdown, text };
-const std::vector<std::string>& batch_format_names();
-std::optional<BatchFormat> batch_format_from_string(const std::string& name);
-// Streamed formats print one record per result; the others print the portfolio summary at the end.
-bool is_streamed(BatchFormat format);
-
-// One JSON object and "\n". Keys in the documented order (README "Batch evaluation").
-std::string batch_jsonl_line(const BatchResult& result);
-// RFC 4180 quoting, "\n" line ends.
-std::string batch_csv_header();
-std::string batch_csv_row(const BatchResult& result);
-// The "reason" column: why nothing is recommended (no-feasible or error), else "".
-std::string batch_reason(const BatchResult& result);
-
-struct PortfolioInfo {
-  std::vector<std::string> inputs;  // the arguments, as given
-  std::optional<Shard> shard;
-  std::size_t top = 10;  // rows per table (sites, metros, reasons); infeasible and failed are listed in full
-};
-std::string render_portfolio(const Portfolio& portfolio, BatchFormat format, const PortfolioInfo& info);
 
 }  // namespace edgeplan

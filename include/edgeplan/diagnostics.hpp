@@ -21,6 +21,10 @@ struct Diagnostic {
 
 // One line (plus an optional hint line) per diagnostic, without trailing newline.
 std::string format_diagnostic(const Diagnostic& diagnostic);
+// "FILE:LINE:COL (POINTER): MESSAGE": the line without its lead or hint (CSV cells, tables).
+std::string located_message(const Diagnostic& diagnostic);
+// "edgeplan: error: " / "edgeplan: warning: ": the one place the lead is written.
+std::string diagnostic_lead(Severity severity);
 
 class Diagnostics {
  public:

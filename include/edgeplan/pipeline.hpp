@@ -3,9 +3,11 @@
 //   load → validate → candidates → facts → rules → rank → explain → Report
 // The CLI, the tests and the benchmarks all call this; it never touches
 // argv, the environment, stdout or exit codes.
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <edgeplan/capacity.hpp>
 
@@ -31,6 +33,44 @@ struct Engine {
 };
 
 std::shared_ptr<const RuleNeeds> decision_needs(const RuleSet& rules);
+
+class FileSystem;
+
+// What an engine is built from, as a command line names it. Every command
+// that evaluates workloads builds its engine from these, the same way.
+struct EngineSources {
+  std::string catalog;                  // empty: the embedded default
+  std::vector<std::string> rule_packs;  // layered after the defaults, in order
+  bool default_rules = true;
+  std::string measured_latency;         // a LatencyMeasurements file; empty: estimates only
+  std::optional<int> spare_hosts;       // sizing-policy overrides
+  std::optional<double> max_utilization;  // 0-1
+};
+
+// Loads the sources once and owns what the Engine refers to; built in place.
+class EngineSetup {
+ public:
+  // `extend_rules` may add to the rule set the sources name (`rules test` adds the packs under test).
+  EngineSetup(const EngineSources& sources, const FileSystem& fs, const std::function<RuleSet(RuleSet)>& extend_rules = {});
+  EngineSetup(const EngineSetup&) = delete;
+  EngineSetup& operator=(const EngineSetup&) = delete;
+
+  const Catalog& catalog() const { return m_catalog; }
+  const RuleSet& rules() const { return m_rules; }
+  const Engine& engine() const { return m_engine; }
+  Engine& engine() { return m_engine; }
+
+ private:
+  Catalog m_catalog;
+  RuleSet m_rules;
+  std::optional<MeasuredLatency> m_measured;
+  Engine m_engine;
+};
+
+// The catalog the sources name: the embedded default, or a file.
+Catalog load_catalog(const EngineSources& sources, const FileSystem& fs);
+// The rule set the sources name: the defaults (unless left out), then each pack.
+RuleSet load_rule_set(const EngineSources& sources, const FileSystem& fs);
 
 // Defaults, then the spec's spec.compute.policy, then the engine's overrides.
 SizingPolicy sizing_policy(const Workload& workload, const Engine& engine);

@@ -46,7 +46,5 @@ std::vector<std::string> rule_test_files(const FileSystem& fs, const std::string
 // Throws InputError for a test file, fixture or expectation that cannot be used.
 RuleTestRun run_rule_tests(const FileSystem& fs, const std::string& directory, const Engine& engine);
 
-std::string render_rule_tests_text(const RuleTestRun& run, bool color);
-std::string render_rule_tests_json(const RuleTestRun& run);
 
 }  // namespace edgeplan

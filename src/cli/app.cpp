@@ -35,9 +35,9 @@ void setup_logging(const GlobalOptions& global) {
   // spdlog maps an unknown name to "off" silently; a typo must not hide every log.
   // Name where the value came from: an environment variable is easy to forget.
   if (std::find(kLogLevels.begin(), kLogLevels.end(), level) == kLogLevels.end()) {
-    auto guess = util::closest_match(level, kLogLevels);
-    throw UsageError(fmt::format("unknown log level \"{}\" in {}\n  hint: {}levels are {}", level, source,
-                                 guess ? fmt::format("did you mean \"{}\"? ", *guess) : "", util::join_list(kLogLevels)));
+    const std::string guess = util::did_you_mean(level, kLogLevels);
+    throw UsageError(fmt::format("unknown log level \"{}\" in {}\n  hint: {}levels are {}", level, source, guess.empty() ? "" : guess + " ",
+                                 util::join_list(kLogLevels)));
   }
   auto logger = spdlog::stderr_color_mt("edgeplan");
   logger->set_pattern("edgeplan: %l: %v");
@@ -71,9 +71,7 @@ std::string usage_message(const CLI::ParseError& e, int argc, char** argv) {
   for (const auto& c : commands()) names.push_back(c.name);
   auto word = first_word(argc, argv);
   if (!word || std::find(names.begin(), names.end(), *word) != names.end()) return e.what();
-  auto guess = util::closest_match(*word, names);
-  return fmt::format("unknown subcommand \"{}\"\n  hint: {}", *word,
-                     guess ? fmt::format("did you mean \"{}\"?", *guess) : "subcommands are " + util::join_list(names));
+  return fmt::format("unknown subcommand \"{}\"\n  hint: {}", *word, util::did_you_mean(*word, names, "subcommands are " + util::join_list(names)));
 }
 
 int run_guarded(const std::function<int()>& body) {
@@ -83,7 +81,7 @@ int run_guarded(const std::function<int()>& body) {
     print_diagnostics(e.diagnostics());
     return to_int(ExitCode::input_error);
   } catch (const UsageError& e) {
-    std::cerr << "edgeplan: error: " << e.what() << "\n";
+    std::cerr << diagnostic_lead(Severity::error) << e.what() << "\n";
     return to_int(ExitCode::usage_error);
   } catch (const std::exception& e) {
     std::cerr << "edgeplan: internal error: " << e.what() << "\n  please report this with the command and input files\n";
@@ -110,11 +108,27 @@ const std::vector<Command>& commands() {
   return table;
 }
 
-void add_engine_options(CLI::App& command, EngineOptions& options) {
+void add_rule_options(CLI::App& command, EngineOptions& options) {
   command.add_option("--catalog", options.catalog, "Catalog file replacing the embedded default (\"extends\": \"default\" to extend it)");
   command.add_option("--rules", options.rule_paths, "Rule pack (directory or file) layered after the defaults (repeatable, in order); a later pack may add, replace or tighten rules, never loosen them")
       ->allow_extra_args(false);  // one value per --rules: a positional after it is not swallowed
   command.add_flag("--no-default-rules", options.no_default_rules, "Do not load the embedded default rules");
+}
+
+void add_engine_options(CLI::App& command, EngineOptions& options) {
+  add_rule_options(command, options);
+  command.add_option("--latency-file", options.latency_file, "Measured RTTs (kind LatencyMeasurements) that replace the model's estimates");
+  command.add_option("--spare-hosts", options.spare_hosts, "Spare Outposts hosts per instance family: 0 (N+0), 1 (N+1, default), 2 (N+2)")
+      ->check(CLI::Range(0, 4));
+  command.add_option("--max-utilization", options.max_utilization, "Steady-state utilisation ceiling per resource, percent (default 80)")
+      ->check(CLI::Range(1.0, 100.0));
+}
+
+EngineSources engine_sources(const EngineOptions& options) {
+  EngineSources sources{options.catalog, options.rule_paths, !options.no_default_rules, options.latency_file, std::nullopt, std::nullopt};
+  if (options.spare_hosts >= 0) sources.spare_hosts = options.spare_hosts;
+  if (options.max_utilization > 0) sources.max_utilization = options.max_utilization / 100.0;
+  return sources;
 }
 
 LoadedWorkload load_spec_reporting_warnings(const FileSystem& fs, const std::string& path, const Catalog& catalog) {
@@ -123,30 +137,12 @@ LoadedWorkload load_spec_reporting_warnings(const FileSystem& fs, const std::str
   return workload;
 }
 
-Catalog load_catalog(const EngineOptions& options, const FileSystem& fs) {
-  return options.catalog.empty() ? load_default_catalog() : load_catalog_file(fs, options.catalog);
-}
-
-RuleSet load_rules(const EngineOptions& options, const FileSystem& fs) {
-  RuleSet base = options.no_default_rules ? RuleSet{} : load_default_rules();
-  return load_rule_dirs(fs, options.rule_paths, std::move(base));
-}
-
-void add_sizing_options(CLI::App& command, SizingOptions& options) {
-  command.add_option("--spare-hosts", options.spare_hosts, "Spare Outposts hosts per instance family: 0 (N+0), 1 (N+1, default), 2 (N+2)")
-      ->check(CLI::Range(0, 4));
-  command.add_option("--max-utilization", options.max_utilization, "Steady-state utilisation ceiling per resource, percent (default 80)")
-      ->check(CLI::Range(1.0, 100.0));
-}
-
-Engine make_engine(const Catalog& catalog, const RuleSet& rules, const MeasuredLatency* measured, const SizingOptions& sizing) {
-  Engine engine{catalog, rules, measured, std::nullopt, std::nullopt};
-  if (sizing.spare_hosts >= 0) engine.spare_hosts = sizing.spare_hosts;
-  if (sizing.max_utilization > 0) engine.max_utilization = sizing.max_utilization / 100.0;
-  return engine;
+UsageError unknown_option_id(const std::string& flag, const std::string& id, const std::vector<std::string>& ids, const std::string& otherwise) {
+  return UsageError(fmt::format("{}: no option \"{}\" among the {} candidates\n  hint: {}", flag, id, ids.size(), util::did_you_mean(id, ids, otherwise)));
 }
 
 void add_output_options(CLI::App& command, OutputOptions& options, const std::vector<std::string>& formats) {
+  if (options.format.empty()) options.format = formats.front();
   command.add_option("-f,--format", options.format, "Output format: " + util::join_list(formats, ", "))
       ->check(CLI::IsMember(formats))
       ->capture_default_str();
@@ -154,7 +150,7 @@ void add_output_options(CLI::App& command, OutputOptions& options, const std::ve
 }
 
 Format parse_format(const std::string& name) {
-  auto format = format_from_string(name);
+  auto format = format_from_name(name);
   if (!format) throw UsageError(fmt::format("unknown format \"{}\"", name));
   return *format;
 }
@@ -177,6 +173,10 @@ bool use_color(const GlobalOptions& global, const OutputOptions& output) {
   const char* no_color = std::getenv("NO_COLOR");
   if (no_color && *no_color) return false;
   return ::isatty(STDOUT_FILENO) == 1;
+}
+
+RenderOptions render_options(const GlobalOptions& global, const OutputOptions& output, std::size_t top) {
+  return RenderOptions{use_color(global, output), top, top};
 }
 
 int run(int argc, char** argv) {
@@ -202,7 +202,7 @@ int run(int argc, char** argv) {
   } catch (const CLI::CallForAllHelp& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::cerr << "edgeplan: error: " << usage_message(e, argc, argv) << "\n  run 'edgeplan --help' for usage\n";
+    std::cerr << diagnostic_lead(Severity::error) << usage_message(e, argc, argv) << "\n  run 'edgeplan --help' for usage\n";
     return to_int(ExitCode::usage_error);
   }
   return run_guarded([&] {
@@ -213,7 +213,7 @@ int run(int argc, char** argv) {
     }
     for (auto& [sub, runner] : runners)
       if (sub->parsed()) return runner();
-    std::cerr << app.help() << "edgeplan: error: a subcommand is required\n";
+    std::cerr << app.help() << diagnostic_lead(Severity::error) << "a subcommand is required\n";
     return to_int(ExitCode::usage_error);
   });
 }

@@ -24,42 +24,46 @@ struct GlobalOptions {
   std::string color = "auto";  // auto | always | never
 };
 
-// Options for commands that evaluate rules over a catalog.
+// The engine flags, the same on every command that evaluates workloads:
+// --catalog, --rules, --no-default-rules, --latency-file, --spare-hosts, --max-utilization.
 struct EngineOptions {
   std::string catalog;                  // empty: embedded default
   std::vector<std::string> rule_paths;  // added after the defaults
   bool no_default_rules = false;
+  std::string latency_file;             // empty: the model's estimates
+  int spare_hosts = -1;                 // -1: from the spec, else N+1
+  double max_utilization = -1;          // percent; -1: from the spec, else 80
 };
+void add_engine_options(CLI::App& command, EngineOptions& options);
+// Only --catalog, --rules and --no-default-rules: for commands that read rules but evaluate nothing.
+void add_rule_options(CLI::App& command, EngineOptions& options);
+EngineSources engine_sources(const EngineOptions& options);
 
 // One "edgeplan: error: FILE:L:C (POINTER): …" line (and hint) per diagnostic, on stderr.
 void print_diagnostics(const std::vector<Diagnostic>& diagnostics);
-
-void add_engine_options(CLI::App& command, EngineOptions& options);
 // Loads and validates a spec, printing its warnings (unknown fields …) to stderr.
 LoadedWorkload load_spec_reporting_warnings(const FileSystem& fs, const std::string& path, const Catalog& catalog);
-Catalog load_catalog(const EngineOptions& options, const FileSystem& fs);
-RuleSet load_rules(const EngineOptions& options, const FileSystem& fs);
-
-// --spare-hosts and --max-utilization: the Outposts sizing policy.
-struct SizingOptions {
-  int spare_hosts = -1;           // -1: from the spec, else N+1
-  double max_utilization = -1;    // percent; -1: from the spec, else 80
-};
-void add_sizing_options(CLI::App& command, SizingOptions& options);
-// Engine for `recommend`-style commands, carrying the sizing overrides.
-Engine make_engine(const Catalog& catalog, const RuleSet& rules, const MeasuredLatency* measured, const SizingOptions& sizing);
 
 // --format and -o/--output
 struct OutputOptions {
-  std::string format = "text";
+  std::string format;  // empty: the first format the result has
   std::string output;  // empty: stdout
 };
 void add_output_options(CLI::App& command, OutputOptions& options, const std::vector<std::string>& formats);
+// -f/--format offering the formats that print Result (the first is the default).
+template <class Result>
+void add_output_options(CLI::App& command, OutputOptions& options) {
+  add_output_options(command, options, format_names<Result>());
+}
 Format parse_format(const std::string& name);
 // Writes to stdout, or atomically to the file.
 void emit(const OutputOptions& options, const std::string& text);
 // Colour for text written to stdout (never for files), per --color and NO_COLOR.
 bool use_color(const GlobalOptions& global, const OutputOptions& output);
+// RenderOptions for this output: colour per use_color, `top` options listed.
+RenderOptions render_options(const GlobalOptions& global, const OutputOptions& output, std::size_t top = 10);
+// "--explain: no option \"x\" among the 117 candidates", hinting the closest id, else `otherwise`.
+UsageError unknown_option_id(const std::string& flag, const std::string& id, const std::vector<std::string>& ids, const std::string& otherwise);
 
 // One subcommand: registers its options, returns what to run after parsing.
 using Runner = std::function<int()>;

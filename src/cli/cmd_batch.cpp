@@ -32,14 +32,30 @@ std::size_t default_jobs() { return std::max(1u, std::thread::hardware_concurren
 struct BatchCommandOptions {
   std::vector<std::string> inputs;
   EngineOptions engine;
-  OutputOptions output{"jsonl", ""};
+  OutputOptions output;
   std::size_t jobs = default_jobs();
   std::string shard;
   bool no_progress = false;
   std::size_t top = 10;
-  std::string latency_file;
-  SizingOptions sizing;
 };
+
+// --format names a streamed record (jsonl, csv: one per workload as it is done)
+// or a portfolio summary (markdown, text: once, at the end).
+struct BatchFormat {
+  const Renderer<BatchResult>* record = nullptr;
+  const Renderer<PortfolioSummary>* summary = nullptr;
+};
+
+BatchFormat batch_format(const std::string& name) {
+  const Format format = parse_format(name);
+  return BatchFormat{find_renderer<BatchResult>(format), find_renderer<PortfolioSummary>(format)};
+}
+
+std::vector<std::string> batch_format_names() {
+  std::vector<std::string> names = format_names<BatchResult>();
+  for (auto& name : format_names<PortfolioSummary>()) names.push_back(name);
+  return names;
+}
 
 void write_all(int fd, std::string_view text) {
   while (!text.empty()) {
@@ -178,14 +194,13 @@ class ProgressLine {
 class Collector {
  public:
   Collector(BatchFormat format, ResultOutput& output, ProgressLine& progress)
-      : m_format(format), m_output(output), m_progress(progress), m_portfolio(!is_streamed(format)) {
-    if (format == BatchFormat::csv) m_output.write(batch_csv_header());
+      : m_format(format), m_output(output), m_progress(progress), m_portfolio(format.summary != nullptr) {
+    if (format.record && format.record->header) m_output.write(format.record->header());
   }
 
   void add(BatchResult&& result) {
     report_on_stderr(result);
-    if (m_format == BatchFormat::jsonl) m_output.write(batch_jsonl_line(result));
-    else if (m_format == BatchFormat::csv) m_output.write(batch_csv_row(result));
+    if (m_format.record) m_output.write(m_format.record->print(result, {}));
     m_portfolio.add(result);
     m_done.store(m_portfolio.workloads());
     m_progress.update(m_portfolio.workloads());
@@ -238,19 +253,6 @@ int exit_code_of(const Portfolio& p) {
 // tcache and small bins serve the same sizes without that sweep.
 void tune_allocator_for_batch() { ::mallopt(M_MXFAST, 0); }
 
-// What every worker shares read-only: loaded and compiled once per run.
-struct SharedInputs {
-  Catalog catalog;
-  RuleSet rules;
-  std::optional<MeasuredLatency> measured;
-};
-
-SharedInputs load_shared_inputs(const BatchCommandOptions& o, const FileSystem& fs) {
-  SharedInputs in{load_catalog(o.engine, fs), load_rules(o.engine, fs), std::nullopt};
-  if (!o.latency_file.empty()) in.measured = MeasuredLatency::load(fs, o.latency_file);
-  return in;
-}
-
 // Runs the pool with SIGINT/SIGTERM taken over: an interrupt discards the
 // temporary output file, says how far the run got and ends the process.
 void evaluate_all(BatchSource& source, const BatchCommandOptions& o, const std::function<BatchResult(const BatchInput&)>& work,
@@ -262,8 +264,8 @@ void evaluate_all(BatchSource& source, const BatchCommandOptions& o, const std::
                              abandoned ? fmt::format("; {} was not written", o.output.output) : "");
   });
   run_ordered(source, BatchOptions{o.jobs, 0}, work, [&](BatchResult&& result) { collector.add(std::move(result)); });
-  const BatchFormat format = *batch_format_from_string(o.output.format);
-  if (!is_streamed(format)) output.write(render_portfolio(collector.portfolio(), format, PortfolioInfo{o.inputs, parse_shard_option(o.shard), o.top}));
+  if (const auto* summary = batch_format(o.output.format).summary)
+    output.write(summary->print(PortfolioSummary{collector.portfolio(), PortfolioInfo{o.inputs, parse_shard_option(o.shard), o.top}}, {}));
   output.finish();
 }
 
@@ -272,14 +274,14 @@ int run_batch(const BatchCommandOptions& o, const GlobalOptions& global) {
   tune_allocator_for_batch();
   RealFileSystem fs;
   const Shard shard = parse_shard_option(o.shard);
-  const SharedInputs shared = load_shared_inputs(o, fs);
-  Engine engine = make_engine(shared.catalog, shared.rules, shared.measured ? &*shared.measured : nullptr, o.sizing);
-  engine.decision_needs = decision_needs(shared.rules);
+  EngineSetup setup(engine_sources(o.engine), fs);  // shared read-only by every worker
+  Engine& engine = setup.engine();
+  engine.decision_needs = decision_needs(setup.rules());
   BatchSource source(fs, o.inputs, &std::cin, shard);
   const bool progress_on = show_progress(o, global);
   ProgressLine progress(progress_on, progress_on ? source.count() : std::nullopt);
   ResultOutput output(o.output.output);
-  Collector collector(*batch_format_from_string(o.output.format), output, progress);
+  Collector collector(batch_format(o.output.format), output, progress);
   evaluate_all(source, o, [&](const BatchInput& input) { return evaluate_input(input, fs, engine); }, collector, output, progress);
   progress.clear();
   if (!global.quiet) std::cerr << summary_line(collector.portfolio(), std::chrono::duration<double>(Clock::now() - start).count()) << "\n";
@@ -297,9 +299,7 @@ Runner setup_batch(CLI::App& command, const GlobalOptions& global) {
   command.add_option("--shard", options->shard, "Evaluate only shard K of N (1-based), by a stable hash of each spec's file (FILE:LINE for JSONL)");
   command.add_flag("--no-progress", options->no_progress, "No progress line on stderr (it is only shown on a terminal anyway)");
   command.add_option("--top", options->top, "Rows per table in the markdown and text summaries")->capture_default_str();
-  command.add_option("--latency-file", options->latency_file, "Measured RTTs (kind LatencyMeasurements) that replace the model's estimates");
   add_engine_options(command, options->engine);
-  add_sizing_options(command, options->sizing);
   return [options, &global] { return run_batch(*options, global); };
 }
 

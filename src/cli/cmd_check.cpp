@@ -6,7 +6,6 @@
 
 #include <fmt/format.h>
 
-#include <edgeplan/check_render.hpp>
 #include <edgeplan/exit_codes.hpp>
 #include <edgeplan/util/atomic_file.hpp>
 #include <edgeplan/util/text.hpp>
@@ -20,7 +19,6 @@ namespace {
 struct CheckCliOptions {
   std::vector<std::string> specs;
   EngineOptions engine;
-  SizingOptions sizing;
   std::vector<std::string> formats;
   std::vector<std::string> outputs;
   std::string fail_on = "error";
@@ -34,17 +32,17 @@ struct CheckCliOptions {
 };
 
 struct Destination {
-  CheckFormat format = CheckFormat::text;
+  Format format = Format::text;
   std::string path;  // empty: stdout
 };
 
-CheckFormat format_named(const std::string& name) {
-  if (auto f = check_format_from_string(name)) return *f;
-  throw UsageError(fmt::format("--format: unknown format \"{}\" (expected one of {})", name, util::join_list(check_format_names())));
+Format format_named(const std::string& name) {
+  if (auto f = format_from_name(name); f && can_render<CheckRun>(*f)) return *f;
+  throw UsageError(fmt::format("--format: unknown format \"{}\" (expected one of {})", name, util::join_list(format_names<CheckRun>())));
 }
 
-CheckFormat format_for_path(const std::string& path) {
-  if (auto f = check_format_from_path(path)) return *f;
+Format format_for_path(const std::string& path) {
+  if (auto f = format_from_path(path); f && can_render<CheckRun>(*f)) return *f;
   throw UsageError(fmt::format("-o {}: no --format before it, and the file name does not imply one\n  hint: write --format sarif -o {}", path, path));
 }
 
@@ -65,7 +63,7 @@ std::vector<Destination> destinations(const CheckCliOptions& o) {
       open = false;
     }
   }
-  if (out.empty()) out.push_back({CheckFormat::text, ""});
+  if (out.empty()) out.push_back({Format::text, ""});
   if (std::count_if(out.begin(), out.end(), [](const Destination& d) { return d.path.empty(); }) > 1)
     throw UsageError("only one --format can go to stdout\n  hint: give the others an output file: --format junit -o edgeplan.xml");
   for (std::size_t i = 0; i < out.size(); ++i)
@@ -107,16 +105,15 @@ bool stdout_is_colour(const GlobalOptions& global) {
 int run_check(const CheckCliOptions& o, const GlobalOptions& global) {
   const std::vector<Destination> targets = destinations(o);
   RealFileSystem fs;
-  const Catalog catalog = load_catalog(o.engine, fs);
-  const RuleSet rules = load_rules(o.engine, fs);
-  const CheckRun run = check_specs(fs, spec_files(fs, o.specs), make_engine(catalog, rules, nullptr, o.sizing), check_options(o));
+  const EngineSetup setup(engine_sources(o.engine), fs);
+  const CheckRun run = check_specs(fs, spec_files(fs, o.specs), setup.engine(), check_options(o));
   for (const auto& spec : run.specs) {
     print_diagnostics(spec.warnings);
     print_diagnostics(spec.errors);
   }
   // Render everything before writing anything, so a failure leaves no partial set of reports.
   std::vector<std::string> texts;
-  for (const auto& t : targets) texts.push_back(render_check(run, t.format, t.path.empty() && stdout_is_colour(global)));
+  for (const auto& t : targets) texts.push_back(render(run, t.format, RenderOptions{t.path.empty() && stdout_is_colour(global)}));
   for (std::size_t i = 0; i < targets.size(); ++i)
     emit(OutputOptions{"", targets[i].path}, texts[i]);
   return check_exit_code(run);
@@ -129,7 +126,7 @@ Runner setup_check(CLI::App& command, const GlobalOptions& global) {
   o->command = &command;
   command.add_option("specs", o->specs, "Workload specs, or directories searched recursively for *.json")->required();
   o->format_option = command.add_option("--format", o->formats, "text | json | sarif | junit | github | markdown; repeat with -o for several reports")
-      ->check(CLI::IsMember(check_format_names()))
+      ->check(CLI::IsMember(format_names<CheckRun>()))
       ->allow_extra_args(false);
   o->output_option = command.add_option("-o,--output", o->outputs, "Write the preceding --format to this file (atomically)")->allow_extra_args(false);
   command.add_option("--fail-on", o->fail_on, "Lowest severity that blocks (exit 1)")->check(CLI::IsMember({"error", "warning"}))->capture_default_str();
@@ -140,7 +137,6 @@ Runner setup_check(CLI::App& command, const GlobalOptions& global) {
   command.add_option("--today", o->today, "Date waivers are checked against (YYYY-MM-DD; default: today, UTC)")
       ->check([](const std::string& v) { return std::regex_match(v, std::regex("[0-9]{4}-[0-9]{2}-[0-9]{2}")) ? "" : "expected YYYY-MM-DD"; });
   add_engine_options(command, o->engine);
-  add_sizing_options(command, o->sizing);
   return [o, &global] { return run_check(*o, global); };
 }
 

@@ -33,41 +33,10 @@ struct EvalOptions {
   std::string data = "{}";
 };
 
-Json rule_json(const Rule& r) {
-  return {{"id", r.id}, {"effect", to_string(r.effect)}, {"severity", r.severity}, {"factor", r.factor},
-          {"description", r.description}, {"file", r.file}, {"waivable", r.waivable}, {"history", r.history}};
-}
-
-// "rules/default/10-residency.json", then how later packs changed it.
-std::string rule_origin(const Rule& r) {
-  std::string out = r.file;
-  if (!r.waivable) out += " · non-waivable";
-  for (const auto& step : r.history) out += " · " + step;
-  return out;
-}
-
-std::string rules_text(const RuleSet& set) {
-  std::string out = fmt::format("{} rules from {} files (sha256:{})\n\n", set.rules.size(), set.files.size(), set.digest.substr(0, 12));
-  out += fmt::format("{:<44} {:<8} {:<8} {:<11} {}\n", "ID", "EFFECT", "SEVERITY", "FACTOR", "DESCRIPTION / SOURCE");
-  for (const auto& r : set.rules)
-    out += fmt::format("{:<44} {:<8} {:<8} {:<11} {}\n{:<74} {}\n", r.id, to_string(r.effect), r.severity, r.factor.empty() ? "-" : r.factor,
-                       r.description, "", rule_origin(r));
-  std::vector<std::string> weights;
-  for (const auto& [factor, w] : set.weights) weights.push_back(fmt::format("{} {}", factor, util::format_number(w)));
-  out += fmt::format("\nweights: {}\n", util::join_list(weights, " · "));
-  return out;
-}
-
 int run_list(const ListOptions& o) {
   RealFileSystem fs;
-  RuleSet set = load_rules(o.engine, fs);
-  if (parse_format(o.output.format) == Format::json) {
-    Json rules = Json::array();
-    for (const auto& r : set.rules) rules.push_back(rule_json(r));
-    emit(o.output, Json{{"rules", rules}, {"weights", set.weights}, {"files", set.files}, {"digest", "sha256:" + set.digest}}.dump(2) + "\n");
-  } else {
-    emit(o.output, rules_text(set));
-  }
+  const RuleSet set = load_rule_set(engine_sources(o.engine), fs);
+  emit(o.output, render(set, parse_format(o.output.format)));
   return to_int(ExitCode::ok);
 }
 
@@ -96,8 +65,7 @@ int run_eval(const EvalOptions& o) {
 
 // The packs under test join the rule set after --rules, unless already loaded
 // (`rules test rules/default` tests the defaults the binary carries).
-RuleSet rules_under_test(const TestOptions& o, const FileSystem& fs) {
-  RuleSet set = load_rules(o.engine, fs);
+RuleSet with_packs_under_test(const TestOptions& o, const FileSystem& fs, RuleSet set) {
   for (const auto& dir : o.directories) {
     const auto files = fs.is_directory(dir) ? fs.list(dir, ".json") : std::vector<std::string>{};
     const bool loaded = !files.empty() && std::all_of(files.begin(), files.end(), [&](const std::string& f) {
@@ -110,14 +78,13 @@ RuleSet rules_under_test(const TestOptions& o, const FileSystem& fs) {
 
 int run_test(const TestOptions& o, const GlobalOptions& global) {
   RealFileSystem fs;
-  const Catalog catalog = load_catalog(o.engine, fs);
-  const RuleSet rules = rules_under_test(o, fs);
-  const Engine engine{catalog, rules};
+  const EngineSetup setup(engine_sources(o.engine), fs, [&](RuleSet set) { return with_packs_under_test(o, fs, std::move(set)); });
+  const Format format = parse_format(o.output.format);
   std::string out;
   bool ok = true;
   for (const auto& dir : o.directories) {
-    const RuleTestRun run = run_rule_tests(fs, dir, engine);
-    out += parse_format(o.output.format) == Format::json ? render_rule_tests_json(run) : render_rule_tests_text(run, use_color(global, o.output));
+    const RuleTestRun run = run_rule_tests(fs, dir, setup.engine());
+    out += render(run, format, render_options(global, o.output));
     ok = ok && run.failed() == 0 && (!o.require_coverage || run.untested.empty());
   }
   emit(o.output, out);
@@ -130,8 +97,8 @@ Runner setup_rules(CLI::App& command, const GlobalOptions& global) {
   command.require_subcommand(1);
   auto list = std::make_shared<ListOptions>();
   CLI::App* list_cmd = command.add_subcommand("list", "Every loaded rule: id, effect, severity, description, source file");
-  add_engine_options(*list_cmd, list->engine);
-  add_output_options(*list_cmd, list->output, {"text", "json"});
+  add_rule_options(*list_cmd, list->engine);
+  add_output_options<RuleSet>(*list_cmd, list->output);
   auto eval = std::make_shared<EvalOptions>();
   CLI::App* eval_cmd = command.add_subcommand("eval", "Evaluate one JsonLogic condition and print the result as JSON");
   eval_cmd->add_option("--logic", eval->logic, "JsonLogic expression (JSON text, or @file)")->required();
@@ -141,7 +108,7 @@ Runner setup_rules(CLI::App& command, const GlobalOptions& global) {
   test_cmd->add_option("directories", test->directories, "Rule pack directories, layered in order after --rules")->required()->check(CLI::ExistingDirectory);
   test_cmd->add_flag("--require-coverage", test->require_coverage, "Fail when a rule of the pack has no test");
   add_engine_options(*test_cmd, test->engine);
-  add_output_options(*test_cmd, test->output, {"text", "json"});
+  add_output_options<RuleTestRun>(*test_cmd, test->output);
   return [list, eval, test, list_cmd, test_cmd, &global] {
     if (list_cmd->parsed()) return run_list(*list);
     if (test_cmd->parsed()) return run_test(*test, global);

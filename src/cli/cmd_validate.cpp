@@ -34,7 +34,7 @@ bool validate_one(const std::string& path, const Catalog& catalog, const FileSys
 
 int run_validate(const ValidateOptions& o) {
   RealFileSystem fs;
-  Catalog catalog = load_catalog(o.engine, fs);
+  Catalog catalog = load_catalog(engine_sources(o.engine), fs);
   int invalid = 0;
   for (const auto& spec : o.specs) invalid += validate_one(spec, catalog, fs) ? 0 : 1;
   return to_int(invalid == 0 ? ExitCode::ok : ExitCode::input_error);

@@ -35,8 +35,7 @@ OutpostSlots read_slots(JsonReader& r, const std::string& p, const InstanceCatal
   s.pointer = p;
   s.type = r.string(p + "/InstanceType", true).value_or("");
   if (!s.type.empty() && !types.find(s.type)) {
-    auto guess = util::closest_match(s.type, types.names());
-    r.error(p + "/InstanceType", fmt::format("unknown instance type \"{}\"", s.type), guess ? fmt::format("did you mean \"{}\"?", *guess) : "");
+    r.error(p + "/InstanceType", fmt::format("unknown instance type \"{}\"", s.type), util::did_you_mean(s.type, types.names()));
   }
   s.used = count_at(r, p + "/UsedInstanceType_Count", true);
   s.available = count_at(r, p + "/AvailableInstanceType_Count", true);

@@ -217,8 +217,8 @@ class SpecChecker {
   std::string unknown_rule_message(const Waiver& waiver) const {
     std::vector<std::string> ids;
     for (const auto& r : m_check_rules) ids.push_back(r.id);
-    auto guess = util::closest_match(waiver.rule, ids);
-    return fmt::format("the waiver names no loaded rule \"{}\"{}", waiver.rule, guess ? fmt::format(" (did you mean \"{}\"?)", *guess) : "");
+    const std::string guess = util::did_you_mean(waiver.rule, ids);
+    return fmt::format("the waiver names no loaded rule \"{}\"{}", waiver.rule, guess.empty() ? "" : " (" + guess + ")");
   }
 
   void waiver_finding(const char* rule, const char* severity, const Waiver& waiver, std::string message) {

@@ -32,16 +32,14 @@ void check_rule_known(JsonReader& r, const std::string& pointer, const std::stri
   if (find_rule(rules, id)) return;
   std::vector<std::string> ids;
   for (const auto& rule : rules.rules) ids.push_back(rule.id);
-  auto guess = util::closest_match(id, ids);
-  r.error(pointer, fmt::format("no loaded rule \"{}\"", id), guess ? fmt::format("did you mean \"{}\"?", *guess) : "");
+  r.error(pointer, fmt::format("no loaded rule \"{}\"", id), util::did_you_mean(id, ids));
 }
 
 const Evaluation* find_option(JsonReader& r, const std::string& pointer, const Report& report, const std::string& id) {
   if (const Evaluation* ev = report.find(id)) return ev;
   std::vector<std::string> ids;
   for (const auto& e : report.evaluations) ids.push_back(e.candidate->id);
-  auto guess = util::closest_match(id, ids);
-  r.error(pointer, fmt::format("option \"{}\" is not a candidate for this fixture", id), guess ? fmt::format("did you mean \"{}\"?", *guess) : "");
+  r.error(pointer, fmt::format("option \"{}\" is not a candidate for this fixture", id), util::did_you_mean(id, ids));
   return nullptr;
 }
 

@@ -17,10 +17,10 @@ std::optional<Place> read_location(JsonReader& r, const std::string& p, const Ca
   if (metro_name) {
     const Metro* metro = catalog.find_metro(*metro_name);
     if (!metro) {
-      auto guess = util::closest_match(*metro_name, catalog.metro_names());
+      const std::string guess = util::did_you_mean(*metro_name, catalog.metro_names());
       r.error(p + "/metro", fmt::format("unknown metro \"{}\"", *metro_name),
-              guess ? fmt::format("did you mean \"{}\"? Or give lat, lon and country instead", *guess)
-                    : "give lat, lon and country instead (rules/catalog/metros.json lists the known metros)");
+              guess.empty() ? "give lat, lon and country instead (rules/catalog/metros.json lists the known metros)"
+                            : guess + " Or give lat, lon and country instead");
       return std::nullopt;
     }
     place = metro->place;

@@ -38,11 +38,10 @@ std::optional<std::string> one_of(JsonReader& r, const std::string& pointer, con
   auto value = r.string(pointer, required);
   if (!value) return std::nullopt;
   if (std::find(allowed.begin(), allowed.end(), *value) != allowed.end()) return value;
-  auto guess = util::closest_match(*value, allowed);
   std::vector<std::string> quoted;
   for (const auto& a : allowed) quoted.push_back("\"" + a + "\"");
   r.error(pointer, fmt::format("expected one of {}, got \"{}\"", util::join_list(quoted), *value),
-          guess ? fmt::format("did you mean \"{}\"?", *guess) : "");
+          util::did_you_mean(*value, allowed));
   return std::nullopt;
 }
 
@@ -146,8 +145,7 @@ void read_weights(JsonReader& r, RuleSet& set) {
   for (const auto& [factor, value] : weights->items()) {
     const std::string p = "/weights/" + pointer_token(factor);
     if (std::find(factor_names().begin(), factor_names().end(), factor) == factor_names().end()) {
-      auto guess = util::closest_match(factor, factor_names());
-      r.error(p, fmt::format("unknown factor \"{}\"", factor), guess ? fmt::format("did you mean \"{}\"?", *guess) : "");
+      r.error(p, fmt::format("unknown factor \"{}\"", factor), util::did_you_mean(factor, factor_names()));
       continue;
     }
     auto w = r.number(p);
@@ -190,9 +188,8 @@ Patch read_patch(JsonReader& r, const std::string& p, const RuleSet& set) {
   if (!earlier && !patch.id.empty()) {
     std::vector<std::string> ids;
     for (const auto& rule : set.rules) ids.push_back(rule.id);
-    auto guess = util::closest_match(patch.id, ids);
     r.error(p + "/id", fmt::format("no earlier rule \"{}\" to patch (a new rule needs \"effect\" and \"condition\")", patch.id),
-            guess ? fmt::format("did you mean \"{}\"?", *guess) : "");
+            util::did_you_mean(patch.id, ids));
   } else if (earlier) {
     check_no_loosening(r, p, *earlier, patch.severity.value_or(earlier->severity), patch.waivable.value_or(earlier->waivable));
   }

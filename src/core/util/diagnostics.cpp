@@ -23,14 +23,18 @@ std::string first_message(const std::vector<Diagnostic>& diagnostics) {
 
 }  // namespace
 
+std::string located_message(const Diagnostic& d) {
+  const std::string where = location_prefix(d);
+  return where.empty() ? d.message : fmt::format("{}: {}", where, d.message);
+}
+
 std::string format_diagnostic(const Diagnostic& d) {
-  const char* label = d.severity == Severity::error ? "error" : "warning";
-  std::string where = location_prefix(d);
-  std::string out = where.empty() ? fmt::format("edgeplan: {}: {}", label, d.message)
-                                  : fmt::format("edgeplan: {}: {}: {}", label, where, d.message);
+  std::string out = fmt::format("{}{}", diagnostic_lead(d.severity), located_message(d));
   if (!d.hint.empty()) out += fmt::format("\n  hint: {}", d.hint);
   return out;
 }
+
+std::string diagnostic_lead(Severity severity) { return severity == Severity::error ? "edgeplan: error: " : "edgeplan: warning: "; }
 
 void Diagnostics::error(std::string file, std::string pointer, std::string message, std::string hint) {
   add({Severity::error, std::move(file), 0, 0, std::move(pointer), std::move(message), std::move(hint)});

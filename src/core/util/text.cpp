@@ -64,4 +64,14 @@ std::string format_number(double value) {
   return fmt::format("{}", rounded);
 }
 
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates, std::string_view otherwise) {
+  if (auto guess = closest_match(word, candidates)) return fmt::format("did you mean \"{}\"?", *guess);
+  return std::string(otherwise);
+}
+
+std::string plural(long long count, std::string_view one, std::string_view many) {
+  if (count == 1) return fmt::format("1 {}", one);
+  return many.empty() ? fmt::format("{} {}s", count, one) : fmt::format("{} {}", count, many);
+}
+
 }  // namespace edgeplan::util

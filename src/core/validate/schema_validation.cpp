@@ -134,8 +134,7 @@ void collect_unknown_fields(const Json& root, const Json& schema, const Json& va
     if (open) continue;
     std::vector<std::string> names;
     for (const auto& [name, unused] : properties->items()) names.push_back(name);
-    auto suggestion = util::closest_match(key, names);
-    std::string hint = suggestion ? fmt::format("did you mean \"{}\"?", *suggestion) : fmt::format("known fields here: {}", util::join_list(names));
+    std::string hint = util::did_you_mean(key, names, fmt::format("known fields here: {}", util::join_list(names)));
     out.add(doc.diagnose(pointer + "/" + pointer_token(key), fmt::format("unknown field \"{}\" is ignored", key), hint, Severity::warning));
   }
 }

@@ -33,9 +33,8 @@ void check_service_list(const std::vector<std::string>& services, const std::str
   const std::vector<std::string> known(catalog.service_vocabulary.begin(), catalog.service_vocabulary.end());
   for (std::size_t i = 0; i < services.size(); ++i) {
     if (catalog.service_vocabulary.count(services[i])) continue;
-    auto guess = util::closest_match(services[i], known);
     r.error(fmt::format("{}/{}", pointer, i), fmt::format("unknown service \"{}\"", services[i]),
-            guess ? fmt::format("did you mean \"{}\"?", *guess) : fmt::format("known services: {}", util::join_list(known)));
+            util::did_you_mean(services[i], known, fmt::format("known services: {}", util::join_list(known))));
   }
 }
 
@@ -46,10 +45,9 @@ void check_regional_services(const std::vector<std::string>& services, const Cat
   for (const auto& [name, stores] : catalog.regional_services) known.push_back(name);
   for (std::size_t i = 0; i < services.size(); ++i) {
     if (catalog.regional_services.count(services[i]) || catalog.service_vocabulary.count(services[i])) continue;
-    auto guess = util::closest_match(services[i], known);
     r.warning(fmt::format("/spec/services/regional/{}", i),
               fmt::format("service \"{}\" is not in edgeplan's vocabulary: treated as one that stores no data in the Region", services[i]),
-              guess ? fmt::format("did you mean \"{}\"?", *guess) : std::string{});
+              util::did_you_mean(services[i], known));
   }
 }
 
@@ -80,9 +78,8 @@ std::vector<std::string> facility_ids(const Workload& w) {
 }
 
 void unknown_facility(const Workload& w, const std::string& pointer, const std::string& id, JsonReader& r) {
-  auto guess = util::closest_match(id, facility_ids(w));
   r.error(pointer, fmt::format("unknown facility \"{}\"", id),
-          guess ? fmt::format("did you mean \"{}\"?", *guess) : "declare it under spec.customer.facilities");
+          util::did_you_mean(id, facility_ids(w), "declare it under spec.customer.facilities"));
 }
 
 void check_facilities(const Workload& w, JsonReader& r) {
@@ -129,10 +126,10 @@ std::vector<std::string> option_ids(const Workload& w, const Catalog& catalog) {
 void check_option_id(const Workload& w, const Catalog& catalog, const std::string& pointer, const std::string& id, JsonReader& r) {
   const auto ids = option_ids(w, catalog);
   if (std::find(ids.begin(), ids.end(), id) != ids.end()) return;
-  auto guess = util::closest_match(id, ids);
+  const std::string guess = util::did_you_mean(id, ids);
   r.error(pointer, fmt::format("unknown option \"{}\"", id),
-          guess ? fmt::format("did you mean \"{}\"? (`edgeplan recommend` lists option ids)", *guess)
-                : "expected a catalog site id (e.g. \"us-west-2-lax-1a\") or \"<facility>/<form factor>\"");
+          guess.empty() ? "expected a catalog site id (e.g. \"us-west-2-lax-1a\") or \"<facility>/<form factor>\""
+                        : guess + " (`edgeplan recommend` lists option ids)");
 }
 
 // Real calendar dates only: "2026-02-30" is a typo, not a far-off expiry.
@@ -160,9 +157,8 @@ void check_proposed(const Workload& w, const Catalog& catalog, JsonReader& r) {
   if (p.form_factor && !catalog.find_form_factor(*p.form_factor)) {
     std::vector<std::string> ids;
     for (const auto& f : catalog.outposts.form_factors) ids.push_back(f.id);
-    auto guess = util::closest_match(*p.form_factor, ids);
     r.error("/spec/proposed/form_factor", fmt::format("unknown Outposts form factor \"{}\"", *p.form_factor),
-            guess ? fmt::format("did you mean \"{}\"?", *guess) : fmt::format("known: {}", util::join_list(ids)));
+            util::did_you_mean(*p.form_factor, ids, fmt::format("known: {}", util::join_list(ids))));
   }
   if (p.form_factor && !p.facility) r.error("/spec/proposed", "missing \"facility\": an Outposts form factor needs the facility it goes to");
   if (p.facility && !find_facility(w, *p.facility)) unknown_facility(w, "/spec/proposed/facility", *p.facility, r);
@@ -173,9 +169,8 @@ void check_instances(const Workload& w, JsonReader& r) {
   for (std::size_t i = 0; i < w.compute.instances.size(); ++i) {
     const std::string& type = w.compute.instances[i].type;
     if (types.find(type)) continue;
-    auto guess = util::closest_match(type, types.names());
     r.error(fmt::format("/spec/compute/instances/{}/type", i), fmt::format("unknown instance type \"{}\"", type),
-            guess ? fmt::format("did you mean \"{}\"?", *guess) : "the catalog's instance types are in rules/catalog/instance_types.json");
+            util::did_you_mean(type, types.names(), "the catalog's instance types are in rules/catalog/instance_types.json"));
   }
 }
 

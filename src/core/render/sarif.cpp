@@ -1,81 +1,28 @@
-// `edgeplan check --format json` (schema_version kCheckSchemaVersion) and SARIF 2.1.0.
-#include <edgeplan/check_render.hpp>
-
+// SARIF 2.1.0 for `check` (GitHub code scanning and other SARIF viewers):
+// one rule per loaded rule, one result per finding, input errors as results
+// and tool notifications.
 #include <algorithm>
 #include <cctype>
 
 #include <fmt/format.h>
 
 #include <edgeplan/exit_codes.hpp>
-#include <edgeplan/render.hpp>
 #include <edgeplan/util/digest.hpp>
 
-#include "render/check_common.hpp"
+#include "render/json_parts.hpp"
+#include "render/printers.hpp"
+#include "render/wording.hpp"
 
-namespace edgeplan::check_detail {
+namespace edgeplan::render_detail::sarif {
 
 namespace {
 
-OrderedJson optional_number(const std::optional<double>& value) { return value ? OrderedJson(*value) : OrderedJson(nullptr); }
-
-OrderedJson waiver_json(const AppliedWaiver& w) {
-  return {{"reason", w.reason}, {"owner", w.owner}, {"expires", w.expires}, {"ticket", w.ticket}, {"pointer", w.pointer}};
+// error → error, warning → warning, info → note (SARIF levels).
+const char* sarif_level(const std::string& severity) {
+  if (severity == "error") return "error";
+  if (severity == "warning") return "warning";
+  return "note";
 }
-
-OrderedJson finding_json(const CheckFinding& f) {
-  OrderedJson j;
-  j["rule"] = f.rule;
-  j["severity"] = f.severity;
-  j["blocking"] = f.blocking;
-  j["message"] = f.message;
-  j["option"] = f.option;
-  j["measured"] = to_ordered(f.measured);
-  j["required"] = to_ordered(f.required);
-  j["unit"] = f.unit;
-  j["location"] = {{"pointer", f.pointer}, {"line", f.line}, {"column", f.column}};
-  j["waiver"] = f.waiver ? waiver_json(*f.waiver) : OrderedJson(nullptr);
-  return j;
-}
-
-OrderedJson diagnostic_json(const Diagnostic& d) {
-  return {{"file", d.file}, {"line", d.line}, {"column", d.column}, {"pointer", d.pointer}, {"message", d.message}, {"hint", d.hint}};
-}
-
-const char* spec_result(const SpecCheck& s) { return s.errored() ? "error" : s.passed() ? "pass" : "fail"; }
-
-OrderedJson spec_json(const SpecCheck& s) {
-  OrderedJson j;
-  j["file"] = s.file;
-  j["workload"] = s.workload;
-  j["result"] = spec_result(s);
-  j["proposed"] = s.proposed ? OrderedJson{{"option", *s.proposed}, {"kind", s.proposed_kind}, {"rank", s.proposed_rank ? OrderedJson(*s.proposed_rank) : OrderedJson(nullptr)}, {"score", optional_number(s.proposed_score)}}
-                             : OrderedJson(nullptr);
-  j["top"] = s.top_option.empty() ? OrderedJson(nullptr) : OrderedJson{{"option", s.top_option}, {"score", optional_number(s.top_score)}};
-  j["eligible"] = s.eligible;
-  j["candidates"] = s.candidates;
-  j["findings"] = OrderedJson::array();
-  for (const auto& f : s.findings) j["findings"].push_back(finding_json(f));
-  j["cases"] = OrderedJson::array();
-  for (const auto& c : s.cases) j["cases"].push_back({{"rule", c.rule}, {"status", to_string(c.status)}, {"detail", c.detail}});
-  j["errors"] = OrderedJson::array();
-  for (const auto& e : s.errors) j["errors"].push_back(diagnostic_json(e));
-  j["warnings"] = OrderedJson::array();
-  for (const auto& w : s.warnings) j["warnings"].push_back(diagnostic_json(w));
-  return j;
-}
-
-OrderedJson rule_json(const CheckRule& r) {
-  return {{"id", r.id}, {"severity", r.severity}, {"effect", r.effect}, {"factor", r.factor}, {"waivable", r.waivable}, {"source", r.source},
-          {"description", r.description}, {"help", r.help}};
-}
-
-OrderedJson provenance_json(const Provenance& p) {
-  return {{"edgeplan_version", p.edgeplan_version},
-          {"catalog", {{"name", p.catalog_name}, {"version", p.catalog_version}, {"date", p.catalog_date}, {"digest", "sha256:" + p.catalog_digest}}},
-          {"rules", {{"digest", "sha256:" + p.rules_digest}, {"files", p.rule_files}}}};
-}
-
-// ---- SARIF ----
 
 // Relative paths stay relative (GitHub resolves them against the repository);
 // characters outside the URI unreserved set are percent-encoded.
@@ -148,25 +95,7 @@ OrderedJson error_notification(const SpecCheck& s, const Diagnostic& d) {
 
 }  // namespace
 
-std::string render_json(const CheckRun& run) {
-  OrderedJson j;
-  j["schema_version"] = kCheckSchemaVersion;
-  j["result"] = run.errored() ? "error" : run.failed() ? "fail" : "pass";
-  j["exit_code"] = check_exit_code(run);
-  j["options"] = {{"fail_on", run.options.fail_on}, {"require_top", run.options.require_top},
-                  {"max_score_gap", optional_number(run.options.max_score_gap)}, {"waivers", run.options.use_waivers}, {"today", run.options.today}};
-  j["summary"] = {{"specs", run.specs.size()}, {"passed", run.passed()}, {"failed", run.failed()}, {"errors", run.errored()},
-                  {"findings", {{"error", run.count("error", false)}, {"warning", run.count("warning", false)}, {"info", run.count("info", false)},
-                                {"waived", run.count("error", true) + run.count("warning", true) + run.count("info", true)}}}};
-  j["specs"] = OrderedJson::array();
-  for (const auto& s : run.specs) j["specs"].push_back(spec_json(s));
-  j["rules"] = OrderedJson::array();
-  for (const auto& r : run.rules) j["rules"].push_back(rule_json(r));
-  j["provenance"] = provenance_json(run.provenance);
-  return j.dump(2) + "\n";
-}
-
-std::string render_sarif(const CheckRun& run) {
+std::string check(const CheckRun& run, const RenderOptions&) {
   OrderedJson driver = {{"name", "edgeplan"}, {"version", run.provenance.edgeplan_version}, {"semanticVersion", run.provenance.edgeplan_version}};
   driver["rules"] = OrderedJson::array();
   for (const auto& r : run.rules) driver["rules"].push_back(sarif_rule(r));
@@ -184,8 +113,8 @@ std::string render_sarif(const CheckRun& run) {
   sarif["runs"] = OrderedJson::array({{{"tool", {{"driver", driver}}},
                                        {"invocations", OrderedJson::array({invocation})},
                                        {"results", results},
-                                       {"properties", {{"provenance", provenance_json(run.provenance)}}}}});
+                                       {"properties", {{"provenance", check_provenance_json(run.provenance)}}}}});
   return sarif.dump(2) + "\n";
 }
 
-}  // namespace edgeplan::check_detail
+}  // namespace edgeplan::render_detail::sarif

@@ -1,10 +1,12 @@
-#include "render/render_common.hpp"
+#include "render/wording.hpp"
 
 #include <fmt/format.h>
 
 #include <edgeplan/util/text.hpp>
 
 namespace edgeplan::render_detail {
+
+// ---------------------------------------------------------------- recommendations
 
 std::string option_title(const Evaluation& e) {
   const Json& o = e.option;
@@ -66,6 +68,52 @@ std::vector<std::string> latency_term_lines(const Evaluation& e) {
   const Json& parent = e.facts.contains("parent_region") ? e.facts["parent_region"] : Json();
   if (parent.is_object() && parent.contains("terms"))
     out.push_back(fmt::format("parent Region {} (backbone): {}", parent["id"].get<std::string>(), parent["terms"].get<std::string>()));
+  return out;
+}
+
+// ---------------------------------------------------------------- check runs
+
+namespace {
+
+int rules_fired(const SpecCheck& s) {
+  int n = 0;
+  for (const auto& c : s.cases) n += c.status == CaseStatus::failed || c.status == CaseStatus::warned ? 1 : 0;
+  return n;
+}
+
+}  // namespace
+
+std::string spec_headline(const SpecCheck& s) {
+  if (s.errored()) return "could not be evaluated";
+  if (!s.proposed) {
+    if (s.top_option.empty()) return fmt::format("{}: no proposed placement, and none of {} candidates is feasible", s.workload, s.candidates);
+    return fmt::format("{}: no proposed placement; {} of {} candidates eligible, top {}", s.workload, s.eligible, s.candidates, s.top_option);
+  }
+  std::string out = fmt::format("{}: proposed {} ({})", s.workload, *s.proposed, s.proposed_kind);
+  if (s.proposed_rank)
+    out += fmt::format(", rank {} of {} eligible, score {}", *s.proposed_rank, s.eligible, util::format_number(s.proposed_score.value_or(0)));
+  else
+    out += ", excluded";
+  if (int fired = rules_fired(s)) out += fmt::format(" · {} fired", util::plural(fired, "rule"));
+  return out;
+}
+
+std::string location_text(const std::string& file, const CheckFinding& f) {
+  if (f.line <= 0) return file;
+  return fmt::format("{}:{}:{}{}", file, f.line, f.column, f.pointer.empty() ? "" : " (" + f.pointer + ")");
+}
+
+std::string waiver_text(const AppliedWaiver& w) {
+  return fmt::format("waived by {} until {}: {}{}", w.owner, w.expires, w.reason, w.ticket.empty() ? "" : " [" + w.ticket + "]");
+}
+
+std::string check_summary_line(const CheckRun& run) {
+  std::string out = fmt::format("{} checked: {} passed, {} failed", util::plural(static_cast<long long>(run.specs.size()), "spec"), run.passed(), run.failed());
+  if (run.errored() > 0) out += fmt::format(", {} could not be evaluated", run.errored());
+  const int waived = run.count("error", true) + run.count("warning", true) + run.count("info", true);
+  out += fmt::format(" · findings: {}, {}, {} info, {} waived", util::plural(run.count("error", false), "error"),
+                     util::plural(run.count("warning", false), "warning"), run.count("info", false), waived);
+  out += fmt::format(" · fail on {}{}", run.options.fail_on, run.options.use_waivers ? "" : " · waivers ignored (--no-waivers)");
   return out;
 }
 

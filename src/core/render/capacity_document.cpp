@@ -1,20 +1,14 @@
-#include <edgeplan/capacity_report.hpp>
-
+// `edgeplan capacity` as a document: text and Markdown share every line and
+// differ only in bullets and headings.
 #include <fmt/format.h>
 
 #include <edgeplan/util/text.hpp>
 
-#include "render/render_common.hpp"
+#include "render/wording.hpp"
 
-namespace edgeplan {
+namespace edgeplan::render_detail {
 
 namespace {
-
-// A figure the spec may leave out: null in JSON when it did.
-template <typename Number>
-OrderedJson optional_json(const std::optional<Number>& value) {
-  return value ? OrderedJson(*value) : OrderedJson(nullptr);
-}
 
 using util::format_number;
 
@@ -127,8 +121,11 @@ std::vector<std::string> shared_lines(const SharedOutpostCheck& c) {
   return out;
 }
 
-std::string render_text_capacity(const CapacityReport& r, const std::string& bullet, const std::string& heading_prefix) {
-  const bool markdown = !heading_prefix.empty();
+}  // namespace
+
+std::string capacity_document(const CapacityReport& r, bool markdown) {
+  const std::string bullet = markdown ? "- " : "  ";
+  const std::string heading_prefix = markdown ? "# " : "";
   const std::string section = markdown ? "## " : "";
   std::string out = fmt::format("{}edgeplan capacity: {}\n\n", heading_prefix, r.workload);
   out += fmt::format("{}Demand (growth ×{:.3f} to the horizon)\n", section, r.demand.growth_factor);
@@ -148,81 +145,8 @@ std::string render_text_capacity(const CapacityReport& r, const std::string& bul
     out += fmt::format("\n{}Existing Outpost\n", section);
     for (const auto& line : shared_lines(*r.shared)) out += (markdown ? "    " : "  ") + line + "\n";
   }
-  out += "\n" + render_detail::provenance_line(r.provenance) + "\n";
+  out += "\n" + provenance_line(r.provenance) + "\n";
   return out;
 }
 
-OrderedJson group_json(const HostGroup& g) {
-  OrderedJson slots = OrderedJson::array();
-  for (const auto& [type, count] : g.slots_per_host) slots.push_back({{"instance_type", type}, {"per_host", count}});
-  auto res = [](const Resources& x) { return OrderedJson{{"vcpu", x.vcpu}, {"memory_gib", x.memory_gib}, {"gpus", x.gpus}}; };
-  return {{"family", g.family}, {"host_type", g.host_type}, {"host", res(g.host)}, {"active_hosts", g.active_hosts},
-          {"spare_hosts", g.spare_hosts}, {"total_hosts", g.total_hosts()}, {"binding_resource", g.binding_resource},
-          {"demand", res(g.demand)}, {"utilization", res(g.utilization)}, {"utilization_after_failure", res(g.utilization_after_failure)},
-          {"slots_per_host", slots}};
-}
-
-OrderedJson plan_json(const OutpostsPlan& p) {
-  OrderedJson groups = OrderedJson::array();
-  for (const auto& g : p.plan.groups) groups.push_back(group_json(g));
-  const SizingPlan& s = p.plan;
-  return {{"option", p.candidate_id}, {"form_factor", p.form_factor->id}, {"lifecycle", to_string(p.form_factor->lifecycle)},
-          {"facility", p.facility->id}, {"fits", p.fits()}, {"feasible", s.feasible}, {"problems", s.problems},
-          {"host_groups", groups}, {"total_hosts", s.total_hosts}, {"compute_racks", s.compute_racks}, {"network_racks", s.network_racks},
-          {"rack_units", s.rack_units}, {"facility_rack_units", optional_json(p.facility->rack_units)}, {"power_kva", s.power_kva},
-          {"facility_power_kva", optional_json(p.facility->power_kva)}, {"power_ok", p.power_ok}, {"space_ok", p.space_ok},
-          {"ebs_tier_tb", s.ebs_tier_tb}, {"s3_tier_tb", s.s3_tier_tb}, {"to_verify", s.to_verify}, {"assumptions", s.assumptions}};
-}
-
-OrderedJson shared_json(const SharedOutpostCheck& c) {
-  auto rows = [](const std::vector<SlotCheck>& list) {
-    OrderedJson out = OrderedJson::array();
-    for (const auto& s : list)
-      out.push_back({{"instance_type", s.type}, {"total", s.total}, {"used", s.used}, {"demand", s.demand}, {"reserve", s.reserve},
-                     {"limit", s.limit}, {"used_after", s.used_after}, {"remaining", s.remaining}, {"fits", s.fits},
-                     {"utilization_now", s.utilization_now}, {"utilization_after", s.utilization_after}});
-    return out;
-  };
-  return {{"outpost_id", c.outpost.outpost_id}, {"name", c.outpost.name}, {"file", c.outpost.file}, {"fits", c.fits()},
-          {"connected_status", c.outpost.connected_status ? OrderedJson(*c.outpost.connected_status) : OrderedJson(nullptr)},
-          {"instance_types", rows(c.slots)}, {"untouched_instance_types", rows(c.untouched)},
-          {"ebs", {{"used_gb", c.ebs_used_gb}, {"demand_gb", c.ebs_demand_gb}, {"total_gb", c.ebs_total_gb}, {"fits", c.ebs_fits}}},
-          {"problems", c.problems}, {"warnings", c.warnings}};
-}
-
-}  // namespace
-
-OrderedJson capacity_json(const CapacityReport& r) {
-  auto res = [](const Resources& x, double ebs, double s3) {
-    return OrderedJson{{"vcpu", x.vcpu}, {"memory_gib", x.memory_gib}, {"gpus", x.gpus}, {"ebs_tb", ebs}, {"s3_tb", s3}};
-  };
-  OrderedJson plans = OrderedJson::array(), availability = OrderedJson::array();
-  for (const auto& p : r.plans) plans.push_back(plan_json(p));
-  for (const auto& a : r.availability)
-    availability.push_back({{"id", a.id}, {"kind", a.kind}, {"knowledge", a.knowledge}, {"matched", a.matched}, {"missing", a.missing},
-                            {"unverified", a.unverified}});
-  OrderedJson j = {{"schema_version", kReportSchemaVersion},
-                   {"workload", r.workload},
-                   {"demand", {{"growth_factor", r.demand.growth_factor},
-                               {"now", res(r.demand.total_now(), r.demand.ebs_tb_now, r.demand.s3_tb_now)},
-                               {"horizon", res(r.demand.total_horizon(), r.demand.ebs_tb_horizon, r.demand.s3_tb_horizon)}}},
-                   {"policy", {{"spare_hosts", r.policy.spare_hosts}, {"max_utilization", r.policy.max_utilization}}},
-                   {"outposts_plans", plans},
-                   {"availability", availability}};
-  if (r.shared) j["shared_outpost"] = shared_json(*r.shared);
-  j["provenance"] = {{"edgeplan_version", r.provenance.edgeplan_version},
-                     {"catalog", {{"name", r.provenance.catalog_name}, {"version", r.provenance.catalog_version},
-                                  {"date", r.provenance.catalog_date}, {"digest", "sha256:" + r.provenance.catalog_digest}}}};
-  return j;
-}
-
-std::string render_capacity(const CapacityReport& report, Format format, const RenderOptions&) {
-  switch (format) {
-    case Format::json: return capacity_json(report).dump(2) + "\n";
-    case Format::markdown: return render_text_capacity(report, "- ", "# ");
-    case Format::text: break;
-  }
-  return render_text_capacity(report, "  ", "");
-}
-
-}  // namespace edgeplan
+}  // namespace edgeplan::render_detail

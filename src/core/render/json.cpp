@@ -1,0 +1,344 @@
+// JSON: the versioned contracts (schema_version first, keys in documented
+// order) of every result `--format json` prints.
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include <edgeplan/exit_codes.hpp>
+
+#include "render/json_parts.hpp"
+#include "render/printers.hpp"
+
+namespace edgeplan {
+
+namespace {
+
+using OJson = OrderedJson;  // every object built here keeps insertion order
+
+// A figure the input may leave out: null in JSON when it did.
+template <typename Number>
+OJson optional_json(const std::optional<Number>& value) {
+  return value ? OJson(*value) : OJson(nullptr);
+}
+
+// ---------------------------------------------------------------- recommendations
+
+OJson option_ref(const Evaluation& e) {
+  const OJson o = to_ordered(e.option);
+  OJson j = {{"id", o["id"]}, {"kind", o["kind"]}, {"name", o["name"]}, {"parent_region", o["parent_region"]},
+            {"country", o["country"]}, {"subdivision", o["subdivision"]}};
+  if (!o["facility"].is_null()) j["facility"] = o["facility"], j["form_factor"] = o["form_factor"];
+  if (!o["carrier"].is_null()) j["carrier"] = o["carrier"];
+  return j;
+}
+
+OJson finding_json(const Finding& f) {
+  OJson j = {{"rule", f.rule}, {"severity", f.severity}, {"message", f.message}, {"measured", to_ordered(f.measured)}, {"required", to_ordered(f.required)}};
+  if (!f.unit.empty()) j["unit"] = f.unit;
+  if (f.effect == Effect::warn) j["kind"] = f.condition_kind;
+  if (f.effect == Effect::adjust) j["points"] = f.points;
+  return j;
+}
+
+OJson findings_json(const std::vector<const Finding*>& findings) {
+  OJson out = OJson::array();
+  for (const auto* f : findings) out.push_back(finding_json(*f));
+  return out;
+}
+
+OJson findings_json(const std::vector<Finding>& findings) {
+  OJson out = OJson::array();
+  for (const auto& f : findings) out.push_back(finding_json(f));
+  return out;
+}
+
+OJson ranked_json(const RankedOption& r) {
+  const Evaluation& e = *r.evaluation;
+  return {{"rank", r.rank},
+          {"option", option_ref(e)},
+          {"score", e.score},
+          {"factors", e.factor_scores},
+          {"verdict", to_string(r.verdict)},
+          {"conditions", findings_json(r.conditions)},
+          {"adjustments", findings_json(e.adjustments)},
+          {"rationale", r.rationale},
+          {"warnings", findings_json(r.notes)}};
+}
+
+OJson excluded_json(const ExcludedOption& x) {
+  const Evaluation& e = *x.evaluation;
+  return {{"option", option_ref(e)}, {"reasons", findings_json(e.exclusions)}, {"score_if_eligible", e.score}};
+}
+
+OJson report_provenance_json(const Provenance& p) {
+  OJson j = {{"edgeplan_version", p.edgeplan_version},
+            {"catalog", {{"name", p.catalog_name}, {"version", p.catalog_version}, {"date", p.catalog_date},
+                         {"digest", "sha256:" + p.catalog_digest}, {"origin", p.catalog_origin}}},
+            {"rules", {{"digest", "sha256:" + p.rules_digest}, {"files", p.rule_files}}}};
+  if (!p.measured_latency_digest.empty()) j["measured_latency_digest"] = "sha256:" + p.measured_latency_digest;
+  return j;
+}
+
+OJson diagnostics_json(const std::vector<Diagnostic>& items) {
+  OJson out = OJson::array();
+  for (const auto& d : items) out.push_back(render_detail::diagnostic_json(d));
+  return out;
+}
+
+// ---------------------------------------------------------------- capacity plans
+
+OrderedJson group_json(const HostGroup& g) {
+  OrderedJson slots = OrderedJson::array();
+  for (const auto& [type, count] : g.slots_per_host) slots.push_back({{"instance_type", type}, {"per_host", count}});
+  auto res = [](const Resources& x) { return OrderedJson{{"vcpu", x.vcpu}, {"memory_gib", x.memory_gib}, {"gpus", x.gpus}}; };
+  return {{"family", g.family}, {"host_type", g.host_type}, {"host", res(g.host)}, {"active_hosts", g.active_hosts},
+          {"spare_hosts", g.spare_hosts}, {"total_hosts", g.total_hosts()}, {"binding_resource", g.binding_resource},
+          {"demand", res(g.demand)}, {"utilization", res(g.utilization)}, {"utilization_after_failure", res(g.utilization_after_failure)},
+          {"slots_per_host", slots}};
+}
+
+OrderedJson plan_json(const OutpostsPlan& p) {
+  OrderedJson groups = OrderedJson::array();
+  for (const auto& g : p.plan.groups) groups.push_back(group_json(g));
+  const SizingPlan& s = p.plan;
+  return {{"option", p.candidate_id}, {"form_factor", p.form_factor->id}, {"lifecycle", to_string(p.form_factor->lifecycle)},
+          {"facility", p.facility->id}, {"fits", p.fits()}, {"feasible", s.feasible}, {"problems", s.problems},
+          {"host_groups", groups}, {"total_hosts", s.total_hosts}, {"compute_racks", s.compute_racks}, {"network_racks", s.network_racks},
+          {"rack_units", s.rack_units}, {"facility_rack_units", optional_json(p.facility->rack_units)}, {"power_kva", s.power_kva},
+          {"facility_power_kva", optional_json(p.facility->power_kva)}, {"power_ok", p.power_ok}, {"space_ok", p.space_ok},
+          {"ebs_tier_tb", s.ebs_tier_tb}, {"s3_tier_tb", s.s3_tier_tb}, {"to_verify", s.to_verify}, {"assumptions", s.assumptions}};
+}
+
+OrderedJson shared_json(const SharedOutpostCheck& c) {
+  auto rows = [](const std::vector<SlotCheck>& list) {
+    OrderedJson out = OrderedJson::array();
+    for (const auto& s : list)
+      out.push_back({{"instance_type", s.type}, {"total", s.total}, {"used", s.used}, {"demand", s.demand}, {"reserve", s.reserve},
+                     {"limit", s.limit}, {"used_after", s.used_after}, {"remaining", s.remaining}, {"fits", s.fits},
+                     {"utilization_now", s.utilization_now}, {"utilization_after", s.utilization_after}});
+    return out;
+  };
+  return {{"outpost_id", c.outpost.outpost_id}, {"name", c.outpost.name}, {"file", c.outpost.file}, {"fits", c.fits()},
+          {"connected_status", c.outpost.connected_status ? OrderedJson(*c.outpost.connected_status) : OrderedJson(nullptr)},
+          {"instance_types", rows(c.slots)}, {"untouched_instance_types", rows(c.untouched)},
+          {"ebs", {{"used_gb", c.ebs_used_gb}, {"demand_gb", c.ebs_demand_gb}, {"total_gb", c.ebs_total_gb}, {"fits", c.ebs_fits}}},
+          {"problems", c.problems}, {"warnings", c.warnings}};
+}
+
+// ---------------------------------------------------------------- check runs
+
+OrderedJson waiver_json(const AppliedWaiver& w) {
+  return {{"reason", w.reason}, {"owner", w.owner}, {"expires", w.expires}, {"ticket", w.ticket}, {"pointer", w.pointer}};
+}
+
+OrderedJson finding_json(const CheckFinding& f) {
+  OrderedJson j;
+  j["rule"] = f.rule;
+  j["severity"] = f.severity;
+  j["blocking"] = f.blocking;
+  j["message"] = f.message;
+  j["option"] = f.option;
+  j["measured"] = to_ordered(f.measured);
+  j["required"] = to_ordered(f.required);
+  j["unit"] = f.unit;
+  j["location"] = {{"pointer", f.pointer}, {"line", f.line}, {"column", f.column}};
+  j["waiver"] = f.waiver ? waiver_json(*f.waiver) : OrderedJson(nullptr);
+  return j;
+}
+
+const char* spec_result(const SpecCheck& s) { return s.errored() ? "error" : s.passed() ? "pass" : "fail"; }
+
+OrderedJson spec_json(const SpecCheck& s) {
+  OrderedJson j;
+  j["file"] = s.file;
+  j["workload"] = s.workload;
+  j["result"] = spec_result(s);
+  j["proposed"] = s.proposed ? OrderedJson{{"option", *s.proposed}, {"kind", s.proposed_kind}, {"rank", s.proposed_rank ? OrderedJson(*s.proposed_rank) : OrderedJson(nullptr)}, {"score", optional_json(s.proposed_score)}}
+                             : OrderedJson(nullptr);
+  j["top"] = s.top_option.empty() ? OrderedJson(nullptr) : OrderedJson{{"option", s.top_option}, {"score", optional_json(s.top_score)}};
+  j["eligible"] = s.eligible;
+  j["candidates"] = s.candidates;
+  j["findings"] = OrderedJson::array();
+  for (const auto& f : s.findings) j["findings"].push_back(finding_json(f));
+  j["cases"] = OrderedJson::array();
+  for (const auto& c : s.cases) j["cases"].push_back({{"rule", c.rule}, {"status", to_string(c.status)}, {"detail", c.detail}});
+  j["errors"] = OrderedJson::array();
+  for (const auto& e : s.errors) j["errors"].push_back(render_detail::diagnostic_json(e));
+  j["warnings"] = OrderedJson::array();
+  for (const auto& w : s.warnings) j["warnings"].push_back(render_detail::diagnostic_json(w));
+  return j;
+}
+
+OrderedJson rule_json(const CheckRule& r) {
+  return {{"id", r.id}, {"severity", r.severity}, {"effect", r.effect}, {"factor", r.factor}, {"waivable", r.waivable}, {"source", r.source},
+          {"description", r.description}, {"help", r.help}};
+}
+
+}  // namespace
+
+OrderedJson to_ordered(const nlohmann::json& value) {
+  if (value.is_object()) {
+    OrderedJson out = OrderedJson::object();
+    for (const auto& [key, child] : value.items()) out[key] = to_ordered(child);
+    return out;
+  }
+  if (value.is_array()) {
+    OrderedJson out = OrderedJson::array();
+    for (const auto& child : value) out.push_back(to_ordered(child));
+    return out;
+  }
+  switch (value.type()) {
+    case nlohmann::json::value_t::string: return value.get<std::string>();
+    case nlohmann::json::value_t::boolean: return value.get<bool>();
+    case nlohmann::json::value_t::number_integer: return value.get<std::int64_t>();
+    case nlohmann::json::value_t::number_unsigned: return value.get<std::uint64_t>();
+    case nlohmann::json::value_t::number_float: return value.get<double>();
+    default: return nullptr;
+  }
+}
+
+OrderedJson report_json(const Report& report) {
+  OJson ranked = OJson::array(), excluded = OJson::array(), near = OJson::array(), counts = OJson::array();
+  for (const auto& r : report.ranked) ranked.push_back(ranked_json(r));
+  for (const auto& x : report.excluded) excluded.push_back(excluded_json(x));
+  for (const auto& n : report.near_misses) near.push_back({{"option", option_ref(*n.evaluation)}, {"changes", n.relaxation.changes}, {"patch", n.relaxation.patch},
+                                  {"distance", std::round(n.relaxation.distance * 1000) / 1000}});
+  for (const auto& c : report.exclusion_counts) counts.push_back({{"reason", c.label}, {"count", c.count}});
+  return {{"schema_version", kReportSchemaVersion},
+          {"workload", report.workload},
+          {"workload_file", report.workload_file},
+          {"feasible", report.feasible()},
+          {"weights", report.weights},
+          {"recommendations", ranked},
+          {"winner_rationale", report.winner_rationale},
+          {"excluded", excluded},
+          {"near_misses", near},
+          {"summary", {{"text", report.summary}, {"candidates", report.evaluations.size()}, {"eligible", report.ranked.size()},
+                       {"excluded", report.excluded.size()}, {"excluded_by", counts}}},
+          {"input_warnings", diagnostics_json(report.input_warnings)},
+          {"provenance", report_provenance_json(report.provenance)}};
+}
+
+OrderedJson explanation_json(const Report& report, const Evaluation& e) {
+  OJson trace = OJson::array();
+  for (const auto& t : e.trace) trace.push_back({{"rule", t.rule}, {"effect", t.effect}, {"outcome", t.outcome}, {"detail", t.detail}});
+  OJson j = {{"schema_version", kReportSchemaVersion},
+            {"workload", report.workload},
+            {"option", option_ref(e)},
+            {"eligible", !e.excluded()},
+            {"score", e.score},
+            {"factors", e.factor_scores},
+            {"weights", report.weights},
+            {"reasons", findings_json(e.exclusions)},
+            {"conditions", findings_json(e.warnings)},
+            {"adjustments", findings_json(e.adjustments)},
+            {"facts", to_ordered(e.facts)},
+            {"rules", trace},
+            {"provenance", report_provenance_json(report.provenance)}};
+  for (const auto& r : report.ranked)
+    if (r.evaluation == &e) j["rank"] = r.rank;
+  return j;
+}
+
+OrderedJson capacity_json(const CapacityReport& r) {
+  auto res = [](const Resources& x, double ebs, double s3) {
+    return OrderedJson{{"vcpu", x.vcpu}, {"memory_gib", x.memory_gib}, {"gpus", x.gpus}, {"ebs_tb", ebs}, {"s3_tb", s3}};
+  };
+  OrderedJson plans = OrderedJson::array(), availability = OrderedJson::array();
+  for (const auto& p : r.plans) plans.push_back(plan_json(p));
+  for (const auto& a : r.availability)
+    availability.push_back({{"id", a.id}, {"kind", a.kind}, {"knowledge", a.knowledge}, {"matched", a.matched}, {"missing", a.missing},
+                            {"unverified", a.unverified}});
+  OrderedJson j = {{"schema_version", kReportSchemaVersion},
+                   {"workload", r.workload},
+                   {"demand", {{"growth_factor", r.demand.growth_factor},
+                               {"now", res(r.demand.total_now(), r.demand.ebs_tb_now, r.demand.s3_tb_now)},
+                               {"horizon", res(r.demand.total_horizon(), r.demand.ebs_tb_horizon, r.demand.s3_tb_horizon)}}},
+                   {"policy", {{"spare_hosts", r.policy.spare_hosts}, {"max_utilization", r.policy.max_utilization}}},
+                   {"outposts_plans", plans},
+                   {"availability", availability}};
+  if (r.shared) j["shared_outpost"] = shared_json(*r.shared);
+  j["provenance"] = {{"edgeplan_version", r.provenance.edgeplan_version},
+                     {"catalog", {{"name", r.provenance.catalog_name}, {"version", r.provenance.catalog_version},
+                                  {"date", r.provenance.catalog_date}, {"digest", "sha256:" + r.provenance.catalog_digest}}}};
+  return j;
+}
+
+namespace render_detail {
+
+OrderedJson diagnostic_json(const Diagnostic& d) {
+  return {{"file", d.file}, {"line", d.line}, {"column", d.column}, {"pointer", d.pointer}, {"message", d.message}, {"hint", d.hint}};
+}
+
+OrderedJson check_provenance_json(const Provenance& p) {
+  return {{"edgeplan_version", p.edgeplan_version},
+          {"catalog", {{"name", p.catalog_name}, {"version", p.catalog_version}, {"date", p.catalog_date}, {"digest", "sha256:" + p.catalog_digest}}},
+          {"rules", {{"digest", "sha256:" + p.rules_digest}, {"files", p.rule_files}}}};
+}
+
+namespace json {
+
+std::string report(const Report& report, const RenderOptions&) { return report_json(report).dump(2) + "\n"; }
+
+std::string explanation(const Explanation& x, const RenderOptions&) { return explanation_json(x.report, x.option).dump(2) + "\n"; }
+
+std::string capacity(const CapacityReport& report, const RenderOptions&) { return capacity_json(report).dump(2) + "\n"; }
+
+std::string check(const CheckRun& run, const RenderOptions&) {
+  OrderedJson j;
+  j["schema_version"] = kCheckSchemaVersion;
+  j["result"] = run.errored() ? "error" : run.failed() ? "fail" : "pass";
+  j["exit_code"] = check_exit_code(run);
+  j["options"] = {{"fail_on", run.options.fail_on}, {"require_top", run.options.require_top},
+                  {"max_score_gap", optional_json(run.options.max_score_gap)}, {"waivers", run.options.use_waivers}, {"today", run.options.today}};
+  j["summary"] = {{"specs", run.specs.size()}, {"passed", run.passed()}, {"failed", run.failed()}, {"errors", run.errored()},
+                  {"findings", {{"error", run.count("error", false)}, {"warning", run.count("warning", false)}, {"info", run.count("info", false)},
+                                {"waived", run.count("error", true) + run.count("warning", true) + run.count("info", true)}}}};
+  j["specs"] = OrderedJson::array();
+  for (const auto& s : run.specs) j["specs"].push_back(spec_json(s));
+  j["rules"] = OrderedJson::array();
+  for (const auto& r : run.rules) j["rules"].push_back(rule_json(r));
+  j["provenance"] = check_provenance_json(run.provenance);
+  return j.dump(2) + "\n";
+}
+
+std::string rule_tests(const RuleTestRun& run, const RenderOptions&) {
+  OrderedJson j;
+  j["directory"] = run.directory;
+  j["files"] = run.files;
+  j["passed"] = run.passed();
+  j["failed"] = run.failed();
+  j["tests"] = OrderedJson::array();
+  for (const auto& c : run.cases) {
+    OrderedJson t = {{"file", c.file}, {"name", c.name}, {"workload", c.workload_file}, {"option", c.option}, {"passed", c.passed()}};
+    t["expectations"] = OrderedJson::array();
+    for (const auto& e : c.expectations) t["expectations"].push_back({{"rule", e.rule}, {"expected", e.expected}, {"actual", e.actual}});
+    t["eligible"] = c.eligible ? OrderedJson(*c.eligible) : OrderedJson(nullptr);
+    t["expect_eligible"] = c.expect_eligible ? OrderedJson(*c.expect_eligible) : OrderedJson(nullptr);
+    j["tests"].push_back(t);
+  }
+  j["coverage"] = {{"rules", run.rules_in_directory}, {"untested", run.untested}};
+  return j.dump(2) + "\n";
+}
+
+// Keys sorted (nlohmann::json), as `rules list --format json` has always printed them.
+std::string rules(const RuleSet& set, const RenderOptions&) {
+  Json rules = Json::array();
+  for (const auto& r : set.rules)
+    rules.push_back({{"id", r.id}, {"effect", to_string(r.effect)}, {"severity", r.severity}, {"factor", r.factor},
+                     {"description", r.description}, {"file", r.file}, {"waivable", r.waivable}, {"history", r.history}});
+  return Json{{"rules", rules}, {"weights", set.weights}, {"files", set.files}, {"digest", "sha256:" + set.digest}}.dump(2) + "\n";
+}
+
+// One indented array of every option's rule data.
+std::string facts(const FactsListing& listing, const RenderOptions&) {
+  Json array = Json::array();
+  for (const auto& entry : listing.entries) array.push_back(entry.data);
+  return array.dump(2) + "\n";
+}
+
+}  // namespace json
+
+}  // namespace render_detail
+
+}  // namespace edgeplan

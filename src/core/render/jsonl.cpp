@@ -1,0 +1,63 @@
+// JSON Lines: one compact object per line, streamed (batch records, facts).
+#include <fmt/format.h>
+
+#include "render/printers.hpp"
+
+namespace edgeplan {
+
+namespace {
+
+using OJson = OrderedJson;
+
+OJson option_json(const std::optional<BatchOption>& option) {
+  if (!option) return nullptr;
+  return OJson{{"id", option->id}, {"kind", option->kind}, {"region", option->region}, {"metro", option->metro}, {"score", option->score}};
+}
+
+OJson diagnostic_json(const Diagnostic& d) {
+  OJson out{{"file", d.file}, {"line", d.line}, {"column", d.column}, {"pointer", d.pointer}, {"message", d.message}};
+  if (!d.hint.empty()) out["hint"] = d.hint;
+  return out;
+}
+
+OJson excluded_by_json(const std::vector<SummaryCount>& counts) {
+  OJson out = OJson::array();
+  for (const auto& c : counts) out.push_back({{"reason", c.label}, {"count", c.count}});
+  return out;
+}
+
+}  // namespace
+
+std::string batch_jsonl_line(const BatchResult& r) {
+  OJson out{{"file", r.file}};
+  if (r.line > 0) out["line"] = r.line;
+  out["workload"] = r.workload.empty() ? OJson(nullptr) : OJson(r.workload);
+  out["status"] = to_string(r.status);
+  if (r.status == BatchStatus::error) {
+    OJson errors = OJson::array();
+    for (const auto& d : r.errors) errors.push_back(diagnostic_json(d));
+    out["errors"] = std::move(errors);
+  } else {
+    out["top"] = option_json(r.top);
+    out["runner_up"] = option_json(r.runner_up);
+    out["eligible"] = r.eligible;
+    out["candidates"] = r.candidates;
+    out["excluded_by"] = excluded_by_json(r.excluded_by);
+  }
+  return out.dump() + "\n";
+}
+
+namespace render_detail::jsonl {
+
+std::string record(const BatchResult& result, const RenderOptions&) { return batch_jsonl_line(result); }
+
+// One compact object per option: grep- and stream-friendly.
+std::string facts(const FactsListing& listing, const RenderOptions&) {
+  std::string out;
+  for (const auto& entry : listing.entries) out += entry.data.dump() + "\n";
+  return out;
+}
+
+}  // namespace render_detail::jsonl
+
+}  // namespace edgeplan

@@ -1,0 +1,60 @@
+#pragma once
+// Every printer, by format: what registry.cpp pairs with each result. One
+// namespace per format, defined in the file of the same name.
+#include <string>
+
+#include <edgeplan/render.hpp>
+
+namespace edgeplan::render_detail {
+
+namespace text {
+std::string report(const Report& report, const RenderOptions& options);
+std::string explanation(const Explanation& explanation, const RenderOptions& options);
+std::string capacity(const CapacityReport& report, const RenderOptions& options);
+std::string check(const CheckRun& run, const RenderOptions& options);
+std::string rule_tests(const RuleTestRun& run, const RenderOptions& options);
+std::string rules(const RuleSet& set, const RenderOptions& options);
+std::string portfolio(const PortfolioSummary& summary, const RenderOptions& options);
+}  // namespace text
+
+namespace markdown {
+std::string report(const Report& report, const RenderOptions& options);
+std::string explanation(const Explanation& explanation, const RenderOptions& options);
+std::string capacity(const CapacityReport& report, const RenderOptions& options);
+std::string check(const CheckRun& run, const RenderOptions& options);
+std::string portfolio(const PortfolioSummary& summary, const RenderOptions& options);
+}  // namespace markdown
+
+namespace json {
+std::string report(const Report& report, const RenderOptions& options);
+std::string explanation(const Explanation& explanation, const RenderOptions& options);
+std::string capacity(const CapacityReport& report, const RenderOptions& options);
+std::string check(const CheckRun& run, const RenderOptions& options);
+std::string rule_tests(const RuleTestRun& run, const RenderOptions& options);
+std::string rules(const RuleSet& set, const RenderOptions& options);
+std::string facts(const FactsListing& listing, const RenderOptions& options);
+}  // namespace json
+
+namespace jsonl {
+std::string facts(const FactsListing& listing, const RenderOptions& options);
+std::string record(const BatchResult& result, const RenderOptions& options);
+}  // namespace jsonl
+
+namespace csv {
+std::string header();
+std::string record(const BatchResult& result, const RenderOptions& options);
+}  // namespace csv
+
+namespace sarif {
+std::string check(const CheckRun& run, const RenderOptions& options);
+}  // namespace sarif
+
+namespace junit {
+std::string check(const CheckRun& run, const RenderOptions& options);
+}  // namespace junit
+
+namespace github {
+std::string check(const CheckRun& run, const RenderOptions& options);
+}  // namespace github
+
+}  // namespace edgeplan::render_detail

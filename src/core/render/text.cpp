@@ -1,0 +1,231 @@
+// Text for a terminal: every result `--format text` prints. Colour only
+// through the Painter, and only when RenderOptions::color says so.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include <edgeplan/util/text.hpp>
+
+#include "render/paint.hpp"
+#include "render/printers.hpp"
+#include "render/wording.hpp"
+
+namespace edgeplan::render_detail::text {
+
+namespace {
+
+// ---------------------------------------------------------------- recommendations
+
+void append_ranked(std::string& out, const Report& report, const RenderOptions& options, const Painter& p) {
+  out += p.bold(fmt::format("Ranked options ({})", report.ranked.size())) + "\n";
+  for (std::size_t i = 0; i < report.ranked.size() && i < options.ranked_limit; ++i) {
+    const RankedOption& r = report.ranked[i];
+    const std::string verdict = r.verdict == Verdict::eligible ? p.green(verdict_words(r.verdict)) : p.yellow(verdict_words(r.verdict));
+    out += fmt::format("  {:>2}. {}  score {}  {}\n", r.rank, option_title(*r.evaluation), util::format_number(r.evaluation->score), verdict);
+    out += fmt::format("      {}\n", factor_line(*r.evaluation));
+    for (const auto* c : r.conditions) out += fmt::format("      - {}\n", finding_line(*c));
+    for (const auto* n : r.notes) out += p.dim(fmt::format("      - note: {}", n->message)) + "\n";
+  }
+  if (report.ranked.size() > options.ranked_limit)
+    out += p.dim(fmt::format("  (+{} more; --format json lists all)", report.ranked.size() - options.ranked_limit)) + "\n";
+}
+
+void append_excluded(std::string& out, const Report& report, const RenderOptions& options, const Painter& p) {
+  if (report.excluded.empty()) return;
+  out += "\n" + p.bold(fmt::format("Excluded ({}), closest first", report.excluded.size())) + "\n";
+  for (std::size_t i = 0; i < report.excluded.size() && i < options.excluded_limit; ++i) {
+    const Evaluation& e = *report.excluded[i].evaluation;
+    out += fmt::format("  {} {}\n", p.red("x"), option_title(e));
+    for (const auto& f : e.exclusions) out += fmt::format("      - {}\n", finding_line(f));
+  }
+  if (report.excluded.size() > options.excluded_limit)
+    out += p.dim(fmt::format("  (+{} more; --explain ID or --format json for all)", report.excluded.size() - options.excluded_limit)) + "\n";
+}
+
+void append_near_misses(std::string& out, const Report& report, const Painter& p) {
+  if (report.excluded.empty()) return;
+  out += "\n" + p.bold("What would make the closest excluded options eligible") + "\n";
+  if (report.near_misses.empty()) out += "  " + std::string(kNoRelaxation) + "\n";
+  for (const auto& n : report.near_misses) out += fmt::format("  {}: {}\n", n.evaluation->candidate->id, near_miss_text(n));
+}
+
+void append_warnings(std::string& out, const Report& report, const Painter& p) {
+  if (report.input_warnings.empty()) return;
+  out += "\n" + p.bold("Input warnings") + "\n";
+  for (const auto& d : report.input_warnings) out += "  " + format_diagnostic(d) + "\n";
+}
+
+// ---------------------------------------------------------------- check runs
+
+std::string status_word(const SpecCheck& s, const Painter& p) {
+  if (s.errored()) return p.red("ERROR");
+  return s.passed() ? p.green("PASS ") : p.red("FAIL ");
+}
+
+std::string finding_label(const CheckFinding& f, const Painter& p) {
+  if (f.suppressed()) return p.dim(fmt::format("{:<8}", "waived"));
+  const std::string label = fmt::format("{:<8}", f.severity);
+  if (f.blocking) return p.red(label);
+  return f.severity == "warning" ? p.yellow(label) : p.dim(label);
+}
+
+void append_spec_text(std::string& out, const SpecCheck& s, const Painter& p) {
+  out += fmt::format("{} {}  {}\n", status_word(s, p), p.bold(s.file), spec_headline(s));
+  for (const auto& e : s.errors) out += "      " + format_diagnostic(e) + "\n";
+  for (const auto& f : s.findings) {
+    out += fmt::format("      {} {}  {}\n", finding_label(f, p), f.rule, p.dim(location_text(s.file, f)));
+    out += fmt::format("               {}\n", f.message);
+    if (f.suppressed())
+      out += fmt::format("               {}\n", p.dim(waiver_text(*f.waiver)));
+  }
+}
+
+// ---------------------------------------------------------------- rule sets
+
+// "rules/default/10-residency.json", then how later packs changed it.
+std::string rule_origin(const Rule& r) {
+  std::string out = r.file;
+  if (!r.waivable) out += " · non-waivable";
+  for (const auto& step : r.history) out += " · " + step;
+  return out;
+}
+
+// ---------------------------------------------------------------- rule tests
+
+std::string eligibility(bool eligible) { return eligible ? "eligible" : "excluded"; }
+
+void append_case_text(std::string& out, const RuleTestCase& c, const Painter& p) {
+  out += fmt::format("  {}  {}: {}\n", c.passed() ? p.green("ok  ") : p.red("FAIL"), c.file, c.name);
+  for (const auto& e : c.expectations)
+    if (!e.ok()) out += fmt::format("        {}: expected {}, got {} (option {}, fixture {})\n", e.rule, e.expected, e.actual, c.option, c.workload_file);
+  if (c.expect_eligible && c.expect_eligible != c.eligible)
+    out += fmt::format("        option {}: expected {}, got {}\n", c.option, eligibility(*c.expect_eligible), eligibility(c.eligible.value_or(false)));
+}
+
+// ---------------------------------------------------------------- portfolios
+
+std::vector<std::size_t> column_widths(const Table& t) {
+  std::vector<std::size_t> widths;
+  for (const auto& c : t.columns) widths.push_back(c.size());
+  for (const auto& row : t.rows)
+    for (std::size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], row[i].size());
+  for (auto& w : widths) ++w;  // two spaces between columns
+  return widths;
+}
+
+std::string text_row(const std::vector<std::string>& cells, const std::vector<std::size_t>& widths, const std::vector<bool>& numeric) {
+  std::string out = " ";
+  for (std::size_t i = 0; i < cells.size(); ++i)
+    out += numeric[i] ? fmt::format(" {:>{}}", cells[i], widths[i]) : fmt::format(" {:<{}}", cells[i], widths[i]);
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out + "\n";
+}
+
+std::string text_table(const Table& t) {
+  const auto widths = column_widths(t);
+  std::string out = t.title + "\n" + text_row(t.columns, widths, t.numeric);
+  for (const auto& row : t.rows) out += text_row(row, widths, t.numeric);
+  if (!t.note.empty()) out += "  " + t.note + "\n";
+  return out + "\n";
+}
+
+}  // namespace
+
+std::string report(const Report& report, const RenderOptions& options) {
+  Painter p(options.color);
+  std::string out = p.bold(fmt::format("edgeplan recommend: {}", report.workload)) + "\n" + report.summary + "\n\n";
+  if (report.ranked.empty()) {
+    out += p.red("No feasible placement.") + "\n";
+  } else {
+    out += p.bold("Recommendation: ") + p.green(option_title(*report.ranked[0].evaluation)) + "\n";
+    for (const auto& line : report.winner_rationale) out += "  " + line + "\n";
+  }
+  out += "\n";
+  if (!report.ranked.empty()) append_ranked(out, report, options, p);
+  append_excluded(out, report, options, p);
+  append_near_misses(out, report, p);
+  append_warnings(out, report, p);
+  out += "\n" + p.dim(provenance_line(report.provenance)) + "\n";
+  return out;
+}
+
+std::string explanation(const Explanation& x, const RenderOptions& options) {
+  const Report& report = x.report;
+  const Evaluation& e = x.option;
+  Painter p(options.color);
+  std::string out = p.bold(fmt::format("edgeplan explain: {} for {}", e.candidate->id, report.workload)) + "\n";
+  out += option_title(e) + "\n";
+  std::string status = e.excluded() ? p.red("excluded") : p.green("eligible");
+  for (const auto& r : report.ranked)
+    if (r.evaluation == &e) status = p.green(fmt::format("rank {} of {}, {}", r.rank, report.ranked.size(), verdict_words(r.verdict)));
+  out += fmt::format("status: {} · score {}\n", status, util::format_number(e.score));
+  out += fmt::format("factors: {}\n", factor_line(e));
+  std::vector<std::string> weights;
+  for (const auto& [factor, w] : report.weights) weights.push_back(fmt::format("{} {}", factor, util::format_number(w)));
+  out += fmt::format("weights: {}\n", util::join_list(weights, " · "));
+  if (!e.exclusions.empty()) {
+    out += "\n" + p.bold("Why it is excluded") + "\n";
+    for (const auto& f : e.exclusions) out += "  - " + finding_line(f) + "\n";
+    out += "  " + relaxation_line(report, e) + "\n";
+  }
+  if (!e.warnings.empty()) {
+    out += "\n" + p.bold("Conditions and notes") + "\n";
+    for (const auto& f : e.warnings) out += "  - " + finding_line(f) + "\n";
+  }
+  out += "\n" + p.bold("Rules") + "\n";
+  for (const auto& t : e.trace) out += fmt::format("  {:<44} {:<8} {}{}\n", t.rule, t.effect, t.outcome, t.detail.empty() ? "" : ": " + t.detail);
+  if (auto terms = latency_term_lines(e); !terms.empty()) {
+    out += "\n" + p.bold("Latency terms (ms, typical values)") + "\n";
+    for (const auto& line : terms) out += "  - " + line + "\n";
+  }
+  out += "\n" + p.bold("Facts") + "\n" + e.facts.dump(2) + "\n";
+  out += "\n" + p.dim(provenance_line(report.provenance)) + "\n";
+  return out;
+}
+
+std::string capacity(const CapacityReport& report, const RenderOptions&) { return capacity_document(report, false); }
+
+std::string check(const CheckRun& run, const RenderOptions& options) {
+  const Painter p(options.color);
+  std::string out;
+  for (const auto& s : run.specs) append_spec_text(out, s, p);
+  if (!run.specs.empty()) out += "\n";
+  out += check_summary_line(run) + "\n";
+  return out;
+}
+
+std::string rule_tests(const RuleTestRun& run, const RenderOptions& options) {
+  const Painter p(options.color);
+  std::size_t expectations = 0;
+  for (const auto& c : run.cases) expectations += c.expectations.size();
+  std::string out = fmt::format("rules test {}: {} files, {} tests, {} expectations\n", run.directory, run.files.size(), run.cases.size(), expectations);
+  for (const auto& c : run.cases) append_case_text(out, c, p);
+  out += fmt::format("coverage: {} of {} rules defined in {} have a test", run.rules_in_directory - static_cast<int>(run.untested.size()),
+                     run.rules_in_directory, run.directory);
+  out += run.untested.empty() ? "\n" : fmt::format("; untested: {}\n", util::join_list(run.untested));
+  out += fmt::format("{} tests: {} passed, {} failed\n", run.cases.size(), run.passed(), run.failed());
+  return out;
+}
+
+std::string rules(const RuleSet& set, const RenderOptions&) {
+  std::string out = fmt::format("{} rules from {} files (sha256:{})\n\n", set.rules.size(), set.files.size(), set.digest.substr(0, 12));
+  out += fmt::format("{:<44} {:<8} {:<8} {:<11} {}\n", "ID", "EFFECT", "SEVERITY", "FACTOR", "DESCRIPTION / SOURCE");
+  for (const auto& r : set.rules)
+    out += fmt::format("{:<44} {:<8} {:<8} {:<11} {}\n{:<74} {}\n", r.id, to_string(r.effect), r.severity, r.factor.empty() ? "-" : r.factor,
+                       r.description, "", rule_origin(r));
+  std::vector<std::string> weights;
+  for (const auto& [factor, w] : set.weights) weights.push_back(fmt::format("{} {}", factor, util::format_number(w)));
+  out += fmt::format("\nweights: {}\n", util::join_list(weights, " · "));
+  return out;
+}
+
+std::string portfolio(const PortfolioSummary& summary, const RenderOptions&) {
+  const Portfolio& p = summary.portfolio;
+  const PortfolioInfo& info = summary.info;
+  std::string out = fmt::format("Portfolio placement summary: {}\n{}\n\n", inputs_text(info, false), portfolio_headline(p));
+  for (const auto& t : portfolio_tables(p, info.top)) out += text_table(t);
+  out.pop_back();
+  return out;
+}
+
+}  // namespace edgeplan::render_detail::text

@@ -1,0 +1,57 @@
+#pragma once
+// Words every format of a result shares, so text, Markdown, SARIF, JUnit and
+// GitHub annotations say the same thing. Layout stays in each format's file.
+#include <string>
+#include <vector>
+
+#include <edgeplan/render.hpp>
+
+namespace edgeplan::render_detail {
+
+// ---- recommendations (wording.cpp)
+std::string option_title(const Evaluation& e);  // "us-west-2-lax-1a (local-zone) — US West (Los Angeles), parent us-west-2"
+std::string verdict_words(Verdict verdict);     // "eligible with conditions"
+std::string factor_line(const Evaluation& e);   // "latency 95 · services 100 · …"
+std::string provenance_line(const Provenance& p);
+std::string finding_line(const Finding& f);     // "verify: …" / "arrange: …"
+// Said when no excluded option has a verified relaxation.
+inline constexpr const char* kNoRelaxation =
+    "no change to the requirements alone makes any excluded option eligible (residency, reachability and catalog facts are not relaxed)";
+// "eligible if …", or, when one change alone would not do, "eligible only with all of: …".
+std::string near_miss_text(const NearMiss& n);
+// For an excluded option: its verified relaxation, or that no requirement change alone would do.
+std::string relaxation_line(const Report& report, const Evaluation& e);
+// Where each estimate's milliseconds come from, one line per user group,
+// dependency and the parent-Region leg: "Denver viewers (internet, p95 21.8 ms): access (fixed) 10 + …".
+std::vector<std::string> latency_term_lines(const Evaluation& e);
+
+// ---- check runs (wording.cpp)
+// "payments-eu: proposed us-east-1 (region), excluded by 2 rules"
+std::string spec_headline(const SpecCheck& spec);
+// "specs/payments.json:14:5 (/spec/residency)"
+std::string location_text(const std::string& file, const CheckFinding& finding);
+// "waived by alice@example.com until 2027-01-31: reason [TICKET-1]"
+std::string waiver_text(const AppliedWaiver& waiver);
+// "4 specs checked: 2 passed, 1 failed, 1 could not be evaluated · …"
+std::string check_summary_line(const CheckRun& run);
+
+// ---- capacity plans (capacity_document.cpp): text and Markdown differ only in bullets and headings
+std::string capacity_document(const CapacityReport& report, bool markdown);
+
+// ---- portfolios (portfolio_tables.cpp): built once as tables, laid out per format
+struct Table {
+  std::string title;
+  std::vector<std::string> columns;
+  std::vector<bool> numeric;  // right-aligned columns
+  std::vector<std::vector<std::string>> rows;
+  std::string note;  // under the table: "… and 12 more"
+};
+std::vector<Table> portfolio_tables(const Portfolio& p, std::size_t top);
+// "12 workloads: 9 with a recommendation, 3 with no feasible placement, 0 errors"
+std::string portfolio_headline(const Portfolio& p);
+// The inputs as given ("`a`, `b`, shard 2/3" in Markdown).
+std::string inputs_text(const PortfolioInfo& info, bool markdown);
+// "107 residency, 4 latency"
+std::string excluded_text(const std::vector<SummaryCount>& counts);
+
+}  // namespace edgeplan::render_detail
