@@ -180,7 +180,7 @@ std::optional<BatchFormat> batch_format_from_string(const std::string& name);
 // Streamed formats print one record per result; the others print the portfolio summary at the end.
 bool is_streamed(BatchFormat format);
 
-// One JSON object and "\n". Keys in the documented order (README "Batch evaluation").
+// One JSON object and "\n". Keys in the documented order (examples/portfolio/README.md, "JSONL records").
 std::string batch_jsonl_line(const BatchResult& result);
 // RFC 4180 quoting, "\n" line ends.
 std::string batch_csv_header();
