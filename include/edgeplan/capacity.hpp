@@ -2,7 +2,7 @@
 // Capacity planning: demand now and at the planning horizon, and sizing an
 // Outpost for it with N+M spare hosts and a maximum utilisation threshold.
 //
-// Method (README "Capacity planning"): per instance family, the number of
+// Method (rules/README.md "Capacity planning"): per instance family, the number of
 // active hosts N is the largest, over vCPU, memory and GPUs, of
 // ceil(demand / (host capacity x threshold)); the resource that sets N is the
 // binding one. M spare hosts (N+1 by default) are added so a host can fail
@@ -53,7 +53,7 @@ struct SizingPolicy {
   double max_utilization = 0.80;   // steady-state ceiling per resource
 };
 
-// Assumptions where AWS publishes no figure (catalog.hpp); README documents them.
+// Assumptions where AWS publishes no figure (catalog.hpp); rules/README.md documents them.
 using HostAssumptions = CapacityAssumptions;
 
 struct HostGroup {
@@ -93,8 +93,8 @@ SizingPlan size_outpost(const Demand& demand, const FormFactor& form_factor, con
 std::string default_family(const FormFactor& form_factor);
 
 // --- Existing (shared) Outpost -------------------------------------------
-// An export of the Outpost's CloudWatch capacity metrics (README documents the
-// shape): per instance type, slots used and available; EBS per volume type;
+// An export of the Outpost's CloudWatch capacity metrics (rules/README.md
+// "Existing (shared) Outpost" documents the shape): per instance type, slots used and available; EBS per volume type;
 // and ConnectedStatus of the service link.
 struct OutpostSlots {
   std::string type;

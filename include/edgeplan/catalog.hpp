@@ -1,7 +1,7 @@
 #pragma once
 // The catalog: every Region, Local Zone and Wavelength Zone, and the Outposts
 // form factors a customer facility can host. Loaded from rules/catalog/catalog.json
-// (embedded) or a user file; format documented in README.md.
+// (embedded) or a user file; rules/catalog/README.md (overlays) and SOURCES.md.
 #include <map>
 #include <optional>
 #include <set>

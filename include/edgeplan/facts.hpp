@@ -1,6 +1,6 @@
 #pragma once
 // Facts stage: numbers about one (workload, candidate) pair, no judgement.
-// Rules read them as JSON under "facts"; README "Facts reference" lists every field.
+// Rules read them as JSON under "facts"; rules/README.md "Facts reference" lists every field.
 #include <edgeplan/candidates.hpp>
 #include <edgeplan/capacity.hpp>
 #include <edgeplan/catalog.hpp>

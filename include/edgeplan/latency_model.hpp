@@ -1,6 +1,6 @@
 #pragma once
-// Geographic RTT estimator. README "Latency model" gives the summary;
-// rules/catalog/LATENCY-MODEL.md the reference with every constant's source.
+// Geographic RTT estimator. rules/catalog/LATENCY-MODEL.md gives the summary
+// and the reference with every constant's source.
 //
 // Two path classes:
 //
