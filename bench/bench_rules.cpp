@@ -2,7 +2,7 @@
 // precomputed facts for every candidate of one workload (the data rules see
 // in `recommend`). Prints evaluations per second, through Expression::evaluate
 // over the Json (as before DataView existed) and through one DataView per
-// candidate with an "item" overlay per for_each element (as RuleEngine::apply).
+// candidate with an "item" overlay per for_each element (as CompiledRules::apply).
 //
 // Usage: bench_rules [workload.json] [seconds]
 #include <chrono>

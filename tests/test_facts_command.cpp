@@ -8,7 +8,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include <edgeplan/evaluation.hpp>
+#include <edgeplan/rules.hpp>
 #include <edgeplan/rules.hpp>
 
 #include "support.hpp"
@@ -120,7 +120,7 @@ TEST_CASE("facts: the default rules over an exported line reproduce the recommen
   const auto lines = parse_lines(run_edgeplan("facts " + spec).out);
   const json report = json::parse(run_edgeplan("recommend " + spec + " --format json").out);
   const edgeplan::RuleSet rules = edgeplan::load_default_rules();
-  const edgeplan::RuleEngine engine(rules, edgeplan::effective_weights(rules, {}));
+  const edgeplan::CompiledRules engine(rules, edgeplan::effective_weights(rules, {}));
   REQUIRE(report["excluded"].size() == 105);
   for (const auto& excluded : report["excluded"]) {
     const std::string id = excluded["option"]["id"];

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include <edgeplan/evaluation.hpp>
+#include <edgeplan/rules.hpp>
 #include <edgeplan/rules.hpp>
 
 #include "fixtures.hpp"
@@ -191,7 +191,7 @@ TEST_CASE("rules: the engine records findings and scores") {
     {"id": "t.bonus", "description": "d", "effect": "adjust", "condition": true, "points": -5, "message": "penalty"},
     {"id": "t.zone-only", "description": "d", "effect": "warn", "applies_to": ["local-zone"], "condition": true, "message": "w"})",
                                          R"("weights": {"latency": 1}, )"));
-  RuleEngine engine(set, effective_weights(set, {}));
+  CompiledRules engine(set, effective_weights(set, {}));
   Evaluation ev;
   ev.option = {{"id", "x"}, {"kind", "region"}};
   ev.facts = {{"users", {{{"name", "a"}, {"rtt", 30}}, {{"name", "b"}, {"rtt", 12}}, {{"name", "c"}, {"rtt", 45}}}}};

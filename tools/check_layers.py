@@ -19,19 +19,19 @@ LAYERS = ["util", "model", "load", "validate", "candidates", "sizing", "facts", 
 
 # Public headers by layer (include/edgeplan/NAME.hpp).
 HEADERS = {
-    "util": ["util/text", "util/digest", "util/atomic_file", "diagnostics", "exit_codes", "geo", "embedded"],
-    "model": ["workload", "catalog", "json_document", "file_system", "lazy_data", "instance_catalog"],
-    "load": ["json_reader", "catalog_loader"],
+    "util": ["util/text", "util/digest", "util/atomic_file", "diagnostics", "exit_codes"],
+    "model": ["workload", "catalog", "geo", "json_document", "file_system", "lazy_data", "instance_catalog"],
+    "load": ["catalog_loader"],
     "validate": ["schema_validation", "workload_loader"],  # load_workload: read, defaults, checks
     "candidates": ["candidates"],
     "sizing": ["capacity"],
     "facts": ["facts", "latency_model"],
-    "rules": ["rules", "jsonlogic", "evaluation"],
+    "rules": ["rules", "jsonlogic"],
     "rank": ["rank", "report"],  # the Report is the output model: rank creates its order, later stages fill it
     "explain": ["explain"],
-    "pipeline": ["pipeline", "relax", "rule_data"],
+    "pipeline": ["pipeline", "relax"],
     "features": ["check", "batch", "capacity_report", "rule_tests"],
-    "render": ["render", "check_render"],
+    "render": ["render"],
 }
 
 # Source folders by layer (src/core/DIR/), and files that sit elsewhere than their folder says.

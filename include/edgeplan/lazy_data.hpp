@@ -1,6 +1,6 @@
 #pragma once
 // The data rules read, built part by part on demand: facts implement it, the
-// rule engine asks for a part the first time a rule reads it.
+// rules (CompiledRules) ask for a part the first time a rule reads it.
 #include <cstddef>
 #include <string>
 #include <vector>

@@ -12,7 +12,7 @@
 #include <edgeplan/capacity.hpp>
 
 #include <edgeplan/catalog.hpp>
-#include <edgeplan/evaluation.hpp>
+#include <edgeplan/rules.hpp>
 #include <edgeplan/latency_model.hpp>
 #include <edgeplan/report.hpp>
 #include <edgeplan/rules.hpp>
@@ -78,7 +78,7 @@ SizingPolicy sizing_policy(const Workload& workload, const Engine& engine);
 // What a report was computed from: versions and digests of catalog and rules.
 Provenance provenance_of(const Engine& engine);
 
-// Detail::decision evaluates only what ranking needs (see RuleEngine): the
+// Detail::decision evaluates only what ranking needs (see CompiledRules): the
 // report then has its ranking, exclusion counts and summary, and no rationale,
 // near misses, warnings, trace, or facts beyond those the rules read.
 Report recommend(const LoadedWorkload& workload, const Engine& engine, Detail detail = Detail::full);
@@ -86,6 +86,17 @@ Report recommend(const LoadedWorkload& workload, const Engine& engine, Detail de
 // The exclusions of one option of `workload` under the full evaluation, as
 // recommend() finds them; nullopt when the workload has no such candidate.
 std::optional<std::vector<Finding>> option_exclusions(const Workload& workload, const Engine& engine, const std::string& option_id);
+
+// The data every rule condition reads, one object per candidate option:
+//   {"workload": …, "option": …, "facts": …}
+// built by the same code recommend() uses (for_each rules add "item").
+// `edgeplan facts` prints it; tests and the evaluator benchmark read it.
+struct RuleData {
+  std::string option_id;
+  Json data;
+};
+// Every candidate of the workload, in catalog order (the order `recommend` evaluates them).
+std::vector<RuleData> rule_data(const LoadedWorkload& workload, const Engine& engine);
 
 const char* edgeplan_version();
 

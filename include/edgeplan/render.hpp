@@ -15,7 +15,7 @@
 #include <edgeplan/capacity_report.hpp>
 #include <edgeplan/check.hpp>
 #include <edgeplan/report.hpp>
-#include <edgeplan/rule_data.hpp>
+#include <edgeplan/pipeline.hpp>
 #include <edgeplan/rule_tests.hpp>
 
 namespace edgeplan {

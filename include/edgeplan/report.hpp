@@ -7,7 +7,7 @@
 #include <vector>
 
 #include <edgeplan/diagnostics.hpp>
-#include <edgeplan/evaluation.hpp>
+#include <edgeplan/rules.hpp>
 
 namespace edgeplan {
 

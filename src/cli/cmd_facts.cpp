@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 
 #include <edgeplan/exit_codes.hpp>
-#include <edgeplan/rule_data.hpp>
+#include <edgeplan/pipeline.hpp>
 #include <edgeplan/util/text.hpp>
 
 #include "app.hpp"

@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 
 #include <edgeplan/file_system.hpp>
-#include <edgeplan/json_reader.hpp>
+#include "load/json_reader.hpp"
 #include <edgeplan/util/text.hpp>
 
 namespace edgeplan {

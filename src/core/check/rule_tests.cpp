@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include <edgeplan/json_reader.hpp>
+#include "load/json_reader.hpp"
 #include <edgeplan/util/text.hpp>
 
 namespace edgeplan {

@@ -2,7 +2,7 @@
 
 #include <stdexcept>
 
-#include <edgeplan/embedded.hpp>
+#include "util/embedded.hpp"
 
 namespace edgeplan {
 

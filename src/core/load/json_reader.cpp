@@ -1,4 +1,4 @@
-#include <edgeplan/json_reader.hpp>
+#include "load/json_reader.hpp"
 
 #include <algorithm>
 #include <optional>

@@ -3,7 +3,7 @@
 // nothing else (no defaults, no checks beyond what reading needs: a metro
 // name must resolve to a place). Problems go to the reader's diagnostics.
 #include <edgeplan/catalog.hpp>
-#include <edgeplan/json_reader.hpp>
+#include "load/json_reader.hpp"
 #include <edgeplan/workload.hpp>
 
 namespace edgeplan {

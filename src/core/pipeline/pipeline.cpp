@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include <edgeplan/explain.hpp>
+#include <edgeplan/candidates.hpp>
 #include <edgeplan/facts.hpp>
 #include <edgeplan/rank.hpp>
 #include <edgeplan/relax.hpp>
@@ -40,10 +41,19 @@ std::shared_ptr<const RuleNeeds> decision_needs(const RuleSet& rules) {
 
 namespace {
 
-// The full evaluation of one candidate: every rule over its option and all its facts.
-void evaluate_fully(Evaluation& ev, const FactsContext& context, const RuleEngine& rules, Json& data) {
+FactsContext facts_context(const Workload& workload, const Engine& engine) {
+  return FactsContext{workload, engine.catalog, engine.measured, sizing_policy(workload, engine)};
+}
+
+// What the rules read of one candidate besides the workload: its option and all its facts.
+void derive_option(Evaluation& ev, const FactsContext& context) {
   ev.option = option_json(*ev.candidate);
   ev.facts = derive_facts(*ev.candidate, context);
+}
+
+// The full evaluation of one candidate: every rule over its option and all its facts.
+void evaluate_fully(Evaluation& ev, const FactsContext& context, const CompiledRules& rules, Json& data) {
+  derive_option(ev, context);
   rules.apply(ev, data);
 }
 
@@ -53,8 +63,8 @@ std::optional<std::vector<Finding>> option_exclusions(const Workload& workload, 
   const std::vector<Candidate> candidates = build_candidates(workload, engine.catalog);
   auto it = std::find_if(candidates.begin(), candidates.end(), [&](const Candidate& c) { return c.id == option_id; });
   if (it == candidates.end()) return std::nullopt;
-  const FactsContext context{workload, engine.catalog, engine.measured, sizing_policy(workload, engine)};
-  const RuleEngine rules(engine.rules, effective_weights(engine.rules, workload.weights));
+  const FactsContext context = facts_context(workload, engine);
+  const CompiledRules rules(engine.rules, effective_weights(engine.rules, workload.weights));
   Json data = {{"workload", workload_json(workload)}};
   Evaluation ev;
   ev.candidate = &*it;
@@ -75,9 +85,9 @@ Report recommend(const LoadedWorkload& loaded, const Engine& engine, Detail deta
   auto candidates = std::make_shared<std::vector<Candidate>>(build_candidates(workload, engine.catalog));
   report.candidates = candidates;
   const bool full = detail == Detail::full;
-  FactsContext context{workload, engine.catalog, engine.measured, sizing_policy(workload, engine)};
+  FactsContext context = facts_context(workload, engine);
   context.describe_terms = full;
-  const RuleEngine rules(engine.rules, report.weights,
+  const CompiledRules rules(engine.rules, report.weights,
                          full ? nullptr : engine.decision_needs ? engine.decision_needs : decision_needs(engine.rules));
   Json data = {{"workload", workload_json(workload)}};
   report.evaluations.reserve(candidates->size());
@@ -100,6 +110,22 @@ Report recommend(const LoadedWorkload& loaded, const Engine& engine, Detail deta
     count_exclusions(report);
   }
   return report;
+}
+
+std::vector<RuleData> rule_data(const LoadedWorkload& loaded, const Engine& engine) {
+  const Workload& workload = loaded.workload;
+  const std::vector<Candidate> candidates = build_candidates(workload, engine.catalog);
+  const FactsContext context = facts_context(workload, engine);
+  const Json workload_data = workload_json(workload);
+  std::vector<RuleData> out;
+  out.reserve(candidates.size());
+  for (const Candidate& candidate : candidates) {
+    Evaluation ev;
+    ev.candidate = &candidate;
+    derive_option(ev, context);
+    out.push_back({candidate.id, Json{{"workload", workload_data}, {"option", std::move(ev.option)}, {"facts", std::move(ev.facts)}}});
+  }
+  return out;
 }
 
 }  // namespace edgeplan

@@ -5,8 +5,8 @@
 
 #include <fmt/format.h>
 
-#include <edgeplan/embedded.hpp>
-#include <edgeplan/json_reader.hpp>
+#include "util/embedded.hpp"
+#include "load/json_reader.hpp"
 #include <edgeplan/util/digest.hpp>
 #include <edgeplan/util/text.hpp>
 

@@ -2,7 +2,7 @@
 // Checks on a workload that JSON Schema cannot express. Findings go to the
 // reader's diagnostics, located at the offending field.
 #include <edgeplan/catalog.hpp>
-#include <edgeplan/json_reader.hpp>
+#include "load/json_reader.hpp"
 #include <edgeplan/workload.hpp>
 
 namespace edgeplan {

@@ -5,7 +5,7 @@
 
 #include <stdexcept>
 
-#include <edgeplan/embedded.hpp>
+#include "util/embedded.hpp"
 #include <edgeplan/schema_validation.hpp>
 
 #include "load/workload_reader.hpp"

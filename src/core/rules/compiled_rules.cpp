@@ -1,4 +1,4 @@
-#include <edgeplan/evaluation.hpp>
+#include <edgeplan/rules.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -129,9 +129,9 @@ RuleNeeds::RuleNeeds(const RuleSet& rules, const std::vector<std::string>& parts
   }
 }
 
-RuleEngine::RuleEngine(const RuleSet& rules, std::map<std::string, double> weights, std::shared_ptr<const RuleNeeds> needs)
+CompiledRules::CompiledRules(const RuleSet& rules, std::map<std::string, double> weights, std::shared_ptr<const RuleNeeds> needs)
     : m_rules(rules), m_weights(std::move(weights)), m_needs(std::move(needs)) {
-  if (m_needs && m_needs->all.size() != rules.rules.size()) throw std::logic_error("RuleEngine: needs of another rule set");
+  if (m_needs && m_needs->all.size() != rules.rules.size()) throw std::logic_error("CompiledRules: needs of another rule set");
 }
 
 // One option through the rules. Everything reads `m_view` (for_each rules an
@@ -139,9 +139,9 @@ RuleEngine::RuleEngine(const RuleSet& rules, std::map<std::string, double> weigh
 // no element is copied to render a message. Lazily built parts are inserted
 // into `m_data` while the view is in use: that leaves the nodes it has cached
 // in place (nlohmann objects are std::maps).
-class RuleEngine::Run {
+class CompiledRules::Run {
  public:
-  Run(const RuleEngine& engine, Evaluation& ev, Json& data, LazyData* lazy, Detail detail)
+  Run(const CompiledRules& engine, Evaluation& ev, Json& data, LazyData* lazy, Detail detail)
       : m_engine(check_needs(engine, lazy)), m_ev(ev), m_data(data), m_lazy(lazy), m_detail(detail), m_kind(option_kind(ev)), m_view(prepared(data, ev, lazy)) {}
 
   // Lazily built parts stay in the data, for the next option to overwrite.
@@ -182,8 +182,8 @@ class RuleEngine::Run {
 
   bool applies(std::size_t i) const { return applies_to(rules()[i], m_kind); }
 
-  static const RuleEngine& check_needs(const RuleEngine& engine, const LazyData* lazy) {
-    if (lazy && !engine.m_needs) throw std::logic_error("RuleEngine: lazily built data needs RuleNeeds");
+  static const CompiledRules& check_needs(const CompiledRules& engine, const LazyData* lazy) {
+    if (lazy && !engine.m_needs) throw std::logic_error("CompiledRules: lazily built data needs RuleNeeds");
     return engine;
   }
 
@@ -296,7 +296,7 @@ class RuleEngine::Run {
     m_ev.score = std::round(score * 10) / 10;
   }
 
-  const RuleEngine& m_engine;
+  const CompiledRules& m_engine;
   Evaluation& m_ev;
   Json& m_data;
   LazyData* m_lazy;
@@ -306,7 +306,7 @@ class RuleEngine::Run {
   const jsonlogic::DataView m_view;  // each path the rules read is looked up once per option
 };
 
-void RuleEngine::apply(Evaluation& ev, Json& data, LazyData* lazy, Detail detail) const {
+void CompiledRules::apply(Evaluation& ev, Json& data, LazyData* lazy, Detail detail) const {
   Run run(*this, ev, data, lazy, detail);
   if (detail == Detail::full) run.full();
   else run.decision();
