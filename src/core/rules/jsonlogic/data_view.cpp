@@ -1,0 +1,135 @@
+// DataView, the per-option cache of resolved `var` paths, and the process-wide
+// path ids (assigned at compile time) that index its slots.
+#include <edgeplan/jsonlogic.hpp>
+
+#include <atomic>
+#include <mutex>
+#include <unordered_map>
+
+#include "rules/jsonlogic/internal.hpp"
+
+namespace edgeplan::jsonlogic {
+
+namespace {
+
+using detail::PathSegment;
+using detail::step_into;
+using detail::Value;
+using detail::VarPath;
+using detail::ViewSlot;
+using Kind = Value::Kind;
+
+// Every distinct literal path compiled in this process gets an id, and so does
+// each of its prefixes, so that all expressions share one DataView cache. Ids
+// are only handed out at compile time; evaluation never takes the lock.
+class PathIds {
+ public:
+  std::uint32_t intern(const std::string& dotted) {
+    const std::lock_guard<std::mutex> lock(m_mutex);
+    const auto [entry, added] = m_ids.try_emplace(dotted, static_cast<std::uint32_t>(m_ids.size()));
+    if (added) m_count.store(static_cast<std::uint32_t>(m_ids.size()), std::memory_order_release);
+    return entry->second;
+  }
+  // Enough slots for every path compiled so far.
+  std::uint32_t count() const { return m_count.load(std::memory_order_acquire); }
+
+ private:
+  std::mutex m_mutex;
+  std::unordered_map<std::string, std::uint32_t> m_ids;
+  std::atomic<std::uint32_t> m_count{0};
+};
+
+PathIds& path_ids() {
+  static PathIds ids;
+  return ids;
+}
+
+}  // namespace
+
+// A prefix is interned before the longer path, so ids grow along a path and
+// ids.back() is its largest.
+void detail::intern_path(VarPath& path) {
+  if (path.whole_data) return;
+  std::string prefix;
+  for (const PathSegment& segment : path.segments) {
+    if (!path.ids.empty()) prefix += '.';
+    prefix += segment.key;
+    path.ids.push_back(path_ids().intern(prefix));
+  }
+}
+
+// Sized for every path compiled so far: one allocation per view, not one per new path.
+DataView::DataView(const Json& data) : m_data(&data), m_slots(path_ids().count()) {}
+
+DataView::DataView(const DataView& base, const std::string& name, const Json& value)
+    : m_base(&base), m_name(name), m_name_id(path_ids().intern(name)), m_value(&value) {}
+
+namespace {
+
+ViewSlot slot_of(const Json* node) {
+  return node == nullptr ? ViewSlot{nullptr, 0, static_cast<std::uint8_t>(Kind::undefined), false}
+                         : Value::borrowed(*node).to_slot();
+}
+
+}  // namespace
+
+const Json* DataView::root_member(const VarPath& path) const { return step_into(*m_data, path.segments.front()); }
+
+const ViewSlot& DataView::slot(const VarPath& path) const {
+  if (m_base != nullptr) return path.ids.front() == m_name_id ? bound_slot(path) : m_base->slot(path);
+  const std::uint32_t id = path.ids.back();
+  if (id < m_slots.size() && m_slots[id].kind != ViewSlot::unresolved) return m_slots[id];
+  return resolve_uncached(path);
+}
+
+const ViewSlot& DataView::bound_slot(const VarPath& path) const {
+  const std::uint32_t id = path.ids.back();
+  for (const auto& [bound_id, slot] : m_bound) {
+    if (bound_id == id) return slot;
+  }
+  const Json* node = m_value;
+  for (std::size_t index = 1; index < path.segments.size() && node != nullptr; ++index) {
+    node = step_into(*node, path.segments[index]);
+  }
+  if (m_bound.empty()) m_bound.reserve(8);
+  m_bound.emplace_back(id, slot_of(node));
+  return m_bound.back().second;
+}
+
+// Walks back to the longest prefix already resolved, then forward, caching each step.
+const ViewSlot& DataView::resolve_uncached(const VarPath& path) const {
+  if (path.ids.back() >= m_slots.size()) m_slots.resize(path_ids().count());  // compiled after the view
+  const auto resolved = [&](std::size_t index) { return m_slots[path.ids[index]].kind != ViewSlot::unresolved; };
+  std::size_t known = path.ids.size();
+  while (known > 0 && !resolved(known - 1)) --known;
+  const Json* node = known == 0 ? root_member(path) : m_slots[path.ids[known - 1]].node;
+  if (known == 0) m_slots[path.ids.front()] = slot_of(node), known = 1;
+  for (std::size_t index = known; index < path.ids.size(); ++index) {
+    node = node == nullptr ? nullptr : step_into(*node, path.segments[index]);
+    m_slots[path.ids[index]] = slot_of(node);
+  }
+  return m_slots[path.ids.back()];
+}
+
+const Json* DataView::find(const VarPath& path) const {
+  const std::span<const PathSegment> segments(path.segments);
+  if (m_base == nullptr) {
+    const Json* node = m_data;
+    for (const PathSegment& segment : segments) node = node == nullptr ? nullptr : step_into(*node, segment);
+    return node;
+  }
+  if (segments.front().key != m_name) return m_base->find(path);
+  const Json* node = m_value;
+  for (const PathSegment& segment : segments.subspan(1)) node = node == nullptr ? nullptr : step_into(*node, segment);
+  return node;
+}
+
+Json DataView::materialize() const {
+  if (m_base == nullptr) return *m_data;
+  Json whole = m_base->materialize();
+  if (!whole.is_object()) whole = Json::object();  // JavaScript's {...base, name: value} of a non-object
+  whole[m_name] = *m_value;
+  return whole;
+}
+
+}  // namespace edgeplan::jsonlogic
