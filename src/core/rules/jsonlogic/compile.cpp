@@ -69,16 +69,13 @@ const OperatorSpec* find_operator(std::string_view name) {
   return found == table.end() ? nullptr : &*found;
 }
 
-std::optional<std::string> closest_operator(std::string_view name) { return util::closest_match(name, operator_names()); }
-
-
 std::string describe_location(const std::string& pointer) {
   return pointer.empty() ? "the rule root" : pointer;
 }
 
 [[noreturn]] void throw_unknown_operator(const std::string& name, const std::string& pointer) {
   std::string message = "unknown operator \"" + name + "\" at " + describe_location(pointer);
-  if (const auto suggestion = closest_operator(name)) message += " (did you mean \"" + *suggestion + "\"?)";
+  if (const std::string hint = util::did_you_mean(name, operator_names()); !hint.empty()) message += " (" + hint + ")";
   throw CompileError(message, pointer);
 }
 
