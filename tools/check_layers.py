@@ -37,7 +37,7 @@ HEADERS = {
 # Source folders by layer (src/core/DIR/), and files that sit elsewhere than their folder says.
 FOLDERS = {"util": "util", "load": "load", "validate": "validate", "candidates": "candidates",
            "capacity": "sizing", "facts": "facts", "rules": "rules", "rank": "rank",
-           "explain": "explain", "pipeline": "pipeline", "check": "features", "batch": "features",
+           "explain": "explain", "pipeline": "pipeline", "check": "features", "batch": "features", "rule_tests": "features",
            "render": "render"}
 FILES = {
     "src/core/load/workload.cpp": "model",

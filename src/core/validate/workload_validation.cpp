@@ -9,7 +9,7 @@
 #include <edgeplan/schema_validation.hpp>
 
 #include "load/workload_reader.hpp"
-#include "validate/workload_checks.hpp"
+#include "validate/semantic_validation.hpp"
 
 namespace edgeplan {
 
@@ -33,7 +33,7 @@ LoadedWorkload load_workload(const JsonDocument& document, const Catalog& catalo
   JsonReader r(document);
   LoadedWorkload loaded{read_workload(r, catalog), {}};
   apply_defaults(loaded.workload);
-  check_workload(loaded.workload, catalog, r);
+  validate_semantics(loaded.workload, catalog, r);
   r.throw_if_errors();
   loaded.warnings = schema_findings.warnings();
   for (const auto& w : r.diagnostics().warnings()) loaded.warnings.push_back(w);

@@ -1,5 +1,6 @@
 #pragma once
-// Checks on a workload that JSON Schema cannot express. Findings go to the
+// Validation JSON Schema cannot express (names that must exist, shares that
+// must add up, references between fields). Findings go to the
 // reader's diagnostics, located at the offending field.
 #include <edgeplan/catalog.hpp>
 #include "load/json_reader.hpp"
@@ -8,6 +9,6 @@
 namespace edgeplan {
 
 // Reads only: run after apply_defaults, so shares and dependency places are complete.
-void check_workload(const Workload& workload, const Catalog& catalog, JsonReader& reader);
+void validate_semantics(const Workload& workload, const Catalog& catalog, JsonReader& reader);
 
 }  // namespace edgeplan

@@ -1,4 +1,4 @@
-#include "validate/workload_checks.hpp"
+#include "validate/semantic_validation.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -194,7 +194,7 @@ void check_users(const Workload& w, JsonReader& r) {
 
 }  // namespace
 
-void check_workload(const Workload& workload, const Catalog& catalog, JsonReader& reader) {
+void validate_semantics(const Workload& workload, const Catalog& catalog, JsonReader& reader) {
   check_shares(workload, reader);
   check_users(workload, reader);
   check_services(workload, catalog, reader);
