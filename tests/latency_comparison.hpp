@@ -1,7 +1,7 @@
 #pragma once
 // The public comparison for the RTT model: Azure's inter-region P50 round-trip
 // times (tests/data/latency/, CC BY 4.0) against edgeplan's site-to-site
-// estimate. Shared by tests/test_latency_comparison.cpp (bounds) and
+// estimate. Shared by tests/unit/facts/test_latency_comparison.cpp (bounds) and
 // bench/latency_error.cpp (the figures in rules/catalog/LATENCY-MODEL.md).
 #include <algorithm>
 #include <cmath>

@@ -1,7 +1,8 @@
 // Relaxations ("what would make it eligible") must be true advice: applying a
 // suggested JSON Patch to the spec and running the whole pipeline again must
 // make the option eligible. Checked for every excluded option of every example
-// and every scenario (tests/scenarios), and end to end through the binary's JSON output.
+// and every scenario (tests/scenarios); end to end through the binary's JSON
+// output, and the words users read, in tests/cli/test_recommend.cpp.
 #include <filesystem>
 
 #include <catch2/catch.hpp>
@@ -107,61 +108,6 @@ TEST_CASE("relax: a constraint the first exclusion masked joins the change", "[r
     if (op["path"] == "/spec/customer/facilities/0/power_kva") power = op["value"].get<double>();
   CHECK(power > rack->exclusions[0].required.get<double>());
   CHECK(relaxation->changes.size() == 2);  // the minimum, then what the demand draws
-}
-
-TEST_CASE("relax: the JSON report's near-miss patches work end to end", "[relax][cli]") {
-  const auto spec_path = test::source_path("examples/live-streaming-denver/workload.json");
-  const auto run = test::run_edgeplan("recommend examples/live-streaming-denver/workload.json --format json");
-  REQUIRE(run.exit_code == 0);
-  const Json report = Json::parse(run.out);
-  REQUIRE(!report["near_misses"].empty());
-  const Json spec = Json::parse(test::read_text(spec_path));
-  const Engine engine{test::default_catalog(), test::default_rules()};
-  for (const auto& n : report["near_misses"]) {
-    INFO(n.dump());
-    const Report relaxed = recommend(load_document(spec.patch(n["patch"])), engine);
-    const Evaluation* e = find_option(relaxed, n["option"]["id"].get<std::string>());
-    REQUIRE(e != nullptr);
-    CHECK_FALSE(e->excluded());
-  }
-}
-
-}  // namespace edgeplan
-
-namespace edgeplan {
-
-TEST_CASE("relax: the words users read for one change, several, and none", "[relax][cli]") {
-  SECTION("one change") {
-    const auto run = test::run_edgeplan("recommend examples/live-streaming-denver/workload.json");
-    CHECK(run.out.find("What would make the closest excluded options eligible\n  us-west-2-phx-2a: eligible if max RTT to users >= ") !=
-          std::string::npos);
-  }
-  SECTION("no requirement change: residency is not relaxed") {
-    const auto run = test::run_edgeplan("recommend examples/regulated-gaming-nj/workload.json");
-    CHECK(run.out.find("What would make the closest excluded options eligible\n"
-                       "  no change to the requirements alone makes any excluded option eligible "
-                       "(residency, reachability and catalog facts are not relaxed)\n") != std::string::npos);
-  }
-  SECTION("several changes together") {
-    const auto run = test::run_edgeplan("recommend tests/data/relax-joint.json --explain plant/rack-gen2-single");
-    CHECK(run.out.find("  eligible only with all of these changes (no single one is enough): ") != std::string::npos);
-    CHECK(run.out.find("plant provides >= ") != std::string::npos);
-  }
-}
-
-}  // namespace edgeplan
-
-namespace edgeplan {
-
-TEST_CASE("relax: a malformed relaxation in a rule pack is an input error with its location", "[relax][cli]") {
-  const auto run = test::run_edgeplan("rules list --rules tests/data/rulepacks/bad-relax");
-  CHECK(run.exit_code == 3);
-  CHECK(run.out.empty());
-  CHECK(run.err ==
-        "edgeplan: error: tests/data/rulepacks/bad-relax/10-bad.json:3:21 (/rules/0/relax/0/op): expected one of \"add\", \"replace\", got \"remove\"\n"
-        "edgeplan: error: tests/data/rulepacks/bad-relax/10-bad.json:3:39 (/rules/0/relax/0/path): expected a JSON pointer into the workload "
-        "document (e.g. \"/spec/latency/users/max_rtt_ms\")\n"
-        "edgeplan: error: tests/data/rulepacks/bad-relax/10-bad.json:5:13 (/rules/1/relax): only exclude rules can have a relaxation\n");
 }
 
 }  // namespace edgeplan

@@ -1,4 +1,5 @@
-// End-to-end: `edgeplan capacity` and capacity in `recommend`, on the real binary.
+// End-to-end: `edgeplan capacity` on the real binary (capacity in `recommend`:
+// test_recommend.cpp).
 #include <string>
 
 #include <catch2/catch.hpp>
@@ -97,20 +98,6 @@ TEST_CASE("capacity: sizing plans for every Outposts candidate", "[capacity-cli]
   // N+2 and a 100 % ceiling change the count: memory 1557 / 768 = 2.03 -> 3, +2 = 5.
   const json n2 = run_json("capacity examples/erp-onprem-database/workload.json --spare-hosts 2 --max-utilization 100", 0);
   CHECK((*find_by(n2["outposts_plans"], "option", "mke-dc1/rack-gen2-single"))["total_hosts"] == 5);
-}
-
-TEST_CASE("capacity: recommend excludes an Outpost the facility cannot power for the demand", "[capacity-cli]") {
-  const json report = run_json("recommend tests/data/capacity-power-short.json", 1);
-  const json* excluded = nullptr;
-  for (const auto& x : report["excluded"])
-    if (x["option"]["id"] == "plant/rack-gen2-single") excluded = &x;
-  REQUIRE(excluded != nullptr);
-  const json& reason = (*excluded)["reasons"][0];
-  CHECK(reason["rule"] == "capacity.power-for-demand");
-  CHECK(reason["message"] ==
-        "the demand at the horizon needs 11 hosts (10 active + 1 spare, binding: vcpu) drawing about 14.7 kVA; facility plant has 12 kVA");
-  CHECK(reason["measured"] == 12);
-  CHECK(reason["required"].get<double>() == Approx(14.7));
 }
 
 TEST_CASE("capacity: bad inputs are refused with their location", "[capacity-cli]") {

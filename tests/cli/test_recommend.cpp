@@ -1,6 +1,8 @@
-// End-to-end tests of the example portfolio under examples/: every example is
-// run through the real binary (`edgeplan recommend ... --format json`) and its
-// winner, exit code and key exclusion reasons are checked.
+// `edgeplan recommend` end to end. The example portfolio under examples/: every
+// example is run through the real binary (`edgeplan recommend ... --format json`)
+// and its winner, exit code and key exclusion reasons are checked. Then the
+// output formats, --explain and -o on one example, capacity as recommend applies
+// it, and the relaxations ("what would make it eligible") recommend reports.
 //
 // Every example test carries the tag [example:<folder name>]; the test
 // "examples: every example folder has a test" fails when an example is added
@@ -15,6 +17,9 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <edgeplan/pipeline.hpp>
+
+#include "fixtures.hpp"
 #include "support.hpp"
 
 namespace {
@@ -120,6 +125,13 @@ std::vector<std::string> example_names() {
     if (entry.is_directory() && std::filesystem::exists(entry.path() / "workload.json")) names.push_back(entry.path().filename().string());
   std::sort(names.begin(), names.end());
   return names;
+}
+
+json run_json(const std::string& args, int expected_exit) {
+  auto r = run_edgeplan(args + " --format json");
+  INFO(r.err);
+  REQUIRE(r.exit_code == expected_exit);
+  return json::parse(r.out);
 }
 
 std::string temp_path(const std::string& suffix) {
@@ -376,29 +388,13 @@ TEST_CASE("examples: every example folder has a test", "[examples]") {
   const auto names = example_names();
   REQUIRE(names.size() >= 10);
   for (const auto& name : names) {
-    INFO("examples/" << name << "/workload.json has no TEST_CASE tagged [example:" << name << "] in tests/test_examples.cpp");
+    INFO("examples/" << name << "/workload.json has no TEST_CASE tagged [example:" << name << "] in tests/cli/test_recommend.cpp");
     CHECK(tagged.count(name) == 1);
   }
   // And no test points at an example that no longer exists.
   for (const auto& name : tagged) {
     INFO("a test is tagged [example:" << name << "] but examples/" << name << "/workload.json does not exist");
     CHECK(std::count(names.begin(), names.end(), name) == 1);
-  }
-}
-
-TEST_CASE("examples: every example is a valid spec named after its folder", "[examples]") {
-  for (const auto& name : example_names()) {
-    INFO(name);
-    const json spec = json::parse(edgeplan::test::read_text(source_path(spec_path(name))));
-    CHECK(spec["apiVersion"] == "edgeplan/v1");
-    CHECK(spec["kind"] == "Workload");
-    CHECK(spec["metadata"]["name"] == name);
-    CHECK(spec["metadata"].value("description", "").size() > 40);
-
-    const auto result = run_edgeplan("validate " + spec_path(name));
-    INFO(result.out << result.err);
-    CHECK(result.exit_code == 0);
-    CHECK(result.out.rfind("ok: " + spec_path(name), 0) == 0);
   }
 }
 
@@ -478,3 +474,74 @@ TEST_CASE("examples: -o FILE writes the same bytes as stdout", "[examples][outpu
   CHECK(edgeplan::test::read_text(file) == to_stdout.out);
   std::remove(file.c_str());
 }
+
+// ---------------------------------------------------------------- capacity in recommend
+
+TEST_CASE("capacity: recommend excludes an Outpost the facility cannot power for the demand", "[capacity-cli]") {
+  const json report = run_json("recommend tests/data/capacity-power-short.json", 1);
+  const json* excluded = nullptr;
+  for (const auto& x : report["excluded"])
+    if (x["option"]["id"] == "plant/rack-gen2-single") excluded = &x;
+  REQUIRE(excluded != nullptr);
+  const json& reason = (*excluded)["reasons"][0];
+  CHECK(reason["rule"] == "capacity.power-for-demand");
+  CHECK(reason["message"] ==
+        "the demand at the horizon needs 11 hosts (10 active + 1 spare, binding: vcpu) drawing about 14.7 kVA; facility plant has 12 kVA");
+  CHECK(reason["measured"] == 12);
+  CHECK(reason["required"].get<double>() == Approx(14.7));
+}
+
+// ---------------------------------------------------------------- relaxations
+
+namespace edgeplan {
+namespace {
+
+const Evaluation* find_option(const Report& report, const std::string& id) {
+  for (const auto& e : report.evaluations)
+    if (e.candidate->id == id) return &e;
+  return nullptr;
+}
+
+LoadedWorkload load_document(const Json& document) {
+  return load_workload(JsonDocument::parse("patched.json", document.dump()), test::default_catalog());
+}
+
+}  // namespace
+
+TEST_CASE("relax: the JSON report's near-miss patches work end to end", "[relax][cli]") {
+  const auto spec_path = test::source_path("examples/live-streaming-denver/workload.json");
+  const auto run = test::run_edgeplan("recommend examples/live-streaming-denver/workload.json --format json");
+  REQUIRE(run.exit_code == 0);
+  const Json report = Json::parse(run.out);
+  REQUIRE(!report["near_misses"].empty());
+  const Json spec = Json::parse(test::read_text(spec_path));
+  const Engine engine{test::default_catalog(), test::default_rules()};
+  for (const auto& n : report["near_misses"]) {
+    INFO(n.dump());
+    const Report relaxed = recommend(load_document(spec.patch(n["patch"])), engine);
+    const Evaluation* e = find_option(relaxed, n["option"]["id"].get<std::string>());
+    REQUIRE(e != nullptr);
+    CHECK_FALSE(e->excluded());
+  }
+}
+
+TEST_CASE("relax: the words users read for one change, several, and none", "[relax][cli]") {
+  SECTION("one change") {
+    const auto run = test::run_edgeplan("recommend examples/live-streaming-denver/workload.json");
+    CHECK(run.out.find("What would make the closest excluded options eligible\n  us-west-2-phx-2a: eligible if max RTT to users >= ") !=
+          std::string::npos);
+  }
+  SECTION("no requirement change: residency is not relaxed") {
+    const auto run = test::run_edgeplan("recommend examples/regulated-gaming-nj/workload.json");
+    CHECK(run.out.find("What would make the closest excluded options eligible\n"
+                       "  no change to the requirements alone makes any excluded option eligible "
+                       "(residency, reachability and catalog facts are not relaxed)\n") != std::string::npos);
+  }
+  SECTION("several changes together") {
+    const auto run = test::run_edgeplan("recommend tests/data/relax-joint.json --explain plant/rack-gen2-single");
+    CHECK(run.out.find("  eligible only with all of these changes (no single one is enough): ") != std::string::npos);
+    CHECK(run.out.find("plant provides >= ") != std::string::npos);
+  }
+}
+
+}  // namespace edgeplan

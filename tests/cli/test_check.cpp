@@ -1,6 +1,7 @@
-// `edgeplan check` and `edgeplan rules test` end to end, on examples/ci: exit
-// codes, the reports CI systems read (SARIF and JUnit validated against the
-// schemas in tests/data/schemas), several reports in one run, bad input.
+// `edgeplan check` end to end, on examples/ci: exit codes, the reports CI
+// systems read (SARIF and JUnit validated against the schemas in
+// tests/data/schemas), several reports in one run, bad input. The policy packs'
+// own tests (`rules test`) are in test_rules.cpp.
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
@@ -160,43 +161,4 @@ TEST_CASE("check cli: usage and rule-pack errors write nothing", "[check-cli]") 
     CHECK_FALSE(std::filesystem::exists(dir + "/x.sarif"));
   }
   SECTION("a bad date") { CHECK(run_edgeplan("check examples/ci/specs --today 26.11.2026").exit_code == 2); }
-}
-
-TEST_CASE("rules test: the example policy packs pass their own tests", "[check-cli][rules-test]") {
-  RunResult org = run_edgeplan("rules test examples/ci/policy/org --require-coverage");
-  INFO(org.out << org.err);
-  CHECK(org.exit_code == 0);
-  CHECK(contains(org.out, "rules test examples/ci/policy/org: 1 files, 7 tests, 12 expectations\n"));
-  CHECK(contains(org.out, "coverage: 4 of 4 rules defined in examples/ci/policy/org have a test\n7 tests: 7 passed, 0 failed\n"));
-  RunResult team = run_edgeplan("rules test --rules examples/ci/policy/org examples/ci/policy/team --require-coverage");
-  CHECK(team.exit_code == 0);
-}
-
-TEST_CASE("rules test: the default rules pass their own tests, every rule covered", "[check-cli][rules-test]") {
-  RunResult r = run_edgeplan("rules test rules/default --require-coverage");
-  INFO(r.out << r.err);
-  CHECK(r.exit_code == 0);
-  CHECK(contains(r.out, " 0 failed\n"));
-}
-
-TEST_CASE("rules test: a wrong expectation fails with what happened instead", "[check-cli][rules-test]") {
-  RunResult r = run_edgeplan("rules test tests/data/rulepacks/wrong-expectation");
-  INFO(r.out << r.err);
-  CHECK(r.exit_code == 1);
-  CHECK(contains(r.out, "  FAIL  tests/data/rulepacks/wrong-expectation/tests/expect.json: the LA Local Zone is claimed to be too far\n"
-                        "        test.la-too-far: expected fail, got pass (option us-west-2-lax-1a, fixture "
-                        "tests/data/rulepacks/wrong-expectation/tests/../../../../../examples/ci/policy/org/tests/fixtures/la-shoppers.json)\n"));
-  CHECK(contains(r.out, "1 tests: 0 passed, 1 failed\n"));
-  SECTION("an expectation naming no loaded rule is an input error") {
-    RunResult bad = run_edgeplan("rules test tests/data/rulepacks/unknown-rule");
-    CHECK(bad.exit_code == 3);
-    CHECK(contains(bad.err, "(/tests/0/expect/latency.users.maxrtt): no loaded rule \"latency.users.maxrtt\"\n  hint: did you mean \"latency.users.max-rtt\"?"));
-  }
-}
-
-TEST_CASE("rules list: where each rule came from", "[check-cli]") {
-  RunResult r = run_edgeplan("rules list --rules examples/ci/policy/org --rules examples/ci/policy/team");
-  CHECK(r.exit_code == 0);
-  CHECK(contains(r.out, "examples/ci/policy/org/10-organisation.json · severity warning → error by examples/ci/policy/team/20-payments-team.json\n"));
-  CHECK(contains(r.out, "examples/ci/policy/org/10-organisation.json · non-waivable · made non-waivable by examples/ci/policy/team/20-payments-team.json\n"));
 }

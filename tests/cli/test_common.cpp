@@ -1,7 +1,10 @@
-// End-to-end: the real binary on deliberately broken inputs under tests/data/bad/.
-// Each case pins the exact diagnostic a user reads, the exit code, and that
-// nothing reaches stdout (or an -o file) when the input is bad.
+// End-to-end: what every command shares. The real binary on deliberately broken
+// inputs under tests/data/bad/: each case pins the exact diagnostic a user reads,
+// the exit code, and that nothing reaches stdout (or an -o file) when the input
+// is bad. Then the engine flags, which exist, and mean the same, on every command
+// that evaluates workloads.
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include <cstdio>
 #include <filesystem>
@@ -142,15 +145,6 @@ TEST_CASE("bad input: missing required fields are located at their parent") {
   }
 }
 
-TEST_CASE("bad input: validate reports the file as invalid on stdout and errors on stderr") {
-  auto r = run_edgeplan("validate tests/data/bad/unknown-metro.json " + kExample);
-  CHECK(r.exit_code == to_int(ExitCode::input_error));
-  CHECK(contains(r.err, "edgeplan: error: tests/data/bad/unknown-metro.json:7:43 (/spec/users/0/location/metro): unknown metro \"Denvr\"\n"));
-  CHECK(r.out ==
-        "invalid: tests/data/bad/unknown-metro.json\n"
-        "ok: " + kExample + " (workload \"live-streaming-denver\"; user groups: 2, dependencies: 0, facilities: 0)\n");
-}
-
 TEST_CASE("bad input: malformed rule files given with --rules") {
   SECTION("unknown JsonLogic operator") {
     check_input_error("recommend " + kExample + " --rules tests/data/bad/rule-bad-operator.json",
@@ -176,27 +170,6 @@ TEST_CASE("bad input: malformed --catalog file reports every problem") {
         "edgeplan: error: tests/data/bad/catalog-malformed.json:6:33 (/sites/0/kind): expected one of \"region\", \"local-zone\", "
         "\"wavelength-zone\", got \"regoin\"\n"
         "edgeplan: error: tests/data/bad/catalog-malformed.json:6:63 (/sites/0/lon): expected number, got string \"west\"\n");
-}
-
-TEST_CASE("bad input: rules eval with bad logic") {
-  SECTION("invalid JSON") {
-    check_input_error("rules eval --logic '{\"+\":[1,'",
-                      "edgeplan: error: --logic:1:9: invalid JSON while parsing value - unexpected end of input; "
-                      "expected '[', '{', or a literal\n");
-  }
-  SECTION("invalid --data JSON") {
-    check_input_error("rules eval --logic '{\"+\":[1,2]}' --data '{'",
-                      "edgeplan: error: --data:1:2: invalid JSON while parsing object key - unexpected end of input; "
-                      "expected string literal\n");
-  }
-  SECTION("unknown operator") {
-    check_input_error("rules eval --logic '{\"plus\":[1,2]}'", "edgeplan: error: --logic:1:1: unknown operator \"plus\" at the rule root\n");
-  }
-  SECTION("a valid expression still works") {
-    auto r = run_edgeplan("rules eval --logic '{\"+\":[1,2]}'");
-    CHECK(r.exit_code == 0);
-    CHECK(r.out == "3\n");
-  }
 }
 
 TEST_CASE("usage errors: bad command lines exit 2") {
@@ -258,3 +231,88 @@ TEST_CASE("bad input: -o FILE is neither created nor touched when the run fails"
     std::remove(out.c_str());
   }
 }
+
+// ---------------------------------------------------------------- engine flags
+// One engine setup for every command: the engine flags exist, and mean the
+// same, on every command that evaluates workloads (ARCHITECTURE.md).
+
+namespace {
+
+const char* const kEvaluatingCommands[] = {"recommend", "capacity", "check", "batch", "facts", "rules test"};
+const char* const kEngineFlags[] = {"--catalog", "--rules", "--no-default-rules", "--latency-file", "--spare-hosts", "--max-utilization"};
+
+}  // namespace
+
+TEST_CASE("engine flags: every evaluating command takes all six", "[cli][engine]") {
+  for (const char* command : kEvaluatingCommands) {
+    const auto help = run_edgeplan(std::string(command) + " --help");
+    INFO(command);
+    REQUIRE(help.exit_code == 0);
+    for (const char* flag : kEngineFlags) {
+      INFO(flag);
+      CHECK(help.out.find(std::string("  ") + flag + " ") != std::string::npos);
+    }
+  }
+}
+
+// The Denver example's only eligible option is the Denver Local Zone (about
+// 10 ms modelled). A measured 95 ms to it, over the spec's 35 ms budget, must
+// exclude it in `check` as it does in `recommend`: the gate uses the same RTTs.
+TEST_CASE("engine flags: check uses measured RTTs (--latency-file) as recommend does", "[cli][engine][check-cli]") {
+  const std::string spec = "examples/live-streaming-denver/workload.json";
+  const std::string slow = " --latency-file tests/data/latency/denver-zone-slow.json";
+  const auto modelled = run_edgeplan("check " + spec);
+  CHECK(modelled.exit_code == 0);
+  CHECK(modelled.out.find("top us-west-2-den-1a") != std::string::npos);
+  const auto measured = run_edgeplan("check " + spec + slow);
+  CHECK(measured.exit_code == 1);
+  CHECK(measured.out.find("none of 107 candidates is feasible") != std::string::npos);
+  CHECK(run_edgeplan("recommend " + spec + slow).exit_code == 1);
+}
+
+TEST_CASE("engine flags: capacity reads --latency-file like every other command", "[cli][engine]") {
+  const auto missing = run_edgeplan("capacity examples/live-streaming-denver/workload.json --latency-file no-such-file.json");
+  CHECK(missing.exit_code == 3);
+  CHECK(missing.err == "edgeplan: error: no-such-file.json: cannot read measured-latency file\n");
+  CHECK(missing.out.empty());
+}
+
+namespace edgeplan {
+
+TEST_CASE("measured latency: values from --latency-file say so in messages, rationale, facts and every format") {
+  const std::string spec = "examples/live-streaming-denver/workload.json --latency-file tests/data/latency/denver-measured.json";
+  SECTION("text: the rationale labels each value when both kinds appear") {
+    const auto r = test::run_edgeplan("recommend " + spec);
+    INFO(r.out << r.err);
+    CHECK(r.out.find("measured RTT: Denver viewers 7.5 ms (budget 35 ms), estimated Colorado Springs viewers") == std::string::npos);
+    CHECK(r.out.find("RTT: measured Denver viewers 7.5 ms (budget 35 ms), estimated Colorado Springs viewers") != std::string::npos);
+    CHECK(r.out.find("estimated RTT to Denver viewers 7.5 ms") == std::string::npos);
+  }
+  SECTION("JSON: rationale and every exclusion message; Markdown: the rationale") {
+    const auto json = test::run_edgeplan("recommend " + spec + " --format json");
+    CHECK(json.out.find("measured RTT to Denver viewers 41 ms > 35 ms required") != std::string::npos);
+    CHECK(json.out.find("RTT: measured Denver viewers 7.5 ms (budget 35 ms)") != std::string::npos);
+    const auto markdown = test::run_edgeplan("recommend " + spec + " --format markdown");
+    CHECK(markdown.out.find("RTT: measured Denver viewers 7.5 ms (budget 35 ms)") != std::string::npos);
+  }
+  SECTION("facts: source, label and terms") {
+    const auto r = test::run_edgeplan("facts " + spec + " --option us-west-2-den-1a --format json");
+    REQUIRE(r.exit_code == 0);
+    const auto facts = nlohmann::json::parse(r.out)[0]["facts"]["latency"]["users"][0];
+    CHECK(facts["source"] == "measured");
+    CHECK(facts["rtt_label"] == "measured");
+    CHECK(facts["path"] == "measured");
+    CHECK(facts["rtt_compared_ms"] == 7.5);
+    CHECK(facts["terms"] == "measured 7.5 ms (--latency-file)");
+  }
+  SECTION("--explain shows where each millisecond comes from") {
+    const auto r = test::run_edgeplan("recommend examples/live-streaming-denver/workload.json --explain us-west-2-den-1a");
+    INFO(r.out << r.err);
+    CHECK(r.out.find("Latency terms (ms, typical values)") != std::string::npos);
+    CHECK(r.out.find("  - Denver viewers (internet, p95 ") != std::string::npos);
+    CHECK(r.out.find("access (fixed) 10 + site (local-zone) 0.3 + ") != std::string::npos);
+    CHECK(r.out.find("parent Region us-west-2 (backbone): site (this end) 0.3 + site (far end) 1.5 + backbone entry (both ends) 1 + ") != std::string::npos);
+  }
+}
+
+}  // namespace edgeplan
