@@ -82,7 +82,7 @@ TEST_CASE("check cli: with the organisation pack only, the passing specs pass", 
   }
 }
 
-TEST_CASE("check cli: several reports in one run; SARIF and JUnit validate against their schemas", "[check-cli]") {
+TEST_CASE("check cli: several reports in one run, SARIF and JUnit validate against their schemas", "[check-cli]") {
   const std::string dir = scratch_dir("reports");
   RunResult r = run_edgeplan("check examples/ci/specs " + kPacks + " --format sarif -o " + dir + "/edgeplan.sarif --format junit -o " + dir +
                              "/edgeplan.xml --format markdown -o " + dir + "/comment.md --format json -o " + dir + "/check.json --format github");

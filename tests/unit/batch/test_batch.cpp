@@ -103,7 +103,7 @@ TEST_CASE("batch: a directory is read recursively, sorted by path, *.json only")
   CHECK(inputs[0].line == 0);
 }
 
-TEST_CASE("batch: JSONL lines are inputs located by FILE:LINE; blank lines are skipped") {
+TEST_CASE("batch: JSONL lines are inputs located by FILE:LINE, blank lines are skipped") {
   MemoryFileSystem fs;
   fs.add("queue.jsonl", "{\"a\":1}\n\n   \n{\"b\":2}\r\n");
   BatchSource source(fs, {"queue.jsonl"}, nullptr);
@@ -113,7 +113,7 @@ TEST_CASE("batch: JSONL lines are inputs located by FILE:LINE; blank lines are s
   CHECK(inputs[1].text == "{\"b\":2}");  // CR of a CRLF file stripped
 }
 
-TEST_CASE("batch: arguments keep their order; globs expand sorted; - reads JSONL from stdin") {
+TEST_CASE("batch: arguments keep their order, globs expand sorted, - reads JSONL from stdin") {
   MemoryFileSystem fs;
   fs.add("specs/prod-b.json", "{}");
   fs.add("specs/prod-a.json", "{}");

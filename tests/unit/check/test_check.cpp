@@ -44,7 +44,7 @@ const RuleCase* find_case(const SpecCheck& s, const std::string& rule) {
 
 }  // namespace
 
-TEST_CASE("check: an eligible proposed option passes; an excluded one fails with the rule's numbers", "[check]") {
+TEST_CASE("check: an eligible proposed option passes, an excluded one fails with the rule's numbers", "[check]") {
   SECTION("pass") {
     CheckRun run = run_check({{"ok.json", denver(R"(, "proposed": {"option": "us-west-2-den-1a"})")}});
     const SpecCheck& s = run.specs.at(0);

@@ -132,7 +132,7 @@ TEST_CASE("workload: semantic checks") {
   }
 }
 
-TEST_CASE("workload: any AWS service may be used from the Region; unknown names there are warnings") {
+TEST_CASE("workload: any AWS service may be used from the Region, unknown names there are warnings") {
   auto loaded = load_spec(R"({"services": {"local": ["EC2"], "regional": ["DynamoDB", "SQS", "Lambda", "CloudFront", "DynamoBD"]}})");
   REQUIRE(loaded.warnings.size() == 1);
   CHECK(format_diagnostic(loaded.warnings[0]) ==
