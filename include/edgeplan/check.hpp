@@ -59,6 +59,7 @@ struct CheckFinding {
   std::string severity;
   std::string message;
   std::string option;  // the option it is about; "" for spec-level findings
+  std::string item;    // the user group or dependency it is about (for_each rules); else ""
   Json measured;
   Json required;
   std::string unit;

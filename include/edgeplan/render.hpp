@@ -22,7 +22,7 @@ namespace edgeplan {
 
 // ---------------------------------------------------------------- formats
 
-enum class Format { text, json, jsonl, csv, markdown, sarif, junit, github };
+enum class Format { text, json, jsonl, csv, markdown, sarif, junit, github, gitlab_codequality };
 
 struct FormatInfo {
   Format format;
@@ -67,7 +67,7 @@ struct FactsListing {
 };
 
 // Results a renderer takes: Report, Explanation, CapacityReport, CheckRun,
-// RuleSet (`rules list`), RuleTestRun, FactsListing, PortfolioSummary, and BatchResult (one streamed
+// RuleSet (`rules list`), RuleTestRun, ValidationRun (`validate`), FactsListing, PortfolioSummary, and BatchResult (one streamed
 // record of `batch`; `header` is printed once before the first).
 template <class Result>
 struct Renderer {
@@ -85,6 +85,7 @@ template <> const std::vector<Renderer<CapacityReport>>& renderers();
 template <> const std::vector<Renderer<CheckRun>>& renderers();
 template <> const std::vector<Renderer<RuleTestRun>>& renderers();
 template <> const std::vector<Renderer<RuleSet>>& renderers();
+template <> const std::vector<Renderer<ValidationRun>>& renderers();
 template <> const std::vector<Renderer<FactsListing>>& renderers();
 template <> const std::vector<Renderer<PortfolioSummary>>& renderers();
 template <> const std::vector<Renderer<BatchResult>>& renderers();

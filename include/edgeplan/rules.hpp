@@ -126,6 +126,7 @@ struct Finding {
   double points = 0;  // adjust findings
   std::string rule_file;
   bool waivable = true;
+  std::string item;  // for_each rules: the name of the item it is about (a user group, a dependency); else ""
 };
 
 struct RuleTrace {

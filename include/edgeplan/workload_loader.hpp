@@ -4,6 +4,7 @@
 // reading into the model (load/workload_reader), the defaults (apply_defaults),
 // then the checks a schema cannot express (known metros and services, shares
 // summing to 1, references).
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,20 @@ struct LoadedWorkload {
 // Throws InputError carrying every error found in the document.
 LoadedWorkload load_workload(const JsonDocument& document, const Catalog& catalog);
 LoadedWorkload load_workload_file(const FileSystem& fs, const std::string& path, const Catalog& catalog);
+
+// `edgeplan validate`: each spec's verdict, without evaluating it.
+struct SpecValidation {
+  std::string file;
+  std::optional<LoadedWorkload> loaded;  // set: valid
+  std::vector<Diagnostic> errors;        // why it is not
+  bool valid() const { return loaded.has_value(); }
+};
+struct ValidationRun {
+  std::vector<SpecValidation> specs;
+  int invalid() const;
+};
+// Every spec is validated, whatever the ones before it held.
+ValidationRun validate_specs(const FileSystem& fs, const std::vector<std::string>& paths, const Catalog& catalog);
 
 // The embedded JSON Schema (rules/workload.schema.json).
 const Json& workload_schema();

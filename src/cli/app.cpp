@@ -97,16 +97,49 @@ void print_diagnostics(const std::vector<Diagnostic>& diagnostics) {
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
-      {"recommend", "Rank every placement option for a workload spec, with rationale", setup_recommend},
-      {"capacity", "Size Outposts for a workload (N+M, utilisation ceiling), or check it fits an existing Outpost", setup_capacity},
-      {"check", "Gate a review in CI: each spec's proposed placement against the rules (SARIF, JUnit, GitHub, Markdown)", setup_check},
-      {"batch", "Evaluate a portfolio of specs in parallel: JSONL, CSV or a Markdown summary; --shard K/N splits it", setup_batch},
-      {"validate", "Check workload specs without evaluating them", setup_validate},
-      {"rules", "List rules, run rule packs' unit tests, or evaluate a JsonLogic condition", setup_rules},
-      {"facts", "Print the data each rule condition reads, per candidate option (JSON Lines)", setup_facts},
+      {"recommend", "Rank every placement option for a workload spec, with rationale", setup_recommend,
+       {"edgeplan recommend examples/erp-onprem-database/workload.json",
+        "edgeplan recommend spec.json --explain us-east-1-chi-2a --format markdown -o why.md"},
+       "no feasible placement (the report says why)"},
+      {"capacity", "Size Outposts for a workload (N+M, utilisation ceiling), or check it fits an existing Outpost", setup_capacity,
+       {"edgeplan capacity examples/erp-onprem-database/workload.json --spare-hosts 2",
+        "edgeplan capacity examples/shared-outpost/workload.json --outpost examples/shared-outpost/outpost-capacity.json"},
+       "with --outpost: the workload does not fit the existing Outpost"},
+      {"check", "Gate a review in CI: each spec's proposed placement against the rules (SARIF, JUnit, GitHub, Markdown)", setup_check,
+       {"edgeplan check examples/ci/specs --rules examples/ci/policy/org",
+        "edgeplan check specs/ --format sarif -o edgeplan.sarif --format junit -o edgeplan.xml --format github"},
+       "a finding at or above --fail-on that no valid waiver covers"},
+      {"batch", "Evaluate a portfolio of specs in parallel: JSONL, CSV or a Markdown summary; --shard K/N splits it", setup_batch,
+       {"edgeplan batch examples/portfolio --format markdown -o summary.md",
+        "edgeplan batch portfolio.jsonl --jobs 8 --shard 2/4 -o shard-2.jsonl"},
+       "some spec has no feasible placement (3 wins: some spec is invalid)"},
+      {"validate", "Check workload specs without evaluating them", setup_validate,
+       {"edgeplan validate examples/*/workload.json", "edgeplan validate - --format json < spec.json"}, nullptr},
+      {"rules", "List rules, run rule packs' unit tests, or evaluate a JsonLogic condition", setup_rules,
+       {"edgeplan rules list --rules examples/ci/policy/org", "edgeplan rules test rules/default --require-coverage"},
+       "rules test: an expectation not met (or, with --require-coverage, an untested rule)"},
+      {"facts", "Print the data each rule condition reads, per candidate option (JSON Lines)", setup_facts,
+       {"edgeplan facts examples/erp-onprem-database/workload.json --option us-east-1-chi-2a --format json",
+        "edgeplan facts spec.json | jq -c 'select(.facts.latency.max_user_rtt_ms < 20) | .option.id'"},
+       nullptr},
   };
   return table;
 }
+
+namespace {
+
+// Two examples and the exit codes, under each command's --help.
+std::string help_footer(const Command& c) {
+  std::string out = "\nExamples:\n";
+  for (const char* example : c.examples) out += fmt::format("  {}\n", example);
+  out += "\nExit codes:\n  0  success\n";
+  if (c.exit_1) out += fmt::format("  1  {}\n", c.exit_1);
+  out += "  2  usage error (unknown option, command or format)\n  3  input error: a spec, catalog, rule or data file is missing or invalid\n"
+         "  4  internal error (a bug: please report it)\n";
+  return out;
+}
+
+}  // namespace
 
 void add_rule_options(CLI::App& command, EngineOptions& options) {
   command.add_option("--catalog", options.catalog, "Catalog file replacing the embedded default (\"extends\": \"default\" to extend it)");
@@ -155,8 +188,10 @@ Format parse_format(const std::string& name) {
   return *format;
 }
 
+bool to_stdout(const std::string& output_path) { return output_path.empty() || output_path == "-"; }
+
 void emit(const OutputOptions& options, const std::string& text) {
-  if (options.output.empty()) {
+  if (to_stdout(options.output)) {
     std::cout << text << std::flush;
     return;
   }
@@ -167,11 +202,22 @@ void emit(const OutputOptions& options, const std::string& text) {
   }
 }
 
+namespace {
+
+bool env_set(const char* name) {
+  const char* value = std::getenv(name);
+  return value && *value && std::string_view(value) != "0";
+}
+
+}  // namespace
+
 bool use_color(const GlobalOptions& global, const OutputOptions& output) {
-  if (!output.output.empty() || global.color == "never") return false;
-  if (global.color == "always") return true;
+  if (!to_stdout(output.output) || global.color == "never") return false;
+  if (global.color == "always" || env_set("FORCE_COLOR") || env_set("CLICOLOR_FORCE")) return true;
   const char* no_color = std::getenv("NO_COLOR");
   if (no_color && *no_color) return false;
+  const char* term = std::getenv("TERM");
+  if (term && std::string_view(term) == "dumb") return false;
   return ::isatty(STDOUT_FILENO) == 1;
 }
 
@@ -190,9 +236,11 @@ int run(int argc, char** argv) {
   app.add_flag("-q,--quiet", global.quiet, "Same as --log-level error");
   app.add_option("--color", global.color, "Colour output: auto (TTY and no NO_COLOR), always, never")->check(CLI::IsMember({"auto", "always", "never"}));
   app.require_subcommand(0, 1);
+  app.fallthrough();  // global flags (-q, -v, --color, --log-level) also after the subcommand; subcommands inherit it
   std::vector<std::pair<CLI::App*, Runner>> runners;
   for (const auto& c : commands()) {
     CLI::App* sub = app.add_subcommand(c.name, c.summary);
+    sub->footer(help_footer(c));
     runners.emplace_back(sub, c.setup(*sub, global));
   }
   try {

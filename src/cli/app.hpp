@@ -56,9 +56,12 @@ void add_output_options(CLI::App& command, OutputOptions& options) {
   add_output_options(command, options, format_names<Result>());
 }
 Format parse_format(const std::string& name);
-// Writes to stdout, or atomically to the file.
+// Writes to stdout (no -o, or -o -), or atomically to the file.
 void emit(const OutputOptions& options, const std::string& text);
-// Colour for text written to stdout (never for files), per --color and NO_COLOR.
+// "-o -" is stdout, as in most tools.
+bool to_stdout(const std::string& output_path);
+// Colour for text written to stdout (never for files): --color, then
+// FORCE_COLOR / CLICOLOR_FORCE, then NO_COLOR, then TERM=dumb, then whether stdout is a terminal.
 bool use_color(const GlobalOptions& global, const OutputOptions& output);
 // RenderOptions for this output: colour per use_color, `top` options listed.
 RenderOptions render_options(const GlobalOptions& global, const OutputOptions& output, std::size_t top = 10);
@@ -71,6 +74,8 @@ struct Command {
   const char* name;
   const char* summary;
   std::function<Runner(CLI::App& command, const GlobalOptions& global)> setup;
+  std::vector<const char*> examples;  // shown under --help, as typed from the repository root
+  const char* exit_1;                 // what exit code 1 means for this command; nullptr: not used
 };
 const std::vector<Command>& commands();
 

@@ -72,7 +72,7 @@ void write_all(int fd, std::string_view text) {
 class ResultOutput {
  public:
   explicit ResultOutput(const std::string& path) {
-    if (path.empty()) return;
+    if (to_stdout(path)) return;
     try {
       m_file.emplace(path);
     } catch (const std::runtime_error& e) {
@@ -298,7 +298,7 @@ Runner setup_batch(CLI::App& command, const GlobalOptions& global) {
   command.add_option("-j,--jobs", options->jobs, "Worker threads (default: the number of cores)")->check(CLI::Range(1, 1024))->capture_default_str();
   command.add_option("--shard", options->shard, "Evaluate only shard K of N (1-based), by a stable hash of each spec's file (FILE:LINE for JSONL)");
   command.add_flag("--no-progress", options->no_progress, "No progress line on stderr (it is only shown on a terminal anyway)");
-  command.add_option("--top", options->top, "Rows per table in the markdown and text summaries")->capture_default_str();
+  command.add_option("--top", options->top, "Rows per table in the markdown and text summaries")->check(CLI::NonNegativeNumber)->capture_default_str();
   add_engine_options(command, options->engine);
   return [options, &global] { return run_batch(*options, global); };
 }

@@ -42,7 +42,7 @@ Format format_named(const std::string& name) {
 }
 
 Format format_for_path(const std::string& path) {
-  if (auto f = format_from_path(path); f && can_render<CheckRun>(*f)) return *f;
+  if (auto f = format_from_path(path); f && can_render<CheckRun>(*f) && !to_stdout(path)) return *f;
   throw UsageError(fmt::format("-o {}: no --format before it, and the file name does not imply one\n  hint: write --format sarif -o {}", path, path));
 }
 
@@ -58,8 +58,8 @@ std::vector<Destination> destinations(const CheckCliOptions& o) {
       open = true;
     } else if (option == o.output_option) {
       const std::string& path = o.outputs.at(next_output++);
-      if (open) out.back().path = path;
-      else out.push_back({format_for_path(path), path});
+      if (!open) out.push_back({format_for_path(path), ""});
+      out.back().path = to_stdout(path) ? "" : path;  // -o -: stdout
       open = false;
     }
   }
@@ -125,7 +125,7 @@ Runner setup_check(CLI::App& command, const GlobalOptions& global) {
   auto o = std::make_shared<CheckCliOptions>();
   o->command = &command;
   command.add_option("specs", o->specs, "Workload specs, or directories searched recursively for *.json")->required();
-  o->format_option = command.add_option("--format", o->formats, "text | json | sarif | junit | github | markdown; repeat with -o for several reports")
+  o->format_option = command.add_option("-f,--format", o->formats, util::join_list(format_names<CheckRun>(), " | ") + "; repeat with -o for several reports")
       ->check(CLI::IsMember(format_names<CheckRun>()))
       ->allow_extra_args(false);
   o->output_option = command.add_option("-o,--output", o->outputs, "Write the preceding --format to this file (atomically)")->allow_extra_args(false);

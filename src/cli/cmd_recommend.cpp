@@ -52,7 +52,7 @@ Runner setup_recommend(CLI::App& command, const GlobalOptions& global) {
   command.add_option("spec", options->spec, "Workload spec (JSON)")->required();
   add_output_options<Report>(command, options->output);
   command.add_option("--explain", options->explain, "Show the full reasoning (facts, every rule, scores) for one option id");
-  command.add_option("--top", options->top, "Options listed in text and Markdown output")->capture_default_str();
+  command.add_option("--top", options->top, "Options listed in text and Markdown output")->check(CLI::NonNegativeNumber)->capture_default_str();
   add_engine_options(command, options->engine);
   return [options, &global] { return run_recommend(*options, global); };
 }

@@ -49,11 +49,11 @@ TEST_CASE("check cli: the CI examples, as a pull request sees them", "[check-cli
                         "               cardholder data would be stored in SG, outside the PCI-assessed jurisdictions (US, CA, GB, IE, DE, FR)\n"));
   // The team pack raised the organisation's headroom rule to an error: checkout now blocks.
   CHECK(contains(r.out, "FAIL  examples/ci/specs/checkout-api-lax.json"));
-  CHECK(contains(r.out, "      error    org.latency.headroom  examples/ci/specs/checkout-api-lax.json:14:26 (/spec/latency/users)\n"
+  CHECK(contains(r.out, "      error    org.latency.headroom  examples/ci/specs/checkout-api-lax.json:12:7 (/spec/users/1)\n"
                         "               estimated RTT to San Diego shoppers 28 ms leaves less than 20 % headroom under the 34 ms budget\n"));
   CHECK(contains(r.out, "      warning  waiver.not-waivable  examples/ci/specs/factory-vision-outposts.json:31:7 (/spec/waivers/0)\n"));
   CHECK(contains(r.out, "      warning  waiver.expired  examples/ci/specs/legacy-erp-expired-waiver.json:31:7 (/spec/waivers/0)\n"));
-  CHECK(contains(r.out, "      waived   latency.users.max-rtt  examples/ci/specs/store-analytics-phx.json:14:16 (/spec/latency)\n"));
+  CHECK(contains(r.out, "      waived   latency.users.max-rtt  examples/ci/specs/store-analytics-phx.json:12:7 (/spec/users/1)\n"));
   CHECK(contains(r.out, "PASS  examples/ci/specs/payments-gateway-eu.json  payments-gateway-eu: proposed eu-west-1 (region), rank 1 of 4 eligible"));
   CHECK(contains(r.out, "PASS  examples/ci/specs/media-archive-no-proposal.json  media-archive-no-proposal: no proposed placement; 2 of 107 candidates eligible, top us-east-2\n"));
   CHECK(contains(r.out, "\n7 specs checked: 2 passed, 5 failed · findings: 5 errors, 5 warnings, 5 info, 1 waived · fail on error\n"));

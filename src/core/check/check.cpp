@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <ctime>
+#include <regex>
+#include <sstream>
 
 #include <fmt/format.h>
 
@@ -40,6 +42,21 @@ std::string locate(const JsonDocument& doc, std::initializer_list<std::string> c
   for (const auto& pointer : candidates)
     if (has_pointer(doc, pointer)) return pointer;
   return "";
+}
+
+// The user group or dependency named `item` ("/spec/users/1"), when exactly one has that name.
+std::string item_pointer(const JsonDocument& doc, const std::string& item) {
+  if (item.empty()) return "";
+  std::string found;
+  int matches = 0;
+  for (const char* list : {"/spec/users", "/spec/latency/dependencies"}) {
+    const Json::json_pointer at(list);
+    if (!doc.value().contains(at) || !doc.value().at(at).is_array()) continue;
+    const Json& entries = doc.value().at(at);
+    for (std::size_t i = 0; i < entries.size(); ++i)
+      if (entries[i].is_object() && entries[i].value("name", "") == item) found = fmt::format("{}/{}", list, i), ++matches;
+  }
+  return matches == 1 ? found : "";
 }
 
 void set_location(CheckFinding& f, const JsonDocument& doc, const std::string& pointer) {
@@ -112,8 +129,13 @@ class SpecChecker {
   }
 
   CheckFinding finding_from(const Finding& found, const Rule& rule, const std::string& option) const {
-    CheckFinding f = located(found.rule, rule.severity, found.message, locate(m_doc, {rule.location, default_location(rule.factor), "/spec/proposed"}));
+    // Where the finding is about: its user group or dependency, else where the
+    // rule says, else the proposed placement (so an alert sits on the PR diff).
+    const std::string pointer =
+        locate(m_doc, {item_pointer(m_doc, found.item), rule.location, "/spec/proposed", default_location(rule.factor)});
+    CheckFinding f = located(found.rule, rule.severity, found.message, pointer);
     f.option = option;
+    f.item = found.item;
     f.measured = found.measured;
     f.required = found.required;
     f.unit = found.unit;
@@ -268,6 +290,29 @@ class SpecChecker {
   const CheckOptions& m_options;
 };
 
+// A message template for readers with no data to fill it (SARIF rule help):
+// "{option.country}" → "the option's country", "{facts.latency.p95_ms}" → "the latency p95 ms".
+std::string without_placeholders(const std::string& text) {
+  static const std::regex placeholder(R"(\{([A-Za-z0-9_.]+)\})");
+  std::string out;
+  auto last = text.cbegin();
+  for (std::sregex_iterator it(text.begin(), text.end(), placeholder), end; it != end; ++it) {
+    out.append(last, text.cbegin() + it->position());
+    std::vector<std::string> parts;
+    std::stringstream path((*it)[1].str());
+    for (std::string part; std::getline(path, part, '.');)
+      if (part != "facts" && part != "workload" && part != "spec") parts.push_back(part);
+    std::string owner = "the ";
+    if (!parts.empty() && (parts.front() == "option" || parts.front() == "item")) owner += parts.front() + "'s ", parts.erase(parts.begin());
+    std::string words = util::join_list(parts, " ");
+    std::replace(words.begin(), words.end(), '_', ' ');
+    out += owner + words;
+    last = text.cbegin() + it->position() + it->length();
+  }
+  out.append(last, text.cend());
+  return out;
+}
+
 CheckRule builtin(const char* id, const char* severity, const char* effect, const char* description, const char* help, bool waivable) {
   return {id, severity, description, help, effect, "", "edgeplan", waivable};
 }
@@ -329,7 +374,7 @@ std::vector<CheckRule> check_rules(const RuleSet& rules) {
   for (const auto& r : rules.rules) {
     if (r.effect != Effect::exclude && r.effect != Effect::warn) continue;
     std::string help = r.effect == Effect::exclude ? "The proposed option is excluded by this rule." : "The proposed option is eligible only with this condition met.";
-    if (!r.remedy.empty()) help += " It would pass if " + r.remedy.source() + ".";
+    if (!r.remedy.empty()) help += " It would pass if " + without_placeholders(r.remedy.source()) + ".";
     out.push_back({r.id, r.severity, r.description, help, to_string(r.effect), r.factor, r.file, r.waivable});
   }
   out.push_back(builtin(builtin_rules::feasible, "error", "gate", "A spec without a proposed placement must have at least one feasible placement.",

@@ -1,6 +1,7 @@
 // JSON: the versioned contracts (schema_version first, keys in documented
 // order) of every result `--format json` prints.
 #include <cmath>
+#include <filesystem>
 
 #include <fmt/format.h>
 
@@ -138,6 +139,7 @@ OrderedJson finding_json(const CheckFinding& f) {
   j["blocking"] = f.blocking;
   j["message"] = f.message;
   j["option"] = f.option;
+  j["item"] = f.item;
   j["measured"] = to_ordered(f.measured);
   j["required"] = to_ordered(f.required);
   j["unit"] = f.unit;
@@ -270,6 +272,14 @@ OrderedJson diagnostic_json(const Diagnostic& d) {
   return {{"file", d.file}, {"line", d.line}, {"column", d.column}, {"pointer", d.pointer}, {"message", d.message}, {"hint", d.hint}};
 }
 
+std::string relative_path(const std::string& path) {
+  std::filesystem::path given(path);
+  if (given.is_absolute()) given = given.lexically_relative(std::filesystem::current_path());
+  std::string out = given.lexically_normal().generic_string();
+  while (out.rfind("./", 0) == 0) out = out.substr(2);
+  return out;
+}
+
 OrderedJson check_provenance_json(const Provenance& p) {
   return {{"edgeplan_version", p.edgeplan_version},
           {"catalog", {{"name", p.catalog_name}, {"version", p.catalog_version}, {"date", p.catalog_date}, {"digest", "sha256:" + p.catalog_digest}}},
@@ -328,6 +338,18 @@ std::string rules(const RuleSet& set, const RenderOptions&) {
     rules.push_back({{"id", r.id}, {"effect", to_string(r.effect)}, {"severity", r.severity}, {"factor", r.factor},
                      {"description", r.description}, {"file", r.file}, {"waivable", r.waivable}, {"history", r.history}});
   return Json{{"rules", rules}, {"weights", set.weights}, {"files", set.files}, {"digest", "sha256:" + set.digest}}.dump(2) + "\n";
+}
+
+std::string validation(const ValidationRun& run, const RenderOptions&) {
+  OrderedJson specs = OrderedJson::array();
+  for (const auto& s : run.specs) {
+    OrderedJson j{{"file", s.file}, {"valid", s.valid()}, {"workload", s.valid() ? OrderedJson(s.loaded->workload.name) : OrderedJson(nullptr)}};
+    j["errors"] = diagnostics_json(s.errors);
+    j["warnings"] = diagnostics_json(s.valid() ? s.loaded->warnings : std::vector<Diagnostic>{});
+    specs.push_back(std::move(j));
+  }
+  OrderedJson out{{"schema_version", kCheckSchemaVersion}, {"valid", run.invalid() == 0}, {"invalid", run.invalid()}, {"specs", specs}};
+  return out.dump(2) + "\n";
 }
 
 // One indented array of every option's rule data.

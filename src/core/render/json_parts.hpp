@@ -7,5 +7,9 @@ namespace edgeplan::render_detail {
 
 OrderedJson diagnostic_json(const Diagnostic& d);
 OrderedJson check_provenance_json(const Provenance& p);
+// A spec's path relative to the directory edgeplan ran in (the repository root
+// in CI), "./" dropped: CI systems resolve it against the checkout, and no
+// machine path leaks into a report. An absolute argument is made relative.
+std::string relative_path(const std::string& path);
 
 }  // namespace edgeplan::render_detail

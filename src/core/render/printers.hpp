@@ -14,6 +14,7 @@ std::string capacity(const CapacityReport& report, const RenderOptions& options)
 std::string check(const CheckRun& run, const RenderOptions& options);
 std::string rule_tests(const RuleTestRun& run, const RenderOptions& options);
 std::string rules(const RuleSet& set, const RenderOptions& options);
+std::string validation(const ValidationRun& run, const RenderOptions& options);
 std::string portfolio(const PortfolioSummary& summary, const RenderOptions& options);
 }  // namespace text
 
@@ -32,6 +33,7 @@ std::string capacity(const CapacityReport& report, const RenderOptions& options)
 std::string check(const CheckRun& run, const RenderOptions& options);
 std::string rule_tests(const RuleTestRun& run, const RenderOptions& options);
 std::string rules(const RuleSet& set, const RenderOptions& options);
+std::string validation(const ValidationRun& run, const RenderOptions& options);
 std::string facts(const FactsListing& listing, const RenderOptions& options);
 }  // namespace json
 
@@ -52,6 +54,10 @@ std::string check(const CheckRun& run, const RenderOptions& options);
 namespace junit {
 std::string check(const CheckRun& run, const RenderOptions& options);
 }  // namespace junit
+
+namespace gitlab_codequality {
+std::string check(const CheckRun& run, const RenderOptions& options);
+}  // namespace gitlab_codequality
 
 namespace github {
 std::string check(const CheckRun& run, const RenderOptions& options);

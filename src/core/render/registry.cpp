@@ -21,6 +21,7 @@ const std::vector<FormatInfo>& format_table() {
       {Format::sarif, "sarif", {}, {".sarif", ".sarif.json"}},
       {Format::junit, "junit", {}, {".xml"}},
       {Format::github, "github", {}, {}},
+      {Format::gitlab_codequality, "gitlab-codequality", {}, {}},
   };
   return table;
 }
@@ -46,7 +47,8 @@ template <> const std::vector<Renderer<CapacityReport>>& renderers() {
 template <> const std::vector<Renderer<CheckRun>>& renderers() {
   static const std::vector<Renderer<CheckRun>> table = {
       {Format::text, f::text::check},   {Format::json, f::json::check},     {Format::sarif, f::sarif::check},
-      {Format::junit, f::junit::check}, {Format::github, f::github::check}, {Format::markdown, f::markdown::check}};
+      {Format::junit, f::junit::check}, {Format::github, f::github::check}, {Format::markdown, f::markdown::check},
+      {Format::gitlab_codequality, f::gitlab_codequality::check}};
   return table;
 }
 
@@ -57,6 +59,11 @@ template <> const std::vector<Renderer<RuleTestRun>>& renderers() {
 
 template <> const std::vector<Renderer<RuleSet>>& renderers() {
   static const std::vector<Renderer<RuleSet>> table = {{Format::text, f::text::rules}, {Format::json, f::json::rules}};
+  return table;
+}
+
+template <> const std::vector<Renderer<ValidationRun>>& renderers() {
+  static const std::vector<Renderer<ValidationRun>> table = {{Format::text, f::text::validation}, {Format::json, f::json::validation}};
   return table;
 }
 

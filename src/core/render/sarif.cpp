@@ -24,21 +24,26 @@ const char* sarif_level(const std::string& severity) {
   return "note";
 }
 
-// Relative paths stay relative (GitHub resolves them against the repository);
-// characters outside the URI unreserved set are percent-encoded.
+// Every URI is relative to %SRCROOT% (relative_path), so GitHub places the
+// alert on the file in the PR; characters outside the URI unreserved set are
+// percent-encoded.
 std::string to_uri(const std::string& path) {
-  std::string p = path;
-  while (p.rfind("./", 0) == 0) p = p.substr(2);
-  std::string out = p.rfind('/', 0) == 0 ? "file://" : "";
-  for (unsigned char c : p) {
+  std::string out;
+  for (unsigned char c : relative_path(path)) {
     if (std::isalnum(c) || std::string_view("-._~/").find(static_cast<char>(c)) != std::string_view::npos) out += static_cast<char>(c);
     else out += fmt::format("%{:02X}", c);
   }
   return out;
 }
 
+// %SRCROOT% has no URI on purpose: an absolute path would differ per machine;
+// consumers (GitHub code scanning) resolve it to the checkout.
+OrderedJson src_root() {
+  return {{"%SRCROOT%", {{"description", {{"text", "The directory edgeplan ran in (the repository root in CI)"}}}}}};
+}
+
 OrderedJson physical_location(const std::string& file, int line, int column) {
-  OrderedJson location = {{"artifactLocation", {{"uri", to_uri(file)}}}};
+  OrderedJson location = {{"artifactLocation", {{"uri", to_uri(file)}, {"uriBaseId", "%SRCROOT%"}}}};
   if (line > 0) location["region"] = {{"startLine", line}, {"startColumn", std::max(column, 1)}};
   return location;
 }
@@ -67,12 +72,14 @@ OrderedJson sarif_result(const CheckRun& run, const SpecCheck& s, const CheckFin
   r["level"] = sarif_level(f.severity);
   r["message"] = {{"text", f.message}};
   r["locations"] = OrderedJson::array({{{"physicalLocation", physical_location(s.file, f.line, f.column)}}});
-  // Stable across runs while the same rule fires on the same option of the same spec.
-  r["partialFingerprints"] = {{"edgeplanFinding/v1", util::sha256_hex(s.file + "\n" + f.rule + "\n" + f.option).substr(0, 32)}};
+  // Stable across runs while the same rule fires on the same option of the same
+  // spec for the same user group or dependency; unique per finding, so two
+  // cities' findings of one rule never merge into one alert.
+  r["partialFingerprints"] = {{"edgeplanFinding/v2", finding_fingerprint(s, f)}};
   if (f.waiver)
     r["suppressions"] = OrderedJson::array({{{"kind", "inSource"}, {"status", "accepted"}, {"justification", waiver_text(*f.waiver)},
                                              {"location", {{"physicalLocation", physical_location(s.file, f.waiver->line, 1)}}}}});
-  r["properties"] = {{"option", f.option}, {"blocking", f.blocking}, {"measured", to_ordered(f.measured)},
+  r["properties"] = {{"option", f.option}, {"item", f.item}, {"blocking", f.blocking}, {"measured", to_ordered(f.measured)},
                      {"required", to_ordered(f.required)}, {"unit", f.unit}, {"pointer", f.pointer}};
   return r;
 }
@@ -111,6 +118,7 @@ std::string check(const CheckRun& run, const RenderOptions&) {
   sarif["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
   sarif["version"] = "2.1.0";
   sarif["runs"] = OrderedJson::array({{{"tool", {{"driver", driver}}},
+                                       {"originalUriBaseIds", src_root()},
                                        {"invocations", OrderedJson::array({invocation})},
                                        {"results", results},
                                        {"properties", {{"provenance", check_provenance_json(run.provenance)}}}}});

@@ -219,6 +219,21 @@ std::string rules(const RuleSet& set, const RenderOptions&) {
   return out;
 }
 
+// One line per spec; the diagnostics themselves go to stderr (the CLI prints them).
+std::string validation(const ValidationRun& run, const RenderOptions&) {
+  std::string out;
+  for (const auto& s : run.specs) {
+    if (!s.valid()) {
+      out += fmt::format("invalid: {}\n", s.file);
+      continue;
+    }
+    const Workload& w = s.loaded->workload;
+    out += fmt::format("ok: {} (workload \"{}\"; user groups: {}, dependencies: {}, facilities: {})\n", s.file, w.name, w.users.size(),
+                       w.dependencies.size(), w.customer.facilities.size());
+  }
+  return out;
+}
+
 std::string portfolio(const PortfolioSummary& summary, const RenderOptions&) {
   const Portfolio& p = summary.portfolio;
   const PortfolioInfo& info = summary.info;

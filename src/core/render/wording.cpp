@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <edgeplan/util/digest.hpp>
 #include <edgeplan/util/text.hpp>
 
 namespace edgeplan::render_detail {
@@ -105,6 +106,10 @@ std::string location_text(const std::string& file, const CheckFinding& f) {
 
 std::string waiver_text(const AppliedWaiver& w) {
   return fmt::format("waived by {} until {}: {}{}", w.owner, w.expires, w.reason, w.ticket.empty() ? "" : " [" + w.ticket + "]");
+}
+
+std::string finding_fingerprint(const SpecCheck& s, const CheckFinding& f) {
+  return util::sha256_hex(s.file + "\n" + f.rule + "\n" + f.option + "\n" + f.item).substr(0, 32);
 }
 
 std::string check_summary_line(const CheckRun& run) {

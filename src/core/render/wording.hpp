@@ -34,6 +34,9 @@ std::string location_text(const std::string& file, const CheckFinding& finding);
 std::string waiver_text(const AppliedWaiver& waiver);
 // "4 specs checked: 2 passed, 1 failed, 1 could not be evaluated · …"
 std::string check_summary_line(const CheckRun& run);
+// 32 hex digits, stable while the same rule fires on the same option of the same
+// spec for the same user group or dependency (SARIF, GitLab Code Quality).
+std::string finding_fingerprint(const SpecCheck& spec, const CheckFinding& finding);
 
 // ---- capacity plans (capacity_document.cpp): text and Markdown differ only in bullets and headings
 std::string capacity_document(const CapacityReport& report, bool markdown);

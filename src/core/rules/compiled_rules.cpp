@@ -84,6 +84,14 @@ Finding make_finding(const Rule& rule, const jsonlogic::DataView& data) {
   return f;
 }
 
+// A for_each item's name ("Denver viewers"), so two findings of one rule on one
+// option stay apart (check's SARIF fingerprints, locations); "" without one.
+std::string item_name(const Json* item) {
+  if (!item || !item->is_object()) return {};
+  const auto name = item->find("name");
+  return name != item->end() && name->is_string() ? name->get<std::string>() : std::string{};
+}
+
 void add_finding(Evaluation& ev, Finding&& f) {
   switch (f.effect) {
     case Effect::exclude: ev.exclusions.push_back(std::move(f)); break;
@@ -213,8 +221,9 @@ class CompiledRules::Run {
   }
 
   // `view`: the option's, or an overlay binding "item" for for_each rules.
-  void record_fired(const Rule& rule, const jsonlogic::DataView& view) {
+  void record_fired(const Rule& rule, const jsonlogic::DataView& view, const Json* item = nullptr) {
     Finding f = make_finding(rule, view);
+    f.item = item_name(item);
     trace(rule, "fired", f.message);
     add_finding(m_ev, std::move(f));
   }
@@ -251,7 +260,7 @@ class CompiledRules::Run {
       for (const auto& item : *items) {
         const jsonlogic::DataView item_view(m_view, "item", item);
         if (!rule.condition.test(item_view)) continue;
-        record_fired(rule, item_view);
+        record_fired(rule, item_view, &item);
         fired = true;
       }
     }

@@ -44,4 +44,24 @@ LoadedWorkload load_workload_file(const FileSystem& fs, const std::string& path,
   return load_workload(read_json_file(fs, path), catalog);
 }
 
+int ValidationRun::invalid() const {
+  int n = 0;
+  for (const auto& s : specs) n += s.valid() ? 0 : 1;
+  return n;
+}
+
+ValidationRun validate_specs(const FileSystem& fs, const std::vector<std::string>& paths, const Catalog& catalog) {
+  ValidationRun run;
+  for (const auto& path : paths) {
+    SpecValidation spec{path, std::nullopt, {}};
+    try {
+      spec.loaded = load_workload_file(fs, path, catalog);
+    } catch (const InputError& e) {
+      spec.errors = e.diagnostics();
+    }
+    run.specs.push_back(std::move(spec));
+  }
+  return run;
+}
+
 }  // namespace edgeplan

@@ -70,8 +70,8 @@ TEST_CASE("check: an eligible proposed option passes, an excluded one fails with
     CHECK(f->unit == "ms");
     CHECK(f->measured.get<double>() > 100);
     CHECK(f->required.get<double>() == 35);
-    CHECK(f->pointer == "/spec/latency");  // latency rules point at the latency requirement
-    CHECK(f->line == 3);
+    CHECK(f->pointer == "/spec/users/0");  // a per-user-group finding points at that user group
+    CHECK(f->line == 2);
     CHECK(f->message.find("> 35 ms required") != std::string::npos);
     CHECK(find_case(s, "latency.users.max-rtt")->status == CaseStatus::failed);
     CHECK(check_exit_code(run) == 1);
@@ -229,14 +229,16 @@ TEST_CASE("check: the JSON report", "[check]") {
   CHECK(j["exit_code"] == 1);
   CHECK(j["specs"][0]["proposed"]["option"] == "eu-central-1");
   CHECK(j["specs"][0]["findings"][0]["rule"] == "latency.users.max-rtt");
-  CHECK(j["specs"][0]["findings"][0]["location"]["pointer"] == "/spec/latency");
+  // A per-user-group finding sits on that user group (where the PR diff shows it).
+  CHECK(j["specs"][0]["findings"][0]["location"]["pointer"] == "/spec/users/0");
+  CHECK_FALSE(j["specs"][0]["findings"][0]["item"].get<std::string>().empty());
   CHECK(j["summary"]["failed"] == 1);
 }
 
 TEST_CASE("check: formats by name and by file extension", "[check]") {
   CHECK(format_from_name("sarif") == Format::sarif);
   CHECK_FALSE(format_from_name("xml"));
-  CHECK(format_names<CheckRun>() == std::vector<std::string>{"text", "json", "sarif", "junit", "github", "markdown"});
+  CHECK(format_names<CheckRun>() == std::vector<std::string>{"text", "json", "sarif", "junit", "github", "markdown", "gitlab-codequality"});
   CHECK_FALSE(can_render<CheckRun>(Format::csv));
   CHECK(format_from_path("out/edgeplan.sarif") == Format::sarif);
   CHECK(format_from_path("edgeplan.sarif.json") == Format::sarif);
