@@ -68,7 +68,8 @@ std::optional<std::string> first_word(int argc, char** argv) {
 // every positional (in no useful order); name the word and suggest a command.
 std::string usage_message(const CLI::ParseError& e, int argc, char** argv) {
   std::vector<std::string> names;
-  for (const auto& c : commands()) names.push_back(c.name);
+  for (const auto& c : commands())
+    if (!c.hidden) names.push_back(c.name);
   auto word = first_word(argc, argv);
   if (!word || std::find(names.begin(), names.end(), *word) != names.end()) return e.what();
   return fmt::format("unknown subcommand \"{}\"\n  hint: {}", *word, util::did_you_mean(*word, names, "subcommands are " + util::join_list(names)));
@@ -104,6 +105,8 @@ const std::vector<Command>& commands() {
       {"validate", "Check workload specs without evaluating them", setup_validate},
       {"rules", "List rules, run rule packs' unit tests, or evaluate a JsonLogic condition", setup_rules},
       {"facts", "Print the data each rule condition reads, per candidate option (JSON Lines)", setup_facts},
+      {"completion", "Print a shell completion script for bash, zsh or fish", setup_completion},
+      {"man", "Print the manual page edgeplan(1) in roff", setup_man, /*hidden=*/true},
   };
   return table;
 }
@@ -193,6 +196,7 @@ int run(int argc, char** argv) {
   std::vector<std::pair<CLI::App*, Runner>> runners;
   for (const auto& c : commands()) {
     CLI::App* sub = app.add_subcommand(c.name, c.summary);
+    if (c.hidden) sub->group("");  // CLI11 leaves the group "" out of --help
     runners.emplace_back(sub, c.setup(*sub, global));
   }
   try {

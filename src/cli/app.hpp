@@ -71,6 +71,7 @@ struct Command {
   const char* name;
   const char* summary;
   std::function<Runner(CLI::App& command, const GlobalOptions& global)> setup;
+  bool hidden = false;  // left out of --help, the completions and the "subcommands are" hint
 };
 const std::vector<Command>& commands();
 
@@ -82,6 +83,8 @@ Runner setup_check(CLI::App& command, const GlobalOptions& global);
 Runner setup_rules(CLI::App& command, const GlobalOptions& global);
 Runner setup_facts(CLI::App& command, const GlobalOptions& global);
 Runner setup_batch(CLI::App& command, const GlobalOptions& global);
+Runner setup_completion(CLI::App& command, const GlobalOptions& global);
+Runner setup_man(CLI::App& command, const GlobalOptions& global);
 
 int run(int argc, char** argv);
 
