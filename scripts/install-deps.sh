@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages edgeplan builds and tests with. Needs root (or sudo).
+# Installs the Debian 12 packages edgeplan builds, tests and packages with (dpkg-dev and
+# file: cpack -G DEB reads the binary's shared libraries with dpkg-shlibdeps). Needs
+# root (or sudo). The Dockerfile and the GitHub Action (action.yml) run it too.
 set -euo pipefail
 packages=(cmake ninja-build g++ pkg-config libcli11-dev nlohmann-json3-dev libfmt-dev libspdlog-dev
-          catch2 libvalijson-dev libssl-dev libmimalloc-dev python3 python3-jsonschema libxml2-utils
-          time bc)
+          catch2 libvalijson-dev libssl-dev libmimalloc-dev python3 python3-jsonschema python3-yaml libxml2-utils
+          time bc dpkg-dev file)
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive

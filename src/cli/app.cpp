@@ -68,7 +68,8 @@ std::optional<std::string> first_word(int argc, char** argv) {
 // every positional (in no useful order); name the word and suggest a command.
 std::string usage_message(const CLI::ParseError& e, int argc, char** argv) {
   std::vector<std::string> names;
-  for (const auto& c : commands()) names.push_back(c.name);
+  for (const auto& c : commands())
+    if (!c.hidden) names.push_back(c.name);
   auto word = first_word(argc, argv);
   if (!word || std::find(names.begin(), names.end(), *word) != names.end()) return e.what();
   return fmt::format("unknown subcommand \"{}\"\n  hint: {}", *word, util::did_you_mean(*word, names, "subcommands are " + util::join_list(names)));
@@ -122,6 +123,12 @@ const std::vector<Command>& commands() {
        {"edgeplan facts examples/erp-onprem-database/workload.json --option us-east-1-chi-2a --format json",
         "edgeplan facts spec.json | jq -c 'select(.facts.latency.max_user_rtt_ms < 20) | .option.id'"},
        nullptr},
+      {"completion", "Print a shell completion script for bash, zsh or fish", setup_completion,
+       {"edgeplan completion bash > ~/.local/share/bash-completion/completions/edgeplan",
+        "edgeplan completion fish > ~/.config/fish/completions/edgeplan.fish"},
+       nullptr},
+      {"man", "Print the manual page edgeplan(1) in roff", setup_man, {"edgeplan man | man -l -", "edgeplan man > edgeplan.1"}, nullptr,
+       /*hidden=*/true},
   };
   return table;
 }
@@ -241,6 +248,7 @@ int run(int argc, char** argv) {
   for (const auto& c : commands()) {
     CLI::App* sub = app.add_subcommand(c.name, c.summary);
     sub->footer(help_footer(c));
+    if (c.hidden) sub->group("");  // CLI11 leaves the group "" out of --help
     runners.emplace_back(sub, c.setup(*sub, global));
   }
   try {

@@ -76,6 +76,7 @@ struct Command {
   std::function<Runner(CLI::App& command, const GlobalOptions& global)> setup;
   std::vector<const char*> examples;  // shown under --help, as typed from the repository root
   const char* exit_1;                 // what exit code 1 means for this command; nullptr: not used
+  bool hidden = false;  // left out of --help, the completions and the "subcommands are" hint
 };
 const std::vector<Command>& commands();
 
@@ -87,6 +88,8 @@ Runner setup_check(CLI::App& command, const GlobalOptions& global);
 Runner setup_rules(CLI::App& command, const GlobalOptions& global);
 Runner setup_facts(CLI::App& command, const GlobalOptions& global);
 Runner setup_batch(CLI::App& command, const GlobalOptions& global);
+Runner setup_completion(CLI::App& command, const GlobalOptions& global);
+Runner setup_man(CLI::App& command, const GlobalOptions& global);
 
 int run(int argc, char** argv);
 

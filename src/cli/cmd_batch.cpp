@@ -295,7 +295,8 @@ Runner setup_batch(CLI::App& command, const GlobalOptions& global) {
   command.add_option("inputs", options->inputs, "Specs: directories (every *.json below, recursively), globs, .jsonl files (one spec per line), - (JSONL on stdin)")
       ->required();
   add_output_options(command, options->output, batch_format_names());
-  command.add_option("-j,--jobs", options->jobs, "Worker threads (default: the number of cores)")->check(CLI::Range(1, 1024))->capture_default_str();
+  // No captured default: it is this machine's core count, and the man page is generated on the build machine.
+  command.add_option("-j,--jobs", options->jobs, "Worker threads (default: the number of cores)")->check(CLI::Range(1, 1024));
   command.add_option("--shard", options->shard, "Evaluate only shard K of N (1-based), by a stable hash of each spec's file (FILE:LINE for JSONL)");
   command.add_flag("--no-progress", options->no_progress, "No progress line on stderr (it is only shown on a terminal anyway)");
   command.add_option("--top", options->top, "Rows per table in the markdown and text summaries")->check(CLI::NonNegativeNumber)->capture_default_str();

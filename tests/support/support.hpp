@@ -1,10 +1,12 @@
 #pragma once
 // Helpers shared by the test files: run the real binary, read repo files.
 #include <array>
+#include <cctype>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -43,6 +45,32 @@ inline RunResult run_edgeplan(const std::string& args, const std::string& env = 
   result.err = read_text(err_path);
   std::remove(err_path.c_str());
   return result;
+}
+
+// What `edgeplan ARGS --help` lists: subcommand names, and every option name
+// ("-f", "--format") of its Options section, in order.
+struct HelpListing {
+  std::vector<std::string> subcommands;
+  std::vector<std::string> options;
+};
+inline HelpListing help_listing(const std::string& args) {
+  HelpListing listing;
+  std::istringstream lines(run_edgeplan(args + " --help").out);
+  std::string line, section;
+  while (std::getline(lines, line)) {
+    if (!line.empty() && line.back() == ':' && line[0] != ' ') {  // "Options:" (CLI11 2.4: "OPTIONS:")
+      section.clear();
+      for (char c : line) section += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    // An entry starts in column 2; wrapped descriptions are indented further.
+    if (line.size() < 3 || line.compare(0, 2, "  ") != 0 || line[2] == ' ') continue;
+    const std::string first = line.substr(2, line.find(' ', 2) - 2);
+    if (section == "subcommands:") listing.subcommands.push_back(first);
+    if (section != "options:") continue;
+    std::istringstream names(first);
+    for (std::string name; std::getline(names, name, ',');) listing.options.push_back(name);
+  }
+  return listing;
 }
 
 }  // namespace edgeplan::test
