@@ -4,8 +4,8 @@
 # root (or sudo). The Dockerfile and the GitHub Action (action.yml) run it too.
 set -euo pipefail
 packages=(cmake ninja-build g++ pkg-config libcli11-dev nlohmann-json3-dev libfmt-dev libspdlog-dev
-          catch2 libvalijson-dev libssl-dev libmimalloc-dev python3 python3-jsonschema python3-yaml libxml2-utils
-          time bc dpkg-dev file)
+          catch2 libvalijson-dev libyaml-cpp-dev libssl-dev libmimalloc-dev python3 python3-jsonschema python3-yaml
+          libxml2-utils time bc dpkg-dev file)
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive

@@ -27,6 +27,8 @@ class FileSystem {
   virtual std::unique_ptr<std::istream> open(const std::string& path) const = 0;
 };
 
+// The real files; "-" is standard input (read once, on first use, and the same
+// text every time after), which is a file and never a directory.
 class RealFileSystem final : public FileSystem {
  public:
   std::optional<std::string> read(const std::string& path) const override;
@@ -53,8 +55,19 @@ class MemoryFileSystem final : public FileSystem {
   std::map<std::string, std::string> m_files;
 };
 
-// Reads a file and parses it as JSON; throws InputError naming the file when it
-// is missing, unreadable or not JSON.
+// The path that names standard input, and the name diagnostics give it.
+inline constexpr const char* kStdinPath = "-";
+inline constexpr const char* kStdinName = "<stdin>";
+
+// How diagnostics name the file at `path`: "<stdin>" for "-", else the path.
+std::string display_name(const std::string& path);
+
+// Files directly inside `directory` that hold documents (*.json, *.yaml, *.yml), sorted.
+std::vector<std::string> list_documents(const FileSystem& fs, const std::string& directory);
+
+// Reads a file and parses it as JSON, or YAML when its name ends in .yaml or
+// .yml (JsonDocument::parse_file); throws InputError naming the file when it
+// is missing, unreadable, or not a document.
 class JsonDocument;
 JsonDocument read_json_file(const FileSystem& fs, const std::string& path);
 

@@ -1,6 +1,7 @@
 #pragma once
-// A parsed JSON file that remembers where each value came from, so every
-// diagnostic can name FILE:LINE:COL as well as the JSON pointer.
+// A parsed JSON or YAML file that remembers where each value came from, so
+// every diagnostic can name FILE:LINE:COL as well as the JSON pointer. YAML is
+// read into the same JSON model: the rest of edgeplan never sees the difference.
 #include <memory>
 #include <mutex>
 #include <string>
@@ -23,6 +24,15 @@ class JsonDocument {
  public:
   // Throws InputError (with line:column) if `text` is not valid JSON.
   static JsonDocument parse(std::string name, std::string_view text);
+  // Throws InputError (with line:column) if `text` is not one YAML document
+  // that maps onto JSON. Scalars follow the YAML 1.2 core schema (quoted ones
+  // are strings); aliases and merge keys (<<) are resolved; duplicate keys,
+  // several documents and other tags than the core ones are errors.
+  static JsonDocument parse_yaml(std::string name, std::string_view text);
+  // The contents of the file at `path`, in the format its name implies: .yaml
+  // and .yml are YAML, anything else JSON. "-" is standard input, named
+  // "<stdin>": JSON if it starts with '{' or '[', YAML otherwise.
+  static JsonDocument parse_file(const std::string& path, std::string_view text);
 
   const std::string& name() const { return m_name; }
   const Json& value() const { return m_value; }
@@ -38,6 +48,9 @@ class JsonDocument {
   // Positions are indexed from the text the first time one is asked for: most
   // documents are read without a single diagnostic (a batch parses thousands).
   struct Positions;
+  using PositionIndex = std::unordered_map<std::string, TextPosition>;
+  // A document whose positions are known already (YAML: from the parser's marks).
+  static JsonDocument located(std::string name, Json value, PositionIndex positions);
 
   std::string m_name;
   Json m_value;

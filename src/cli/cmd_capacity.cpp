@@ -35,7 +35,7 @@ int run_capacity(const CapacityOptions& o, const GlobalOptions& global) {
 
 Runner setup_capacity(CLI::App& command, const GlobalOptions& global) {
   auto options = std::make_shared<CapacityOptions>();
-  command.add_option("spec", options->spec, "Workload spec (JSON)")->required();
+  command.add_option("spec", options->spec, "Workload spec (JSON or YAML; - reads stdin)")->required();
   command.add_option("--outpost", options->outpost, "CloudWatch capacity export of an existing (shared) Outpost: does the workload fit on it?");
   add_output_options<CapacityReport>(command, options->output);
   add_engine_options(command, options->engine);

@@ -54,7 +54,7 @@ int run_facts(const FactsOptions& o) {
 
 Runner setup_facts(CLI::App& command, const GlobalOptions&) {
   auto options = std::make_shared<FactsOptions>();
-  command.add_option("spec", options->spec, "Workload spec (JSON)")->required();
+  command.add_option("spec", options->spec, "Workload spec (JSON or YAML; - reads stdin)")->required();
   add_output_options<FactsListing>(command, options->output);
   command.add_option("--option", options->option_ids, "Only this option id (repeatable); default: every candidate, in catalog order");
   add_engine_options(command, options->engine);

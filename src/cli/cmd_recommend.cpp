@@ -49,7 +49,7 @@ int run_recommend(const RecommendOptions& o, const GlobalOptions& global) {
 
 Runner setup_recommend(CLI::App& command, const GlobalOptions& global) {
   auto options = std::make_shared<RecommendOptions>();
-  command.add_option("spec", options->spec, "Workload spec (JSON)")->required();
+  command.add_option("spec", options->spec, "Workload spec (JSON or YAML; - reads stdin)")->required();
   add_output_options<Report>(command, options->output);
   command.add_option("--explain", options->explain, "Show the full reasoning (facts, every rule, scores) for one option id");
   command.add_option("--top", options->top, "Options listed in text and Markdown output")->check(CLI::NonNegativeNumber)->capture_default_str();

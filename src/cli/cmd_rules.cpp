@@ -67,7 +67,7 @@ int run_eval(const EvalOptions& o) {
 // (`rules test rules/default` tests the defaults the binary carries).
 RuleSet with_packs_under_test(const TestOptions& o, const FileSystem& fs, RuleSet set) {
   for (const auto& dir : o.directories) {
-    const auto files = fs.is_directory(dir) ? fs.list(dir, ".json") : std::vector<std::string>{};
+    const auto files = fs.is_directory(dir) ? list_documents(fs, dir) : std::vector<std::string>{};
     const bool loaded = !files.empty() && std::all_of(files.begin(), files.end(), [&](const std::string& f) {
       return std::find(set.files.begin(), set.files.end(), f) != set.files.end();
     });

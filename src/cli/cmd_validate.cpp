@@ -28,7 +28,7 @@ int run_validate(const ValidateOptions& o, const GlobalOptions& global) {
 
 Runner setup_validate(CLI::App& command, const GlobalOptions& global) {
   auto options = std::make_shared<ValidateOptions>();
-  command.add_option("specs", options->specs, "Workload specs (JSON)")->required();
+  command.add_option("specs", options->specs, "Workload specs (JSON or YAML; - reads stdin)")->required();
   add_output_options<ValidationRun>(command, options->output);
   command.add_option("--catalog", options->engine.catalog, "Catalog whose metros and services the specs may name");
   return [options, &global] { return run_validate(*options, global); };

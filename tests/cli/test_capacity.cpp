@@ -65,6 +65,21 @@ TEST_CASE("capacity: the shared Outpost lacks r5 room once N+1 is kept", "[capac
         std::string::npos);
 }
 
+TEST_CASE("capacity: the Outpost export and a catalog overlay may be YAML", "[capacity-cli][yaml]") {
+  const json from_json = run_json("capacity " + kShared + " --outpost " + kExport, 1);
+  const json from_yaml = run_json("capacity " + kShared + " --outpost tests/data/outposts/detroit-shared.yaml", 1);
+  CHECK(from_yaml["shared_outpost"]["instance_types"] == from_json["shared_outpost"]["instance_types"]);
+  CHECK(from_yaml["shared_outpost"]["fits"] == false);
+
+  const std::string erp = "capacity examples/erp-onprem-database/workload.json --catalog ";
+  const json overlay_json = run_json(erp + "tests/data/catalog-overlay-hosts.json", 0);
+  const json overlay_yaml = run_json(erp + "tests/data/catalog-overlay-hosts.yaml", 0);
+  CHECK(overlay_yaml["outposts_plans"] == overlay_json["outposts_plans"]);
+  const json* single = find_by(overlay_yaml["outposts_plans"], "option", "mke-dc1/rack-gen2-single");
+  REQUIRE(single != nullptr);
+  CHECK((*single)["host_groups"][0]["host_type"] == "m7i.24xlarge");
+}
+
 TEST_CASE("capacity: more room when the policy is looser", "[capacity-cli]") {
   // N+0 at 80 %: r5 limit floor(0.8 x 24) = 19, 13 after -> fits; m5 limit 38, 28 after.
   const json report = run_json("capacity " + kShared + " --outpost " + kExport + " --spare-hosts 0", 0);

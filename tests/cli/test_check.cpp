@@ -134,6 +134,19 @@ TEST_CASE("check cli: a bad spec is reported in every report, exit 3, and the ot
   CHECK(contains(read_text(dir + "/e.xml"), R"(<testsuite name="examples/ci/specs/payments-gateway-eu.json")"));
 }
 
+TEST_CASE("check cli: - checks a spec on standard input, named <stdin>, next to files and directories", "[check-cli][yaml]") {
+  RunResult alone = run_edgeplan("check - --today 2026-11-26 < examples/ci/specs/payments-gateway-eu.json");
+  INFO(alone.out << alone.err);
+  CHECK(alone.exit_code == 0);
+  CHECK(contains(alone.out, "PASS  <stdin>  payments-gateway-eu: proposed eu-west-1 (region), rank 1 of 4 eligible"));
+  // "-" is a file, never a directory; the directory beside it is searched as ever.
+  RunResult both = run_edgeplan("check - examples/ci/specs --today 2026-11-26 < examples/ci/specs/payments-gateway-eu.json");
+  CHECK(both.exit_code == 1);
+  CHECK(contains(both.out, "PASS  <stdin>  payments-gateway-eu"));
+  CHECK(contains(both.out, "PASS  examples/ci/specs/payments-gateway-eu.json  payments-gateway-eu"));
+  CHECK(contains(both.out, "\n8 specs checked: 7 passed, 1 failed"));
+}
+
 TEST_CASE("check cli: usage and rule-pack errors write nothing", "[check-cli]") {
   const std::string dir = scratch_dir("usage");
   SECTION("two formats to stdout") {

@@ -73,6 +73,31 @@ TEST_CASE("bad input: empty and missing files") {
   }
 }
 
+TEST_CASE("bad input: a YAML spec is located as a JSON one", "[yaml]") {
+  SECTION("a syntax error") {
+    check_input_error("recommend tests/data/bad/yaml-syntax.yaml",
+                      "edgeplan: error: tests/data/bad/yaml-syntax.yaml:8:12: YAML syntax: end of map flow not found\n");
+  }
+  SECTION("a quoted number is a string") {
+    check_input_error("recommend tests/data/bad/wrong-type-share.yaml",
+                      "edgeplan: error: tests/data/bad/wrong-type-share.yaml:8:14 (/spec/users/0/share): expected number, got string \"0.6\"\n");
+  }
+  SECTION("a duplicate key") {
+    check_input_error("recommend tests/data/bad/duplicate-key.yaml",
+                      "edgeplan: error: tests/data/bad/duplicate-key.yaml:9:3 (/spec/latency): duplicate key \"latency\" (first at line 7, column 3)\n");
+  }
+  SECTION("several documents") {
+    check_input_error("recommend tests/data/bad/two-documents.yaml",
+                      "edgeplan: error: tests/data/bad/two-documents.yaml:5:1: expected one document, found 2 (\"---\" starts another)\n");
+  }
+  SECTION("on standard input, named <stdin>") {
+    check_input_error("recommend - < tests/data/bad/yaml-syntax.yaml", "edgeplan: error: <stdin>:8:12: YAML syntax: end of map flow not found\n");
+    check_input_error("facts - < tests/data/bad/wrong-type-share.json",
+                      "edgeplan: error: <stdin>:7:63 (/spec/users/0/share): expected number, got string \"half\"\n");
+    check_input_error("recommend - < tests/data/bad/empty.json", "edgeplan: error: <stdin>: standard input is empty; expected a JSON or YAML document\n");
+  }
+}
+
 TEST_CASE("bad input: wrong types name the expected and the actual type") {
   SECTION("string where a number belongs") {
     check_input_error("recommend tests/data/bad/wrong-type-share.json",

@@ -261,6 +261,28 @@ TEST_CASE("examples: users next to a Region with a relaxed budget get the Region
   reason(r.report, "us-east-1-wl1-was-wlz-1", "latency.users.unreachable", "Washington metro customers (fixed) cannot reach this zone");
 }
 
+TEST_CASE("examples: the YAML twin of region-is-enough decides the same, from its file and from stdin", "[examples][yaml]") {
+  const auto twin = [](const std::string& args) {
+    const auto r = run_edgeplan("recommend " + args + " --format json");
+    INFO(args << "\nstderr: " << r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(r.err.empty());
+    REQUIRE(json::accept(r.out));
+    return json::parse(r.out);
+  };
+  const json from_json = recommend_example("region-is-enough").report;
+  for (const std::string args : {"examples/region-is-enough/workload.yaml", "- < examples/region-is-enough/workload.yaml",
+                                 "- < examples/region-is-enough/workload.json"}) {
+    INFO(args);
+    const json report = twin(args);
+    CHECK(report["workload"] == from_json["workload"]);
+    CHECK(report["recommendations"] == from_json["recommendations"]);
+    CHECK(report["excluded"] == from_json["excluded"]);
+    CHECK(report["summary"] == from_json["summary"]);
+    CHECK(report["workload_file"] == (args[0] == '-' ? "<stdin>" : args));
+  }
+}
+
 TEST_CASE("examples: factory computer vision storing images locally needs a rack with S3 and GPUs", "[examples][example:computer-vision-store-images]") {
   const auto r = recommend_example("computer-vision-store-images");
   CHECK(r.run.exit_code == 0);

@@ -71,6 +71,16 @@ TEST_CASE("rules test: the default rules pass their own tests, every rule covere
   CHECK(contains(r.out, " 0 failed\n"));
 }
 
+TEST_CASE("rules test: a pack, its tests and their fixtures may be YAML", "[check-cli][rules-test][yaml]") {
+  for (const std::string extra : {"", " --rules tests/data/rulepacks/yaml-pack"}) {
+    RunResult r = run_edgeplan("rules test tests/data/rulepacks/yaml-pack --require-coverage" + extra);
+    INFO(extra << "\n" << r.out << r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(contains(r.out, "  ok    tests/data/rulepacks/yaml-pack/tests/far-users.yaml: and far from Sydney\n"));
+    CHECK(contains(r.out, "coverage: 1 of 1 rules defined in tests/data/rulepacks/yaml-pack have a test\n2 tests: 2 passed, 0 failed\n"));
+  }
+}
+
 TEST_CASE("rules test: a wrong expectation fails with what happened instead", "[check-cli][rules-test]") {
   RunResult r = run_edgeplan("rules test tests/data/rulepacks/wrong-expectation");
   INFO(r.out << r.err);

@@ -61,3 +61,17 @@ TEST_CASE("bad input: validate reports the file as invalid on stdout and errors 
         "invalid: tests/data/bad/unknown-metro.json\n"
         "ok: " + kExample + " (workload \"live-streaming-denver\"; user groups: 2, dependencies: 0, facilities: 0)\n");
 }
+
+TEST_CASE("validate: - reads a JSON or YAML spec from standard input", "[yaml]") {
+  for (const std::string file : {"examples/region-is-enough/workload.json", "examples/region-is-enough/workload.yaml"}) {
+    INFO(file);
+    auto r = run_edgeplan("validate - < " + file);
+    CHECK(r.exit_code == 0);
+    CHECK(r.err.empty());
+    CHECK(r.out == "ok: - (workload \"region-is-enough\"; user groups: 3, dependencies: 0, facilities: 0)\n");
+  }
+  auto bad = run_edgeplan("validate - " + kExample + " < tests/data/bad/duplicate-key.yaml");
+  CHECK(bad.exit_code == to_int(ExitCode::input_error));
+  CHECK(bad.err == "edgeplan: error: <stdin>:9:3 (/spec/latency): duplicate key \"latency\" (first at line 7, column 3)\n");
+  CHECK(bad.out == "invalid: -\nok: " + kExample + " (workload \"live-streaming-denver\"; user groups: 2, dependencies: 0, facilities: 0)\n");
+}

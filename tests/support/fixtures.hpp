@@ -29,6 +29,12 @@ inline LoadedWorkload load_spec(const std::string& spec) {
   return load_workload(JsonDocument::parse("spec.json", workload_text(spec)), default_catalog());
 }
 
+// "LINE:COL" of the value at `pointer` in `doc`.
+inline std::string position_text(const JsonDocument& doc, const std::string& pointer) {
+  const TextPosition p = doc.position_of(pointer);
+  return std::to_string(p.line) + ":" + std::to_string(p.column);
+}
+
 // The formatted diagnostics of the InputError `body` throws ("" if it throws none).
 template <typename Body>
 std::string input_error_text(Body&& body) {

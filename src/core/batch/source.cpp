@@ -12,8 +12,6 @@ namespace edgeplan {
 
 namespace {
 
-constexpr const char* kStdinName = "<stdin>";
-
 bool ends_with(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
 }

@@ -399,7 +399,7 @@ std::vector<CheckRule> check_rules(const RuleSet& rules) {
 SpecCheck check_spec(const FileSystem& fs, const std::string& path, const Engine& engine, const CheckOptions& options,
                      const std::vector<CheckRule>& rules) {
   SpecCheck out;
-  out.file = path;
+  out.file = display_name(path);
   try {
     const JsonDocument doc = read_json_file(fs, path);
     LoadedWorkload loaded = load_workload(doc, engine.catalog);

@@ -351,7 +351,7 @@ std::vector<int> RouteGraph::route(int from, int to) const {
 MeasuredLatency MeasuredLatency::load(const FileSystem& fs, const std::string& path) {
   auto text = fs.read(path);
   if (!text) throw InputError(Diagnostic{Severity::error, path, 0, 0, "", "cannot read measured-latency file", {}});
-  JsonDocument doc = JsonDocument::parse(path, *text);
+  JsonDocument doc = JsonDocument::parse_file(path, *text);
   JsonReader r(doc);
   auto kind = r.string("/kind", true);
   if (kind && *kind != "LatencyMeasurements") r.error("/kind", fmt::format("expected \"LatencyMeasurements\", got \"{}\"", *kind));

@@ -253,7 +253,7 @@ Catalog load_default_catalog() {
 Catalog load_catalog_file(const FileSystem& fs, const std::string& path) {
   auto text = fs.read(path);
   if (!text) throw InputError(Diagnostic{Severity::error, path, 0, 0, "", "cannot read catalog file (missing or not a regular file)", {}});
-  JsonDocument doc = JsonDocument::parse(path, *text);
+  JsonDocument doc = JsonDocument::parse_file(path, *text);
   const Json* extends = doc.value().is_object() && doc.value().contains("extends") ? &doc.value()["extends"] : nullptr;
   if (!extends) {
     Catalog catalog = build_catalog(doc, JsonDocument::parse(std::string(kMetroFile), embedded::file(kMetroFile)), path);

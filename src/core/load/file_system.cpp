@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 
 #include <fnmatch.h>
@@ -14,7 +15,22 @@ namespace edgeplan {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+// Standard input can be read only once: the first read keeps it for the rest.
+const std::string& standard_input() {
+  static const std::string text = [] {
+    std::ostringstream out;
+    out << std::cin.rdbuf();
+    return out.str();
+  }();
+  return text;
+}
+
+}  // namespace
+
 std::optional<std::string> RealFileSystem::read(const std::string& path) const {
+  if (path == kStdinPath) return standard_input();
   std::error_code ec;
   if (path != "/dev/stdin" && !fs::is_regular_file(path, ec)) return std::nullopt;
   std::ifstream in(path, std::ios::binary);
@@ -25,6 +41,7 @@ std::optional<std::string> RealFileSystem::read(const std::string& path) const {
 }
 
 bool RealFileSystem::is_directory(const std::string& path) const {
+  if (path == kStdinPath) return false;
   std::error_code ec;
   return fs::is_directory(path, ec);
 }
@@ -82,11 +99,13 @@ std::vector<std::string> RealFileSystem::glob(const std::string& pattern) const 
 }
 
 bool RealFileSystem::exists(const std::string& path) const {
+  if (path == kStdinPath) return true;
   std::error_code ec;
   return fs::exists(path, ec);
 }
 
 std::unique_ptr<std::istream> RealFileSystem::open(const std::string& path) const {
+  if (path == kStdinPath) return std::make_unique<std::istringstream>(standard_input());
   auto in = std::make_unique<std::ifstream>(path, std::ios::binary);
   if (!*in) return nullptr;
   return in;
@@ -137,10 +156,22 @@ std::unique_ptr<std::istream> MemoryFileSystem::open(const std::string& path) co
   return std::make_unique<std::istringstream>(it->second);
 }
 
+std::string display_name(const std::string& path) { return path == kStdinPath ? kStdinName : path; }
+
+std::vector<std::string> list_documents(const FileSystem& fs, const std::string& directory) {
+  std::vector<std::string> out;
+  for (const char* suffix : {".json", ".yaml", ".yml"}) {
+    const auto found = fs.list(directory, suffix);
+    out.insert(out.end(), found.begin(), found.end());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 JsonDocument read_json_file(const FileSystem& fs, const std::string& path) {
   auto text = fs.read(path);
   if (!text) throw InputError(Diagnostic{Severity::error, path, 0, 0, "", "cannot read file (missing or not a regular file)", {}});
-  return JsonDocument::parse(path, *text);
+  return JsonDocument::parse_file(path, *text);
 }
 
 }  // namespace edgeplan

@@ -5,6 +5,9 @@
 
 #include <fmt/format.h>
 
+#include <edgeplan/file_system.hpp>
+#include <edgeplan/util/text.hpp>
+
 namespace edgeplan {
 
 namespace {
@@ -132,6 +135,8 @@ JsonDocument JsonDocument::parse(std::string name, std::string_view text) {
 
 struct JsonDocument::Positions {
   explicit Positions(std::string source) : text(std::move(source)) {}
+  // Positions known already (YAML): marked as indexed, so map() never reads text.
+  explicit Positions(PositionMap known) : by_pointer(std::move(known)) { std::call_once(indexed, [] {}); }
   const PositionMap& map() {
     std::call_once(indexed, [this] {
       by_pointer = PositionIndexer(text).index();
@@ -145,6 +150,25 @@ struct JsonDocument::Positions {
   std::once_flag indexed;
   PositionMap by_pointer;
 };
+
+JsonDocument JsonDocument::located(std::string name, Json value, PositionIndex positions) {
+  JsonDocument doc;
+  doc.m_name = std::move(name);
+  doc.m_value = std::move(value);
+  doc.m_positions = std::make_shared<Positions>(std::move(positions));
+  return doc;
+}
+
+JsonDocument JsonDocument::parse_file(const std::string& path, std::string_view text) {
+  const auto ends_with = [&](std::string_view suffix) {
+    return path.size() >= suffix.size() && util::to_lower(path.substr(path.size() - suffix.size())) == suffix;
+  };
+  if (path != kStdinPath) return ends_with(".yaml") || ends_with(".yml") ? parse_yaml(path, text) : parse(path, text);
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos)
+    throw InputError(Diagnostic{Severity::error, kStdinName, 0, 0, "", "standard input is empty; expected a JSON or YAML document", {}});
+  return text[first] == '{' || text[first] == '[' ? parse(kStdinName, text) : parse_yaml(kStdinName, text);
+}
 
 TextPosition JsonDocument::position_of(const std::string& pointer) const {
   if (!m_positions) return {};

@@ -122,7 +122,7 @@ int RuleTestRun::failed() const { return static_cast<int>(cases.size()) - passed
 
 std::vector<std::string> rule_test_files(const FileSystem& fs, const std::string& directory) {
   const std::string tests = (directory.back() == '/' ? directory : directory + "/") + "tests";
-  return fs.is_directory(tests) ? fs.list(tests, ".json") : std::vector<std::string>{};
+  return fs.is_directory(tests) ? list_documents(fs, tests) : std::vector<std::string>{};
 }
 
 RuleTestRun run_rule_tests(const FileSystem& fs, const std::string& directory, const Engine& engine) {
@@ -130,7 +130,7 @@ RuleTestRun run_rule_tests(const FileSystem& fs, const std::string& directory, c
   run.directory = directory;
   run.files = rule_test_files(fs, directory);
   if (run.files.empty())
-    throw InputError(Diagnostic{Severity::error, directory, 0, 0, "", "no rule tests: expected RuleTest files in " + directory + "/tests/*.json", {}});
+    throw InputError(Diagnostic{Severity::error, directory, 0, 0, "", "no rule tests: expected RuleTest files in " + directory + "/tests (*.json, *.yaml, *.yml)", {}});
   for (const auto& file : run.files) run_file(run, fs, file, engine);
   find_untested(run, engine.rules);
   return run;

@@ -264,7 +264,7 @@ const std::vector<std::string>& factor_names() {
 }
 
 void add_rule_file(RuleSet& set, const std::string& name, std::string_view text) {
-  JsonDocument doc = JsonDocument::parse(name, text);
+  JsonDocument doc = JsonDocument::parse_file(name, text);
   JsonReader r(doc);
   auto api = r.string("/apiVersion", true);
   if (api && *api != "edgeplan/v1") r.error("/apiVersion", fmt::format("expected \"edgeplan/v1\", got \"{}\"", *api));
@@ -301,8 +301,8 @@ RuleSet load_default_rules() {
 
 RuleSet load_rule_dirs(const FileSystem& fs, const std::vector<std::string>& paths, RuleSet base) {
   for (const auto& path : paths) {
-    std::vector<std::string> files = fs.is_directory(path) ? fs.list(path, ".json") : std::vector<std::string>{path};
-    if (files.empty()) throw InputError(Diagnostic{Severity::error, path, 0, 0, "", "no rule files (*.json) in this directory", {}});
+    std::vector<std::string> files = fs.is_directory(path) ? list_documents(fs, path) : std::vector<std::string>{path};
+    if (files.empty()) throw InputError(Diagnostic{Severity::error, path, 0, 0, "", "no rule files (*.json, *.yaml, *.yml) in this directory", {}});
     for (const auto& file : files) {
       auto text = fs.read(file);
       if (!text) throw InputError(Diagnostic{Severity::error, file, 0, 0, "", "cannot read rule file (missing or not a regular file)", {}});

@@ -53,7 +53,7 @@ int ValidationRun::invalid() const {
 ValidationRun validate_specs(const FileSystem& fs, const std::vector<std::string>& paths, const Catalog& catalog) {
   ValidationRun run;
   for (const auto& path : paths) {
-    SpecValidation spec{path, std::nullopt, {}};
+    SpecValidation spec{display_name(path), std::nullopt, {}};
     try {
       spec.loaded = load_workload_file(fs, path, catalog);
     } catch (const InputError& e) {

@@ -280,6 +280,15 @@ TEST_CASE("latency: measured RTTs") {
     CHECK_FALSE(m.find("Denver viewers", "us-west-2"));
     CHECK(m.digest().size() == 64);
   }
+  SECTION("a YAML file") {
+    fs.add("m.yaml", "apiVersion: edgeplan/v1\nkind: LatencyMeasurements\nmeasurements:\n"
+                     "  - {from: Denver viewers, to: us-west-2-den-1a, rtt_ms: 4.2}\n"
+                     "  - {from: Denver viewers, to: us-west-2, rtt_ms: -1}\n");
+    CHECK(test::input_error_text([&] { MeasuredLatency::load(fs, "m.yaml"); }) ==
+          "edgeplan: error: m.yaml:5:51 (/measurements/1/rtt_ms): expected a number >= 0, got -1\n");
+    fs.add("m.yaml", "kind: LatencyMeasurements\nmeasurements:\n  - {from: Denver viewers, to: us-west-2-den-1a, rtt_ms: 4.2}\n");
+    CHECK(MeasuredLatency::load(fs, "m.yaml").find("Denver viewers", "us-west-2-den-1a") == std::optional<double>(4.2));
+  }
   SECTION("a negative RTT") {
     fs.add("m.json", R"({"kind": "LatencyMeasurements", "measurements": [{"from": "a", "to": "b", "rtt_ms": -1}]})");
     CHECK(test::input_error_text([&] { MeasuredLatency::load(fs, "m.json"); }) ==

@@ -17,10 +17,7 @@ const char* kText =
 
 TEST_CASE("json document: every value remembers its line and column") {
   JsonDocument doc = JsonDocument::parse("f.json", kText);
-  auto at = [&](const std::string& pointer) {
-    TextPosition p = doc.position_of(pointer);
-    return std::to_string(p.line) + ":" + std::to_string(p.column);
-  };
+  auto at = [&](const std::string& pointer) { return test::position_text(doc, pointer); };
   SECTION("root, members and array elements") {
     CHECK(at("") == "1:1");
     CHECK(at("/a") == "2:8");

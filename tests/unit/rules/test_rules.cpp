@@ -180,6 +180,39 @@ TEST_CASE("rules: rule directories are read in name order") {
         "edgeplan: error: pack/none.json: cannot read rule file (missing or not a regular file)\n");
 }
 
+TEST_CASE("rules: a rule pack may be YAML, its errors located as in JSON") {
+  MemoryFileSystem fs;
+  fs.add("pack/10-a.json", rule_file(kRule));
+  fs.add("pack/20-b.yaml",
+         "apiVersion: edgeplan/v1\n"
+         "kind: RuleSet\n"
+         "rules:\n"
+         "  - id: t.one\n"
+         "    description: from YAML\n"
+         "    effect: exclude\n"
+         "    condition: {\"==\": [{var: workload.spec.compute.vcpu}, 8]}\n"
+         "    message: eight vCPUs\n");
+  RuleSet set = load_rule_dirs(fs, {"pack"}, RuleSet{});
+  CHECK(set.files == std::vector<std::string>{"pack/10-a.json", "pack/20-b.yaml"});
+  REQUIRE(set.rules.size() == 1);
+  CHECK(set.rules[0].description == "from YAML");
+  CHECK(set.rules[0].condition.source() == Json::parse(R"({"==": [{"var": "workload.spec.compute.vcpu"}, 8]})"));
+  CHECK(set.rules[0].file == "pack/20-b.yaml");
+  SECTION("an error in a YAML rule file") {
+    fs.add("bad.yml", "apiVersion: edgeplan/v1\nkind: RuleSet\nrules:\n  - id: t\n    description: d\n    effect: warm\n    condition: true\n    message: m\n");
+    CHECK(input_error_text([&] { load_rule_dirs(fs, {"bad.yml"}, RuleSet{}); }) ==
+          "edgeplan: error: bad.yml:6:13 (/rules/0/effect): expected one of \"exclude\", \"warn\", \"score\", \"adjust\", got \"warm\"\n"
+          "  hint: did you mean \"warn\"?\n");
+  }
+  SECTION("a directory without rule files") {
+    CHECK(input_error_text([&] { load_rule_dirs(fs, {"pack/none"}, RuleSet{}); }) ==
+          "edgeplan: error: pack/none: cannot read rule file (missing or not a regular file)\n");
+    fs.add("empty/readme.txt", "");
+    CHECK(input_error_text([&] { load_rule_dirs(fs, {"empty"}, RuleSet{}); }) ==
+          "edgeplan: error: empty: no rule files (*.json, *.yaml, *.yml) in this directory\n");
+  }
+}
+
 TEST_CASE("rules: the engine records findings and scores") {
   RuleSet set;
   add_rule_file(set, "r.json", rule_file(R"(

@@ -3,6 +3,7 @@
 #include <edgeplan/workload_loader.hpp>
 
 #include "fixtures.hpp"
+#include "support.hpp"
 
 using namespace edgeplan;
 using test::input_error_text;
@@ -160,4 +161,96 @@ TEST_CASE("workload: loading from a file system") {
   CHECK(load_workload_file(fs, "specs/a.json", test::default_catalog()).workload.name == "from-memory");
   CHECK(input_error_text([&] { load_workload_file(fs, "specs/b.json", test::default_catalog()); }) ==
         "edgeplan: error: specs/b.json: cannot read file (missing or not a regular file)\n");
+}
+
+// ---------------------------------------------------------------- YAML specs
+
+namespace {
+
+const char* kYamlSpec =
+    "apiVersion: edgeplan/v1\n"
+    "kind: Workload\n"
+    "metadata:\n"
+    "  name: yaml-spec\n"
+    "spec:\n"
+    "  users:\n"
+    "    - name: Denver viewers\n"
+    "      location: {metro: Denver}\n"
+    "      share: 0.6\n"
+    "      access: cable\n"
+    "    - name: Boulder viewers\n"
+    "      location: {metro: Denver}\n"
+    "      share: 0.4\n"
+    "      access: fixed\n"
+    "  latency:\n"
+    "    users: {max_rtt_ms: 35}\n";
+
+// kYamlSpec with `line` (1-based) replaced by `replacement`.
+std::string yaml_spec_with(int line, const std::string& replacement) {
+  std::string text = kYamlSpec;
+  std::size_t begin = 0;
+  for (int i = 1; i < line; ++i) begin = text.find('\n', begin) + 1;
+  return text.replace(begin, text.find('\n', begin) - begin, replacement);
+}
+
+std::string yaml_load_errors(const std::string& text) {
+  return input_error_text([&] { load_workload(JsonDocument::parse_yaml("spec.yaml", text), test::default_catalog()); });
+}
+
+}  // namespace
+
+TEST_CASE("workload: a YAML spec loads to the same workload as its JSON twin") {
+  MemoryFileSystem fs;
+  for (const char* file : {"examples/region-is-enough/workload.json", "examples/region-is-enough/workload.yaml"})
+    fs.add(file, test::read_text(test::source_path(file)));
+  const Workload json = load_workload_file(fs, "examples/region-is-enough/workload.json", test::default_catalog()).workload;
+  const Workload yaml = load_workload_file(fs, "examples/region-is-enough/workload.yaml", test::default_catalog()).workload;
+  CHECK(yaml.spec == json.spec);  // what the rules read
+  CHECK(yaml.name == json.name);
+  CHECK(yaml.description == json.description);
+  REQUIRE(yaml.users.size() == json.users.size());
+  for (std::size_t i = 0; i < json.users.size(); ++i) {
+    CHECK(yaml.users[i].name == json.users[i].name);
+    CHECK(yaml.users[i].place.label == json.users[i].place.label);
+    CHECK(yaml.users[i].share == json.users[i].share);
+    CHECK(yaml.users[i].access == json.users[i].access);
+    CHECK(yaml.users[i].pointer == json.users[i].pointer);
+  }
+  CHECK(yaml.latency.users_max_rtt_ms == json.latency.users_max_rtt_ms);
+  CHECK(yaml.latency.percentile == json.latency.percentile);
+  CHECK(yaml.latency.includes_access == json.latency.includes_access);
+  CHECK(yaml.services_local == json.services_local);
+  CHECK(yaml.services_regional == json.services_regional);
+  CHECK(yaml.compute.vcpu == json.compute.vcpu);
+  CHECK(yaml.compute.instance_families == json.compute.instance_families);
+  CHECK(yaml.customer.operates_hardware == json.customer.operates_hardware);
+  CHECK(yaml.source_name == "examples/region-is-enough/workload.yaml");
+}
+
+TEST_CASE("workload: errors in a YAML spec are located as in JSON") {
+  REQUIRE(yaml_load_errors(kYamlSpec).empty());
+  SECTION("a wrong type at a nested field") {
+    CHECK(yaml_load_errors(yaml_spec_with(16, "    users: {max_rtt_ms: fast}")) ==
+          "edgeplan: error: spec.yaml:16:25 (/spec/latency/users/max_rtt_ms): expected number, got string \"fast\"\n");
+  }
+  SECTION("a quoted number stays a string") {
+    CHECK(yaml_load_errors(yaml_spec_with(9, "      share: \"0.6\"")) ==
+          "edgeplan: error: spec.yaml:9:14 (/spec/users/0/share): expected number, got string \"0.6\"\n");
+  }
+  SECTION("a check a schema cannot express") {
+    CHECK(yaml_load_errors(yaml_spec_with(13, "      share: 0.2")) ==
+          "edgeplan: error: spec.yaml:6:3 (/spec/users): user shares sum to 0.8; expected 1\n"
+          "  hint: shares are fractions of traffic, e.g. 0.7 and 0.3\n");
+  }
+  SECTION("a missing field at its parent") {
+    CHECK(yaml_load_errors(yaml_spec_with(8, "      place: {metro: Denver}")) ==
+          "edgeplan: error: spec.yaml:7:7 (/spec/users/0): missing required field \"location\"\n"
+          "edgeplan: warning: spec.yaml:8:14 (/spec/users/0/place): unknown field \"place\" is ignored\n"
+          "  hint: known fields here: access, carrier, location, name, share\n");
+  }
+  SECTION("an unknown field is a warning") {
+    const auto loaded = load_workload(JsonDocument::parse_yaml("spec.yaml", yaml_spec_with(10, "      acess: cable")), test::default_catalog());
+    REQUIRE_FALSE(loaded.warnings.empty());
+    CHECK(format_diagnostic(loaded.warnings.front()).rfind("edgeplan: warning: spec.yaml:10:14 (/spec/users/0/acess): unknown field \"acess\" is ignored", 0) == 0);
+  }
 }
