@@ -78,7 +78,7 @@ TEST_CASE("man: every command and every option --help lists, with its descriptio
       page, "--spare-hosts INT\nSpare Outposts hosts per instance family: 0 (N+0), 1 (N+1, default), 2 (N+2). Accepts INT in [0 - 4].\n"));
   CHECK(contains(page, ".B edgeplan check\n[OPTIONS] specs...\n"));
   CHECK(contains(page, ".B edgeplan rules eval\n--logic TEXT [OPTIONS]\n"));
-  CHECK(contains(page, "Workload spec (JSON). Required.\n"));
+  CHECK(contains(page, "Workload spec (JSON or YAML; - reads stdin). Required.\n"));
   // No default that is the build machine's: --jobs defaults to its core count.
   CHECK(contains(page, "\n-j, --jobs UINT\nWorker threads (default: the number of cores). Accepts INT in [1 - 1024].\n"));
 }

@@ -68,10 +68,10 @@ TEST_CASE("validate: - reads a JSON or YAML spec from standard input", "[yaml]")
     auto r = run_edgeplan("validate - < " + file);
     CHECK(r.exit_code == 0);
     CHECK(r.err.empty());
-    CHECK(r.out == "ok: - (workload \"region-is-enough\"; user groups: 3, dependencies: 0, facilities: 0)\n");
+    CHECK(r.out == "ok: <stdin> (workload \"region-is-enough\"; user groups: 3, dependencies: 0, facilities: 0)\n");
   }
   auto bad = run_edgeplan("validate - " + kExample + " < tests/data/bad/duplicate-key.yaml");
   CHECK(bad.exit_code == to_int(ExitCode::input_error));
   CHECK(bad.err == "edgeplan: error: <stdin>:9:3 (/spec/latency): duplicate key \"latency\" (first at line 7, column 3)\n");
-  CHECK(bad.out == "invalid: -\nok: " + kExample + " (workload \"live-streaming-denver\"; user groups: 2, dependencies: 0, facilities: 0)\n");
+  CHECK(bad.out == "invalid: <stdin>\nok: " + kExample + " (workload \"live-streaming-denver\"; user groups: 2, dependencies: 0, facilities: 0)\n");
 }
