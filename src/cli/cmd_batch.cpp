@@ -207,6 +207,7 @@ class Collector {
   }
 
   const Portfolio& portfolio() const { return m_portfolio; }
+  const BatchFormat& format() const { return m_format; }
   std::size_t done() const { return m_done.load(); }  // read by the interrupt waiter
 
  private:
@@ -264,7 +265,7 @@ void evaluate_all(BatchSource& source, const BatchCommandOptions& o, const std::
                              abandoned ? fmt::format("; {} was not written", o.output.output) : "");
   });
   run_ordered(source, BatchOptions{o.jobs, 0}, work, [&](BatchResult&& result) { collector.add(std::move(result)); });
-  if (const auto* summary = batch_format(o.output.format).summary)
+  if (const auto* summary = collector.format().summary)
     output.write(summary->print(PortfolioSummary{collector.portfolio(), PortfolioInfo{o.inputs, parse_shard_option(o.shard), o.top}}, {}));
   output.finish();
 }

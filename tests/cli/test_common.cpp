@@ -17,6 +17,7 @@
 
 using edgeplan::ExitCode;
 using edgeplan::to_int;
+using edgeplan::test::check_input_error;
 using edgeplan::test::run_edgeplan;
 
 namespace {
@@ -24,15 +25,6 @@ namespace {
 const std::string kExample = "examples/live-streaming-denver/workload.json";
 
 bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
-
-// `recommend FILE` must fail with exit 3, print `expected` on stderr, nothing on stdout.
-void check_input_error(const std::string& args, const std::string& expected) {
-  auto r = run_edgeplan(args);
-  INFO("args: " << args << "\nstderr:\n" << r.err);
-  CHECK(r.exit_code == to_int(ExitCode::input_error));
-  CHECK(contains(r.err, expected));
-  CHECK(r.out.empty());
-}
 
 void check_usage_error(const std::string& args, const std::string& expected, const std::string& env = "") {
   auto r = run_edgeplan(args, env);

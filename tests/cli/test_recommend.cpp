@@ -518,16 +518,6 @@ TEST_CASE("capacity: recommend excludes an Outpost the facility cannot power for
 namespace edgeplan {
 namespace {
 
-const Evaluation* find_option(const Report& report, const std::string& id) {
-  for (const auto& e : report.evaluations)
-    if (e.candidate->id == id) return &e;
-  return nullptr;
-}
-
-LoadedWorkload load_document(const Json& document) {
-  return load_workload(JsonDocument::parse("patched.json", document.dump()), test::default_catalog());
-}
-
 }  // namespace
 
 TEST_CASE("relax: the JSON report's near-miss patches work end to end", "[relax][cli]") {
@@ -540,8 +530,8 @@ TEST_CASE("relax: the JSON report's near-miss patches work end to end", "[relax]
   const Engine engine{test::default_catalog(), test::default_rules()};
   for (const auto& n : report["near_misses"]) {
     INFO(n.dump());
-    const Report relaxed = recommend(load_document(spec.patch(n["patch"])), engine);
-    const Evaluation* e = find_option(relaxed, n["option"]["id"].get<std::string>());
+    const Report relaxed = recommend(test::load_document(spec.patch(n["patch"])), engine);
+    const Evaluation* e = relaxed.find(n["option"]["id"].get<std::string>());
     REQUIRE(e != nullptr);
     CHECK_FALSE(e->excluded());
   }

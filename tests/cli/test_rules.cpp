@@ -17,15 +17,6 @@ namespace {
 
 bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
 
-// The command must fail with exit 3, print `expected` on stderr, nothing on stdout.
-void check_input_error(const std::string& args, const std::string& expected) {
-  auto r = run_edgeplan(args);
-  INFO("args: " << args << "\nstderr:\n" << r.err);
-  CHECK(r.exit_code == to_int(ExitCode::input_error));
-  CHECK(contains(r.err, expected));
-  CHECK(r.out.empty());
-}
-
 }  // namespace
 
 // ---------------------------------------------------------------- rules list

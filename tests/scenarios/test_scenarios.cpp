@@ -16,12 +16,6 @@
 namespace edgeplan {
 namespace {
 
-const Evaluation* find_option(const Report& report, const std::string& id) {
-  for (const auto& e : report.evaluations)
-    if (e.candidate->id == id) return &e;
-  return nullptr;
-}
-
 bool has_rule(const std::vector<Finding>& findings, const std::string& rule) {
   return std::any_of(findings.begin(), findings.end(), [&](const Finding& f) { return f.rule == rule; });
 }
@@ -52,21 +46,21 @@ void check_expectation(const Report& report, const Json& expect) {
   }
   for (const auto& kind : expect.value("not_top_kind", Json::array())) CHECK(top_kind != kind.get<std::string>());
   for (const auto& x : expect.value("excluded", Json::array())) {
-    const Evaluation* e = find_option(report, x["option"].get<std::string>());
+    const Evaluation* e = report.find(x["option"].get<std::string>());
     INFO("option " << x["option"] << " must be excluded by " << x["rule"]);
     REQUIRE(e != nullptr);
     INFO("its exclusions: " << rules_of(e->exclusions));
     CHECK(has_rule(e->exclusions, x["rule"].get<std::string>()));
   }
   for (const auto& id : expect.value("eligible", Json::array())) {
-    const Evaluation* e = find_option(report, id.get<std::string>());
+    const Evaluation* e = report.find(id.get<std::string>());
     INFO("option " << id << " must be eligible");
     REQUIRE(e != nullptr);
     INFO("its exclusions: " << rules_of(e->exclusions));
     CHECK_FALSE(e->excluded());
   }
   for (const auto& x : expect.value("conditions", Json::array())) {
-    const Evaluation* e = find_option(report, x["option"].get<std::string>());
+    const Evaluation* e = report.find(x["option"].get<std::string>());
     INFO("option " << x["option"] << " must carry condition " << x["rule"]);
     REQUIRE(e != nullptr);
     INFO("its exclusions: " << rules_of(e->exclusions) << "; its warnings: " << rules_of(e->warnings));

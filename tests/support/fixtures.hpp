@@ -29,6 +29,11 @@ inline LoadedWorkload load_spec(const std::string& spec) {
   return load_workload(JsonDocument::parse("spec.json", workload_text(spec)), default_catalog());
 }
 
+// A whole spec document (e.g. one with a relaxation's JSON Patch applied), loaded and validated.
+inline LoadedWorkload load_document(const Json& document) {
+  return load_workload(JsonDocument::parse("patched.json", document.dump()), default_catalog());
+}
+
 // "LINE:COL" of the value at `pointer` in `doc`.
 inline std::string position_text(const JsonDocument& doc, const std::string& pointer) {
   const TextPosition p = doc.position_of(pointer);

@@ -10,6 +10,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <catch2/catch.hpp>
+
+#include <edgeplan/exit_codes.hpp>
+
 namespace edgeplan::test {
 
 inline std::string source_path(const std::string& relative) { return std::string(EDGEPLAN_SOURCE_DIR) + "/" + relative; }
@@ -71,6 +75,15 @@ inline HelpListing help_listing(const std::string& args) {
     for (std::string name; std::getline(names, name, ',');) listing.options.push_back(name);
   }
   return listing;
+}
+
+// The command must fail with exit 3, print `expected` on stderr, nothing on stdout.
+inline void check_input_error(const std::string& args, const std::string& expected) {
+  const auto r = run_edgeplan(args);
+  INFO("args: " << args << "\nstderr:\n" << r.err);
+  CHECK(r.exit_code == to_int(ExitCode::input_error));
+  CHECK(r.err.find(expected) != std::string::npos);
+  CHECK(r.out.empty());
 }
 
 }  // namespace edgeplan::test

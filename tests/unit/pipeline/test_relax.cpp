@@ -25,23 +25,13 @@ std::vector<std::string> example_specs() {
   return out;
 }
 
-const Evaluation* find_option(const Report& report, const std::string& id) {
-  for (const auto& e : report.evaluations)
-    if (e.candidate->id == id) return &e;
-  return nullptr;
-}
-
-LoadedWorkload load_document(const Json& document) {
-  return load_workload(JsonDocument::parse("patched.json", document.dump()), test::default_catalog());
-}
-
 // Every example's spec and every scenario's workload.
 std::vector<std::pair<std::string, LoadedWorkload>> workloads() {
   std::vector<std::pair<std::string, LoadedWorkload>> out;
   for (const auto& path : example_specs()) out.emplace_back(path, load_workload_file(RealFileSystem(), path, test::default_catalog()));
   for (const auto& entry : std::filesystem::directory_iterator(test::source_path("tests/scenarios")))
     if (entry.path().extension() == ".json")
-      out.emplace_back(entry.path().string(), load_document(Json::parse(test::read_text(entry.path().string()))["workload"]));
+      out.emplace_back(entry.path().string(), test::load_document(Json::parse(test::read_text(entry.path().string()))["workload"]));
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   return out;
 }
@@ -58,8 +48,8 @@ TEST_CASE("relax: every suggested patch, applied to the spec, makes its option e
       INFO(path << ": " << x.evaluation->candidate->id << " with " << x.relaxation->patch.dump());
       ++applied;
       // Decision detail: eligibility is all this needs, decided as the full evaluation does.
-      const Report relaxed = recommend(load_document(loaded.workload.spec.patch(x.relaxation->patch)), engine, Detail::decision);
-      const Evaluation* e = find_option(relaxed, x.evaluation->candidate->id);
+      const Report relaxed = recommend(test::load_document(loaded.workload.spec.patch(x.relaxation->patch)), engine, Detail::decision);
+      const Evaluation* e = relaxed.find(x.evaluation->candidate->id);
       REQUIRE(e != nullptr);
       CHECK_FALSE(e->excluded());
       if (!e->excluded()) ++eligible;
@@ -96,7 +86,7 @@ TEST_CASE("relax: a constraint the first exclusion masked joins the change", "[r
        "service_link_mbps": 1000}]}})");
   const Engine engine{test::default_catalog(), test::default_rules()};
   const Report report = recommend(loaded, engine);
-  const Evaluation* rack = find_option(report, "plant/rack-gen2-multi");
+  const Evaluation* rack = report.find("plant/rack-gen2-multi");
   REQUIRE(rack != nullptr);
   REQUIRE(rack->excluded());
   REQUIRE(rack->exclusions.size() == 1);
