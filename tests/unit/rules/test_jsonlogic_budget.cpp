@@ -65,6 +65,9 @@ TEST_CASE("jsonlogic budget: in charges each element it compares, and the string
   const Json in_text = {{"in", {std::string(5000, 'a') + "b", Json{{"var", "text"}}}}};
   CHECK(Expression::compile(in_text).evaluate(data) == false);
   CHECK_FALSE(fits(in_text, data, 10000));
+  // Long needles are searched by Knuth-Morris-Pratt: a match after a partial one is found.
+  CHECK(Expression::compile(Json::parse(R"({"in": ["abcabcabcabcabcabd", "xabcabcabcabcabcabcabdx"]})")).evaluate(Json()) == true);
+  CHECK(Expression::compile(Json::parse(R"({"in": ["abcabcabcabcabcabd", "xabcabcabcabcabcabcabcx"]})")).evaluate(Json()) == false);
 }
 
 TEST_CASE("jsonlogic budget: substr charges the string it scans", "[jsonlogic][limits]") {

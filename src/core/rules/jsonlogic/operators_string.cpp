@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "rules/jsonlogic/coercion.hpp"
 #include "rules/jsonlogic/internal.hpp"
@@ -29,13 +29,31 @@ Value apply_cat(const Node& node, Evaluation& evaluation, const Scope& scope) {
   return Value::owned_text(std::move(joined));
 }
 
-// Boyer-Moore keeps a search linear in the haystack whatever the needle, where
-// find() may compare the needle at every position; short needles need no table.
+// For each prefix of the needle, the length of its longest proper border (a
+// prefix that is also a suffix): where Knuth-Morris-Pratt resumes after a mismatch.
+std::vector<std::size_t> borders(std::string_view needle) {
+  std::vector<std::size_t> border(needle.size() + 1, 0);
+  for (std::size_t index = 1, length = 0; index < needle.size(); ++index) {
+    while (length > 0 && needle[index] != needle[length]) length = border[length];
+    if (needle[index] == needle[length]) ++length;
+    border[index + 1] = length;
+  }
+  return border;
+}
+
+// find() may compare the needle at every position (quadratic for a long needle
+// that almost matches everywhere); Knuth-Morris-Pratt stays linear in both.
+// Short needles keep find(): at most 16 comparisons a position, and no table.
 bool contains(std::string_view haystack, std::string_view needle) {
   constexpr std::size_t short_needle = 16;
   if (needle.size() <= short_needle) return haystack.find(needle) != std::string_view::npos;
-  const std::boyer_moore_searcher searcher(needle.begin(), needle.end());
-  return std::search(haystack.begin(), haystack.end(), searcher) != haystack.end();
+  const std::vector<std::size_t> border = borders(needle);
+  std::size_t matched = 0;
+  for (const char c : haystack) {
+    while (matched > 0 && c != needle[matched]) matched = border[matched];
+    if (c == needle[matched] && ++matched == needle.size()) return true;
+  }
+  return false;
 }
 
 Value apply_in(const Node& node, Evaluation& evaluation, const Scope& scope) {
@@ -45,6 +63,7 @@ Value apply_in(const Node& node, Evaluation& evaluation, const Scope& scope) {
     if (haystack.text().empty()) return Value::boolean(false);
     evaluation.charge_read(haystack);
     evaluation.charge_read(needle);
+    if (needle.is(Kind::text)) evaluation.charge(needle.text().size() * sizeof(std::size_t));  // the search's table
     const std::string needle_text = needle.is(Kind::text) ? std::string() : to_js_string(needle);
     const std::string_view wanted = needle.is(Kind::text) ? needle.text() : std::string_view(needle_text);
     return Value::boolean(contains(haystack.text(), wanted));
