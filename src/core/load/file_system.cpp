@@ -10,6 +10,7 @@
 #include <glob.h>
 
 #include <edgeplan/json_document.hpp>
+#include <edgeplan/util/utf8.hpp>
 
 namespace edgeplan {
 
@@ -170,7 +171,7 @@ std::vector<std::string> list_documents(const FileSystem& fs, const std::string&
 
 JsonDocument read_json_file(const FileSystem& fs, const std::string& path) {
   auto text = fs.read(path);
-  if (!text) throw InputError(Diagnostic{Severity::error, path, 0, 0, "", "cannot read file (missing or not a regular file)", {}});
+  if (!text) throw InputError(Diagnostic{Severity::error, util::valid_utf8(path), 0, 0, "", "cannot read file (missing or not a regular file)", {}});
   return JsonDocument::parse_file(path, *text);
 }
 
