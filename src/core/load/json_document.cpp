@@ -204,17 +204,14 @@ void check_json_nesting(const std::string& name, std::string_view text) {
 
 // nlohmann: "[json.exception.parse_error.101] parse error at line 3, column 5: syntax error while
 // parsing object - unexpected '}'; expected string literal" -> keep what follows "syntax error ".
-// The "last read" excerpt may end inside a character or run for megabytes: it is
-// made valid UTF-8 and shortened.
+// Its "; last read: '...'" excerpt is dropped: the line:column says where, and
+// the excerpt would quote raw bytes of any file named (a fixture path, /etc/passwd),
+// megabytes of a long string, or half a UTF-8 character.
 std::string parse_error_reason(const std::string& what) {
   static const std::regex prefix(R"(^\[json\.exception\.[a-z_]+\.\d+\] parse error( at line \d+, column \d+)?: )");
   std::string reason = std::regex_replace(what, prefix, "");
   if (reason.rfind("syntax error while parsing ", 0) == 0) reason = "invalid JSON while parsing " + reason.substr(27);
-  static constexpr std::string_view kLastRead = "; last read: '";
-  if (const auto at = reason.find(kLastRead); at != std::string::npos && reason.back() == '\'') {
-    const std::string_view excerpt = std::string_view(reason).substr(at + kLastRead.size(), reason.size() - at - kLastRead.size() - 1);
-    reason = reason.substr(0, at + kLastRead.size()) + util::shorten_utf8(excerpt, 40) + "'";
-  }
+  if (const auto excerpt = reason.find("; last read: '"); excerpt != std::string::npos) reason.resize(excerpt);
   return util::valid_utf8(reason);
 }
 
