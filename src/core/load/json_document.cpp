@@ -12,7 +12,6 @@
 #include <edgeplan/util/text.hpp>
 #include <edgeplan/util/utf8.hpp>
 
-#include "load/document_text.hpp"
 
 namespace edgeplan {
 
@@ -43,7 +42,7 @@ TextPosition PositionIndex::find(std::string_view pointer) const {
   return m_positions[node];
 }
 
-namespace load_detail {
+namespace document_detail {
 
 TextPosition position_at_byte(std::string_view text, std::size_t offset) {
   TextPosition pos{1, 1};
@@ -85,12 +84,12 @@ void check_document_text(const std::string& name, std::string_view text) {
   }
 }
 
-}  // namespace load_detail
+}  // namespace document_detail
 
 namespace {
 
-using load_detail::fail_at;
-using load_detail::position_at_byte;
+using document_detail::fail_at;
+using document_detail::position_at_byte;
 
 // Walks text that nlohmann has already accepted and records where every value
 // starts. nlohmann keeps no positions, and its SAX events carry none either.
@@ -195,7 +194,7 @@ void check_json_nesting(const std::string& name, std::string_view text) {
       in_string = true;
     } else if (c == '[' || c == '{') {
       if (++depth > kMaxNestingDepth)
-        fail_at(name, position_at_byte(text, i), "", load_detail::nesting_message("arrays and objects"));
+        fail_at(name, position_at_byte(text, i), "", document_detail::nesting_message("arrays and objects"));
     } else if (c == ']' || c == '}') {
       depth = std::max(0, depth - 1);
     }
@@ -310,7 +309,7 @@ Json parse_json_value(const std::string& name, std::string_view text) {
 JsonDocument JsonDocument::parse(std::string name, std::string_view text) {
   JsonDocument doc;
   doc.m_name = std::move(name);
-  load_detail::check_document_text(doc.m_name, text);
+  document_detail::check_document_text(doc.m_name, text);
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) fail_at(doc.m_name, {1, 1}, "", "file is empty; expected a JSON document");
   check_json_nesting(doc.m_name, text);
   doc.m_value = parse_json_value(doc.m_name, text);

@@ -16,7 +16,6 @@
 
 #include <edgeplan/util/utf8.hpp>
 
-#include "load/document_text.hpp"
 
 namespace edgeplan {
 
@@ -87,10 +86,10 @@ class YamlConverter {
   PositionIndex take_positions() { return std::move(m_positions); }
 
   [[noreturn]] void fail(TextPosition at, const std::string& pointer, std::string message) const {
-    load_detail::fail_at(m_name, at, pointer, std::move(message));
+    document_detail::fail_at(m_name, at, pointer, std::move(message));
   }
 
-  static std::string nesting_message() { return load_detail::nesting_message("sequences and mappings"); }
+  static std::string nesting_message() { return document_detail::nesting_message("sequences and mappings"); }
 
  private:
   // Converts `node`, recorded at `self` in the index. The pointers of values
@@ -215,7 +214,7 @@ class YamlConverter {
 }  // namespace
 
 JsonDocument JsonDocument::parse_yaml(std::string name, std::string_view text) {
-  load_detail::check_document_text(name, text);
+  document_detail::check_document_text(name, text);
   YamlConverter converter(name);
   std::vector<YAML::Node> documents;
   try {
