@@ -144,7 +144,8 @@ std::string help_footer(const Command& c) {
   for (const char* example : c.examples) out += fmt::format("  {}\n", example);
   out += "\nExit codes:\n  0  success\n";
   if (c.exit_1) out += fmt::format("  1  {}\n", c.exit_1);
-  out += "  2  usage error (unknown option, command or format)\n  3  input error: a spec, catalog, rule or data file is missing or invalid\n"
+  out += "  2  usage error (unknown option, command or format)\n  3  input error: a spec, catalog, rule or data file is missing or invalid,\n"
+         "     or the output cannot be written\n"
          "  4  internal error (a bug: please report it)\n";
   return out;
 }
