@@ -8,7 +8,7 @@ enum class ExitCode : int {
   ok = 0,             // recommendation produced / check passed
   no_feasible = 1,    // no feasible placement / blocking findings
   usage_error = 2,    // bad command line
-  input_error = 3,    // a spec, catalog, rule or data file is invalid
+  input_error = 3,    // a spec, catalog, rule or data file is invalid, or the output cannot be written
   internal_error = 4, // a bug in edgeplan
 };
 
@@ -25,7 +25,8 @@ inline constexpr ExitCodeMeaning kExitCodeMeanings[] = {
     {ExitCode::no_feasible, "No feasible placement: every candidate is excluded (the report still explains why); check: a finding at or above "
                             "--fail-on that no valid waiver covers; rules test: an expectation not met (or an untested rule with --require-coverage)."},
     {ExitCode::usage_error, "Usage error: unknown option, subcommand or format, bad --explain id."},
-    {ExitCode::input_error, "Input error: a spec, catalog, rule, latency or output file is missing or invalid. check never passes a spec it cannot "
+    {ExitCode::input_error, "Input error: a spec, catalog, rule, latency or output file is missing or invalid, or the output cannot be written "
+                            "(a full disk, a closed standard output). check never passes a spec it cannot "
                             "evaluate: it reports it and exits 3 even if other specs fail; batch: some specs were invalid (each has an error record)."},
     {ExitCode::internal_error, "Internal error (a bug: please report it)."},
 };

@@ -125,6 +125,11 @@ OrderedJson report_json(const Report& report);
 OrderedJson explanation_json(const Report& report, const Evaluation& option);
 OrderedJson capacity_json(const CapacityReport& report);
 OrderedJson to_ordered(const Json& value);
+// JSON text as every writer prints it (indent -1: one line). Ill-formed UTF-8 in a
+// string (a Latin-1 file name) becomes U+FFFD, the one UTF-8 policy
+// (edgeplan/util/utf8.hpp), instead of failing the whole output.
+std::string dump_json(const Json& value, int indent = -1);
+std::string dump_json(const OrderedJson& value, int indent = -1);
 
 // `batch`'s records, one line each (tests read them directly).
 std::string batch_jsonl_line(const BatchResult& result);

@@ -1,6 +1,9 @@
 #include "app.hpp"
 
+#include <cerrno>
+#include <csignal>
 #include <cstdlib>
+#include <cstring>
 #include <iostream>
 
 #include <unistd.h>
@@ -141,7 +144,8 @@ std::string help_footer(const Command& c) {
   for (const char* example : c.examples) out += fmt::format("  {}\n", example);
   out += "\nExit codes:\n  0  success\n";
   if (c.exit_1) out += fmt::format("  1  {}\n", c.exit_1);
-  out += "  2  usage error (unknown option, command or format)\n  3  input error: a spec, catalog, rule or data file is missing or invalid\n"
+  out += "  2  usage error (unknown option, command or format)\n  3  input error: a spec, catalog, rule or data file is missing or invalid,\n"
+         "     or the output cannot be written\n"
          "  4  internal error (a bug: please report it)\n";
   return out;
 }
@@ -197,15 +201,33 @@ Format parse_format(const std::string& name) {
 
 bool to_stdout(const std::string& output_path) { return output_path.empty() || output_path == "-"; }
 
+InputError output_error(const std::string& path, const std::string& message) {
+  return InputError(Diagnostic{Severity::error, path, 0, 0, "", message, {}});
+}
+
+InputError stdout_error(int error_number) {
+  return output_error("", fmt::format("cannot write to standard output: {}", std::strerror(error_number)));
+}
+
+void write_stdout(std::string_view text) {
+  std::cout.flush();  // anything printed through std::cout goes first
+  while (!text.empty()) {
+    const ssize_t n = ::write(STDOUT_FILENO, text.data(), text.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) throw stdout_error(errno);
+    text.remove_prefix(static_cast<std::size_t>(n));
+  }
+}
+
 void emit(const OutputOptions& options, const std::string& text) {
   if (to_stdout(options.output)) {
-    std::cout << text << std::flush;
+    write_stdout(text);
     return;
   }
   try {
     util::write_file_atomically(options.output, text);
   } catch (const std::runtime_error& e) {
-    throw InputError(Diagnostic{Severity::error, options.output, 0, 0, "", e.what(), {}});
+    throw output_error(options.output, e.what());
   }
 }
 
@@ -232,7 +254,35 @@ RenderOptions render_options(const GlobalOptions& global, const OutputOptions& o
   return RenderOptions{use_color(global, output), top, top};
 }
 
+namespace {
+
+// What went to stdout through std::cout (--help, --version) must have arrived
+// too: a full disk or a closed stdout is an error, not a silent exit 0.
+int checked_stdout(int code) {
+  errno = 0;
+  if (std::cout.flush().good()) return code;
+  print_diagnostics(stdout_error(errno != 0 ? errno : EIO).diagnostics());
+  return to_int(ExitCode::input_error);
+}
+
+// A reader that went away (`edgeplan … | head`) ends edgeplan quietly, as it
+// does any other filter: SIGPIPE's default action. A parent that ignored
+// SIGPIPE (some CI runners, Python's subprocess) would otherwise turn it into
+// an error message per write.
+void default_sigpipe() { std::signal(SIGPIPE, SIG_DFL); }
+
+int run_command_line(int argc, char** argv);
+
+}  // namespace
+
 int run(int argc, char** argv) {
+  default_sigpipe();
+  return checked_stdout(run_command_line(argc, argv));
+}
+
+namespace {
+
+int run_command_line(int argc, char** argv) {
   CLI::App app{"edgeplan: where should a latency- or residency-sensitive workload run? AWS Region, Local Zone, Wavelength Zone or Outposts."};
   app.name("edgeplan");
   GlobalOptions global;
@@ -264,7 +314,7 @@ int run(int argc, char** argv) {
   return run_guarded([&] {
     setup_logging(global);
     if (show_version) {
-      std::cout << version_text();
+      write_stdout(version_text());
       return to_int(ExitCode::ok);
     }
     for (auto& [sub, runner] : runners)
@@ -273,5 +323,7 @@ int run(int argc, char** argv) {
     return to_int(ExitCode::usage_error);
   });
 }
+
+}  // namespace
 
 }  // namespace edgeplan::cli

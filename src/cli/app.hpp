@@ -4,6 +4,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <CLI/CLI.hpp>
@@ -56,8 +57,16 @@ void add_output_options(CLI::App& command, OutputOptions& options) {
   add_output_options(command, options, format_names<Result>());
 }
 Format parse_format(const std::string& name);
-// Writes to stdout (no -o, or -o -), or atomically to the file.
+// Writes to stdout (no -o, or -o -), or atomically to the file (util::AtomicFile).
+// Throws output_error / stdout_error when the text cannot be written.
 void emit(const OutputOptions& options, const std::string& text);
+// Output that cannot be written is reported like an unreadable input, with exit 3
+// (README, exit codes): "edgeplan: error: PATH: MESSAGE".
+InputError output_error(const std::string& path, const std::string& message);
+// "edgeplan: error: cannot write to standard output: No space left on device".
+InputError stdout_error(int error_number);
+// Every byte of `text` to file descriptor 1 (after flushing std::cout); throws stdout_error.
+void write_stdout(std::string_view text);
 // "-o -" is stdout, as in most tools.
 bool to_stdout(const std::string& output_path);
 // Colour for text written to stdout (never for files): --color, then

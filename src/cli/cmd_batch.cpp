@@ -57,15 +57,6 @@ std::vector<std::string> batch_format_names() {
   return names;
 }
 
-void write_all(int fd, std::string_view text) {
-  while (!text.empty()) {
-    const ssize_t n = ::write(fd, text.data(), text.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) throw std::runtime_error(fmt::format("cannot write the output: {}", std::strerror(errno)));
-    text.remove_prefix(static_cast<std::size_t>(n));
-  }
-}
-
 // Where results go: stdout, or a temporary file renamed over -o FILE at the
 // end. Records are buffered and written whole, at least every 200 ms so a
 // reader of stdout sees them stream; an interrupt waits for a write in progress.
@@ -76,7 +67,7 @@ class ResultOutput {
     try {
       m_file.emplace(path);
     } catch (const std::runtime_error& e) {
-      throw InputError(Diagnostic{Severity::error, path, 0, 0, "", e.what(), {}});
+      throw output_error(path, e.what());
     }
   }
 
@@ -89,7 +80,7 @@ class ResultOutput {
   void finish() {
     std::lock_guard lock(m_mutex);
     flush_locked();
-    if (m_file) m_file->commit();
+    if (m_file) to_file([&] { m_file->commit(); });
     m_finished = true;
   }
 
@@ -102,11 +93,21 @@ class ResultOutput {
   }
 
  private:
+  // A full disk or a closed stdout ends the run with exit 3, as in every command.
   void flush_locked() {
-    if (m_file) m_file->write(m_buffer);
-    else write_all(STDOUT_FILENO, m_buffer);
+    if (m_file) to_file([&] { m_file->write(m_buffer); });
+    else write_stdout(m_buffer);
     m_buffer.clear();
     m_last_flush = Clock::now();
+  }
+
+  template <class Action>
+  void to_file(Action action) {
+    try {
+      action();
+    } catch (const std::runtime_error& e) {
+      throw output_error(m_file->path(), e.what());
+    }
   }
 
   std::mutex m_mutex;
@@ -116,14 +117,21 @@ class ResultOutput {
   bool m_finished = false;
 };
 
-// SIGINT and SIGTERM are blocked in every thread and taken by a waiter thread,
+// The signals that end a process by default and that a user or a supervisor
+// sends to stop a run: Ctrl-C, kill, a closed terminal (SIGHUP), Ctrl-\ (SIGQUIT).
+// Each leaves no temporary output file behind. (SIGPIPE is not among them: the
+// output is what broke, and its default action ends the run quietly.)
+constexpr int kInterrupts[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+
+// The interrupts are blocked in every thread and taken by a waiter thread,
 // so no worker is interrupted halfway through a write; the waiter runs
 // `on_signal` and ends the process with 128 + the signal number.
 class InterruptGuard {
  public:
   explicit InterruptGuard(std::function<void(int)> on_signal) : m_on_signal(std::move(on_signal)) {
     sigemptyset(&m_signals);
-    for (int s : {SIGINT, SIGTERM, SIGUSR1}) sigaddset(&m_signals, s);
+    for (int s : kInterrupts) sigaddset(&m_signals, s);
+    sigaddset(&m_signals, SIGUSR1);
     pthread_sigmask(SIG_BLOCK, &m_signals, &m_previous);
     m_waiter = std::thread([this] { wait(); });
   }
@@ -254,7 +262,7 @@ int exit_code_of(const Portfolio& p) {
 // tcache and small bins serve the same sizes without that sweep.
 void tune_allocator_for_batch() { ::mallopt(M_MXFAST, 0); }
 
-// Runs the pool with SIGINT/SIGTERM taken over: an interrupt discards the
+// Runs the pool with the interrupts taken over: an interrupt discards the
 // temporary output file, says how far the run got and ends the process.
 void evaluate_all(BatchSource& source, const BatchCommandOptions& o, const std::function<BatchResult(const BatchInput&)>& work,
                   Collector& collector, ResultOutput& output, ProgressLine& progress) {

@@ -1,6 +1,5 @@
 // edgeplan rules list | rules test DIR... | rules eval --logic JSON --data JSON
 #include <algorithm>
-#include <iostream>
 
 #include <fmt/format.h>
 
@@ -56,7 +55,7 @@ int run_eval(const EvalOptions& o) {
     throw InputError(logic.diagnose(e.pointer(), e.what()));
   }
   try {
-    std::cout << expression.evaluate(data.value()).dump() << "\n";
+    write_stdout(dump_json(expression.evaluate(data.value())) + "\n");
   } catch (const jsonlogic::EvalError& e) {
     throw InputError(Diagnostic{Severity::error, logic.name(), 0, 0, "", e.what(), {}});
   }

@@ -86,7 +86,7 @@ TEST_CASE("man: every command and every option --help lists, with its descriptio
 TEST_CASE("man: exit status from exit_codes.hpp, environment, hidden from --help", "[man]") {
   auto r = run_edgeplan("man");
   for (int code = 0; code <= 4; ++code) CHECK(contains(r.out, ".TP\n.B " + std::to_string(code) + "\n"));
-  CHECK(contains(plain(r.out), ".B 3\nInput error: a spec, catalog, rule, latency or output file is missing or invalid."));
+  CHECK(contains(plain(r.out), ".B 3\nInput error: a spec, catalog, rule, latency or output file is missing or invalid, or the output cannot be written"));
   CHECK(contains(r.out, ".TP\n.B EDGEPLAN_LOG_LEVEL\n"));
   CHECK(contains(r.out, ".TP\n.B NO_COLOR\n"));
   // `man` is for the build: not in --help, not on its own page.

@@ -25,6 +25,15 @@ std::string plural(long long count, std::string_view one, std::string_view many 
 // "a, b and c"
 std::string join_list(const std::vector<std::string>& items, std::string_view separator = ", ");
 
+// Text for a terminal or a log line: valid_utf8(text) (utf8.hpp) with every control
+// character shown instead of obeyed, so user text cannot move the cursor, recolour,
+// clear the screen, ring the bell, start a line of its own or reorder what follows:
+// C0 and DEL as \n, \r, \t or \xHH; C1 (U+0080-U+009F) and the bidirectional
+// embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) as \uHHHH.
+// A backslash stays as it is: the result is for reading, not for parsing back.
+// Used for every stderr diagnostic and all user text in text output (render/).
+std::string escape_controls(std::string_view text);
+
 // Numbers as people read them in rationale: 11.8, 5, 0.35. Never "5.000000".
 std::string format_number(double value);
 

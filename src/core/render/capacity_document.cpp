@@ -4,6 +4,7 @@
 
 #include <edgeplan/util/text.hpp>
 
+#include "render/escape.hpp"
 #include "render/wording.hpp"
 
 namespace edgeplan::render_detail {
@@ -124,10 +125,12 @@ std::vector<std::string> shared_lines(const SharedOutpostCheck& c) {
 }  // namespace
 
 std::string capacity_document(const CapacityReport& r, bool markdown) {
+  // The workload's name, the Outpost export's names and file: user text, escaped per format.
+  const auto user_text = [markdown](const std::string& text) { return markdown ? markdown_text(text) : util::escape_controls(text); };
   const std::string bullet = markdown ? "- " : "  ";
   const std::string heading_prefix = markdown ? "# " : "";
   const std::string section = markdown ? "## " : "";
-  std::string out = fmt::format("{}edgeplan capacity: {}\n\n", heading_prefix, r.workload);
+  std::string out = fmt::format("{}edgeplan capacity: {}\n\n", heading_prefix, user_text(r.workload));
   out += fmt::format("{}Demand (growth ×{:.3f} to the horizon)\n", section, r.demand.growth_factor);
   out += bullet + "now:     " + resources_line(r.demand.total_now(), r.demand.ebs_tb_now, r.demand.s3_tb_now) + "\n";
   out += bullet + "horizon: " + resources_line(r.demand.total_horizon(), r.demand.ebs_tb_horizon, r.demand.s3_tb_horizon) + "\n";
@@ -135,15 +138,16 @@ std::string capacity_document(const CapacityReport& r, bool markdown) {
   out += fmt::format("{}Outposts sizing plans ({})\n", section, r.plans.size());
   if (r.plans.empty()) out += bullet + "no customer facilities in the spec: add spec.customer.facilities to size Outposts\n";
   for (const auto& p : r.plans) {
-    out += fmt::format("{}{} — {}: {}\n", bullet, p.candidate_id, p.form_factor->name, verdict(p));
+    out += fmt::format("{}{} — {}: {}\n", bullet, user_text(p.candidate_id), user_text(p.form_factor->name), verdict(p));
     for (const auto& line : plan_lines(p)) out += "    " + bullet + line + "\n";
   }
   out += fmt::format("\n{}Instance availability elsewhere (requested families: {})\n", section,
-                     r.requested_families.empty() ? "none named" : util::join_list(r.requested_families));
+                     r.requested_families.empty() ? "none named" : user_text(util::join_list(r.requested_families)));
   for (const char* kind : {"region", "local-zone", "wavelength-zone"}) out += bullet + availability_summary(r, kind) + "\n";
   if (r.shared) {
     out += fmt::format("\n{}Existing Outpost\n", section);
-    for (const auto& line : shared_lines(*r.shared)) out += (markdown ? "    " : "  ") + line + "\n";
+    // Indented four spaces, Markdown shows these as a code block: only controls need escaping there.
+    for (const auto& line : shared_lines(*r.shared)) out += (markdown ? "    " : "  ") + util::escape_controls(line) + "\n";
   }
   out += "\n" + provenance_line(r.provenance) + "\n";
   return out;

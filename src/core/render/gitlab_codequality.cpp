@@ -51,7 +51,7 @@ std::string check(const CheckRun& run, const RenderOptions&) {
     for (const auto& f : s.findings)
       if (!f.suppressed()) issues.push_back(finding_issue(s, f));
   }
-  return issues.dump(2) + "\n";
+  return dump_json(issues, 2) + "\n";
 }
 
 }  // namespace edgeplan::render_detail::gitlab_codequality

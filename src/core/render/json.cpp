@@ -288,11 +288,11 @@ OrderedJson check_provenance_json(const Provenance& p) {
 
 namespace json {
 
-std::string report(const Report& report, const RenderOptions&) { return report_json(report).dump(2) + "\n"; }
+std::string report(const Report& report, const RenderOptions&) { return dump_json(report_json(report), 2) + "\n"; }
 
-std::string explanation(const Explanation& x, const RenderOptions&) { return explanation_json(x.report, x.option).dump(2) + "\n"; }
+std::string explanation(const Explanation& x, const RenderOptions&) { return dump_json(explanation_json(x.report, x.option), 2) + "\n"; }
 
-std::string capacity(const CapacityReport& report, const RenderOptions&) { return capacity_json(report).dump(2) + "\n"; }
+std::string capacity(const CapacityReport& report, const RenderOptions&) { return dump_json(capacity_json(report), 2) + "\n"; }
 
 std::string check(const CheckRun& run, const RenderOptions&) {
   OrderedJson j;
@@ -309,7 +309,7 @@ std::string check(const CheckRun& run, const RenderOptions&) {
   j["rules"] = OrderedJson::array();
   for (const auto& r : run.rules) j["rules"].push_back(rule_json(r));
   j["provenance"] = check_provenance_json(run.provenance);
-  return j.dump(2) + "\n";
+  return dump_json(j, 2) + "\n";
 }
 
 std::string rule_tests(const RuleTestRun& run, const RenderOptions&) {
@@ -328,7 +328,7 @@ std::string rule_tests(const RuleTestRun& run, const RenderOptions&) {
     j["tests"].push_back(t);
   }
   j["coverage"] = {{"rules", run.rules_in_directory}, {"untested", run.untested}};
-  return j.dump(2) + "\n";
+  return dump_json(j, 2) + "\n";
 }
 
 // Keys sorted (nlohmann::json), as `rules list --format json` has always printed them.
@@ -337,7 +337,7 @@ std::string rules(const RuleSet& set, const RenderOptions&) {
   for (const auto& r : set.rules)
     rules.push_back({{"id", r.id}, {"effect", to_string(r.effect)}, {"severity", r.severity}, {"factor", r.factor},
                      {"description", r.description}, {"file", r.file}, {"waivable", r.waivable}, {"history", r.history}});
-  return Json{{"rules", rules}, {"weights", set.weights}, {"files", set.files}, {"digest", "sha256:" + set.digest}}.dump(2) + "\n";
+  return dump_json(Json{{"rules", rules}, {"weights", set.weights}, {"files", set.files}, {"digest", "sha256:" + set.digest}}, 2) + "\n";
 }
 
 std::string validation(const ValidationRun& run, const RenderOptions&) {
@@ -349,14 +349,14 @@ std::string validation(const ValidationRun& run, const RenderOptions&) {
     specs.push_back(std::move(j));
   }
   OrderedJson out{{"schema_version", kCheckSchemaVersion}, {"valid", run.invalid() == 0}, {"invalid", run.invalid()}, {"specs", specs}};
-  return out.dump(2) + "\n";
+  return dump_json(out, 2) + "\n";
 }
 
 // One indented array of every option's rule data.
 std::string facts(const FactsListing& listing, const RenderOptions&) {
   Json array = Json::array();
   for (const auto& entry : listing.entries) array.push_back(entry.data);
-  return array.dump(2) + "\n";
+  return dump_json(array, 2) + "\n";
 }
 
 }  // namespace json

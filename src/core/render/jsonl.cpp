@@ -44,7 +44,7 @@ std::string batch_jsonl_line(const BatchResult& r) {
     out["candidates"] = r.candidates;
     out["excluded_by"] = excluded_by_json(r.excluded_by);
   }
-  return out.dump() + "\n";
+  return dump_json(out) + "\n";
 }
 
 namespace render_detail::jsonl {
@@ -54,7 +54,7 @@ std::string record(const BatchResult& result, const RenderOptions&) { return bat
 // One compact object per option: grep- and stream-friendly.
 std::string facts(const FactsListing& listing, const RenderOptions&) {
   std::string out;
-  for (const auto& entry : listing.entries) out += entry.data.dump() + "\n";
+  for (const auto& entry : listing.entries) out += dump_json(entry.data) + "\n";
   return out;
 }
 

@@ -1,5 +1,6 @@
 // Markdown: every result `--format markdown` prints (PR comments, job
-// summaries, reports). Table cells go through markdown_cell, nothing else.
+// summaries, reports). User text goes through markdown_text, code spans through
+// markdown_code: a name cannot add a heading, a row or a link of its own.
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -21,9 +22,10 @@ void append_ranked(std::string& out, const Report& report, const RenderOptions& 
   for (std::size_t i = 0; i < report.ranked.size() && i < options.ranked_limit; ++i) {
     const RankedOption& r = report.ranked[i];
     std::vector<std::string> conditions;
-    for (const auto* c : r.conditions) conditions.push_back(finding_line(*c));
-    out += fmt::format("| {} | `{}` | {} | {} | {} | {} |\n", r.rank, r.evaluation->candidate->id, r.evaluation->option["kind"].get<std::string>(),
-                       util::format_number(r.evaluation->score), verdict_words(r.verdict), markdown_cell(util::join_list(conditions, "; ")));
+    for (const auto* c : r.conditions) conditions.push_back(markdown_text(finding_line(*c)));
+    out += fmt::format("| {} | {} | {} | {} | {} | {} |\n", r.rank, markdown_code(r.evaluation->candidate->id),
+                       markdown_text(r.evaluation->option["kind"].get<std::string>()), util::format_number(r.evaluation->score),
+                       verdict_words(r.verdict), util::join_list(conditions, "; "));
   }
   if (report.ranked.size() > options.ranked_limit)
     out += fmt::format("\n_{} more eligible options in the JSON output._\n", report.ranked.size() - options.ranked_limit);
@@ -35,11 +37,19 @@ void append_excluded(std::string& out, const Report& report, const RenderOptions
   for (std::size_t i = 0; i < report.excluded.size() && i < options.excluded_limit; ++i) {
     const Evaluation& e = *report.excluded[i].evaluation;
     std::vector<std::string> reasons;
-    for (const auto& f : e.exclusions) reasons.push_back(f.message + " (`" + f.rule + "`)");
-    out += fmt::format("| `{}` | {} | {} |\n", e.candidate->id, e.option["kind"].get<std::string>(), markdown_cell(util::join_list(reasons, "<br>")));
+    for (const auto& f : e.exclusions) reasons.push_back(markdown_text(f.message) + " (" + markdown_code(f.rule) + ")");
+    out += fmt::format("| {} | {} | {} |\n", markdown_code(e.candidate->id), markdown_text(e.option["kind"].get<std::string>()),
+                       util::join_list(reasons, "<br>"));
   }
   if (report.excluded.size() > options.excluded_limit)
     out += fmt::format("\n_{} more excluded options in the JSON output._\n", report.excluded.size() - options.excluded_limit);
+}
+
+// "edgeplan: error: FILE:L:C (POINTER): MESSAGE" as a code span, its hint after it.
+std::string diagnostic_item(const Diagnostic& d) {
+  std::string out = markdown_code(diagnostic_lead(d.severity) + located_message(d));
+  if (!d.hint.empty()) out += " — hint: " + markdown_text(d.hint);
+  return out;
 }
 
 // ---------------------------------------------------------------- check runs
@@ -50,7 +60,7 @@ std::string md_status(const SpecCheck& s) {
 }
 
 std::string md_result(const SpecCheck& s) {
-  if (s.errored()) return markdown_cell(s.errors.front().message);
+  if (s.errored()) return markdown_text(s.errors.front().message);
   std::vector<std::string> parts;
   for (const char* severity : {"error", "warning", "info"})
     if (int n = s.count(severity, false)) parts.push_back(fmt::format("{} {}{}", n, severity, n == 1 ? "" : "s"));
@@ -59,8 +69,8 @@ std::string md_result(const SpecCheck& s) {
 }
 
 std::string md_proposed(const SpecCheck& s) {
-  if (!s.proposed) return s.top_option.empty() ? "— (none feasible)" : fmt::format("— (top: `{}`)", s.top_option);
-  std::string out = fmt::format("`{}`", *s.proposed);
+  if (!s.proposed) return s.top_option.empty() ? "— (none feasible)" : fmt::format("— (top: {})", markdown_code(s.top_option));
+  std::string out = markdown_code(*s.proposed);
   if (s.proposed_rank) out += fmt::format(" rank {} of {}", *s.proposed_rank, s.eligible);
   else if (s.errors.empty()) out += " excluded";
   return out;
@@ -70,16 +80,17 @@ void append_findings_md(std::string& out, const SpecCheck& s, bool suppressed) {
   out += "| severity | rule | finding | line |\n|---|---|---|---|\n";
   for (const auto& f : s.findings)
     if (f.suppressed() == suppressed)
-      out += fmt::format("| {} | `{}` | {}{} | {} |\n", f.blocking ? "**" + f.severity + "**" : f.severity, f.rule, markdown_cell(f.message),
-                         suppressed ? " — " + markdown_cell(waiver_text(*f.waiver)) : "", f.line > 0 ? std::to_string(f.line) : "");
+      out += fmt::format("| {} | {} | {}{} | {} |\n", f.blocking ? "**" + markdown_text(f.severity) + "**" : markdown_text(f.severity),
+                         markdown_code(f.rule), markdown_text(f.message), suppressed ? " — " + markdown_text(waiver_text(*f.waiver)) : "",
+                         f.line > 0 ? std::to_string(f.line) : "");
 }
 
 void append_spec_md(std::string& out, const SpecCheck& s) {
   const int open = static_cast<int>(std::count_if(s.findings.begin(), s.findings.end(), [](const CheckFinding& f) { return !f.suppressed(); }));
   const int waived = static_cast<int>(s.findings.size()) - open;
   if (s.errors.empty() && s.findings.empty()) return;
-  out += fmt::format("\n### {} `{}` — {}\n\n", md_status(s), s.file, s.workload.empty() ? "(unreadable)" : s.workload);
-  for (const auto& e : s.errors) out += fmt::format("- `{}`\n", markdown_cell(format_diagnostic(e)));
+  out += fmt::format("\n### {} {} — {}\n\n", md_status(s), markdown_code(s.file), s.workload.empty() ? "(unreadable)" : markdown_text(s.workload));
+  for (const auto& e : s.errors) out += "- " + diagnostic_item(e) + "\n";
   if (open > 0) append_findings_md(out, s, false);
   if (waived > 0) {
     out += fmt::format("\n<details><summary>{} waived finding{}</summary>\n\n", waived, waived == 1 ? "" : "s");
@@ -98,7 +109,7 @@ std::string markdown_table(const Table& t) {
   out += "\n";
   for (const auto& row : t.rows) {
     out += "|";
-    for (const auto& cell : row) out += " " + markdown_cell(cell) + " |";
+    for (const auto& cell : row) out += " " + markdown_text(cell) + " |";
     out += "\n";
   }
   if (!t.note.empty()) out += "\n" + t.note + "\n";
@@ -108,51 +119,54 @@ std::string markdown_table(const Table& t) {
 }  // namespace
 
 std::string report(const Report& report, const RenderOptions& options) {
-  std::string out = fmt::format("# Placement recommendation: {}\n\n**{}**\n", report.workload, report.summary);
+  std::string out = fmt::format("# Placement recommendation: {}\n\n**{}**\n", markdown_text(report.workload), markdown_text(report.summary));
   if (report.ranked.empty()) {
     out += "\n**No feasible placement.**\n";
   } else {
-    out += fmt::format("\n## Recommendation: `{}`\n\n{}\n\n", report.ranked[0].evaluation->candidate->id, option_title(*report.ranked[0].evaluation));
-    for (const auto& line : report.winner_rationale) out += "- " + line + "\n";
+    const Evaluation& winner = *report.ranked[0].evaluation;
+    out += fmt::format("\n## Recommendation: {}\n\n{}\n\n", markdown_code(winner.candidate->id), markdown_text(option_title(winner)));
+    for (const auto& line : report.winner_rationale) out += "- " + markdown_text(line) + "\n";
     append_ranked(out, report, options);
   }
   append_excluded(out, report, options);
   if (!report.excluded.empty()) {
     out += "\n## What would make the closest excluded options eligible\n\n";
     if (report.near_misses.empty()) out += std::string(kNoRelaxation) + "\n";
-    for (const auto& n : report.near_misses) out += fmt::format("- `{}`: {}\n", n.evaluation->candidate->id, near_miss_text(n));
+    for (const auto& n : report.near_misses)
+      out += fmt::format("- {}: {}\n", markdown_code(n.evaluation->candidate->id), markdown_text(near_miss_text(n)));
   }
   if (!report.input_warnings.empty()) {
     out += "\n## Input warnings\n\n";
-    for (const auto& d : report.input_warnings) out += "- " + format_diagnostic(d) + "\n";
+    for (const auto& d : report.input_warnings) out += "- " + diagnostic_item(d) + "\n";
   }
-  out += "\n---\n_" + provenance_line(report.provenance) + "_\n";
+  out += "\n---\n_" + markdown_text(provenance_line(report.provenance)) + "_\n";
   return out;
 }
 
 std::string explanation(const Explanation& x, const RenderOptions&) {
   const Report& report = x.report;
   const Evaluation& e = x.option;
-  std::string out = fmt::format("# {} for {}\n\n{}\n\n- score: {}\n- factors: {}\n", e.candidate->id, report.workload, option_title(e),
-                                util::format_number(e.score), factor_line(e));
+  std::string out = fmt::format("# {} for {}\n\n{}\n\n- score: {}\n- factors: {}\n", markdown_text(e.candidate->id), markdown_text(report.workload),
+                                markdown_text(option_title(e)), util::format_number(e.score), markdown_text(factor_line(e)));
   out += e.excluded() ? "- status: excluded\n" : "- status: eligible\n";
   if (!e.exclusions.empty()) {
     out += "\n## Why it is excluded\n\n";
-    for (const auto& f : e.exclusions) out += "- " + finding_line(f) + "\n";
-    out += "\n" + relaxation_line(report, e) + "\n";
+    for (const auto& f : e.exclusions) out += "- " + markdown_text(finding_line(f)) + "\n";
+    out += "\n" + markdown_text(relaxation_line(report, e)) + "\n";
   }
   if (!e.warnings.empty()) {
     out += "\n## Conditions and notes\n\n";
-    for (const auto& f : e.warnings) out += "- " + finding_line(f) + "\n";
+    for (const auto& f : e.warnings) out += "- " + markdown_text(finding_line(f)) + "\n";
   }
   out += "\n## Rules\n\n| rule | effect | outcome |\n|---|---|---|\n";
-  for (const auto& t : e.trace) out += fmt::format("| `{}` | {} | {} |\n", t.rule, t.effect, markdown_cell(t.outcome + (t.detail.empty() ? "" : ": " + t.detail)));
+  for (const auto& t : e.trace)
+    out += fmt::format("| {} | {} | {} |\n", markdown_code(t.rule), t.effect, markdown_text(t.outcome + (t.detail.empty() ? "" : ": " + t.detail)));
   if (auto terms = latency_term_lines(e); !terms.empty()) {
     out += "\n## Latency terms (ms, typical values)\n\n";
-    for (const auto& line : terms) out += "- " + markdown_cell(line) + "\n";
+    for (const auto& line : terms) out += "- " + markdown_text(line) + "\n";
   }
-  out += "\n## Facts\n\n```json\n" + e.facts.dump(2) + "\n```\n";
-  out += "\n---\n_" + provenance_line(report.provenance) + "_\n";
+  out += "\n## Facts\n\n```json\n" + dump_json(e.facts, 2) + "\n```\n";
+  out += "\n---\n_" + markdown_text(provenance_line(report.provenance)) + "_\n";
   return out;
 }
 
@@ -164,9 +178,9 @@ std::string check(const CheckRun& run, const RenderOptions&) {
                                  : fmt::format("## ❌ edgeplan check: {} of {} specs blocked\n\n", blocked, run.specs.size());
   out += "| | spec | workload | proposed | findings |\n|---|---|---|---|---|\n";
   for (const auto& s : run.specs)
-    out += fmt::format("| {} | `{}` | {} | {} | {} |\n", md_status(s), s.file, markdown_cell(s.workload), md_proposed(s), md_result(s));
+    out += fmt::format("| {} | {} | {} | {} | {} |\n", md_status(s), markdown_code(s.file), markdown_text(s.workload), md_proposed(s), md_result(s));
   for (const auto& s : run.specs) append_spec_md(out, s);
-  out += fmt::format("\n<sub>{} · {}</sub>\n", markdown_cell(check_summary_line(run)), markdown_cell(provenance_line(run.provenance)));
+  out += fmt::format("\n<sub>{} · {}</sub>\n", markdown_text(check_summary_line(run)), markdown_text(provenance_line(run.provenance)));
   return out;
 }
 

@@ -4,6 +4,7 @@
 
 #include <edgeplan/util/text.hpp>
 
+#include "render/escape.hpp"
 #include "render/wording.hpp"
 
 namespace edgeplan {
@@ -72,7 +73,7 @@ std::string portfolio_headline(const Portfolio& p) {
 
 std::string inputs_text(const PortfolioInfo& info, bool markdown) {
   std::vector<std::string> quoted;
-  for (const auto& input : info.inputs) quoted.push_back(markdown ? "`" + input + "`" : input);
+  for (const auto& input : info.inputs) quoted.push_back(markdown ? markdown_code(input) : input);
   std::string out = util::join_list(quoted, ", ");
   if (info.shard && info.shard->count > 1) out += fmt::format(", shard {}/{}", info.shard->index, info.shard->count);
   return out;

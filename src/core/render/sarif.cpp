@@ -122,7 +122,7 @@ std::string check(const CheckRun& run, const RenderOptions&) {
                                        {"invocations", OrderedJson::array({invocation})},
                                        {"results", results},
                                        {"properties", {{"provenance", check_provenance_json(run.provenance)}}}}});
-  return sarif.dump(2) + "\n";
+  return dump_json(sarif, 2) + "\n";
 }
 
 }  // namespace edgeplan::render_detail::sarif

@@ -1,5 +1,7 @@
 // Text for a terminal: every result `--format text` prints. Colour only
-// through the Painter, and only when RenderOptions::color says so.
+// through the Painter, and only when RenderOptions::color says so. Every piece
+// of user text (names, descriptions, messages, file names) goes through
+// escape_controls, so only our own line breaks and colours reach the terminal.
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -14,6 +16,8 @@ namespace edgeplan::render_detail::text {
 
 namespace {
 
+using util::escape_controls;
+
 // ---------------------------------------------------------------- recommendations
 
 void append_ranked(std::string& out, const Report& report, const RenderOptions& options, const Painter& p) {
@@ -21,10 +25,10 @@ void append_ranked(std::string& out, const Report& report, const RenderOptions& 
   for (std::size_t i = 0; i < report.ranked.size() && i < options.ranked_limit; ++i) {
     const RankedOption& r = report.ranked[i];
     const std::string verdict = r.verdict == Verdict::eligible ? p.green(verdict_words(r.verdict)) : p.yellow(verdict_words(r.verdict));
-    out += fmt::format("  {:>2}. {}  score {}  {}\n", r.rank, option_title(*r.evaluation), util::format_number(r.evaluation->score), verdict);
-    out += fmt::format("      {}\n", factor_line(*r.evaluation));
-    for (const auto* c : r.conditions) out += fmt::format("      - {}\n", finding_line(*c));
-    for (const auto* n : r.notes) out += p.dim(fmt::format("      - note: {}", n->message)) + "\n";
+    out += fmt::format("  {:>2}. {}  score {}  {}\n", r.rank, escape_controls(option_title(*r.evaluation)), util::format_number(r.evaluation->score), verdict);
+    out += fmt::format("      {}\n", escape_controls(factor_line(*r.evaluation)));
+    for (const auto* c : r.conditions) out += fmt::format("      - {}\n", escape_controls(finding_line(*c)));
+    for (const auto* n : r.notes) out += p.dim(fmt::format("      - note: {}", escape_controls(n->message))) + "\n";
   }
   if (report.ranked.size() > options.ranked_limit)
     out += p.dim(fmt::format("  (+{} more; --format json lists all)", report.ranked.size() - options.ranked_limit)) + "\n";
@@ -35,8 +39,8 @@ void append_excluded(std::string& out, const Report& report, const RenderOptions
   out += "\n" + p.bold(fmt::format("Excluded ({}), closest first", report.excluded.size())) + "\n";
   for (std::size_t i = 0; i < report.excluded.size() && i < options.excluded_limit; ++i) {
     const Evaluation& e = *report.excluded[i].evaluation;
-    out += fmt::format("  {} {}\n", p.red("x"), option_title(e));
-    for (const auto& f : e.exclusions) out += fmt::format("      - {}\n", finding_line(f));
+    out += fmt::format("  {} {}\n", p.red("x"), escape_controls(option_title(e)));
+    for (const auto& f : e.exclusions) out += fmt::format("      - {}\n", escape_controls(finding_line(f)));
   }
   if (report.excluded.size() > options.excluded_limit)
     out += p.dim(fmt::format("  (+{} more; --explain ID or --format json for all)", report.excluded.size() - options.excluded_limit)) + "\n";
@@ -46,7 +50,8 @@ void append_near_misses(std::string& out, const Report& report, const Painter& p
   if (report.excluded.empty()) return;
   out += "\n" + p.bold("What would make the closest excluded options eligible") + "\n";
   if (report.near_misses.empty()) out += "  " + std::string(kNoRelaxation) + "\n";
-  for (const auto& n : report.near_misses) out += fmt::format("  {}: {}\n", n.evaluation->candidate->id, near_miss_text(n));
+  for (const auto& n : report.near_misses)
+    out += fmt::format("  {}: {}\n", escape_controls(n.evaluation->candidate->id), escape_controls(near_miss_text(n)));
 }
 
 void append_warnings(std::string& out, const Report& report, const Painter& p) {
@@ -70,13 +75,13 @@ std::string finding_label(const CheckFinding& f, const Painter& p) {
 }
 
 void append_spec_text(std::string& out, const SpecCheck& s, const Painter& p) {
-  out += fmt::format("{} {}  {}\n", status_word(s, p), p.bold(s.file), spec_headline(s));
+  out += fmt::format("{} {}  {}\n", status_word(s, p), p.bold(escape_controls(s.file)), escape_controls(spec_headline(s)));
   for (const auto& e : s.errors) out += "      " + format_diagnostic(e) + "\n";
   for (const auto& f : s.findings) {
-    out += fmt::format("      {} {}  {}\n", finding_label(f, p), f.rule, p.dim(location_text(s.file, f)));
-    out += fmt::format("               {}\n", f.message);
+    out += fmt::format("      {} {}  {}\n", finding_label(f, p), escape_controls(f.rule), p.dim(escape_controls(location_text(s.file, f))));
+    out += fmt::format("               {}\n", escape_controls(f.message));
     if (f.suppressed())
-      out += fmt::format("               {}\n", p.dim(waiver_text(*f.waiver)));
+      out += fmt::format("               {}\n", p.dim(escape_controls(waiver_text(*f.waiver))));
   }
 }
 
@@ -84,9 +89,9 @@ void append_spec_text(std::string& out, const SpecCheck& s, const Painter& p) {
 
 // "rules/default/10-residency.json", then how later packs changed it.
 std::string rule_origin(const Rule& r) {
-  std::string out = r.file;
+  std::string out = escape_controls(r.file);
   if (!r.waivable) out += " · non-waivable";
-  for (const auto& step : r.history) out += " · " + step;
+  for (const auto& step : r.history) out += " · " + escape_controls(step);
   return out;
 }
 
@@ -95,11 +100,14 @@ std::string rule_origin(const Rule& r) {
 std::string eligibility(bool eligible) { return eligible ? "eligible" : "excluded"; }
 
 void append_case_text(std::string& out, const RuleTestCase& c, const Painter& p) {
-  out += fmt::format("  {}  {}: {}\n", c.passed() ? p.green("ok  ") : p.red("FAIL"), c.file, c.name);
+  out += fmt::format("  {}  {}: {}\n", c.passed() ? p.green("ok  ") : p.red("FAIL"), escape_controls(c.file), escape_controls(c.name));
   for (const auto& e : c.expectations)
-    if (!e.ok()) out += fmt::format("        {}: expected {}, got {} (option {}, fixture {})\n", e.rule, e.expected, e.actual, c.option, c.workload_file);
+    if (!e.ok())
+      out += fmt::format("        {}: expected {}, got {} (option {}, fixture {})\n", escape_controls(e.rule), escape_controls(e.expected),
+                         escape_controls(e.actual), escape_controls(c.option), escape_controls(c.workload_file));
   if (c.expect_eligible && c.expect_eligible != c.eligible)
-    out += fmt::format("        option {}: expected {}, got {}\n", c.option, eligibility(*c.expect_eligible), eligibility(c.eligible.value_or(false)));
+    out += fmt::format("        option {}: expected {}, got {}\n", escape_controls(c.option), eligibility(*c.expect_eligible),
+                       eligibility(c.eligible.value_or(false)));
 }
 
 // ---------------------------------------------------------------- portfolios
@@ -121,7 +129,15 @@ std::string text_row(const std::vector<std::string>& cells, const std::vector<st
   return out + "\n";
 }
 
-std::string text_table(const Table& t) {
+// Cells hold workload names, file names and reasons: escaped before the widths are measured.
+Table escaped(Table t) {
+  for (auto& row : t.rows)
+    for (auto& cell : row) cell = escape_controls(cell);
+  return t;
+}
+
+std::string text_table(const Table& table) {
+  const Table t = escaped(table);
   const auto widths = column_widths(t);
   std::string out = t.title + "\n" + text_row(t.columns, widths, t.numeric);
   for (const auto& row : t.rows) out += text_row(row, widths, t.numeric);
@@ -133,12 +149,12 @@ std::string text_table(const Table& t) {
 
 std::string report(const Report& report, const RenderOptions& options) {
   Painter p(options.color);
-  std::string out = p.bold(fmt::format("edgeplan recommend: {}", report.workload)) + "\n" + report.summary + "\n\n";
+  std::string out = p.bold(fmt::format("edgeplan recommend: {}", escape_controls(report.workload))) + "\n" + escape_controls(report.summary) + "\n\n";
   if (report.ranked.empty()) {
     out += p.red("No feasible placement.") + "\n";
   } else {
-    out += p.bold("Recommendation: ") + p.green(option_title(*report.ranked[0].evaluation)) + "\n";
-    for (const auto& line : report.winner_rationale) out += "  " + line + "\n";
+    out += p.bold("Recommendation: ") + p.green(escape_controls(option_title(*report.ranked[0].evaluation))) + "\n";
+    for (const auto& line : report.winner_rationale) out += "  " + escape_controls(line) + "\n";
   }
   out += "\n";
   if (!report.ranked.empty()) append_ranked(out, report, options, p);
@@ -153,37 +169,39 @@ std::string explanation(const Explanation& x, const RenderOptions& options) {
   const Report& report = x.report;
   const Evaluation& e = x.option;
   Painter p(options.color);
-  std::string out = p.bold(fmt::format("edgeplan explain: {} for {}", e.candidate->id, report.workload)) + "\n";
-  out += option_title(e) + "\n";
+  std::string out = p.bold(fmt::format("edgeplan explain: {} for {}", escape_controls(e.candidate->id), escape_controls(report.workload))) + "\n";
+  out += escape_controls(option_title(e)) + "\n";
   std::string status = e.excluded() ? p.red("excluded") : p.green("eligible");
   for (const auto& r : report.ranked)
     if (r.evaluation == &e) status = p.green(fmt::format("rank {} of {}, {}", r.rank, report.ranked.size(), verdict_words(r.verdict)));
   out += fmt::format("status: {} · score {}\n", status, util::format_number(e.score));
-  out += fmt::format("factors: {}\n", factor_line(e));
+  out += fmt::format("factors: {}\n", escape_controls(factor_line(e)));
   std::vector<std::string> weights;
   for (const auto& [factor, w] : report.weights) weights.push_back(fmt::format("{} {}", factor, util::format_number(w)));
-  out += fmt::format("weights: {}\n", util::join_list(weights, " · "));
+  out += fmt::format("weights: {}\n", escape_controls(util::join_list(weights, " · ")));
   if (!e.exclusions.empty()) {
     out += "\n" + p.bold("Why it is excluded") + "\n";
-    for (const auto& f : e.exclusions) out += "  - " + finding_line(f) + "\n";
-    out += "  " + relaxation_line(report, e) + "\n";
+    for (const auto& f : e.exclusions) out += "  - " + escape_controls(finding_line(f)) + "\n";
+    out += "  " + escape_controls(relaxation_line(report, e)) + "\n";
   }
   if (!e.warnings.empty()) {
     out += "\n" + p.bold("Conditions and notes") + "\n";
-    for (const auto& f : e.warnings) out += "  - " + finding_line(f) + "\n";
+    for (const auto& f : e.warnings) out += "  - " + escape_controls(finding_line(f)) + "\n";
   }
   out += "\n" + p.bold("Rules") + "\n";
-  for (const auto& t : e.trace) out += fmt::format("  {:<44} {:<8} {}{}\n", t.rule, t.effect, t.outcome, t.detail.empty() ? "" : ": " + t.detail);
+  for (const auto& t : e.trace)
+    out += fmt::format("  {:<44} {:<8} {}{}\n", escape_controls(t.rule), t.effect, escape_controls(t.outcome),
+                       t.detail.empty() ? "" : ": " + escape_controls(t.detail));
   if (auto terms = latency_term_lines(e); !terms.empty()) {
     out += "\n" + p.bold("Latency terms (ms, typical values)") + "\n";
-    for (const auto& line : terms) out += "  - " + line + "\n";
+    for (const auto& line : terms) out += "  - " + escape_controls(line) + "\n";
   }
-  out += "\n" + p.bold("Facts") + "\n" + e.facts.dump(2) + "\n";
+  out += "\n" + p.bold("Facts") + "\n" + dump_json(e.facts, 2) + "\n";
   out += "\n" + p.dim(provenance_line(report.provenance)) + "\n";
   return out;
 }
 
-std::string capacity(const CapacityReport& report, const RenderOptions&) { return capacity_document(report, false); }
+std::string capacity(const CapacityReport& report, const RenderOptions&) { return capacity_document(report, false); }  // escapes itself
 
 std::string check(const CheckRun& run, const RenderOptions& options) {
   const Painter p(options.color);
@@ -209,10 +227,11 @@ std::string rule_tests(const RuleTestRun& run, const RenderOptions& options) {
 
 std::string rules(const RuleSet& set, const RenderOptions&) {
   std::string out = fmt::format("{} rules from {} files (sha256:{})\n\n", set.rules.size(), set.files.size(), set.digest.substr(0, 12));
+  // Rule packs are input too: their ids and descriptions are user text.
   out += fmt::format("{:<44} {:<8} {:<8} {:<11} {}\n", "ID", "EFFECT", "SEVERITY", "FACTOR", "DESCRIPTION / SOURCE");
   for (const auto& r : set.rules)
-    out += fmt::format("{:<44} {:<8} {:<8} {:<11} {}\n{:<74} {}\n", r.id, to_string(r.effect), r.severity, r.factor.empty() ? "-" : r.factor,
-                       r.description, "", rule_origin(r));
+    out += fmt::format("{:<44} {:<8} {:<8} {:<11} {}\n{:<74} {}\n", escape_controls(r.id), to_string(r.effect), escape_controls(r.severity),
+                       r.factor.empty() ? "-" : escape_controls(r.factor), escape_controls(r.description), "", rule_origin(r));
   std::vector<std::string> weights;
   for (const auto& [factor, w] : set.weights) weights.push_back(fmt::format("{} {}", factor, util::format_number(w)));
   out += fmt::format("\nweights: {}\n", util::join_list(weights, " · "));
@@ -224,11 +243,11 @@ std::string validation(const ValidationRun& run, const RenderOptions&) {
   std::string out;
   for (const auto& s : run.specs) {
     if (!s.valid()) {
-      out += fmt::format("invalid: {}\n", s.file);
+      out += fmt::format("invalid: {}\n", escape_controls(s.file));
       continue;
     }
     const Workload& w = s.loaded->workload;
-    out += fmt::format("ok: {} (workload \"{}\"; user groups: {}, dependencies: {}, facilities: {})\n", s.file, w.name, w.users.size(),
+    out += fmt::format("ok: {} (workload \"{}\"; user groups: {}, dependencies: {}, facilities: {})\n", escape_controls(s.file), escape_controls(w.name), w.users.size(),
                        w.dependencies.size(), w.customer.facilities.size());
   }
   return out;
@@ -237,7 +256,7 @@ std::string validation(const ValidationRun& run, const RenderOptions&) {
 std::string portfolio(const PortfolioSummary& summary, const RenderOptions&) {
   const Portfolio& p = summary.portfolio;
   const PortfolioInfo& info = summary.info;
-  std::string out = fmt::format("Portfolio placement summary: {}\n{}\n\n", inputs_text(info, false), portfolio_headline(p));
+  std::string out = fmt::format("Portfolio placement summary: {}\n{}\n\n", escape_controls(inputs_text(info, false)), portfolio_headline(p));
   for (const auto& t : portfolio_tables(p, info.top)) out += text_table(t);
   out.pop_back();
   return out;

@@ -4,14 +4,19 @@
 
 #include <fmt/format.h>
 
+#include <edgeplan/util/text.hpp>
+
 namespace edgeplan {
 
 namespace {
 
+// File names, pointers and messages quote what users wrote (a spec's keys and
+// values, file names from a directory listing): each part is shown with its
+// control characters escaped, so a diagnostic is one line a terminal cannot obey.
 std::string location_prefix(const Diagnostic& d) {
-  std::string out = d.file;
+  std::string out = util::escape_controls(d.file);
   if (!out.empty() && d.line > 0) out += fmt::format(":{}:{}", d.line, d.column);
-  if (!d.pointer.empty()) out += out.empty() ? fmt::format("({})", d.pointer) : fmt::format(" ({})", d.pointer);
+  if (!d.pointer.empty()) out += (out.empty() ? "(" : " (") + util::escape_controls(d.pointer) + ")";
   return out;
 }
 
@@ -25,12 +30,13 @@ std::string first_message(const std::vector<Diagnostic>& diagnostics) {
 
 std::string located_message(const Diagnostic& d) {
   const std::string where = location_prefix(d);
-  return where.empty() ? d.message : fmt::format("{}: {}", where, d.message);
+  const std::string message = util::escape_controls(d.message);
+  return where.empty() ? message : fmt::format("{}: {}", where, message);
 }
 
 std::string format_diagnostic(const Diagnostic& d) {
   std::string out = fmt::format("{}{}", diagnostic_lead(d.severity), located_message(d));
-  if (!d.hint.empty()) out += fmt::format("\n  hint: {}", d.hint);
+  if (!d.hint.empty()) out += fmt::format("\n  hint: {}", util::escape_controls(d.hint));
   return out;
 }
 

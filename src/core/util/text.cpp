@@ -6,7 +6,47 @@
 
 #include <fmt/format.h>
 
+#include <edgeplan/util/utf8.hpp>
+
 namespace edgeplan::util {
+
+namespace {
+
+// The code point of the bidirectional control whose UTF-8 starts at text[i], else 0.
+char32_t bidi_control_at(std::string_view text, std::size_t i) {
+  if (i + 2 >= text.size() || static_cast<unsigned char>(text[i]) != 0xE2) return 0;
+  const auto b1 = static_cast<unsigned char>(text[i + 1]), b2 = static_cast<unsigned char>(text[i + 2]);
+  const char32_t code = 0x2000 | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
+  const bool embedding_or_override = code >= 0x202A && code <= 0x202E;
+  const bool isolate = code >= 0x2066 && code <= 0x2069;
+  return (b1 == 0x80 || b1 == 0x81) && (embedding_or_override || isolate) ? code : 0;
+}
+
+// U+0080-U+009F is C2 80 - C2 9F in UTF-8.
+bool c1_control_at(std::string_view text, std::size_t i) {
+  return i + 1 < text.size() && static_cast<unsigned char>(text[i]) == 0xC2 && static_cast<unsigned char>(text[i + 1]) <= 0x9F;
+}
+
+}  // namespace
+
+std::string escape_controls(std::string_view text) {
+  const std::string valid = valid_utf8(text);
+  std::string out;
+  out.reserve(valid.size());
+  for (std::size_t i = 0; i < valid.size(); ++i) {
+    const auto c = static_cast<unsigned char>(valid[i]);
+    if (c == '\n') out += "\\n";
+    else if (c == '\r') out += "\\r";
+    else if (c == '\t') out += "\\t";
+    else if (c < 0x20 || c == 0x7F) out += fmt::format("\\x{:02x}", c);
+    else if (c1_control_at(valid, i)) out += fmt::format("\\u{:04x}", static_cast<unsigned char>(valid[++i]));
+    else if (char32_t code = bidi_control_at(valid, i)) {
+      out += fmt::format("\\u{:04x}", static_cast<unsigned>(code));
+      i += 2;
+    } else out += valid[i];
+  }
+  return out;
+}
 
 // Optimal string alignment distance: Levenshtein plus adjacent swaps, so
 // "wran" is one edit from "warn" and "=<" one from "<=".

@@ -5,6 +5,9 @@
 #include <limits>
 #include <stdexcept>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include <edgeplan/diagnostics.hpp>
@@ -142,6 +145,98 @@ TEST_CASE("util: atomic write replaces the file and leaves no temporary files") 
       CHECK(std::string(e.what()).find(bad) != std::string::npos);
     }
     CHECK(entries(dir).empty());
+  }
+  std::filesystem::remove_all(dir);
+}
+
+namespace {
+
+std::filesystem::perms mode_of(const std::string& path) {
+  return std::filesystem::status(path).permissions() & std::filesystem::perms::mask;
+}
+
+// The umask for one scope (it is process-wide: restored on leaving).
+struct ScopedUmask {
+  explicit ScopedUmask(mode_t mask) : previous(::umask(mask)) {}
+  ~ScopedUmask() { ::umask(previous); }
+  mode_t previous;
+};
+
+}  // namespace
+
+TEST_CASE("util: atomic write honours the umask and keeps an existing file's mode") {
+  using std::filesystem::perms;
+  const auto dir = fresh_directory("atomic-mode");
+  const std::string path = (dir / "report.txt").string();
+  SECTION("a new file gets 0666 less the umask") {
+    ScopedUmask mask(077);
+    write_file_atomically(path, "x");
+    CHECK(mode_of(path) == (perms::owner_read | perms::owner_write));
+  }
+  SECTION("an existing 0600 file stays 0600") {
+    write_file_atomically(path, "first");
+    std::filesystem::permissions(path, perms::owner_read | perms::owner_write);
+    write_file_atomically(path, "second");
+    CHECK(mode_of(path) == (perms::owner_read | perms::owner_write));
+    CHECK(test::read_text(path) == "second");
+  }
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("util: atomic write follows a symlink and keeps it") {
+  const auto dir = fresh_directory("atomic-link");
+  const std::string target = (dir / "target.txt").string(), link = (dir / "link.txt").string();
+  SECTION("to an existing file") {
+    write_file_atomically(target, "old");
+    std::filesystem::create_symlink("target.txt", link);
+    write_file_atomically(link, "new");
+    CHECK(std::filesystem::is_symlink(link));
+    CHECK(test::read_text(target) == "new");
+  }
+  SECTION("dangling: the target is created") {
+    std::filesystem::create_symlink("target.txt", link);
+    write_file_atomically(link, "new");
+    CHECK(std::filesystem::is_symlink(link));
+    CHECK(test::read_text(target) == "new");
+  }
+  CHECK(entries(dir) == std::vector<std::string>{"link.txt", "target.txt"});
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("util: atomic write goes straight through devices, FIFOs and descriptor paths") {
+  const auto dir = fresh_directory("atomic-special");
+  SECTION("a character device stays a device") {
+    const std::string device = (dir / "null").string();
+    if (::mknod(device.c_str(), S_IFCHR | 0666, makedev(1, 3)) != 0) {
+      WARN("skipped: mknod is not permitted here");
+    } else {
+      write_file_atomically(device, "discarded\n");
+      CHECK(std::filesystem::is_character_file(device));
+      CHECK(entries(dir) == std::vector<std::string>{"null"});
+    }
+  }
+  SECTION("a FIFO is written, not replaced") {
+    const std::string fifo = (dir / "fifo").string();
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    const int reader = ::open(fifo.c_str(), O_RDONLY | O_NONBLOCK);
+    REQUIRE(reader >= 0);
+    write_file_atomically(fifo, "through\n");
+    char buffer[32] = {};
+    CHECK(std::string(buffer, ::read(reader, buffer, sizeof buffer)) == "through\n");
+    ::close(reader);
+    CHECK(std::filesystem::is_fifo(fifo));
+  }
+  SECTION("/proc/self/fd/N writes to that descriptor, appending") {
+    const std::string file = (dir / "held.txt").string();
+    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+    REQUIRE(fd >= 0);
+    REQUIRE(::write(fd, "before\n", 7) == 7);
+    write_file_atomically("/proc/self/fd/" + std::to_string(fd), "after\n");
+    ::close(fd);
+    CHECK(test::read_text(file) == "before\nafter\n");
+  }
+  SECTION("a directory is refused") {
+    CHECK_THROWS_WITH(write_file_atomically(dir.string(), "x"), Catch::Contains("Is a directory"));
   }
   std::filesystem::remove_all(dir);
 }
