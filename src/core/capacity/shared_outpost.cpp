@@ -150,7 +150,7 @@ SharedOutpostCheck check_shared_outpost(const Demand& demand, const ExistingOutp
     (it == wanted.end() ? check.untouched : check.slots).push_back(c);
   }
   for (const auto& [type, count] : wanted)
-    if (std::none_of(outpost.slots.begin(), outpost.slots.end(), [&](const OutpostSlots& s) { return s.type == type; }))
+    if (std::none_of(outpost.slots.begin(), outpost.slots.end(), [&type = type](const OutpostSlots& s) { return s.type == type; }))
       check.problems.push_back(fmt::format("the Outpost has no {} slots for {} instances", type, count));
   for (const auto& v : outpost.volumes) check.ebs_used_gb += v.used_gb, check.ebs_total_gb += v.used_gb + v.available_gb;
   check.ebs_demand_gb = demand.ebs_tb_horizon * 1000;
