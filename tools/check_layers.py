@@ -19,7 +19,7 @@ LAYERS = ["util", "model", "load", "validate", "candidates", "sizing", "facts", 
 
 # Public headers by layer (include/edgeplan/NAME.hpp).
 HEADERS = {
-    "util": ["util/text", "util/digest", "util/atomic_file", "diagnostics", "exit_codes"],
+    "util": ["util/text", "util/digest", "util/atomic_file", "util/utf8", "diagnostics", "exit_codes"],
     "model": ["workload", "catalog", "geo", "json_document", "file_system", "lazy_data", "instance_catalog"],
     "load": ["catalog_loader"],
     "validate": ["schema_validation", "workload_loader"],  # load_workload: read, defaults, checks

@@ -16,9 +16,15 @@ class FileSystem {
   // Contents of the file, or nullopt when it does not exist or is unreadable.
   virtual std::optional<std::string> read(const std::string& path) const = 0;
   virtual bool is_directory(const std::string& path) const = 0;
-  // Regular files directly inside `directory` whose names end in `suffix`, sorted.
+  // Why read() gives nothing for `path`, as a phrase for "cannot read file (…)":
+  // "a FIFO, not a regular file", "a symbolic link that loops", ...
+  virtual std::string why_unreadable(const std::string& path) const;
+  // The listings name every entry whose name ends in `suffix` but directories:
+  // a FIFO, a socket or a broken symbolic link too, so that reading it fails
+  // with why_unreadable() where the caller reports it; none vanishes unnoticed.
+  // Entries directly inside `directory`, sorted.
   virtual std::vector<std::string> list(const std::string& directory, const std::string& suffix) const = 0;
-  // Regular files anywhere below `directory` whose names end in `suffix`, sorted by path.
+  // Entries anywhere below `directory` (hidden ones excepted), sorted by path.
   virtual std::vector<std::string> list_recursive(const std::string& directory, const std::string& suffix) const = 0;
   // Paths matching a shell pattern (*, ?, [...]; "*" does not cross "/"), sorted.
   virtual std::vector<std::string> glob(const std::string& pattern) const = 0;
@@ -33,6 +39,7 @@ class RealFileSystem final : public FileSystem {
  public:
   std::optional<std::string> read(const std::string& path) const override;
   bool is_directory(const std::string& path) const override;
+  std::string why_unreadable(const std::string& path) const override;
   std::vector<std::string> list(const std::string& directory, const std::string& suffix) const override;
   std::vector<std::string> list_recursive(const std::string& directory, const std::string& suffix) const override;
   std::vector<std::string> glob(const std::string& pattern) const override;

@@ -3,7 +3,9 @@
 //
 // Rules come from pull requests and user directories, so evaluation is bounded:
 // compile() refuses unknown operators and over-deep nesting, evaluate() stops
-// after Limits::max_steps operator applications. Nothing in here touches files,
+// after Limits::max_steps operator applications or once its operators have
+// built, copied or scanned Limits::max_work_bytes (so no single step can take
+// unbounded memory or time). Nothing in here touches files,
 // the network, the clock or the environment.
 #include <cstddef>
 #include <cstdint>
@@ -22,6 +24,11 @@ using Json = nlohmann::json;
 struct Limits {
   std::size_t max_depth = 64;        // nesting depth of operators in one expression
   std::size_t max_steps = 1'000'000; // operator applications per evaluate() call
+  // Bytes the operators of one evaluate() call may build, copy or scan: each
+  // string byte, each array element or object member (estimated as its node),
+  // and the per-element work of `in`, the iterators and the coercions. It bounds
+  // the memory an evaluation holds and the time any one step takes.
+  std::size_t max_work_bytes = 16 * 1024 * 1024;
 };
 
 // A rule that cannot be compiled. `pointer` is the JSON pointer, inside the
@@ -37,7 +44,7 @@ class CompileError : public std::runtime_error {
   std::string m_pointer;
 };
 
-// Evaluation failed: step limit exceeded, or a `throw`-style error.
+// Evaluation failed: the step limit or the work budget exceeded.
 class EvalError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;

@@ -46,24 +46,33 @@ bool RealFileSystem::is_directory(const std::string& path) const {
   return fs::is_directory(path, ec);
 }
 
-std::vector<std::string> RealFileSystem::list(const std::string& directory, const std::string& suffix) const {
-  std::vector<std::string> out;
-  std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(directory, ec)) {
-    const std::string name = entry.path().filename().string();
-    if (entry.is_regular_file() && name.size() >= suffix.size() &&
-        name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0)
-      out.push_back(entry.path().string());
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 namespace {
 
 bool ends_with(const std::string& text, const std::string& suffix) {
   return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
+
+// Whether a listing names the entry: its name matches and it is not a directory
+// (followed through symbolic links; one that cannot be followed is listed).
+bool is_listed(const fs::directory_entry& entry, const std::string& suffix) {
+  if (!ends_with(entry.path().filename().string(), suffix)) return false;
+  std::error_code ec;
+  return !entry.is_directory(ec);
+}
+
+}  // namespace
+
+std::vector<std::string> RealFileSystem::list(const std::string& directory, const std::string& suffix) const {
+  std::vector<std::string> out;
+  std::error_code ec;
+  fs::directory_iterator it(directory, ec), end;
+  for (; !ec && it != end; it.increment(ec))
+    if (is_listed(*it, suffix)) out.push_back(it->path().string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+namespace {
 
 bool is_hidden(const fs::path& path) {
   const std::string name = path.filename().string();
@@ -82,7 +91,7 @@ std::vector<std::string> RealFileSystem::list_recursive(const std::string& direc
       if (it->is_directory(ec)) it.disable_recursion_pending();
       continue;
     }
-    if (it->is_regular_file(ec) && ends_with(it->path().filename().string(), suffix)) out.push_back(it->path().generic_string());
+    if (is_listed(*it, suffix)) out.push_back(it->path().generic_string());
   }
   std::sort(out.begin(), out.end());
   return out;
@@ -96,6 +105,41 @@ std::vector<std::string> RealFileSystem::glob(const std::string& pattern) const 
   ::globfree(&found);
   std::sort(out.begin(), out.end());  // glob(3) sorts by the locale; the output must not depend on it
   return out;
+}
+
+std::string FileSystem::why_unreadable(const std::string&) const { return "missing or not a regular file"; }
+
+namespace {
+
+// What a path that stat() cannot follow is: a broken symbolic link, or missing.
+std::string why_unfollowable(const std::string& path, std::error_code error) {
+  std::error_code ec;
+  if (error == std::errc::too_many_symbolic_link_levels) return "a symbolic link that loops: too many levels of symbolic links";
+  if (!fs::is_symlink(fs::symlink_status(path, ec))) return "missing or not a regular file";
+  const fs::path target = fs::read_symlink(path, ec);
+  return "a dangling symbolic link: its target " + target.string() + " does not exist";
+}
+
+std::string why_not_regular(const fs::file_status& status) {
+  switch (status.type()) {
+    case fs::file_type::directory: return "a directory, not a file";
+    case fs::file_type::fifo: return "a FIFO (named pipe), not a regular file";
+    case fs::file_type::socket: return "a socket, not a regular file";
+    case fs::file_type::block:
+    case fs::file_type::character: return "a device, not a regular file";
+    default: return "not a regular file";
+  }
+}
+
+}  // namespace
+
+std::string RealFileSystem::why_unreadable(const std::string& path) const {
+  std::error_code ec;
+  const fs::file_status status = fs::status(path, ec);
+  if (ec || !fs::exists(status)) return why_unfollowable(path, ec);
+  if (!fs::is_regular_file(status)) return why_not_regular(status);
+  if (std::ifstream(path, std::ios::binary)) return "read failed";
+  return "permission denied";
 }
 
 bool RealFileSystem::exists(const std::string& path) const {
@@ -170,7 +214,7 @@ std::vector<std::string> list_documents(const FileSystem& fs, const std::string&
 
 JsonDocument read_json_file(const FileSystem& fs, const std::string& path) {
   auto text = fs.read(path);
-  if (!text) throw InputError(Diagnostic{Severity::error, path, 0, 0, "", "cannot read file (missing or not a regular file)", {}});
+  if (!text) throw InputError(Diagnostic{Severity::error, path, 0, 0, "", "cannot read file (" + fs.why_unreadable(path) + ")", {}});
   return JsonDocument::parse_file(path, *text);
 }
 

@@ -299,13 +299,36 @@ RuleSet load_default_rules() {
   return set;
 }
 
+namespace {
+
+// A pack is the files directly in its directory; its tests/ folder holds rule
+// tests and their fixtures. A rule file anywhere else below it would be left
+// out, and a policy would lose rules unnoticed: that is an input error instead.
+void refuse_nested_rule_files(const FileSystem& fs, const std::string& directory) {
+  const std::string prefix = directory.ends_with('/') ? directory : directory + "/";
+  for (const char* suffix : {".json", ".yaml", ".yml"}) {
+    for (const auto& file : fs.list_recursive(directory, suffix)) {
+      const std::string inside = file.starts_with(prefix) ? file.substr(prefix.size()) : file;
+      if (inside.find('/') == std::string::npos || inside.starts_with("tests/")) continue;
+      throw InputError(Diagnostic{Severity::error, file, 0, 0, "",
+                                  fmt::format("a rule file in a subdirectory of {}, which --rules does not load: a pack is the files "
+                                              "directly in its directory (and its tests/ folder, rule tests)",
+                                              directory),
+                                  fmt::format("move it into {}, or load its directory with a --rules of its own", directory)});
+    }
+  }
+}
+
+}  // namespace
+
 RuleSet load_rule_dirs(const FileSystem& fs, const std::vector<std::string>& paths, RuleSet base) {
   for (const auto& path : paths) {
+    if (fs.is_directory(path)) refuse_nested_rule_files(fs, path);
     std::vector<std::string> files = fs.is_directory(path) ? list_documents(fs, path) : std::vector<std::string>{path};
     if (files.empty()) throw InputError(Diagnostic{Severity::error, path, 0, 0, "", "no rule files (*.json, *.yaml, *.yml) in this directory", {}});
     for (const auto& file : files) {
       auto text = fs.read(file);
-      if (!text) throw InputError(Diagnostic{Severity::error, file, 0, 0, "", "cannot read rule file (missing or not a regular file)", {}});
+      if (!text) throw InputError(Diagnostic{Severity::error, file, 0, 0, "", "cannot read rule file (" + fs.why_unreadable(file) + ")", {}});
       add_rule_file(base, file, *text);
     }
   }

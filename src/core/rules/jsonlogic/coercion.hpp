@@ -77,6 +77,18 @@ inline double to_float(const Value& value) {
   return parse_float_prefix(to_js_string(value));
 }
 
+// Number() and parseFloat() of an operand, charged to the work budget: a
+// string is parsed, an array joined into one first.
+inline double charged_number(Evaluation& evaluation, const Value& value) {
+  evaluation.charge_read(value);
+  return to_number(value);
+}
+
+inline double charged_float(Evaluation& evaluation, const Value& value) {
+  evaluation.charge_read(value);
+  return to_float(value);
+}
+
 // ===
 inline bool strict_equals(const Value& left, const Value& right) {
   if (left.kind() != right.kind()) return false;

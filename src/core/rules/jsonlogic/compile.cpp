@@ -24,7 +24,7 @@ Value apply_constant(const Node& node, Evaluation&, const Scope&) { return node.
 
 Value apply_array(const Node& node, Evaluation& evaluation, const Scope& scope) {
   Json result = Json::array();
-  for (const Node& element : node.args) result.push_back(evaluation.eval(element, scope).to_json());
+  for (const Node& element : node.args) result.push_back(evaluation.copy(evaluation.eval(element, scope)));
   return Value::owned(std::move(result));
 }
 

@@ -3,6 +3,8 @@
 #include <edgeplan/jsonlogic.hpp>
 
 #include <algorithm>
+#include <string>
+#include <vector>
 
 #include "rules/jsonlogic/coercion.hpp"
 #include "rules/jsonlogic/internal.hpp"
@@ -13,6 +15,49 @@ namespace detail {
 
 void Evaluation::throw_step_limit() const {
   throw EvalError("rule evaluation exceeded the limit of " + std::to_string(m_max_steps) + " steps");
+}
+
+namespace {
+
+// "16 MiB" for whole mebibytes (the default), else the exact byte count.
+std::string describe_bytes(std::size_t bytes) {
+  constexpr std::size_t mebibyte = 1024 * 1024;
+  if (bytes >= mebibyte && bytes % mebibyte == 0) return std::to_string(bytes / mebibyte) + " MiB";
+  return std::to_string(bytes) + " bytes";
+}
+
+// What a deep copy of an object member costs beyond its value: the map node and the key.
+constexpr std::size_t member_overhead = 48;
+
+}  // namespace
+
+void Evaluation::throw_work_limit() const {
+  throw EvalError("rule evaluation exceeded the work budget of " + describe_bytes(m_max_work) +
+                  " (bytes of values built, copied or scanned)");
+}
+
+// Walks with an explicit stack (data may nest deeper than the C++ stack allows)
+// and charges each container's children before queuing them, so the walk
+// itself never holds more than the budget pays for.
+void Evaluation::charge_tree(const Json& json) {
+  charge(sizeof(Json));
+  std::vector<const Json*> pending{&json};
+  while (!pending.empty()) {
+    const Json& node = *pending.back();
+    pending.pop_back();
+    if (node.is_string()) {
+      charge(node.get_ref<const Json::string_t&>().size());
+    } else if (node.is_array()) {
+      charge(node.size() * sizeof(Json));
+      for (const Json& element : node) pending.push_back(&element);
+    } else if (node.is_object()) {
+      charge(node.size() * (sizeof(Json) + member_overhead));
+      for (const auto& [key, value] : node.get_ref<const Json::object_t&>()) {
+        charge(key.size());
+        pending.push_back(&value);
+      }
+    }
+  }
 }
 
 }  // namespace detail
@@ -75,37 +120,37 @@ void Expression::prepare(const DataView& view) const {
 
 Json Expression::evaluate(const Json& data) const {
   if (!m_root) return nullptr;
-  Evaluation evaluation(m_limits.max_steps);
+  Evaluation evaluation(m_limits);
   const Value root = Value::borrowed(data);
-  return evaluation.eval(*m_root, Scope{&root}).to_json();
+  return evaluation.copy(evaluation.eval(*m_root, Scope{&root}));
 }
 
 bool Expression::test(const Json& data) const {
   if (!m_root) return false;
-  Evaluation evaluation(m_limits.max_steps);
+  Evaluation evaluation(m_limits);
   const Value root = Value::borrowed(data);
   return truthy_value(evaluation.eval(*m_root, Scope{&root}));
 }
 
 namespace {
 
-// Runs `finish` on the root's value with the view as scope.
+// Runs `finish` on the evaluation and the root's value, with the view as scope.
 template <typename Finish>
 auto evaluate_in_view(const Node& root_node, const Limits& limits, const DataView& view, Finish&& finish) {
-  Evaluation evaluation(limits.max_steps);
-  return finish(evaluation.eval(root_node, Scope{nullptr, nullptr, nullptr, &view}));
+  Evaluation evaluation(limits);
+  return finish(evaluation, evaluation.eval(root_node, Scope{nullptr, nullptr, nullptr, &view}));
 }
 
 }  // namespace
 
 Json Expression::evaluate(const DataView& data) const {
   if (!m_root) return nullptr;
-  return evaluate_in_view(*m_root, m_limits, data, [](const Value& result) { return result.to_json(); });
+  return evaluate_in_view(*m_root, m_limits, data, [](Evaluation& evaluation, const Value& result) { return evaluation.copy(result); });
 }
 
 bool Expression::test(const DataView& data) const {
   if (!m_root) return false;
-  return evaluate_in_view(*m_root, m_limits, data, [](const Value& result) { return truthy_value(result); });
+  return evaluate_in_view(*m_root, m_limits, data, [](Evaluation&, const Value& result) { return truthy_value(result); });
 }
 
 }  // namespace edgeplan::jsonlogic

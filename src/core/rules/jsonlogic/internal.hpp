@@ -156,7 +156,7 @@ namespace detail {
 // inline here: the split into files must not turn them into calls.
 class Evaluation {
  public:
-  explicit Evaluation(std::size_t max_steps) : m_max_steps(max_steps) {}
+  explicit Evaluation(const Limits& limits) : m_max_steps(limits.max_steps), m_max_work(limits.max_work_bytes) {}
 
   Value eval(const Node& node, const Scope& scope) {
     if (++m_steps > m_max_steps) throw_step_limit();
@@ -170,12 +170,38 @@ class Evaluation {
     return index < node.args.size() ? eval(node.args[index], scope) : Value();
   }
 
+  // The work budget (Limits::max_work_bytes). Steps alone do not bound an
+  // evaluation: one `cat` or `merge` step can double a value, one `in` can scan
+  // a whole array. So every operator charges what it builds, copies or scans,
+  // before doing it, and the evaluation stops when the budget is spent.
+  void charge(std::size_t bytes) {
+    if (bytes > m_max_work - m_work) throw_work_limit();
+    m_work += bytes;
+  }
+  // What reading the value costs: a string's bytes; a container's estimated
+  // size (walked only as far as the budget allows); nothing for other scalars.
+  // Operators charge it for operands they scan or coerce to a string or number.
+  void charge_read(const Value& value) {
+    if (value.is(Kind::text)) charge(value.text().size());
+    else if (value.is_container()) charge_tree(*value.json());
+  }
+  // The value as Json, a deep copy, charged as such.
+  Json copy(const Value& value) {
+    charge(sizeof(Json));
+    charge_read(value);
+    return value.to_json();
+  }
+  void charge_tree(const Json& json);  // expression.cpp
+
  private:
   [[noreturn]] void throw_step_limit() const;  // expression.cpp
+  [[noreturn]] void throw_work_limit() const;  // expression.cpp
   static Value view_var(const DataView& view, const VarPath& path);
 
   std::size_t m_steps = 0;
   std::size_t m_max_steps;
+  std::size_t m_work = 0;
+  std::size_t m_max_work;
 };
 
 // `var` with a literal path and no default, at the top level of a DataView:

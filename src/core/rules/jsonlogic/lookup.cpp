@@ -93,20 +93,25 @@ Value lookup_from(const Value& start, std::span<const PathSegment> segments) {
   return node == nullptr ? Value() : Value::borrowed(*node, start.owner());
 }
 
-Value whole_scope(const Scope& scope) {
+// The scope as one value: an overlay view and a reduce frame are copied into
+// one object, and charged for it.
+Value whole_scope(Evaluation& evaluation, const Scope& scope) {
   if (scope.view != nullptr) {
     const Json* root = scope.view->root();
-    return root != nullptr ? Value::borrowed(*root) : Value::owned(scope.view->materialize());
+    if (root != nullptr) return Value::borrowed(*root);
+    Value whole = Value::owned(scope.view->materialize());
+    evaluation.charge_tree(*whole.json());  // the engine's data, bounded: charged once copied
+    return whole;
   }
   if (!scope.is_reduce_frame()) return *scope.data;
-  return Value::owned(Json{{"current", scope.current->to_json()},
-                           {"accumulator", scope.accumulator->to_json()}});
+  return Value::owned(Json{{"current", evaluation.copy(*scope.current)},
+                           {"accumulator", evaluation.copy(*scope.accumulator)}});
 }
 
 Value borrowed_or_undefined(const Json* node) { return node == nullptr ? Value() : Value::borrowed(*node); }
 
-Value lookup(const Scope& scope, const VarPath& path) {
-  if (path.whole_data) return whole_scope(scope);
+Value lookup(Evaluation& evaluation, const Scope& scope, const VarPath& path) {
+  if (path.whole_data) return whole_scope(evaluation, scope);
   if (scope.view != nullptr) {
     return borrowed_or_undefined(path.ids.empty() ? scope.view->find(path) : scope.view->resolve(path));
   }
@@ -124,9 +129,19 @@ Value lookup(const Scope& scope, const VarPath& path) {
 // ---------------------------------------------------------------------------
 // The operators, which receive their node unevaluated (see Node::Apply).
 
+namespace {
+
+// A path known only at run time: its key is split (an array is joined first).
+VarPath computed_path(const Node& node, Evaluation& evaluation, const Scope& scope) {
+  const Value key = evaluation.arg(node, 0, scope);
+  evaluation.charge_read(key);
+  return path_from_key(key);
+}
+
+}  // namespace
+
 Value apply_var(const Node& node, Evaluation& evaluation, const Scope& scope) {
-  Value found = node.path ? lookup(scope, *node.path)
-                          : lookup(scope, path_from_key(evaluation.arg(node, 0, scope)));
+  Value found = node.path ? lookup(evaluation, scope, *node.path) : lookup(evaluation, scope, computed_path(node, evaluation, scope));
   if (!found.is(Kind::undefined)) return found;
   Value fallback = evaluation.arg(node, 1, scope);
   return fallback.is(Kind::undefined) ? Value::null() : fallback;
@@ -138,10 +153,10 @@ bool is_missing(const Value& value) {
   return value.is_nullish() || (value.is(Kind::text) && value.text().empty());
 }
 
-Json missing_among(const Scope& scope, const std::vector<MissingKey>& keys) {
+Json missing_among(Evaluation& evaluation, const Scope& scope, const std::vector<MissingKey>& keys) {
   Json missing = Json::array();
   for (const MissingKey& key : keys) {
-    if (is_missing(lookup(scope, key.path))) missing.push_back(key.key);
+    if (is_missing(lookup(evaluation, scope, key.path))) missing.push_back(key.key);
   }
   return missing;
 }
@@ -164,19 +179,23 @@ std::vector<MissingKey> keys_from_arguments(const std::vector<Value>& arguments)
 }  // namespace
 
 Value apply_missing(const Node& node, Evaluation& evaluation, const Scope& scope) {
-  if (node.keys) return Value::owned(missing_among(scope, *node.keys));
+  if (node.keys) return Value::owned(missing_among(evaluation, scope, *node.keys));
   std::vector<Value> arguments;
-  for (const Node& argument : node.args) arguments.push_back(evaluation.eval(argument, scope));
-  return Value::owned(missing_among(scope, keys_from_arguments(arguments)));
+  for (const Node& argument : node.args) {
+    arguments.push_back(evaluation.eval(argument, scope));
+    evaluation.charge_read(arguments.back());  // its keys are copied, split and looked up
+  }
+  return Value::owned(missing_among(evaluation, scope, keys_from_arguments(arguments)));
 }
 
 Value apply_missing_some(const Node& node, Evaluation& evaluation, const Scope& scope) {
   const Value need_count = evaluation.arg(node, 0, scope);
   const Value options = evaluation.arg(node, 1, scope);
+  if (!node.keys) evaluation.charge_read(options);  // its keys are copied, split and looked up
   const std::vector<MissingKey> runtime_keys =
       node.keys ? std::vector<MissingKey>{} : keys_from_arguments({options});
   const auto& keys = node.keys ? *node.keys : runtime_keys;
-  Json missing = missing_among(scope, keys);
+  Json missing = missing_among(evaluation, scope, keys);
   if (options.is(Kind::array)) {
     const double present = static_cast<double>(keys.size() - missing.size());
     if (js_compare(Value::number(present), need_count) >= 0) missing = Json::array();

@@ -13,7 +13,7 @@ namespace {
 
 Value apply_plus(const Node& node, Evaluation& evaluation, const Scope& scope) {
   double sum = 0;
-  for (const Node& argument : node.args) sum += to_float(evaluation.eval(argument, scope));
+  for (const Node& argument : node.args) sum += charged_float(evaluation, evaluation.eval(argument, scope));
   return Value::number(sum);
 }
 
@@ -21,24 +21,24 @@ Value apply_plus(const Node& node, Evaluation& evaluation, const Scope& scope) {
 // always produce a number (1 for no operands) so arithmetic stays numeric.
 Value apply_multiply(const Node& node, Evaluation& evaluation, const Scope& scope) {
   double product = 1;
-  for (const Node& argument : node.args) product *= to_float(evaluation.eval(argument, scope));
+  for (const Node& argument : node.args) product *= charged_float(evaluation, evaluation.eval(argument, scope));
   return Value::number(product);
 }
 
 Value apply_minus(const Node& node, Evaluation& evaluation, const Scope& scope) {
-  const double left = to_number(evaluation.arg(node, 0, scope));
+  const double left = charged_number(evaluation, evaluation.arg(node, 0, scope));
   if (node.args.size() < 2) return Value::number(-left);
-  return Value::number(left - to_number(evaluation.arg(node, 1, scope)));
+  return Value::number(left - charged_number(evaluation, evaluation.arg(node, 1, scope)));
 }
 
 Value apply_divide(const Node& node, Evaluation& evaluation, const Scope& scope) {
-  const double left = to_number(evaluation.arg(node, 0, scope));
-  return Value::number(left / to_number(evaluation.arg(node, 1, scope)));
+  const double left = charged_number(evaluation, evaluation.arg(node, 0, scope));
+  return Value::number(left / charged_number(evaluation, evaluation.arg(node, 1, scope)));
 }
 
 Value apply_modulo(const Node& node, Evaluation& evaluation, const Scope& scope) {
-  const double left = to_number(evaluation.arg(node, 0, scope));
-  return Value::number(std::fmod(left, to_number(evaluation.arg(node, 1, scope))));
+  const double left = charged_number(evaluation, evaluation.arg(node, 0, scope));
+  return Value::number(std::fmod(left, charged_number(evaluation, evaluation.arg(node, 1, scope))));
 }
 
 // Math.max / Math.min: any NaN wins, no operands give the identity (-/+Infinity).
@@ -46,7 +46,7 @@ template <bool Maximum>
 Value apply_extreme(const Node& node, Evaluation& evaluation, const Scope& scope) {
   double best = Maximum ? -infinity : infinity;
   for (const Node& argument : node.args) {
-    const double number = to_number(evaluation.eval(argument, scope));
+    const double number = charged_number(evaluation, evaluation.eval(argument, scope));
     if (std::isnan(number)) return Value::number(not_a_number);
     best = Maximum ? std::max(best, number) : std::min(best, number);
   }

@@ -14,9 +14,10 @@ Value apply_merge(const Node& node, Evaluation& evaluation, const Scope& scope) 
   for (const Node& argument : node.args) {
     const Value value = evaluation.eval(argument, scope);
     if (value.is(Kind::array)) {
+      evaluation.charge_read(value);  // every element is copied
       merged.insert(merged.end(), value.json()->begin(), value.json()->end());
     } else {
-      merged.push_back(value.to_json());
+      merged.push_back(evaluation.copy(value));
     }
   }
   return Value::owned(std::move(merged));
@@ -28,6 +29,7 @@ Value apply_merge(const Node& node, Evaluation& evaluation, const Scope& scope) 
 template <typename Visit>
 void for_each_element(const Node& node, Evaluation& evaluation, const Value& list, Visit&& visit) {
   for (const Json& element : *list.json()) {
+    evaluation.charge(sizeof(Json));  // without an operand to evaluate, a visit takes no step
     const Value item = Value::borrowed(element, list.owner());
     const Scope item_scope{&item};
     if (!visit(evaluation.arg(node, 1, item_scope), element)) return;
@@ -39,7 +41,7 @@ Value apply_map(const Node& node, Evaluation& evaluation, const Scope& scope) {
   Json mapped = Json::array();
   if (!list.is(Kind::array)) return Value::owned(std::move(mapped));
   for_each_element(node, evaluation, list, [&](const Value& result, const Json&) {
-    mapped.push_back(result.to_json());
+    mapped.push_back(evaluation.copy(result));
     return true;
   });
   return Value::owned(std::move(mapped));
@@ -50,7 +52,9 @@ Value apply_filter(const Node& node, Evaluation& evaluation, const Scope& scope)
   Json kept = Json::array();
   if (!list.is(Kind::array)) return Value::owned(std::move(kept));
   for_each_element(node, evaluation, list, [&](const Value& result, const Json& element) {
-    if (truthy_value(result)) kept.push_back(element);
+    if (!truthy_value(result)) return true;
+    evaluation.charge_tree(element);
+    kept.push_back(element);
     return true;
   });
   return Value::owned(std::move(kept));
@@ -91,6 +95,7 @@ Value apply_reduce(const Node& node, Evaluation& evaluation, const Scope& scope)
   Value accumulator = node.args.size() > 2 ? evaluation.eval(node.args[2], scope) : Value::null();
   if (!list.is(Kind::array)) return accumulator;
   for (const Json& element : *list.json()) {
+    evaluation.charge(sizeof(Json));
     const Value current = Value::borrowed(element, list.owner());
     const Scope frame{scope.data, &current, &accumulator};
     accumulator = evaluation.arg(node, 1, frame);

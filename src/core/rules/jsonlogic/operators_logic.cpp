@@ -2,6 +2,7 @@
 // orderings (==, ===, !=, !==, <, <=, >, >=), and log.
 #include <array>
 #include <compare>
+#include <initializer_list>
 
 #include "rules/jsonlogic/coercion.hpp"
 #include "rules/jsonlogic/internal.hpp"
@@ -49,10 +50,20 @@ Value apply_double_not(const Node& node, Evaluation& evaluation, const Scope& sc
   return Value::boolean(truthy_value(evaluation.arg(node, 0, scope)));
 }
 
+// Comparing scans strings, and == and the orderings join arrays to strings
+// first: charged for both operands (=== compares arrays by identity, for free).
+template <bool Coerces>
+void charge_comparison(Evaluation& evaluation, const Value& left, const Value& right) {
+  for (const Value* operand : {&left, &right}) {
+    if (Coerces || operand->is(Kind::text)) evaluation.charge_read(*operand);
+  }
+}
+
 template <bool (*Equals)(const Value&, const Value&), bool Expected>
 Value apply_equality(const Node& node, Evaluation& evaluation, const Scope& scope) {
   const Value left = evaluation.arg(node, 0, scope);
   const Value right = evaluation.arg(node, 1, scope);
+  charge_comparison<Equals == loose_equals>(evaluation, left, right);
   return Value::boolean(Equals(left, right) == Expected);
 }
 
@@ -64,8 +75,10 @@ template <bool (*Holds)(std::partial_ordering)>
 Value apply_ascending(const Node& node, Evaluation& evaluation, const Scope& scope) {
   const Value first = evaluation.arg(node, 0, scope);
   const Value second = evaluation.arg(node, 1, scope);
+  charge_comparison<true>(evaluation, first, second);
   if (node.args.size() < 3) return Value::boolean(Holds(js_compare(first, second)));
   const Value third = evaluation.arg(node, 2, scope);
+  charge_comparison<true>(evaluation, second, third);
   return Value::boolean(Holds(js_compare(first, second)) && Holds(js_compare(second, third)));
 }
 
@@ -73,6 +86,7 @@ template <bool (*Holds)(std::partial_ordering)>
 Value apply_descending(const Node& node, Evaluation& evaluation, const Scope& scope) {
   const Value left = evaluation.arg(node, 0, scope);
   const Value right = evaluation.arg(node, 1, scope);
+  charge_comparison<true>(evaluation, left, right);
   return Value::boolean(Holds(js_compare(right, left)));
 }
 
