@@ -2,10 +2,13 @@
 // A parsed JSON or YAML file that remembers where each value came from, so
 // every diagnostic can name FILE:LINE:COL as well as the JSON pointer. YAML is
 // read into the same JSON model: the rest of edgeplan never sees the difference.
+#include <cstddef>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -20,9 +23,44 @@ struct TextPosition {
   int column = 0;  // 1-based, in bytes
 };
 
+// Limits on every JSON or YAML document edgeplan reads (specs, rule packs,
+// catalog overlays, latency files, Outpost exports, `rules eval --data`). No
+// real document comes near them; beyond them parsing, locating and copying
+// would take unbounded stack or memory, so the text is refused up front.
+inline constexpr int kMaxNestingDepth = 256;                   // arrays and objects inside each other
+inline constexpr std::size_t kMaxDocumentBytes = 64u << 20;    // 64 MiB
+
+// Where each value of a document starts, by JSON pointer. Kept as a tree of
+// reference tokens, each value storing only its own token, so the index grows
+// with the text, not with depth times path length as whole pointers would.
+class PositionIndex {
+ public:
+  using Node = std::size_t;
+  static constexpr Node kRoot = 0;
+
+  explicit PositionIndex(TextPosition root = {});
+  // Records the value `token` (an escaped reference token) of `parent` at `at`; returns its node.
+  Node add(Node parent, std::string_view token, TextPosition at);
+  // Position of the value at `pointer`, or of its closest ancestor that was recorded.
+  TextPosition find(std::string_view pointer) const;
+
+ private:
+  struct Edge {
+    Node parent;
+    std::string token;
+    bool operator==(const Edge&) const = default;
+  };
+  struct EdgeHash {
+    std::size_t operator()(const Edge& e) const noexcept;
+  };
+  std::vector<TextPosition> m_positions;  // by node
+  std::unordered_map<Edge, Node, EdgeHash> m_children;
+};
+
 class JsonDocument {
  public:
-  // Throws InputError (with line:column) if `text` is not valid JSON.
+  // Throws InputError (with line:column) if `text` is not valid JSON, or breaks
+  // a limit above, holds a NUL byte or is not UTF-8.
   static JsonDocument parse(std::string name, std::string_view text);
   // Throws InputError (with line:column) if `text` is not one YAML document
   // that maps onto JSON. Scalars follow the YAML 1.2 core schema (quoted ones
@@ -48,7 +86,6 @@ class JsonDocument {
   // Positions are indexed from the text the first time one is asked for: most
   // documents are read without a single diagnostic (a batch parses thousands).
   struct Positions;
-  using PositionIndex = std::unordered_map<std::string, TextPosition>;
   // A document whose positions are known already (YAML: from the parser's marks).
   static JsonDocument located(std::string name, Json value, PositionIndex positions);
 
@@ -56,6 +93,26 @@ class JsonDocument {
   Json m_value;
   std::shared_ptr<Positions> m_positions;
 };
+
+// What the JSON and YAML parsers (json_document.cpp, yaml_document.cpp) share:
+// the checks every text passes first, and how a problem at a place in the text
+// becomes an InputError. Not for other callers.
+namespace document_detail {
+
+// 1-based line and column (in bytes) of the byte at `offset`.
+TextPosition position_at_byte(std::string_view text, std::size_t offset);
+
+// An input error in the file `name` at `at`, the name made valid UTF-8 for display.
+[[noreturn]] void fail_at(const std::string& name, TextPosition at, const std::string& pointer, std::string message);
+
+// "nesting deeper than 256 levels; expected at most 256 `collections` inside each other"
+std::string nesting_message(std::string_view collections);
+
+// Refuses a text larger than kMaxDocumentBytes, holding a NUL byte (a parser
+// would stop there and ignore the rest without a word), or not UTF-8.
+void check_document_text(const std::string& name, std::string_view text);
+
+}  // namespace document_detail
 
 // Escape one reference token for a JSON pointer ("a/b" -> "a~1b").
 std::string pointer_token(std::string_view key);

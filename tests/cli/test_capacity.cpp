@@ -129,7 +129,7 @@ TEST_CASE("capacity: bad inputs are refused with their location", "[capacity-cli
     CHECK(r.exit_code == 3);
     CHECK(r.err ==
           "edgeplan: error: tests/data/bad/outpost-negative-count.json:7:64 (/metrics/instance_types/0/UsedInstanceType_Count): expected a whole "
-          "number >= 0, got -3\n"
+          "number from 0 to 1000000, got number -3\n"
           "edgeplan: error: tests/data/bad/outpost-negative-count.json:8:24 (/metrics/instance_types/1/InstanceType): unknown instance type "
           "\"m5.2xlarg\"\n  hint: did you mean \"m5.2xlarge\"?\n");
   }

@@ -6,6 +6,7 @@
 #include <limits>
 
 #include <edgeplan/json_document.hpp>
+#include <edgeplan/util/utf8.hpp>
 #include <edgeplan/workload_loader.hpp>
 
 namespace edgeplan {
@@ -13,10 +14,12 @@ namespace edgeplan {
 namespace {
 
 // A JSONL line is parsed on its own, so its diagnostics say line 1: move them to the line in the file.
+// (Diagnostics name files in valid UTF-8.)
 void locate_in_jsonl(std::vector<Diagnostic>& diagnostics, const BatchInput& input) {
   if (input.line == 0) return;
+  const std::string file = util::valid_utf8(input.file);
   for (auto& d : diagnostics) {
-    if (d.file != input.file) continue;
+    if (d.file != file) continue;
     d.line = input.line + std::max(d.line, 1) - 1;
     d.column = std::max(d.column, 1);
   }

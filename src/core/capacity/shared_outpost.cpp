@@ -20,15 +20,11 @@ void check_header(JsonReader& r) {
   if (kind && *kind != "OutpostCapacity") r.error("/kind", fmt::format("expected \"OutpostCapacity\", got \"{}\"", *kind));
 }
 
-int count_at(JsonReader& r, const std::string& pointer, bool required) {
-  auto value = r.number(pointer, required);
-  if (!value) return 0;
-  if (*value < 0 || *value != std::floor(*value)) {
-    r.error(pointer, fmt::format("expected a whole number >= 0, got {}", util::format_number(*value)));
-    return 0;
-  }
-  return static_cast<int>(*value);
-}
+// An Outpost has at most a few hundred slots of a type; the cap keeps used +
+// available (and + demand) far inside int.
+constexpr int kMaxSlots = 1'000'000;
+
+int count_at(JsonReader& r, const std::string& pointer, bool required) { return r.integer(pointer, 0, kMaxSlots, required).value_or(0); }
 
 OutpostSlots read_slots(JsonReader& r, const std::string& p, const InstanceCatalog& types) {
   OutpostSlots s;
@@ -149,9 +145,11 @@ SharedOutpostCheck check_shared_outpost(const Demand& demand, const ExistingOutp
     SlotCheck c = check_slots(s, it == wanted.end() ? 0 : it->second, slots_per_host(s, types), policy);
     (it == wanted.end() ? check.untouched : check.slots).push_back(c);
   }
-  for (const auto& [type, count] : wanted)
-    if (std::none_of(outpost.slots.begin(), outpost.slots.end(), [&type = type](const OutpostSlots& s) { return s.type == type; }))
-      check.problems.push_back(fmt::format("the Outpost has no {} slots for {} instances", type, count));
+  for (const auto& entry : wanted) {  // not a structured binding: clang 14 cannot capture one in a lambda
+    const std::string& type = entry.first;
+    if (std::none_of(outpost.slots.begin(), outpost.slots.end(), [&](const OutpostSlots& s) { return s.type == type; }))
+      check.problems.push_back(fmt::format("the Outpost has no {} slots for {} instances", type, entry.second));
+  }
   for (const auto& v : outpost.volumes) check.ebs_used_gb += v.used_gb, check.ebs_total_gb += v.used_gb + v.available_gb;
   check.ebs_demand_gb = demand.ebs_tb_horizon * 1000;
   check.ebs_fits = check.ebs_used_gb + check.ebs_demand_gb <= policy.max_utilization * check.ebs_total_gb + 1e-9 || check.ebs_demand_gb == 0;

@@ -14,6 +14,10 @@ namespace edgeplan {
 
 namespace {
 
+// Rack units, rack positions and uplinks a form factor needs: far below this,
+// which keeps a catalog overlay's figure inside int.
+constexpr int kMaxFormFactorCount = 10'000;
+
 constexpr std::string_view kCatalogFile = "rules/catalog/catalog.json";
 constexpr std::string_view kMetroFile = "rules/catalog/metros.json";
 constexpr std::string_view kServicesFile = "rules/catalog/services.json";
@@ -98,12 +102,12 @@ FormFactor read_form_factor(JsonReader& r, const std::string& p) {
   f.lifecycle = read_lifecycle(r, p + "/lifecycle");
   f.lifecycle_note = r.string(p + "/lifecycle_note").value_or("");
   f.installed_by = r.string(p + "/installed_by").value_or("aws");
-  f.min_rack_units = static_cast<int>(r.number(p + "/min_rack_units").value_or(42));
-  f.positions_required = static_cast<int>(r.number(p + "/positions_required").value_or(1));
+  f.min_rack_units = r.integer(p + "/min_rack_units", 0, kMaxFormFactorCount).value_or(42);
+  f.positions_required = r.integer(p + "/positions_required", 0, kMaxFormFactorCount).value_or(1);
   f.min_power_kva = r.number(p + "/min_power_kva").value_or(0);
   f.power_kva_options = r.numbers(p + "/power_kva_options");
   f.uplink_speeds_gbps = r.numbers(p + "/uplink_speeds_gbps");
-  f.min_uplinks = static_cast<int>(r.number(p + "/min_uplinks").value_or(1));
+  f.min_uplinks = r.integer(p + "/min_uplinks", 0, kMaxFormFactorCount).value_or(1);
   f.services_local = string_set(r, p + "/services_local");
   f.services_not_local = string_set(r, p + "/services_not_local");
   if (const Json* by_region = r.find(p + "/services_by_parent_region"); by_region && by_region->is_object())

@@ -10,6 +10,7 @@
 #include <glob.h>
 
 #include <edgeplan/json_document.hpp>
+#include <edgeplan/util/utf8.hpp>
 
 namespace edgeplan {
 
@@ -214,7 +215,7 @@ std::vector<std::string> list_documents(const FileSystem& fs, const std::string&
 
 JsonDocument read_json_file(const FileSystem& fs, const std::string& path) {
   auto text = fs.read(path);
-  if (!text) throw InputError(Diagnostic{Severity::error, path, 0, 0, "", "cannot read file (" + fs.why_unreadable(path) + ")", {}});
+  if (!text) throw InputError(Diagnostic{Severity::error, util::valid_utf8(path), 0, 0, "", "cannot read file (" + fs.why_unreadable(path) + ")", {}});
   return JsonDocument::parse_file(path, *text);
 }
 

@@ -1,88 +1,172 @@
 #include <edgeplan/json_document.hpp>
 
+#include <algorithm>
 #include <cctype>
+#include <optional>
 #include <regex>
+#include <vector>
 
 #include <fmt/format.h>
 
 #include <edgeplan/file_system.hpp>
 #include <edgeplan/util/text.hpp>
+#include <edgeplan/util/utf8.hpp>
+
 
 namespace edgeplan {
 
+PositionIndex::PositionIndex(TextPosition root) : m_positions{root} {}
+
+std::size_t PositionIndex::EdgeHash::operator()(const Edge& e) const noexcept {
+  return std::hash<std::string>{}(e.token) ^ (e.parent * 0x9E3779B97F4A7C15ull);
+}
+
+PositionIndex::Node PositionIndex::add(Node parent, std::string_view token, TextPosition at) {
+  const auto [it, inserted] = m_children.emplace(Edge{parent, std::string(token)}, m_positions.size());
+  if (inserted) m_positions.push_back(at);
+  return it->second;
+}
+
+TextPosition PositionIndex::find(std::string_view pointer) const {
+  Node node = kRoot;
+  Edge edge{kRoot, {}};
+  for (std::size_t pos = 0; pos < pointer.size() && pointer[pos] == '/';) {
+    const std::size_t end = std::min(pointer.find('/', pos + 1), pointer.size());
+    edge.parent = node;
+    edge.token.assign(pointer.substr(pos + 1, end - pos - 1));
+    const auto it = m_children.find(edge);
+    if (it == m_children.end()) break;
+    node = it->second;
+    pos = end;
+  }
+  return m_positions[node];
+}
+
+namespace document_detail {
+
+TextPosition position_at_byte(std::string_view text, std::size_t offset) {
+  TextPosition pos{1, 1};
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') ++pos.line, pos.column = 1;
+    else ++pos.column;
+  }
+  return pos;
+}
+
+void fail_at(const std::string& name, TextPosition at, const std::string& pointer, std::string message) {
+  throw InputError(Diagnostic{Severity::error, util::valid_utf8(name), at.line, at.column, pointer, std::move(message), {}});
+}
+
+std::string nesting_message(std::string_view collections) {
+  return fmt::format("nesting deeper than {} levels; expected at most {} {} inside each other", kMaxNestingDepth, kMaxNestingDepth, collections);
+}
+
 namespace {
 
-using PositionMap = std::unordered_map<std::string, TextPosition>;
+// Where valid_utf8 first changes the text: the first ill-formed byte.
+std::size_t first_ill_formed_byte(std::string_view text) {
+  const std::string valid = util::valid_utf8(text);
+  return static_cast<std::size_t>(std::mismatch(text.begin(), text.end(), valid.begin(), valid.end()).first - text.begin());
+}
+
+}  // namespace
+
+void check_document_text(const std::string& name, std::string_view text) {
+  if (text.size() > kMaxDocumentBytes)
+    fail_at(name, {1, 1}, "", fmt::format("file is {} bytes; expected at most {} MiB", text.size(), kMaxDocumentBytes >> 20));
+  if (const auto nul = text.find('\0'); nul != std::string_view::npos)
+    fail_at(name, position_at_byte(text, nul), "", "NUL byte; expected text (a parser would stop here and ignore the rest)");
+  if (!util::is_valid_utf8(text)) {
+    const std::size_t bad = first_ill_formed_byte(text);
+    fail_at(name, position_at_byte(text, bad), "",
+            fmt::format("byte 0x{:02X} is not UTF-8; expected UTF-8 text (convert it, e.g. iconv -f latin1 -t utf-8)",
+                        static_cast<unsigned char>(text[bad])));
+  }
+}
+
+}  // namespace document_detail
+
+namespace {
+
+using document_detail::fail_at;
+using document_detail::position_at_byte;
 
 // Walks text that nlohmann has already accepted and records where every value
 // starts. nlohmann keeps no positions, and its SAX events carry none either.
+// Recursion is bounded: the text nests at most kMaxNestingDepth levels.
 class PositionIndexer {
  public:
   explicit PositionIndexer(std::string_view text) : m_text(text) {}
 
-  PositionMap index() {
+  PositionIndex index() {
     skip_space();
-    value("");
-    return std::move(m_positions);
+    m_index = PositionIndex(here());
+    value(PositionIndex::kRoot);
+    return std::move(m_index);
   }
 
  private:
-  void value(const std::string& pointer) {
-    m_positions.emplace(pointer, TextPosition{m_line, m_column});
+  void value(PositionIndex::Node node) {
     char c = peek();
-    if (c == '{') return object(pointer);
-    if (c == '[') return array(pointer);
+    if (c == '{') return object(node);
+    if (c == '[') return array(node);
     if (c == '"') return (void)string();
-    while (m_offset < m_text.size() && !is_delimiter(peek())) advance();
+    while (!at_end() && !is_delimiter(peek())) advance();
   }
 
-  void object(const std::string& pointer) {
+  void object(PositionIndex::Node node) {
     advance();
     skip_space();
-    while (peek() != '}') {
-      std::string key = string();
+    while (!at_end() && peek() != '}') {
+      const std::string key = key_text(string());
       skip_space();
       advance();  // ':'
       skip_space();
-      value(pointer + "/" + pointer_token(key));
+      value(m_index.add(node, pointer_token(key), here()));
       skip_space();
       if (peek() == ',') advance(), skip_space();
     }
     advance();
   }
 
-  void array(const std::string& pointer) {
+  void array(PositionIndex::Node node) {
     advance();
     skip_space();
-    for (std::size_t i = 0; peek() != ']'; ++i) {
-      value(fmt::format("{}/{}", pointer, i));
+    for (std::size_t i = 0; !at_end() && peek() != ']'; ++i) {
+      value(m_index.add(node, std::to_string(i), here()));
       skip_space();
       if (peek() == ',') advance(), skip_space();
     }
     advance();
   }
 
-  // Returns the raw key text; keys with escapes are rare in specs and only
-  // need to be close enough to locate a value.
-  std::string string() {
+  // The raw string token, quotes included.
+  std::string_view string() {
+    const std::size_t begin = m_offset;
     advance();
-    std::string out;
-    while (m_offset < m_text.size() && peek() != '"') {
+    while (!at_end() && peek() != '"') {
       if (peek() == '\\') advance();
-      out += peek();
       advance();
     }
     advance();
-    return out;
+    return m_text.substr(begin, m_offset - begin);
+  }
+
+  // A key as the document's value has it: escapes (rare in keys) decoded by nlohmann.
+  static std::string key_text(std::string_view token) {
+    if (token.find('\\') == std::string_view::npos) return std::string(token.substr(1, token.size() - 2));
+    return Json::parse(token).get<std::string>();
   }
 
   static bool is_delimiter(char c) { return c == ',' || c == '}' || c == ']' || std::isspace(static_cast<unsigned char>(c)); }
-  char peek() const { return m_offset < m_text.size() ? m_text[m_offset] : '\0'; }
+  bool at_end() const { return m_offset >= m_text.size(); }
+  char peek() const { return at_end() ? '\0' : m_text[m_offset]; }
+  TextPosition here() const { return {m_line, m_column}; }
   void skip_space() {
-    while (m_offset < m_text.size() && std::isspace(static_cast<unsigned char>(peek()))) advance();
+    while (!at_end() && std::isspace(static_cast<unsigned char>(peek()))) advance();
   }
   void advance() {
-    if (m_offset >= m_text.size()) return;
+    if (at_end()) return;
     if (m_text[m_offset] == '\n') ++m_line, m_column = 1;
     else ++m_column;
     ++m_offset;
@@ -92,25 +176,132 @@ class PositionIndexer {
   std::size_t m_offset = 0;
   int m_line = 1;
   int m_column = 1;
-  PositionMap m_positions;
+  PositionIndex m_index;
 };
 
-TextPosition position_at_byte(std::string_view text, std::size_t byte) {
-  TextPosition pos{1, 1};
-  for (std::size_t i = 0; i < byte && i < text.size(); ++i) {
-    if (text[i] == '\n') ++pos.line, pos.column = 1;
-    else ++pos.column;
+// Arrays and objects nested deeper than kMaxNestingDepth, found before any
+// parser, indexer, copy or destructor recurses into them (50,000 levels
+// overflow the stack). Outside strings, brackets are all there is to count.
+void check_json_nesting(const std::string& name, std::string_view text) {
+  int depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxNestingDepth)
+        fail_at(name, position_at_byte(text, i), "", document_detail::nesting_message("arrays and objects"));
+    } else if (c == ']' || c == '}') {
+      depth = std::max(0, depth - 1);
+    }
   }
-  return pos;
 }
 
 // nlohmann: "[json.exception.parse_error.101] parse error at line 3, column 5: syntax error while
 // parsing object - unexpected '}'; expected string literal" -> keep what follows "syntax error ".
+// Its "; last read: '...'" excerpt is dropped: the line:column says where, and
+// the excerpt would quote raw bytes of any file named (a fixture path, /etc/passwd),
+// megabytes of a long string, or half a UTF-8 character.
 std::string parse_error_reason(const std::string& what) {
   static const std::regex prefix(R"(^\[json\.exception\.[a-z_]+\.\d+\] parse error( at line \d+, column \d+)?: )");
   std::string reason = std::regex_replace(what, prefix, "");
   if (reason.rfind("syntax error while parsing ", 0) == 0) reason = "invalid JSON while parsing " + reason.substr(27);
-  return reason;
+  if (const auto excerpt = reason.find("; last read: '"); excerpt != std::string::npos) reason.resize(excerpt);
+  return util::valid_utf8(reason);
+}
+
+// nlohmann's own DOM builder, made to report its first error instead of
+// throwing it: a number out of range (1e400) is thrown as an out_of_range
+// exception without any position, but the parser hands the SAX handler the
+// offset. The handler also follows the JSON pointer of the value being read,
+// so that error can name it. (json_sax_dom_parser is nlohmann's detail, and
+// stable across 3.x; sax_parse calls these members by name, not virtually.)
+class LocatingDomBuilder : public nlohmann::detail::json_sax_dom_parser<Json> {
+  using Base = nlohmann::detail::json_sax_dom_parser<Json>;
+
+ public:
+  struct Failure {
+    std::size_t offset;  // of the byte after the last token read
+    std::string last_token;
+    std::string what;
+    int id;
+    std::string pointer;  // of the value being read
+  };
+
+  explicit LocatingDomBuilder(Json& result) : Base(result, false) {}
+
+  bool null() { return begin_value() && Base::null(); }
+  bool boolean(bool v) { return begin_value() && Base::boolean(v); }
+  bool number_integer(Json::number_integer_t v) { return begin_value() && Base::number_integer(v); }
+  bool number_unsigned(Json::number_unsigned_t v) { return begin_value() && Base::number_unsigned(v); }
+  bool number_float(Json::number_float_t v, const std::string& s) { return begin_value() && Base::number_float(v, s); }
+  bool string(std::string& v) { return begin_value() && Base::string(v); }
+  bool binary(Json::binary_t& v) { return begin_value() && Base::binary(v); }
+  bool start_object(std::size_t n) { return begin_value() && open(false) && Base::start_object(n); }
+  bool start_array(std::size_t n) { return begin_value() && open(true) && Base::start_array(n); }
+  bool end_object() { return close() && Base::end_object(); }
+  bool end_array() { return close() && Base::end_array(); }
+  bool key(std::string& k) {
+    m_frames.back().token = pointer_token(k);
+    return Base::key(k);
+  }
+
+  bool parse_error(std::size_t offset, const std::string& last_token, const nlohmann::detail::exception& e) {
+    if (!m_failure) m_failure = Failure{offset, last_token, e.what(), e.id, current_pointer()};
+    return false;
+  }
+
+  const std::optional<Failure>& failure() const { return m_failure; }
+
+ private:
+  struct Frame {
+    bool array;
+    std::size_t next_index = 0;
+    std::string token;  // of the value being read inside this container
+  };
+
+  // In an array, the value about to be read gets the next index as its token.
+  bool begin_value() {
+    if (!m_frames.empty() && m_frames.back().array) m_frames.back().token = std::to_string(m_frames.back().next_index++);
+    return true;
+  }
+  bool open(bool array) {
+    m_frames.push_back(Frame{array, 0, {}});
+    return true;
+  }
+  bool close() {
+    m_frames.pop_back();
+    return true;
+  }
+  // The failing value is not begun yet: in an array it is the next index.
+  std::string current_pointer() const {
+    std::string out;
+    for (const auto& f : m_frames) out += "/" + (f.array ? std::to_string(f.next_index) : f.token);
+    return out;
+  }
+
+  std::vector<Frame> m_frames;
+  std::optional<Failure> m_failure;
+};
+
+Json parse_json_value(const std::string& name, std::string_view text) {
+  Json value;
+  LocatingDomBuilder builder(value);
+  if (Json::sax_parse(text, &builder)) return value;
+  const auto& failure = *builder.failure();
+  if (failure.id == 406) {  // out_of_range.406: number overflow; point at the number's first byte
+    const std::size_t start = failure.offset - std::min(failure.offset, failure.last_token.size());
+    fail_at(name, position_at_byte(text, start), failure.pointer,
+            fmt::format("number {} is out of range; expected a number between -1.7e308 and 1.7e308",
+                        util::shorten_utf8(failure.last_token, 40)));
+  }
+  // nlohmann reports the byte after the offending token; step back onto it.
+  const std::size_t byte = failure.offset > 0 ? failure.offset - 1 : 0;
+  fail_at(name, position_at_byte(text, byte), "", parse_error_reason(failure.what));
 }
 
 }  // namespace
@@ -118,26 +309,19 @@ std::string parse_error_reason(const std::string& what) {
 JsonDocument JsonDocument::parse(std::string name, std::string_view text) {
   JsonDocument doc;
   doc.m_name = std::move(name);
-  if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
-    throw InputError(Diagnostic{Severity::error, doc.m_name, 1, 1, "", "file is empty; expected a JSON document", {}});
-  }
-  try {
-    doc.m_value = Json::parse(text);
-  } catch (const Json::parse_error& e) {
-    // nlohmann reports the byte after the offending token; step back onto it.
-    std::size_t byte = e.byte > 0 ? e.byte - 1 : 0;
-    TextPosition pos = position_at_byte(text, byte);
-    throw InputError(Diagnostic{Severity::error, doc.m_name, pos.line, pos.column, "", parse_error_reason(e.what()), {}});
-  }
+  document_detail::check_document_text(doc.m_name, text);
+  if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) fail_at(doc.m_name, {1, 1}, "", "file is empty; expected a JSON document");
+  check_json_nesting(doc.m_name, text);
+  doc.m_value = parse_json_value(doc.m_name, text);
   doc.m_positions = std::make_shared<Positions>(std::string(text));
   return doc;
 }
 
 struct JsonDocument::Positions {
   explicit Positions(std::string source) : text(std::move(source)) {}
-  // Positions known already (YAML): marked as indexed, so map() never reads text.
-  explicit Positions(PositionMap known) : by_pointer(std::move(known)) { std::call_once(indexed, [] {}); }
-  const PositionMap& map() {
+  // Positions known already (YAML): marked as indexed, so index() never reads text.
+  explicit Positions(PositionIndex known) : by_pointer(std::move(known)) { std::call_once(indexed, [] {}); }
+  const PositionIndex& index() {
     std::call_once(indexed, [this] {
       by_pointer = PositionIndexer(text).index();
       text.clear();
@@ -148,7 +332,7 @@ struct JsonDocument::Positions {
 
   std::string text;
   std::once_flag indexed;
-  PositionMap by_pointer;
+  PositionIndex by_pointer;
 };
 
 JsonDocument JsonDocument::located(std::string name, Json value, PositionIndex positions) {
@@ -165,27 +349,18 @@ JsonDocument JsonDocument::parse_file(const std::string& path, std::string_view 
   };
   if (path != kStdinPath) return ends_with(".yaml") || ends_with(".yml") ? parse_yaml(path, text) : parse(path, text);
   const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos)
-    throw InputError(Diagnostic{Severity::error, kStdinName, 0, 0, "", "standard input is empty; expected a JSON or YAML document", {}});
+  if (first == std::string_view::npos) fail_at(kStdinName, {}, "", "standard input is empty; expected a JSON or YAML document");
   return text[first] == '{' || text[first] == '[' ? parse(kStdinName, text) : parse_yaml(kStdinName, text);
 }
 
 TextPosition JsonDocument::position_of(const std::string& pointer) const {
-  if (!m_positions) return {};
-  const PositionMap& positions = m_positions->map();
-  std::string current = pointer;
-  while (true) {
-    auto it = positions.find(current);
-    if (it != positions.end()) return it->second;
-    if (current.empty()) return {};
-    current = current.substr(0, current.rfind('/'));
-  }
+  return m_positions ? m_positions->index().find(pointer) : TextPosition{};
 }
 
 Diagnostic JsonDocument::diagnose(const std::string& pointer, std::string message, std::string hint,
                                   Severity severity) const {
   TextPosition pos = position_of(pointer);
-  return Diagnostic{severity, m_name, pos.line, pos.column, pointer, std::move(message), std::move(hint)};
+  return Diagnostic{severity, util::valid_utf8(m_name), pos.line, pos.column, pointer, std::move(message), std::move(hint)};
 }
 
 std::string pointer_token(std::string_view key) {
@@ -201,9 +376,7 @@ std::string pointer_token(std::string_view key) {
 std::string describe_json(const Json& value) {
   switch (value.type()) {
     case Json::value_t::string: {
-      std::string s = value.get<std::string>();
-      if (s.size() > 40) s = s.substr(0, 37) + "...";
-      return fmt::format("string \"{}\"", s);
+      return fmt::format("string \"{}\"", util::shorten_utf8(value.get_ref<const std::string&>(), 40));
     }
     case Json::value_t::number_integer:
     case Json::value_t::number_unsigned:

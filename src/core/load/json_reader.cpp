@@ -1,6 +1,7 @@
 #include "load/json_reader.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <optional>
 
 #include <fmt/format.h>
@@ -98,6 +99,17 @@ std::optional<std::string> JsonReader::string(const std::string& pointer, bool r
 std::optional<double> JsonReader::number(const std::string& pointer, bool required) {
   const Json* v = expect(pointer, required, "number", &Json::is_number);
   return v ? std::optional<double>(v->get<double>()) : std::nullopt;
+}
+
+std::optional<int> JsonReader::integer(const std::string& pointer, int min, int max, bool required) {
+  const Json* v = expect(pointer, required, "number", &Json::is_number);
+  if (!v) return std::nullopt;
+  const double value = v->get<double>();
+  if (!(value >= min && value <= max) || value != std::floor(value)) {
+    error(pointer, fmt::format("expected a whole number from {} to {}, got {}", min, max, describe_json(*v)));
+    return std::nullopt;
+  }
+  return static_cast<int>(value);
 }
 
 std::optional<bool> JsonReader::boolean(const std::string& pointer) {

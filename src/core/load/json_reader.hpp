@@ -27,6 +27,10 @@ class JsonReader {
 
   std::optional<std::string> string(const std::string& pointer, bool required = false);
   std::optional<double> number(const std::string& pointer, bool required = false);
+  // A whole number from `min` to `max` (a count): every int edgeplan reads goes
+  // through here, so no number outside int (1e10 GPUs) is ever cast. Anything
+  // else is an error at the field.
+  std::optional<int> integer(const std::string& pointer, int min, int max, bool required = false);
   std::optional<bool> boolean(const std::string& pointer);
   std::vector<std::string> strings(const std::string& pointer);
   std::vector<double> numbers(const std::string& pointer);

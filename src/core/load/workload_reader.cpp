@@ -1,5 +1,7 @@
 #include "load/workload_reader.hpp"
 
+#include <limits>
+
 #include <fmt/format.h>
 
 #include <edgeplan/util/text.hpp>
@@ -7,6 +9,10 @@
 namespace edgeplan {
 
 namespace {
+
+// Counts are read as ints; the schema states each one's own limit (lower),
+// this only keeps a value the schema let through from ever overflowing an int.
+constexpr int kMaxCount = std::numeric_limits<int>::max();
 
 std::optional<Place> read_location(JsonReader& r, const std::string& p, const Catalog& catalog) {
   if (!r.find(p)) return std::nullopt;
@@ -76,8 +82,8 @@ std::vector<Facility> read_facilities(JsonReader& r, const Catalog& catalog) {
     f.name = r.string(p + "/name").value_or(f.id);
     if (auto place = read_location(r, p + "/location", catalog)) f.place = *place;
     f.power_kva = r.number(p + "/power_kva");
-    if (auto units = r.number(p + "/rack_units")) f.rack_units = static_cast<int>(*units);
-    if (auto count = r.number(p + "/uplinks/count")) f.uplinks = static_cast<int>(*count);
+    if (auto units = r.integer(p + "/rack_units", 0, kMaxCount)) f.rack_units = *units;
+    if (auto count = r.integer(p + "/uplinks/count", 0, kMaxCount)) f.uplinks = *count;
     f.uplink_speed_gbps = r.number(p + "/uplinks/speed_gbps");
     f.service_link_mbps = r.number(p + "/service_link_mbps");
     f.parent_region = r.string(p + "/parent_region");
@@ -106,15 +112,15 @@ Compute read_compute(JsonReader& r) {
   Compute c;
   c.vcpu = r.number("/spec/compute/vcpu").value_or(0);
   c.memory_gib = r.number("/spec/compute/memory_gib").value_or(0);
-  c.gpus = static_cast<int>(r.number("/spec/compute/gpus").value_or(0));
+  c.gpus = r.integer("/spec/compute/gpus", 0, kMaxCount).value_or(0);
   c.instance_families = r.strings("/spec/compute/instance_families");
   for (const auto& p : r.elements("/spec/compute/instances"))
-    c.instances.push_back({r.string(p + "/type").value_or(""), static_cast<int>(r.number(p + "/count").value_or(0))});
+    c.instances.push_back({r.string(p + "/type").value_or(""), r.integer(p + "/count", 0, kMaxCount).value_or(0)});
   c.ebs_tb = r.number("/spec/compute/storage/ebs_tb").value_or(0);
   c.s3_tb = r.number("/spec/compute/storage/s3_tb").value_or(0);
   c.annual_growth = r.number("/spec/compute/growth/annual_rate").value_or(0);
   c.horizon_years = r.number("/spec/compute/growth/horizon_years").value_or(0);
-  if (auto spare = r.number("/spec/compute/policy/spare_hosts")) c.spare_hosts = static_cast<int>(*spare);
+  if (auto spare = r.integer("/spec/compute/policy/spare_hosts", 0, kMaxCount)) c.spare_hosts = *spare;
   if (auto ceiling = r.number("/spec/compute/policy/max_utilization_percent")) c.max_utilization = *ceiling / 100.0;
   return c;
 }

@@ -6,11 +6,16 @@
 #include <algorithm>
 #include <charconv>
 #include <map>
+#include <optional>
 #include <regex>
 #include <vector>
 
 #include <fmt/format.h>
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
+
+#include <edgeplan/util/utf8.hpp>
+
 
 namespace edgeplan {
 
@@ -20,7 +25,6 @@ namespace {
 // laughs"); no spec comes near these, and an alias inside its own anchor would
 // otherwise nest for ever.
 constexpr std::size_t kMaxValues = 1'000'000;
-constexpr int kMaxDepth = 256;
 
 const std::string kCoreTag = "tag:yaml.org,2002:";
 
@@ -29,8 +33,9 @@ TextPosition position(const YAML::Mark& mark) {
   return TextPosition{mark.line + 1, mark.column + 1};
 }
 
-// Plain (unquoted) scalars as the YAML 1.2 core schema types them.
-Json plain_scalar(const std::string& text) {
+// Plain (unquoted) scalars as the YAML 1.2 core schema types them; nullopt for
+// a number no double holds (1e400, or 1e-400), which JSON would refuse too.
+std::optional<Json> plain_scalar(const std::string& text) {
   static const std::regex decimal(R"([-+]?[0-9]+)");
   static const std::regex octal_or_hex(R"(0o[0-7]+|0x[0-9a-fA-F]+)");
   static const std::regex number(R"([-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?)");
@@ -49,7 +54,9 @@ Json plain_scalar(const std::string& text) {
   }
   if (std::regex_match(text, number)) {
     double value = 0;
-    if (std::from_chars(begin, end, value).ec == std::errc{}) return value;
+    const auto ec = std::from_chars(begin, end, value).ec;
+    if (ec == std::errc{}) return value;
+    if (ec == std::errc::result_out_of_range) return std::nullopt;
   }
   return text;
 }
@@ -63,38 +70,60 @@ class YamlConverter {
   void check_size(const YAML::Node& node, int depth) {
     if (++m_values > kMaxValues)
       fail(position(node.Mark()), "", fmt::format("YAML document expands to more than {} values (aliases repeating aliases?)", kMaxValues));
-    if (depth > kMaxDepth) fail(position(node.Mark()), "", fmt::format("YAML document nests deeper than {} levels (an alias inside its own anchor?)", kMaxDepth));
+    if (depth > kMaxNestingDepth) fail(position(node.Mark()), "", nesting_message() + " (an alias inside its own anchor?)");
     if (node.IsMap())
       for (const auto& entry : node) check_size(entry.second, depth + 1);
     else if (node.IsSequence())
       for (const auto& item : node) check_size(item, depth + 1);
   }
 
-  Json convert(const YAML::Node& node, const std::string& pointer, TextPosition at) {
-    m_positions.emplace(pointer, at);
+  // The document's root value, its positions recorded from `at` down.
+  Json convert_root(const YAML::Node& node, TextPosition at) {
+    m_positions = PositionIndex(at);
+    return convert(node, PositionIndex::kRoot, at);
+  }
+
+  PositionIndex take_positions() { return std::move(m_positions); }
+
+  [[noreturn]] void fail(TextPosition at, const std::string& pointer, std::string message) const {
+    document_detail::fail_at(m_name, at, pointer, std::move(message));
+  }
+
+  static std::string nesting_message() { return document_detail::nesting_message("sequences and mappings"); }
+
+ private:
+  // Converts `node`, recorded at `self` in the index. The pointers of values
+  // are only spelled out for a diagnostic (`pointer()`): built for every value,
+  // deep documents with long keys would hold depth × path length bytes.
+  Json convert(const YAML::Node& node, PositionIndex::Node self, TextPosition at) {
     switch (node.Type()) {
-      case YAML::NodeType::Scalar: return scalar(node, pointer, at);
+      case YAML::NodeType::Scalar: return scalar(node, at);
       case YAML::NodeType::Sequence: {
-        check_tag(node, "seq", pointer, at);
+        check_tag(node, "seq", at);
         Json out = Json::array();
-        for (const auto& item : node) {
-          const std::string item_pointer = fmt::format("{}/{}", pointer, out.size());
-          out.push_back(convert(item, item_pointer, item_position(item, at)));
-        }
+        for (const auto& item : node) out.push_back(child(item, self, std::to_string(out.size()), item_position(item, at)));
         return out;
       }
-      case YAML::NodeType::Map: return mapping(node, pointer, at);
+      case YAML::NodeType::Map: return mapping(node, self, at);
       default: return nullptr;  // null, ~ or nothing at all
     }
   }
 
-  std::unordered_map<std::string, TextPosition> take_positions() { return std::move(m_positions); }
-
-  [[noreturn]] void fail(TextPosition at, const std::string& pointer, std::string message) const {
-    throw InputError(Diagnostic{Severity::error, m_name, at.line, at.column, pointer, std::move(message), {}});
+  // Converts the value `token` of the collection at `parent`.
+  Json child(const YAML::Node& node, PositionIndex::Node parent, std::string token, TextPosition at) {
+    m_path.push_back(std::move(token));
+    Json out = convert(node, m_positions.add(parent, m_path.back(), at), at);
+    m_path.pop_back();
+    return out;
   }
 
- private:
+  // The JSON pointer of the value being converted.
+  std::string pointer() const {
+    std::string out;
+    for (const auto& t : m_path) out += "/" + t;
+    return out;
+  }
+
   // Where a list item starts; an empty one (null) has no text of its own, and
   // yaml-cpp marks the next token instead: it is located at its list.
   static TextPosition item_position(const YAML::Node& item, TextPosition list) {
@@ -108,20 +137,25 @@ class YamlConverter {
     return block ? key : item_position(value, key);
   }
 
-  Json scalar(const YAML::Node& node, const std::string& pointer, TextPosition at) const {
+  Json scalar(const YAML::Node& node, TextPosition at) const {
     const std::string& tag = node.Tag();
     if (tag == "!" || tag == kCoreTag + "str") return node.Scalar();  // quoted, block (| >) or !!str
-    Json value = plain_scalar(node.Scalar());
+    const std::optional<Json> number_or_text = plain_scalar(node.Scalar());
+    if (!number_or_text)
+      fail(at, pointer(), fmt::format("number {} is out of range; expected a number between -1.7e308 and 1.7e308",
+                                      util::shorten_utf8(node.Scalar(), 40)));
+    const Json& value = *number_or_text;
     if (tag == "?") return value;
     if (tag == kCoreTag + "bool" && value.is_boolean()) return value;
     if (tag == kCoreTag + "int" && value.is_number_integer()) return value;
     if (tag == kCoreTag + "float" && value.is_number()) return value.get<double>();
-    fail(at, pointer, fmt::format("YAML tag {} does not fit \"{}\"; edgeplan reads the core tags !!str, !!int, !!float, !!bool", short_tag(tag), node.Scalar()));
+    fail(at, pointer(), fmt::format("YAML tag {} does not fit \"{}\"; edgeplan reads the core tags !!str, !!int, !!float, !!bool", short_tag(tag),
+                                    util::shorten_utf8(node.Scalar(), 40)));
   }
 
-  void check_tag(const YAML::Node& node, const std::string& kind, const std::string& pointer, TextPosition at) const {
+  void check_tag(const YAML::Node& node, const std::string& kind, TextPosition at) const {
     const std::string& tag = node.Tag();
-    if (tag != "?" && tag != "!" && tag != kCoreTag + kind) fail(at, pointer, fmt::format("YAML tag {} is not supported here", short_tag(tag)));
+    if (tag != "?" && tag != "!" && tag != kCoreTag + kind) fail(at, pointer(), fmt::format("YAML tag {} is not supported here", short_tag(tag)));
   }
 
   static std::string short_tag(const std::string& tag) {
@@ -130,70 +164,73 @@ class YamlConverter {
 
   // Explicit keys first, then the merge keys' (<<) mappings: a key of this
   // mapping wins over a merged one, and an earlier merged mapping over a later.
-  Json mapping(const YAML::Node& node, const std::string& pointer, TextPosition at) {
-    check_tag(node, "map", pointer, at);
+  Json mapping(const YAML::Node& node, PositionIndex::Node self, TextPosition at) {
+    check_tag(node, "map", at);
     Json out = Json::object();
     std::map<std::string, TextPosition> seen;
     std::vector<YAML::Node> merged;
     for (const auto& entry : node) {
       const TextPosition key_at = position(entry.first.Mark());
       if (entry.first.IsScalar() && entry.first.Tag() == "?" && entry.first.Scalar() == "<<") {
-        add_merged(entry.second, merged, pointer, key_at);
+        add_merged(entry.second, merged, key_at);
         continue;
       }
-      const std::string key = key_text(entry.first, pointer, key_at);
-      const std::string key_pointer = pointer + "/" + pointer_token(key);
+      const std::string key = key_text(entry.first, key_at);
       if (auto [first, inserted] = seen.emplace(key, key_at); !inserted)
-        fail(key_at, key_pointer, fmt::format("duplicate key \"{}\" (first at line {}, column {})", key, first->second.line, first->second.column));
-      out[key] = convert(entry.second, key_pointer, value_position(entry.second, key_at));
+        fail(key_at, pointer() + "/" + pointer_token(key),
+             fmt::format("duplicate key \"{}\" (first at line {}, column {})", key, first->second.line, first->second.column));
+      out[key] = child(entry.second, self, pointer_token(key), value_position(entry.second, key_at));
     }
     for (const auto& source : merged)
       for (const auto& entry : source) {
         const TextPosition key_at = position(entry.first.Mark());
-        const std::string key = key_text(entry.first, pointer, key_at);
-        if (!out.contains(key)) out[key] = convert(entry.second, pointer + "/" + pointer_token(key), value_position(entry.second, key_at));
+        const std::string key = key_text(entry.first, key_at);
+        if (!out.contains(key)) out[key] = child(entry.second, self, pointer_token(key), value_position(entry.second, key_at));
       }
     return out;
   }
 
-  void add_merged(const YAML::Node& value, std::vector<YAML::Node>& merged, const std::string& pointer, TextPosition at) const {
+  void add_merged(const YAML::Node& value, std::vector<YAML::Node>& merged, TextPosition at) const {
     std::vector<YAML::Node> sources;
     if (value.IsMap()) sources.push_back(value);
     if (value.IsSequence())
       for (const auto& item : value) sources.push_back(item);
     if (sources.empty() || !std::all_of(sources.begin(), sources.end(), [](const YAML::Node& n) { return n.IsMap(); }))
-      fail(at, pointer, "a merge key (<<) takes a mapping or a list of mappings");
+      fail(at, pointer(), "a merge key (<<) takes a mapping or a list of mappings");
     merged.insert(merged.end(), sources.begin(), sources.end());
   }
 
-  std::string key_text(const YAML::Node& key, const std::string& pointer, TextPosition at) const {
-    if (!key.IsScalar()) fail(at, pointer, "a mapping key must be a string, not a null, list or mapping");
+  std::string key_text(const YAML::Node& key, TextPosition at) const {
+    if (!key.IsScalar()) fail(at, pointer(), "a mapping key must be a string, not a null, list or mapping");
     return key.Scalar();
   }
 
   const std::string& m_name;
   std::size_t m_values = 0;
-  std::unordered_map<std::string, TextPosition> m_positions;
+  PositionIndex m_positions;
+  std::vector<std::string> m_path;  // reference tokens of the value being converted
 };
 
 }  // namespace
 
 JsonDocument JsonDocument::parse_yaml(std::string name, std::string_view text) {
+  document_detail::check_document_text(name, text);
+  YamlConverter converter(name);
   std::vector<YAML::Node> documents;
   try {
     documents = YAML::LoadAll(std::string(text));
+  } catch (const YAML::DeepRecursion& e) {  // yaml-cpp's own guard (2000 of its levels) against overflowing the stack
+    converter.fail(position(e.mark), "", YamlConverter::nesting_message());
   } catch (const YAML::Exception& e) {
-    const TextPosition at = position(e.mark);
-    throw InputError(Diagnostic{Severity::error, name, at.line, at.column, "", "YAML syntax: " + e.msg, {}});
+    converter.fail(position(e.mark), "", "YAML syntax: " + e.msg);
   }
-  YamlConverter converter(name);
   if (documents.empty()) converter.fail({1, 1}, "", "file is empty; expected a YAML document");
   if (documents.size() > 1)
     converter.fail(position(documents[1].Mark()), "",
                    fmt::format("expected one document, found {} (\"---\" starts another)", documents.size()));
   const TextPosition root_at = position(documents[0].Mark());
   converter.check_size(documents[0], 0);
-  Json value = converter.convert(documents[0], "", root_at.line > 0 ? root_at : TextPosition{1, 1});
+  Json value = converter.convert_root(documents[0], root_at.line > 0 ? root_at : TextPosition{1, 1});
   return located(std::move(name), std::move(value), converter.take_positions());
 }
 

@@ -1,12 +1,14 @@
 #include <edgeplan/rule_tests.hpp>
 
 #include <algorithm>
+#include <filesystem>
 #include <set>
 
 #include <fmt/format.h>
 
 #include "load/json_reader.hpp"
 #include <edgeplan/util/text.hpp>
+#include <edgeplan/util/utf8.hpp>
 
 namespace edgeplan {
 
@@ -15,6 +17,21 @@ namespace {
 std::string directory_of(const std::string& path) {
   const auto slash = path.rfind('/');
   return slash == std::string::npos ? "" : path.substr(0, slash + 1);
+}
+
+// Whether `path` lies inside `directory` once both are resolved (symlinks
+// followed as far as they exist): a fixture must be a file of the pack, so that
+// `rules test` on someone's pack never reads, or quotes, "../../etc/passwd".
+bool lies_inside(const std::string& directory, const std::string& path) {
+  namespace stdfs = std::filesystem;
+  std::error_code ec;
+  stdfs::path root = stdfs::weakly_canonical(directory, ec);
+  if (ec) return false;
+  const stdfs::path target = stdfs::weakly_canonical(path, ec);
+  if (ec) return false;
+  if (root.filename().empty()) root = root.parent_path();  // "pack/" -> "pack"
+  const auto [in_root, in_target] = std::mismatch(root.begin(), root.end(), target.begin(), target.end());
+  return in_root == root.end() && in_target != target.end();
 }
 
 // The outcome of one rule on one option, from the evaluation's trace.
@@ -49,12 +66,16 @@ struct TestSpec {
   std::vector<std::pair<std::string, std::string>> expect;  // pointer, rule
 };
 
-TestSpec read_test(JsonReader& r, const std::string& p, const std::string& file, const RuleSet& rules) {
+TestSpec read_test(JsonReader& r, const std::string& p, const std::string& file, const std::string& pack, const RuleSet& rules) {
   TestSpec t;
   t.pointer = p;
   t.c.file = file;
   t.c.name = r.string(p + "/name", true).value_or("");
-  t.c.workload_file = directory_of(file) + r.string(p + "/workload", true).value_or("");
+  const auto workload = r.string(p + "/workload", true);
+  t.c.workload_file = directory_of(file) + workload.value_or("");
+  if (workload && !lies_inside(pack, t.c.workload_file))
+    r.error(p + "/workload", fmt::format("fixture \"{}\" lies outside the rule pack {}; expected a file inside the pack's directory",
+                                         util::shorten_utf8(*workload, 80), util::valid_utf8(pack)));
   t.c.option = r.string(p + "/option", true).value_or("");
   t.c.expect_eligible = r.boolean(p + "/eligible");
   const Json* expect = r.find(p + "/expect");
@@ -88,7 +109,7 @@ void run_file(RuleTestRun& run, const FileSystem& fs, const std::string& file, c
   auto kind = r.string("/kind", true);
   if (kind && *kind != "RuleTest") r.error("/kind", fmt::format("expected \"RuleTest\", got \"{}\"", *kind));
   std::vector<TestSpec> tests;
-  for (const auto& p : r.elements("/tests", true)) tests.push_back(read_test(r, p, file, engine.rules));
+  for (const auto& p : r.elements("/tests", true)) tests.push_back(read_test(r, p, file, run.directory, engine.rules));
   r.throw_if_errors();
   for (auto& t : tests) run_test(t, r, fs, engine);
   r.throw_if_errors();

@@ -1,6 +1,8 @@
 #include <edgeplan/schema_validation.hpp>
 
 #include <algorithm>
+#include <cmath>
+#include <set>
 
 #include <fmt/format.h>
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
@@ -22,10 +24,6 @@ std::string context_to_pointer(const std::vector<std::string>& context) {
       pointer += "/" + pointer_token(part.substr(1, part.size() - 2));
   }
   return pointer;
-}
-
-bool is_prefix_path(const std::string& parent, const std::string& child) {
-  return child.size() > parent.size() && child.compare(0, parent.size(), parent) == 0 && child[parent.size()] == '/';
 }
 
 const Json* resolve_ref(const Json& root, const Json& node) {
@@ -67,7 +65,7 @@ std::string json_type_name(const Json& value) {
 bool type_matches(const std::string& expected, const Json& value) {
   if (expected == "number") return value.is_number();
   if (expected == "integer") return value.is_number_integer() || value.is_number_unsigned() ||
-                                    (value.is_number_float() && value.get<double>() == static_cast<long long>(value.get<double>()));
+                                    (value.is_number_float() && std::trunc(value.get<double>()) == value.get<double>());
   return expected == json_type_name(value);
 }
 
@@ -92,6 +90,8 @@ std::string explain_violation(const Json& schema, const Json& value) {
     if (schema.contains("maximum") && v > schema["maximum"].get<double>())
       return fmt::format("expected a number <= {}, got {}", schema["maximum"].dump(), value.dump());
   }
+  if (value.is_array() && schema.contains("maxItems") && value.size() > schema["maxItems"].get<std::size_t>())
+    return fmt::format("expected at most {} items, got {}", schema["maxItems"].dump(), value.size());
   if (value.is_string()) {
     if (schema.contains("minLength") && value.get<std::string>().size() < schema["minLength"].get<std::size_t>())
       return "expected a non-empty string";
@@ -170,29 +170,31 @@ Diagnostics SchemaValidator::validate(const JsonDocument& document) const {
   std::vector<Found> found;
   for (const auto& error : results) found.push_back({context_to_pointer(error.context), error.description});
 
+  // Sets, not pairwise comparisons: a hostile spec can have 10^5 errors.
+  std::set<std::string> pointers;
+  for (const auto& f : found) pointers.insert(f.pointer);
+  const auto has_deeper = [&](const std::string& pointer) {
+    const std::string prefix = pointer + "/";
+    const auto it = pointers.lower_bound(prefix);
+    return it != pointers.end() && it->compare(0, prefix.size(), prefix) == 0;
+  };
   Diagnostics out;
+  std::set<std::pair<std::string, std::string>> reported;  // valijson may report one problem twice (type and enum both fail)
   for (const auto& f : found) {
     if (auto name = missing_property(f.description); !name.empty()) {
-      out.add(document.diagnose(f.pointer, fmt::format("missing required field \"{}\"", name)));
+      const std::string message = fmt::format("missing required field \"{}\"", name);
+      if (reported.emplace(f.pointer, message).second) out.add(document.diagnose(f.pointer, message));
       continue;
     }
-    const bool has_deeper = std::any_of(found.begin(), found.end(), [&](const Found& g) { return is_prefix_path(f.pointer, g.pointer); });
-    if (has_deeper) continue;
+    if (has_deeper(f.pointer)) continue;
     const Json* node = schema_at(m_impl->source, f.pointer);
     const Json& value = document.value().at(Json::json_pointer(f.pointer));
     std::string message = node ? explain_violation(*node, value) : std::string{};
     if (message.empty()) continue;  // a parent's summary of a child error already reported
-    out.add(document.diagnose(f.pointer, message));
+    if (reported.emplace(f.pointer, message).second) out.add(document.diagnose(f.pointer, message));
   }
-  // valijson may report one problem twice (e.g. type and enum both fail); keep one.
-  std::vector<Diagnostic> unique;
-  for (const auto& d : out.items())
-    if (std::none_of(unique.begin(), unique.end(), [&](const Diagnostic& u) { return u.pointer == d.pointer && u.message == d.message; }))
-      unique.push_back(d);
-  Diagnostics deduped;
-  for (auto& d : unique) deduped.add(d);
-  collect_unknown_fields(m_impl->source, m_impl->source, document.value(), "", document, deduped);
-  return deduped;
+  collect_unknown_fields(m_impl->source, m_impl->source, document.value(), "", document, out);
+  return out;
 }
 
 }  // namespace edgeplan

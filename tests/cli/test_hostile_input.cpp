@@ -1,0 +1,182 @@
+// Hostile input end to end (issue 15, part A): numbers no double holds, deep
+// nesting, NUL bytes, bytes that are not UTF-8, counts that overflow an int,
+// fixture paths out of a rule pack and lists that multiply the work. Each is an
+// input error (exit 3) at FILE:LINE:COL, never an internal error or a crash, no
+// partial -o file is left, and batch records it and goes on. The small files are
+// in tests/data/hostile/; the large ones are written here at run time.
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "support.hpp"
+
+namespace {
+
+using nlohmann::json;
+using edgeplan::test::check_input_error;
+using edgeplan::test::read_text;
+using edgeplan::test::run_edgeplan;
+using edgeplan::test::source_path;
+namespace fs = std::filesystem;
+
+const std::string kHostile = "tests/data/hostile/";
+const std::string kOutOfRange = "number 1e400 is out of range; expected a number between -1.7e308 and 1.7e308";
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> out;
+  std::string line;
+  for (std::istringstream in(text); std::getline(in, line);) out.push_back(line);
+  return out;
+}
+
+// A file under /tmp for this process, with `text` in it.
+std::string scratch_file(const std::string& name, const std::string& text) {
+  const fs::path path = fs::temp_directory_path() / ("edgeplan-hostile-" + std::to_string(::getpid()) + "-" + name);
+  std::ofstream(path, std::ios::binary) << text;
+  return path.string();
+}
+
+// The spec examples/region-is-enough with `from` replaced by `to` once.
+std::string region_spec_with(const std::string& from, const std::string& to) {
+  std::string text = read_text(source_path("examples/region-is-enough/workload.json"));
+  const auto at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  return text.replace(at, from.size(), to);
+}
+
+// The command fails with exit 3 and `expected` on stderr, and leaves no -o file.
+void check_no_output_file(const std::string& args, const std::string& expected) {
+  const std::string out = (fs::temp_directory_path() / ("edgeplan-hostile-out-" + std::to_string(::getpid()) + ".json")).string();
+  fs::remove(out);
+  check_input_error(args + " -o '" + out + "'", expected);
+  CHECK_FALSE(fs::exists(out));
+}
+
+}  // namespace
+
+TEST_CASE("hostile: a number outside double range is an input error at the number, JSON and YAML", "[hostile]") {
+  check_input_error("recommend " + kHostile + "number-out-of-range.json",
+                    "edgeplan: error: " + kHostile + "number-out-of-range.json:17:31 (/spec/latency/users/max_rtt_ms): " + kOutOfRange + "\n");
+  check_input_error("recommend " + kHostile + "number-out-of-range.yaml",
+                    "edgeplan: error: " + kHostile + "number-out-of-range.yaml:19:25 (/spec/latency/users/max_rtt_ms): " + kOutOfRange + "\n");
+  check_no_output_file("recommend --format json " + kHostile + "number-out-of-range.json", kOutOfRange);
+  check_input_error("recommend - < " + kHostile + "number-out-of-range.json", "edgeplan: error: <stdin>:17:31 (/spec/latency/users/max_rtt_ms): " + kOutOfRange);
+  check_input_error("rules eval --logic '{\"var\":\"a\"}' --data '{\"a\": [1, 1e400]}'", "edgeplan: error: --data:1:11 (/a/1): " + kOutOfRange);
+  check_input_error("capacity examples/shared-outpost/workload.json --outpost " + kHostile + "number-out-of-range.json", kOutOfRange);
+}
+
+TEST_CASE("hostile: batch records a number outside double range as an error record and goes on", "[hostile]") {
+  const std::string input = kHostile + "batch-number-out-of-range.jsonl";
+  for (const std::string& args : {"batch " + input, "batch - < " + input}) {
+    const auto r = run_edgeplan(args);
+    INFO(args << "\n" << r.err);
+    CHECK(r.exit_code == 3);
+    const auto lines = lines_of(r.out);
+    REQUIRE(lines.size() == 3);
+    CHECK(json::parse(lines[0])["status"] == "ok");
+    CHECK(json::parse(lines[2])["status"] == "ok");
+    const json bad = json::parse(lines[1]);
+    CHECK(bad["status"] == "error");
+    CHECK(bad["line"] == 2);
+    CHECK(bad["errors"][0]["line"] == 2);
+    CHECK(bad["errors"][0]["column"] == 291);
+    CHECK(bad["errors"][0]["pointer"] == "/spec/latency/users/max_rtt_ms");
+    CHECK(bad["errors"][0]["message"] == "number -1e999 is out of range; expected a number between -1.7e308 and 1.7e308");
+  }
+}
+
+TEST_CASE("hostile: check reports a spec with a number outside double range as an error and checks the others", "[hostile]") {
+  const auto r = run_edgeplan("check " + kHostile + "number-out-of-range.json examples/ci/specs/checkout-api-lax.json --format json");
+  CHECK(r.exit_code == 3);
+  const json run = json::parse(r.out);
+  CHECK(run["summary"]["specs"] == 2);
+  CHECK(run["summary"]["errors"] == 1);
+  CHECK(run["summary"]["passed"] == 1);
+  CHECK(r.err.find(kHostile + "number-out-of-range.json:17:31 (/spec/latency/users/max_rtt_ms): " + kOutOfRange) != std::string::npos);
+}
+
+TEST_CASE("hostile: nesting deeper than 256 levels is refused before anything recurses", "[hostile]") {
+  const std::string deep = std::string(50000, '[') + std::string(50000, ']');
+  const std::string json_file = scratch_file("deep.json", deep);
+  const std::string yaml_file = scratch_file("deep.yaml", "a: " + deep + "\n");
+  std::string block = "a:\n";
+  for (int i = 1; i < 3000; ++i) block += std::string(static_cast<std::size_t>(i), ' ') + "b:\n";
+  const std::string block_file = scratch_file("deep-block.yaml", block);
+  check_input_error("recommend " + json_file, json_file + ":1:257: nesting deeper than 256 levels; expected at most 256 arrays and objects inside each other\n");
+  check_input_error("recommend " + yaml_file, yaml_file + ":1:100004: nesting deeper than 256 levels; expected at most 256 sequences and mappings inside each other\n");
+  check_input_error("recommend " + block_file, "nesting deeper than 256 levels; expected at most 256 sequences and mappings");
+  check_input_error("rules eval --logic '{\"var\":\"a\"}' --data @" + json_file, json_file + ":1:257: nesting deeper than 256 levels");
+  check_no_output_file("recommend " + json_file, "nesting deeper than 256 levels");
+  // 256 levels are fine for the parser (the spec is then refused by the schema, not by a crash).
+  const std::string fine = scratch_file("256.json", std::string(256, '[') + std::string(256, ']'));
+  check_input_error("recommend " + fine, fine + ":1:1: expected object, got array");
+  for (const auto& f : {json_file, yaml_file, block_file, fine}) fs::remove(f);
+}
+
+TEST_CASE("hostile: a NUL byte is an input error at its line and column, not the end of the file", "[hostile]") {
+  check_input_error("recommend " + kHostile + "nul-byte.json",
+                    kHostile + "nul-byte.json:21:75: NUL byte; expected text (a parser would stop here and ignore the rest)\n");
+  check_no_output_file("recommend " + kHostile + "nul-byte.json", "NUL byte; expected text");
+}
+
+TEST_CASE("hostile: bytes that are not UTF-8 are located and never echoed", "[hostile]") {
+  const auto r = run_edgeplan("validate " + kHostile + "latin1.json");
+  CHECK(r.exit_code == 3);
+  CHECK(r.err.find(kHostile + "latin1.json:7:16: byte 0xE9 is not UTF-8; expected UTF-8 text (convert it, e.g. iconv -f latin1 -t utf-8)\n") !=
+        std::string::npos);
+  CHECK(r.err.find('\xE9') == std::string::npos);
+  // A syntax error's excerpt ("last read") could end inside a character: it is not quoted.
+  const std::string euro = scratch_file("euro.json", "{\"a\": tru\xE2\x82\xAC}");
+  check_input_error("recommend " + euro, euro + ":1:10: invalid JSON while parsing value - invalid literal\n");
+  fs::remove(euro);
+}
+
+TEST_CASE("hostile: a long string in a message is cut between characters", "[hostile]") {
+  const auto r = run_edgeplan("validate " + kHostile + "long-utf8-string.json");
+  CHECK(r.exit_code == 3);
+  std::string cut;  // 50 x U+00E9, two bytes each
+  for (int i = 0; i < 50; ++i) cut += "\xC3\xA9";
+  CHECK(r.err.find("(/spec/latency/users/percentile): expected one of \"p50\", \"p90\", \"p95\", \"p99\", got string \"" + cut.substr(0, 2 * 30) + "\"") !=
+        std::string::npos);
+  const std::string long_name = scratch_file("long.json", region_spec_with("\"percentile\": \"p95\"", "\"percentile\": \"" + cut + "\""));
+  check_input_error("recommend " + long_name, "got string \"" + cut.substr(0, 2 * 37) + "...\"\n");
+  fs::remove(long_name);
+}
+
+TEST_CASE("hostile: a count no int holds is refused where it is read, never cast", "[hostile]") {
+  check_input_error("recommend " + kHostile + "gpus-out-of-range.json",
+                    kHostile + "gpus-out-of-range.json:20:37 (/spec/compute/gpus): expected a number <= 100000, got 10000000000.0\n");
+  check_no_output_file("capacity examples/shared-outpost/workload.json --outpost " + kHostile + "outpost-count-overflow.json",
+                       kHostile + "outpost-count-overflow.json:16:35 (/metrics/instance_types/0/UsedInstanceType_Count): "
+                                  "expected a whole number from 0 to 1000000, got number 2147483647\n");
+}
+
+TEST_CASE("hostile: rules test refuses a fixture outside the pack and quotes none of it", "[hostile]") {
+  const auto r = run_edgeplan("rules test " + kHostile + "pack-escape");
+  CHECK(r.exit_code == 3);
+  CHECK(r.err == "edgeplan: error: " + kHostile + "pack-escape/tests/escape.yaml:5:15 (/tests/0/workload): fixture \"../../../../../README.md\" lies outside "
+                 "the rule pack " + kHostile + "pack-escape; expected a file inside the pack's directory\n");
+  CHECK(r.out.empty());
+}
+
+TEST_CASE("hostile: 100000 user groups are refused at the stated limit, quickly", "[hostile]") {
+  json spec = json::parse(read_text(source_path("examples/region-is-enough/workload.json")));
+  const json group = {{"name", "g"}, {"location", {{"metro", "Richmond"}}}};
+  spec["spec"]["users"] = json::array();
+  for (int i = 0; i < 100000; ++i) spec["spec"]["users"].push_back(group);
+  const std::string file = scratch_file("users.json", spec.dump());
+  check_input_error("recommend " + file, file + ":1:");
+  check_input_error("recommend " + file, "(/spec/users): expected at most 1000 items, got 100000\n");
+  fs::remove(file);
+}
+
+TEST_CASE("hostile: a document over 64 MiB is refused before it is parsed", "[hostile]") {
+  const std::string file = scratch_file("huge.json", region_spec_with("\"owner\": \"digital\"", "\"owner\": \"" + std::string(65u << 20, 'x') + "\""));
+  check_input_error("recommend " + file, file + ":1:1: file is ");
+  check_input_error("recommend " + file, " bytes; expected at most 64 MiB\n");
+  fs::remove(file);
+}
