@@ -23,7 +23,7 @@ command -v clang++ >/dev/null || { echo "fuzz.sh: clang++ not found; apt-get ins
 
 if [ ! -f "$build/CMakeCache.txt" ]; then
   cmake -S . -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DEDGEPLAN_FUZZ=ON -DEDGEPLAN_BUILD_TESTS=OFF -DEDGEPLAN_BUILD_BENCH=OFF >/dev/null
+    -DEDGEPLAN_FUZZ=ON -DEDGEPLAN_BUILD_BENCH=OFF >/dev/null
 fi
 cmake --build "$build" -j"$(nproc)" --target "${targets[@]}"
 
