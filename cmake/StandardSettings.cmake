@@ -16,9 +16,21 @@ endif()
 if(EDGEPLAN_WERROR)
   target_compile_options(edgeplan_warnings INTERFACE -Werror)
 endif()
-if(EDGEPLAN_SANITIZE)
-  target_compile_options(edgeplan_settings INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer)
-  target_link_options(edgeplan_settings INTERFACE -fsanitize=address,undefined)
+# Sanitizers (.ci/run runs the tests under each): a finding stops the process
+# (-fno-sanitize-recover), so a test that triggers undefined behaviour fails
+# instead of printing a report nobody reads.
+if(EDGEPLAN_FUZZ)
+  # libFuzzer's coverage on every edgeplan object; the fuzz targets link the fuzzer itself.
+  set(EDGEPLAN_SANITIZER_FLAGS -fsanitize=address,undefined -fno-sanitize-recover=all)
+  target_compile_options(edgeplan_settings INTERFACE -fsanitize=fuzzer-no-link)
+elseif(EDGEPLAN_SANITIZE STREQUAL "thread")
+  set(EDGEPLAN_SANITIZER_FLAGS -fsanitize=thread)
+elseif(EDGEPLAN_SANITIZE)
+  set(EDGEPLAN_SANITIZER_FLAGS -fsanitize=address,undefined -fno-sanitize-recover=undefined)
+endif()
+if(EDGEPLAN_SANITIZER_FLAGS)
+  target_compile_options(edgeplan_settings INTERFACE ${EDGEPLAN_SANITIZER_FLAGS} -fno-omit-frame-pointer)
+  target_link_options(edgeplan_settings INTERFACE ${EDGEPLAN_SANITIZER_FLAGS})
 endif()
 
 find_program(CLANG_FORMAT clang-format)

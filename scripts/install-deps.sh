@@ -2,10 +2,13 @@
 # Installs the Debian 12 packages edgeplan builds, tests and packages with (dpkg-dev and
 # file: cpack -G DEB reads the binary's shared libraries with dpkg-shlibdeps). Needs
 # root (or sudo). The Dockerfile and the GitHub Action (action.yml) run it too.
+# --fuzz adds clang and its runtimes (libFuzzer, sanitizers) for tools/fuzz.sh
+# and the sanitizer stages of .ci/run; a user building edgeplan needs neither.
 set -euo pipefail
 packages=(cmake ninja-build g++ pkg-config libcli11-dev nlohmann-json3-dev libfmt-dev libspdlog-dev
           catch2 libvalijson-dev libyaml-cpp-dev libssl-dev libmimalloc-dev python3 python3-jsonschema python3-yaml
           libxml2-utils time bc dpkg-dev file)
+if [ "${1:-}" = "--fuzz" ]; then packages=(clang libclang-rt-14-dev); fi
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
