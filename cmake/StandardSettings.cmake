@@ -36,7 +36,8 @@ endif()
 find_program(CLANG_FORMAT clang-format)
 if(CLANG_FORMAT)
   file(GLOB_RECURSE EDGEPLAN_FORMAT_FILES CONFIGURE_DEPENDS
-    ${CMAKE_SOURCE_DIR}/src/*.cpp ${CMAKE_SOURCE_DIR}/include/*.hpp ${CMAKE_SOURCE_DIR}/tests/*.cpp ${CMAKE_SOURCE_DIR}/bench/*.cpp)
+    ${CMAKE_SOURCE_DIR}/src/*.cpp ${CMAKE_SOURCE_DIR}/include/*.hpp ${CMAKE_SOURCE_DIR}/tests/*.cpp ${CMAKE_SOURCE_DIR}/bench/*.cpp
+    ${CMAKE_SOURCE_DIR}/fuzz/*.cpp ${CMAKE_SOURCE_DIR}/fuzz/*.hpp)
   add_custom_target(format COMMAND ${CLANG_FORMAT} -i ${EDGEPLAN_FORMAT_FILES})
   add_custom_target(format-check COMMAND ${CLANG_FORMAT} --dry-run --Werror ${EDGEPLAN_FORMAT_FILES})
 endif()

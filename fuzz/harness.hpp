@@ -17,6 +17,8 @@
 #include <edgeplan/file_system.hpp>
 #include <edgeplan/jsonlogic.hpp>
 #include <edgeplan/pipeline.hpp>
+#include <edgeplan/render.hpp>
+#include <edgeplan/workload_loader.hpp>
 
 namespace edgeplan::fuzz {
 
@@ -95,5 +97,23 @@ inline constexpr std::string_view kReferenceSpec = R"({
     "customer": {"support_plan": "business", "operates_hardware": false}
   }
 })";
+
+// How the targets that fuzz one of the engine's sources end: `document` is added
+// to the files, `point_at` names it in the sources, and the reference spec is
+// evaluated with that engine and printed as JSON.
+template <class PointAt>
+void evaluate_reference_spec(const Document& document, PointAt&& point_at) {
+  MemoryFileSystem fs;
+  fs.add(document.path, document.text);
+  fs.add("spec.json", std::string(kReferenceSpec));
+  guarded([&] {
+    EngineSources sources;
+    point_at(sources, document.path);
+    const EngineSetup setup(sources, fs);
+    const LoadedWorkload workload = load_workload_file(fs, "spec.json", setup.catalog());
+    const Report report = recommend(workload, setup.engine());
+    (void)render(report, Format::json);
+  });
+}
 
 }  // namespace edgeplan::fuzz

@@ -15,7 +15,8 @@ target=$1
 seconds=$2
 shift 2
 build=${EDGEPLAN_FUZZ_BUILD:-build-fuzz}
-targets=(fuzz_workload fuzz_rule_pack fuzz_jsonlogic fuzz_catalog_overlay fuzz_latency_file fuzz_outpost_export fuzz_batch_stream)
+targets=()  # one per fuzz/fuzz_*.cpp, as fuzz/CMakeLists.txt builds them
+for source in fuzz/fuzz_*.cpp; do targets+=("$(basename "$source" .cpp)"); done
 if [ "$target" != all ]; then
   case " ${targets[*]} " in *" $target "*) targets=("$target") ;; *) echo "fuzz.sh: unknown target $target (one of: ${targets[*]} all)" >&2; exit 2 ;; esac
 fi

@@ -16,30 +16,13 @@ namespace {
 
 using nlohmann::json;
 using edgeplan::test::read_text;
+using edgeplan::test::lines_of;
 using edgeplan::test::run_edgeplan;
+using edgeplan::test::scratch_dir;
 namespace fs = std::filesystem;
 
 const std::string kPortfolio = "examples/portfolio";
 const std::string kIntake = "examples/portfolio-intake/requests.jsonl";
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    const auto end = text.find('\n', start);
-    out.push_back(text.substr(start, end - start));
-    start = end == std::string::npos ? text.size() : end + 1;
-  }
-  return out;
-}
-
-// A fresh, empty directory under /tmp for output files.
-fs::path scratch_dir(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("edgeplan-batch-" + std::to_string(::getpid()) + "-" + name);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
 
 std::vector<std::string> entries(const fs::path& dir) {
   std::vector<std::string> out;

@@ -17,14 +17,6 @@ const std::string kPacks = "--rules examples/ci/policy/org --rules examples/ci/p
 
 bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
 
-// A fresh, empty directory for one test's output files.
-std::string scratch_dir(const std::string& name) {
-  const auto dir = std::filesystem::temp_directory_path() / ("edgeplan-check-" + name + "-" + std::to_string(::getpid()));
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  return dir.string();
-}
-
 int validate_sarif(const std::string& file) {
   const std::string cmd = "python3 -c 'import json,sys,jsonschema; s=json.load(open(sys.argv[1])); "
                           "jsonschema.Draft4Validator(s).validate(json.load(open(sys.argv[2])))' '" +

@@ -19,19 +19,13 @@ namespace {
 using nlohmann::json;
 using edgeplan::test::check_input_error;
 using edgeplan::test::read_text;
+using edgeplan::test::lines_of;
 using edgeplan::test::run_edgeplan;
 using edgeplan::test::source_path;
 namespace fs = std::filesystem;
 
 const std::string kHostile = "tests/data/hostile/";
 const std::string kOutOfRange = "number 1e400 is out of range; expected a number between -1.7e308 and 1.7e308";
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> out;
-  std::string line;
-  for (std::istringstream in(text); std::getline(in, line);) out.push_back(line);
-  return out;
-}
 
 // A file under /tmp for this process, with `text` in it.
 std::string scratch_file(const std::string& name, const std::string& text) {

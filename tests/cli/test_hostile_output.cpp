@@ -25,7 +25,9 @@
 namespace {
 
 using edgeplan::test::read_text;
+using edgeplan::test::lines_of;
 using edgeplan::test::run_edgeplan;
+using edgeplan::test::scratch_dir;
 using edgeplan::test::source_path;
 using edgeplan::util::is_valid_utf8;
 namespace fs = std::filesystem;
@@ -39,25 +41,7 @@ const std::string kLatin1Yaml = "tests/data/hostile/latin1-group-name.yaml";
 const std::string kUnknownField = "tests/data/hostile/unknown-field-escape-sequences.json";
 const std::string kToday = " --today 2026-06-01";
 
-fs::path scratch_dir(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("edgeplan-hostile-" + std::to_string(::getpid()) + "-" + name);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
-
 std::string quoted(const fs::path& path) { return "'" + path.string() + "'"; }
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> out;
-  std::string line;
-  for (char c : text) {
-    if (c == '\n') out.push_back(std::exchange(line, {}));
-    else line += c;
-  }
-  if (!line.empty()) out.push_back(line);
-  return out;
-}
 
 bool has_line_starting(const std::string& text, const std::string& prefix) {
   const auto lines = lines_of(text);

@@ -22,17 +22,11 @@ using edgeplan::ExitCode;
 using edgeplan::to_int;
 using edgeplan::test::check_input_error;
 using edgeplan::test::run_edgeplan;
+using edgeplan::test::scratch_dir;
 namespace fs = std::filesystem;
 
 const std::string kBudget = "rule evaluation exceeded the work budget of 16 MiB (bytes of values built, copied or scanned)";
 const std::string kSpec = "examples/region-is-enough/workload.json";
-
-fs::path scratch_dir(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("edgeplan-hostile-" + std::to_string(::getpid()) + "-" + name);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
 
 // A copy of the team pack (it patches the org pack), plus what the test adds.
 fs::path team_pack_copy(const std::string& name) {
