@@ -174,3 +174,13 @@ TEST_CASE("hostile: a document over 64 MiB is refused before it is parsed", "[ho
   check_input_error("recommend " + file, " bytes; expected at most 64 MiB\n");
   fs::remove(file);
 }
+
+// Found by fuzz_workload: yaml-cpp 0.7's LoadAll collects empty documents forever
+// after a quoted scalar followed by a comma (yaml-cpp issue 1040); main took all memory.
+TEST_CASE("hostile: YAML the parser cannot move past is a syntax error, not a loop", "[hostile]") {
+  check_input_error("recommend " + kHostile + "yaml-parser-loop.yaml",
+                    kHostile + "yaml-parser-loop.yaml:1:13: YAML syntax: unexpected text the parser cannot read\n");
+  const auto r = run_edgeplan("batch " + kHostile + "yaml-parser-loop.yaml");
+  CHECK(r.exit_code == 3);
+  CHECK(json::parse(r.out)["status"] == "error");
+}

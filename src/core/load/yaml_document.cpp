@@ -8,10 +8,13 @@
 #include <map>
 #include <optional>
 #include <regex>
+#include <sstream>
 #include <vector>
 
 #include <fmt/format.h>
 #include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/parser.h>
 #include <yaml-cpp/yaml.h>
 
 #include <edgeplan/util/utf8.hpp>
@@ -211,14 +214,64 @@ class YamlConverter {
   std::vector<std::string> m_path;  // reference tokens of the value being converted
 };
 
+// Where each document of a stream starts, read through yaml-cpp's event parser.
+// Not YAML::LoadAll: in yaml-cpp 0.7 (Debian 12) text such as `"a",b` makes the
+// parser return an empty document at the same place forever, and LoadAll keeps
+// collecting them until memory runs out (yaml-cpp issue 1040, fixed upstream by
+// pull request 1319). Two empty documents at one mark mean the parser is stuck.
+class DocumentStarts final : public YAML::EventHandler {
+ public:
+  struct Start {
+    YAML::Mark mark;
+    bool empty = true;  // no event but a null root
+  };
+
+  // The documents of `text`; a stuck parser is reported as a syntax error at its mark.
+  static std::vector<Start> scan(const std::string& text) {
+    std::istringstream in(text);
+    YAML::Parser parser(in);
+    DocumentStarts starts;
+    while (parser.HandleNextDocument(starts)) {
+      const auto& docs = starts.m_starts;
+      if (docs.size() >= 2 && docs.back().empty && docs[docs.size() - 2].empty &&
+          docs.back().mark.pos == docs[docs.size() - 2].mark.pos)
+        throw YAML::ParserException(docs.back().mark, "unexpected text the parser cannot read");
+    }
+    return starts.m_starts;
+  }
+
+  void OnDocumentStart(const YAML::Mark& mark) override { m_starts.push_back({mark, true}); m_events = 0; }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { root(mark, false); }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { root(mark, true); }
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t, const std::string&) override { root(mark, true); }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override { root(mark, true); }
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override { root(mark, true); }
+  void OnMapEnd() override {}
+
+ private:
+  // The first event of a document is its root: where it starts, and whether it holds anything.
+  void root(const YAML::Mark& mark, bool content) {
+    if (m_starts.empty() || m_events++ > 0) return;
+    m_starts.back() = {mark, !content};
+  }
+
+  std::vector<Start> m_starts;
+  std::size_t m_events = 0;
+};
+
 }  // namespace
 
 JsonDocument JsonDocument::parse_yaml(std::string name, std::string_view text) {
   document_detail::check_document_text(name, text);
   YamlConverter converter(name);
-  std::vector<YAML::Node> documents;
+  std::vector<DocumentStarts::Start> documents;
+  YAML::Node root;
   try {
-    documents = YAML::LoadAll(std::string(text));
+    const std::string source(text);
+    documents = DocumentStarts::scan(source);
+    if (documents.size() == 1) root = YAML::Load(source);
   } catch (const YAML::DeepRecursion& e) {  // yaml-cpp's own guard (2000 of its levels) against overflowing the stack
     converter.fail(position(e.mark), "", YamlConverter::nesting_message());
   } catch (const YAML::Exception& e) {
@@ -226,11 +279,11 @@ JsonDocument JsonDocument::parse_yaml(std::string name, std::string_view text) {
   }
   if (documents.empty()) converter.fail({1, 1}, "", "file is empty; expected a YAML document");
   if (documents.size() > 1)
-    converter.fail(position(documents[1].Mark()), "",
+    converter.fail(position(documents[1].mark), "",
                    fmt::format("expected one document, found {} (\"---\" starts another)", documents.size()));
-  const TextPosition root_at = position(documents[0].Mark());
-  converter.check_size(documents[0], 0);
-  Json value = converter.convert_root(documents[0], root_at.line > 0 ? root_at : TextPosition{1, 1});
+  const TextPosition root_at = position(root.Mark());
+  converter.check_size(root, 0);
+  Json value = converter.convert_root(root, root_at.line > 0 ? root_at : TextPosition{1, 1});
   return located(std::move(name), std::move(value), converter.take_positions());
 }
 
