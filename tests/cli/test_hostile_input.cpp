@@ -184,3 +184,10 @@ TEST_CASE("hostile: YAML the parser cannot move past is a syntax error, not a lo
   CHECK(r.exit_code == 3);
   CHECK(json::parse(r.out)["status"] == "error");
 }
+
+// Found by fuzz_outpost_export: yaml-cpp quotes the first byte of an unknown escape,
+// half of a UTF-8 character; the message is made valid UTF-8 where it is read.
+TEST_CASE("hostile: a YAML error that quotes half a character is still valid UTF-8", "[hostile]") {
+  check_input_error("recommend " + kHostile + "yaml-escape-multibyte.yaml",
+                    kHostile + "yaml-escape-multibyte.yaml:1:27: YAML syntax: unknown escape character: \xEF\xBF\xBD\n");
+}

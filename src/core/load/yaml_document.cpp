@@ -275,7 +275,7 @@ JsonDocument JsonDocument::parse_yaml(std::string name, std::string_view text) {
   } catch (const YAML::DeepRecursion& e) {  // yaml-cpp's own guard (2000 of its levels) against overflowing the stack
     converter.fail(position(e.mark), "", YamlConverter::nesting_message());
   } catch (const YAML::Exception& e) {
-    converter.fail(position(e.mark), "", "YAML syntax: " + e.msg);
+    converter.fail(position(e.mark), "", "YAML syntax: " + util::valid_utf8(e.msg));  // quotes the offending byte
   }
   if (documents.empty()) converter.fail({1, 1}, "", "file is empty; expected a YAML document");
   if (documents.size() > 1)
