@@ -107,13 +107,13 @@ std::string csv_line(const std::vector<std::string>& fields) {
 
 std::string workflow_data(const std::string& text) {
   std::string out;
-  for (char c : util::valid_utf8(text)) {
+  for (char c : text) {
     if (c == '%') out += "%25";
     else if (c == '\r') out += "%0D";
     else if (c == '\n') out += "%0A";
     else out += c;
   }
-  return util::escape_controls(out);  // no line break is left for it to show
+  return util::escape_controls(out);  // makes it valid UTF-8 too; no line break is left for it to show
 }
 
 std::string workflow_property(const std::string& text) {
