@@ -30,6 +30,21 @@ struct ServiceAvailability {
   std::set<std::string> unsupported; // documented as not available
 };
 
+// What one AWS account showed about a site (`edgeplan catalog import` of its AWS
+// CLI output). Absent: no account view covers the site, and the documentation decides.
+struct AccountObservation {
+  // Listed by the account's describe-availability-zones for the site's Region.
+  // nullopt: that listing was not imported (or may omit zones not opted in to).
+  std::optional<bool> seen;
+  std::optional<std::string> opt_in_status;  // "opt-in-not-required" | "opted-in" | "not-opted-in"
+  std::optional<std::string> zone_id;        // "usw2-den1-az1"
+  std::optional<std::string> zone_group;     // GroupName: what opt-in is per
+  std::optional<std::string> network_border_group;
+  std::optional<std::string> state;          // "available", "impaired", "unavailable", "constrained"
+  bool families_observed = false;            // instance_families below came from describe-instance-type-offerings
+  std::vector<std::string> sources;          // "aws ec2 describe-availability-zones (us-west-2)"
+};
+
 struct Site {
   std::string id;
   SiteKind kind = SiteKind::region;
@@ -43,9 +58,15 @@ struct Site {
   ServiceAvailability services;
   FamilyKnowledge family_knowledge = FamilyKnowledge::unknown;
   std::set<std::string> instance_families;
+  std::set<std::string> instance_types;  // documented or observed; empty: not listed
   std::vector<std::string> source;
+  std::optional<AccountObservation> account;
   Json record;  // the catalog record as loaded, for `--explain` and rules
 };
+
+// The zone group a Local Zone or Wavelength Zone is opted in to, as AWS names
+// them ("us-west-2-den-1", "us-east-1-wl1"); the Region's own code for a Region.
+std::string zone_group_of(const Site& site);
 
 enum class Lifecycle { current, previous_generation, discontinued };
 const char* to_string(Lifecycle lifecycle);
@@ -91,6 +112,67 @@ struct OutpostsFacts {
   CapacityAssumptions capacity;
 };
 
+// An Outpost the account already has (aws outposts list-outposts, list-sites,
+// get-outpost-instance-types).
+struct AccountOutpost {
+  std::string id;                 // "op-0a1b2c3d4e5f67890"
+  std::string name;
+  std::string arn;
+  std::string owner_account;
+  std::string home_region;        // from the ARN
+  std::string availability_zone;  // the parent Region AZ it is anchored to
+  std::string hardware;           // "RACK" | "SERVER"
+  std::string lifecycle_status;   // "ACTIVE", "RETIRING", ...
+  std::string site_id;            // "os-..."
+  std::string site_name;
+  std::string country;            // OperatingAddressCountryCode
+  std::string state_or_region;
+  std::string city;
+  std::optional<double> power_kva;  // the site's RackPhysicalProperties.PowerDrawKva
+  std::optional<double> uplink_gbps;
+  std::optional<int> uplink_count;
+  std::optional<double> max_weight_lbs;
+  std::optional<std::set<std::string>> instance_types;  // nullopt: get-outpost-instance-types not imported
+  std::vector<std::string> sources;
+};
+
+// A rack or server configuration AWS offers (aws outposts list-catalog-items).
+struct CatalogItem {
+  std::string id;      // "OR-ABC1234"
+  std::string status;  // "AVAILABLE" | "DISCONTINUED"
+  struct Capacity {
+    std::string family;
+    std::string max_size;
+    int quantity = 0;
+  };
+  std::vector<Capacity> ec2_capacities;
+  std::optional<double> power_kva;
+  std::optional<double> weight_lbs;
+  std::vector<double> uplink_gbps;
+  std::vector<std::string> storage;
+  std::vector<std::string> sources;
+};
+
+// An AWS-measured RTT between two places (aws ec2 get-aws-network-performance-data),
+// resolved to catalog sites where it can be.
+struct MeasuredSiteRtt {
+  std::string from;     // site id (a Region, or a zone)
+  std::string to;
+  double rtt_ms = 0;    // the median over the period ("p50")
+  std::string between;  // what AWS measured: "usw2-den1-az1 -> usw2-az1"
+  std::string period;   // "one-week"
+  std::string source;
+};
+
+// Where an account view came from: `edgeplan catalog import`.
+struct AccountView {
+  std::string id;           // the account id, when the inputs show it
+  std::string captured_at;  // ISO 8601 UTC, when known
+  std::string captured_at_basis;  // "manifest", "option", "unknown"
+  std::vector<std::string> regions;  // Regions the inputs cover
+  std::vector<std::string> gaps;     // what the inputs did not cover
+};
+
 struct Metro {
   std::string name;
   std::vector<std::string> aliases;
@@ -115,6 +197,10 @@ class Catalog {
   // name -> whether it keeps customer data at rest in that Region.
   std::map<std::string, bool> regional_services;
   std::vector<Metro> metros;
+  std::optional<AccountView> account;        // set by an imported overlay
+  std::vector<AccountOutpost> existing_outposts;
+  std::vector<CatalogItem> catalog_items;
+  std::vector<MeasuredSiteRtt> measured_site_rtts;
 
   const Site* find_site(const std::string& id) const;
   const FormFactor* find_form_factor(const std::string& id) const;
@@ -123,6 +209,8 @@ class Catalog {
   bool stores_data(const std::string& service) const;  // case-insensitive, aliases too
   std::vector<std::string> metro_names() const;
   std::vector<std::string> site_ids() const;
+  // AWS's measured RTT between two sites (either direction), if imported.
+  const MeasuredSiteRtt* find_measured_rtt(const std::string& a, const std::string& b) const;
 };
 
 }  // namespace edgeplan

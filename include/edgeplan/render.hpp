@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <edgeplan/aws_import.hpp>
 #include <edgeplan/batch.hpp>
 #include <edgeplan/capacity_report.hpp>
 #include <edgeplan/check.hpp>
@@ -67,7 +68,8 @@ struct FactsListing {
 };
 
 // Results a renderer takes: Report, Explanation, CapacityReport, CheckRun,
-// RuleSet (`rules list`), RuleTestRun, ValidationRun (`validate`), FactsListing, PortfolioSummary, and BatchResult (one streamed
+// RuleSet (`rules list`), RuleTestRun, ValidationRun (`validate`), FactsListing, PortfolioSummary, AwsImport
+// (`catalog import`: the overlay it writes), and BatchResult (one streamed
 // record of `batch`; `header` is printed once before the first).
 template <class Result>
 struct Renderer {
@@ -89,6 +91,7 @@ template <> const std::vector<Renderer<ValidationRun>>& renderers();
 template <> const std::vector<Renderer<FactsListing>>& renderers();
 template <> const std::vector<Renderer<PortfolioSummary>>& renderers();
 template <> const std::vector<Renderer<BatchResult>>& renderers();
+template <> const std::vector<Renderer<AwsImport>>& renderers();
 
 template <class Result>
 const Renderer<Result>* find_renderer(Format format) {

@@ -97,6 +97,7 @@ Runner setup_check(CLI::App& command, const GlobalOptions& global);
 Runner setup_rules(CLI::App& command, const GlobalOptions& global);
 Runner setup_facts(CLI::App& command, const GlobalOptions& global);
 Runner setup_batch(CLI::App& command, const GlobalOptions& global);
+Runner setup_catalog(CLI::App& command, const GlobalOptions& global);
 Runner setup_completion(CLI::App& command, const GlobalOptions& global);
 Runner setup_man(CLI::App& command, const GlobalOptions& global);
 

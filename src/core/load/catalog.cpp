@@ -1,6 +1,7 @@
 #include <edgeplan/catalog.hpp>
 
 #include <array>
+#include <cctype>
 #include <cmath>
 #include <utility>
 
@@ -96,6 +97,31 @@ std::vector<std::string> Catalog::site_ids() const {
   std::vector<std::string> out;
   for (const auto& site : sites) out.push_back(site.id);
   return out;
+}
+
+const MeasuredSiteRtt* Catalog::find_measured_rtt(const std::string& a, const std::string& b) const {
+  for (const auto& m : measured_site_rtts)
+    if ((m.from == a && m.to == b) || (m.from == b && m.to == a)) return &m;
+  return nullptr;
+}
+
+// AWS names a Local Zone's group after the zone without its last letter
+// (us-west-2-den-1a is in us-west-2-den-1) and a Wavelength Zone's after the
+// Region and carrier (us-east-1-wl1-bos-wlz-1 is in us-east-1-wl1): the
+// GroupName column of describe-availability-zones. An imported account view
+// states it; this is the documentation's convention where none does.
+std::string zone_group_of(const Site& site) {
+  if (site.account && site.account->zone_group) return *site.account->zone_group;
+  if (site.kind == SiteKind::local_zone && !site.id.empty() && std::isalpha(static_cast<unsigned char>(site.id.back())))
+    return site.id.substr(0, site.id.size() - 1);
+  if (site.kind == SiteKind::wavelength_zone && site.parent_region) {
+    const std::string prefix = *site.parent_region + "-wl";
+    if (site.id.rfind(prefix, 0) == 0) {
+      const auto end = site.id.find('-', prefix.size());
+      return site.id.substr(0, end);
+    }
+  }
+  return site.id;
 }
 
 }  // namespace edgeplan

@@ -77,6 +77,7 @@ Site read_site(JsonReader& r, const std::string& p) {
   site.family_knowledge = site.kind == SiteKind::region ? FamilyKnowledge::elastic
                                                         : read_family_knowledge(r, p + "/instance_families/status");
   site.instance_families = string_set(r, p + "/instance_families/families");
+  site.instance_types = string_set(r, p + "/instance_types");
   site.source = r.strings(p + "/source");
   if (const Json* record = r.find(p)) site.record = *record;
   return site;
@@ -178,6 +179,126 @@ void read_catalog_body(JsonReader& r, Catalog& catalog) {
   read_metros(r, "/metros", catalog.metros);
 }
 
+// An imported account view (`edgeplan catalog import`): see rules/catalog/README.md,
+// "Your account's view". Each part is optional; what is absent stays as documented.
+constexpr std::string_view kOptInStatuses[] = {"opt-in-not-required", "opted-in", "not-opted-in"};
+
+AccountObservation read_observation(JsonReader& r, const std::string& p) {
+  AccountObservation o;
+  o.seen = r.boolean(p + "/seen");
+  o.opt_in_status = r.string(p + "/opt_in_status");
+  if (o.opt_in_status && std::find(std::begin(kOptInStatuses), std::end(kOptInStatuses), *o.opt_in_status) == std::end(kOptInStatuses))
+    r.error(p + "/opt_in_status", fmt::format("expected one of \"opt-in-not-required\", \"opted-in\", \"not-opted-in\", got \"{}\"", *o.opt_in_status));
+  o.zone_id = r.string(p + "/zone_id");
+  o.zone_group = r.string(p + "/zone_group");
+  o.network_border_group = r.string(p + "/network_border_group");
+  o.state = r.string(p + "/state");
+  o.families_observed = r.find(p + "/instance_families") != nullptr;
+  o.sources = r.strings(p + "/sources");
+  return o;
+}
+
+void read_site_facts(JsonReader& r, Catalog& catalog) {
+  const Json* facts = r.find("/site_facts");
+  if (!facts) return;
+  if (!facts->is_object()) return r.error("/site_facts", fmt::format("expected an object keyed by site id, got {}", describe_json(*facts)));
+  for (const auto& [id, unused] : facts->items()) {
+    const std::string p = "/site_facts/" + pointer_token(id);
+    auto it = std::find_if(catalog.sites.begin(), catalog.sites.end(), [&](const Site& s) { return s.id == id; });
+    if (it == catalog.sites.end()) {
+      r.warning(p, fmt::format("no site \"{}\" in the catalog: its account facts are not used", id));
+      continue;
+    }
+    it->account = read_observation(r, p);
+    if (it->account->families_observed) {
+      it->family_knowledge = FamilyKnowledge::known;
+      it->instance_families = string_set(r, p + "/instance_families/families");
+      it->instance_types = string_set(r, p + "/instance_families/instance_types");
+    }
+  }
+}
+
+void read_account_view(JsonReader& r, Catalog& catalog) {
+  if (!r.find("/account")) return;
+  AccountView a;
+  a.id = r.string("/account/id").value_or("");
+  a.captured_at = r.string("/account/captured_at").value_or("");
+  a.captured_at_basis = r.string("/account/captured_at_basis").value_or(a.captured_at.empty() ? "unknown" : "manifest");
+  a.regions = r.strings("/account/regions");
+  a.gaps = r.strings("/account/gaps");
+  catalog.account = std::move(a);
+}
+
+std::optional<double> optional_number(JsonReader& r, const std::string& p) { return r.number(p); }
+
+void read_existing_outposts(JsonReader& r, Catalog& catalog) {
+  for (const auto& p : r.elements("/existing_outposts")) {
+    AccountOutpost o;
+    o.id = r.string(p + "/id", true).value_or("");
+    o.name = r.string(p + "/name").value_or(o.id);
+    o.arn = r.string(p + "/arn").value_or("");
+    o.owner_account = r.string(p + "/owner_account").value_or("");
+    o.home_region = r.string(p + "/home_region", true).value_or("");
+    o.availability_zone = r.string(p + "/availability_zone").value_or("");
+    o.hardware = r.string(p + "/hardware").value_or("RACK");
+    if (o.hardware != "RACK" && o.hardware != "SERVER")
+      r.error(p + "/hardware", fmt::format("expected \"RACK\" or \"SERVER\", got \"{}\"", o.hardware));
+    o.lifecycle_status = r.string(p + "/lifecycle_status").value_or("");
+    o.site_id = r.string(p + "/site/id").value_or("");
+    o.site_name = r.string(p + "/site/name").value_or("");
+    o.country = r.string(p + "/site/country").value_or("");
+    o.state_or_region = r.string(p + "/site/state_or_region").value_or("");
+    o.city = r.string(p + "/site/city").value_or("");
+    o.power_kva = optional_number(r, p + "/site/power_kva");
+    o.uplink_gbps = optional_number(r, p + "/site/uplink_gbps");
+    o.uplink_count = r.integer(p + "/site/uplink_count", 0, kMaxFormFactorCount);
+    o.max_weight_lbs = optional_number(r, p + "/site/max_weight_lbs");
+    if (r.find(p + "/instance_types")) o.instance_types = string_set(r, p + "/instance_types");
+    o.sources = r.strings(p + "/sources");
+    catalog.existing_outposts.push_back(std::move(o));
+  }
+}
+
+void read_catalog_items(JsonReader& r, Catalog& catalog) {
+  for (const auto& p : r.elements("/outposts/catalog_items")) {
+    CatalogItem item;
+    item.id = r.string(p + "/id", true).value_or("");
+    item.status = r.string(p + "/status").value_or("");
+    for (const auto& c : r.elements(p + "/ec2_capacities"))
+      item.ec2_capacities.push_back({r.string(c + "/family", true).value_or(""), r.string(c + "/max_size").value_or(""),
+                                     r.integer(c + "/quantity", 0, kMaxFormFactorCount, true).value_or(0)});
+    item.power_kva = optional_number(r, p + "/power_kva");
+    item.weight_lbs = optional_number(r, p + "/weight_lbs");
+    item.uplink_gbps = r.numbers(p + "/uplink_gbps");
+    item.storage = r.strings(p + "/storage");
+    item.sources = r.strings(p + "/sources");
+    catalog.catalog_items.push_back(std::move(item));
+  }
+}
+
+void read_measured_rtts(JsonReader& r, Catalog& catalog) {
+  for (const auto& p : r.elements("/measured_rtts")) {
+    MeasuredSiteRtt m;
+    m.from = r.string(p + "/from", true).value_or("");
+    m.to = r.string(p + "/to", true).value_or("");
+    m.rtt_ms = r.number(p + "/rtt_ms", true).value_or(0);
+    if (m.rtt_ms < 0) r.error(p + "/rtt_ms", fmt::format("expected a number >= 0, got {}", util::format_number(m.rtt_ms)));
+    m.between = r.string(p + "/between").value_or("");
+    m.period = r.string(p + "/period").value_or("");
+    m.source = r.string(p + "/source").value_or("");
+    catalog.measured_site_rtts.push_back(std::move(m));
+  }
+}
+
+// Read after the sites are merged: the account's facts apply to the final site list.
+void read_account_parts(JsonReader& r, Catalog& catalog) {
+  read_account_view(r, catalog);
+  read_site_facts(r, catalog);
+  read_existing_outposts(r, catalog);
+  read_catalog_items(r, catalog);
+  read_measured_rtts(r, catalog);
+}
+
 template <typename T>
 void upsert_by_id(std::vector<T>& into, std::vector<T> from) {
   for (auto& item : from) {
@@ -240,6 +361,7 @@ Catalog build_catalog(const JsonDocument& catalog_doc, const JsonDocument& metro
   JsonReader m(metros_doc);
   read_metros(m, "/metros", catalog.metros);
   m.throw_if_errors();
+  read_account_parts(r, catalog);
   finish(catalog);
   check_references(r, catalog);
   r.throw_if_errors();
@@ -281,6 +403,8 @@ Catalog load_catalog_file(const FileSystem& fs, const std::string& path) {
   if (auto date = r.string("/metadata/date")) base.info.date = *date;
   base.info.origin = "embedded+" + path;
   base.info.digest = util::sha256_hex(base.info.digest + util::sha256_hex(*text));
+  read_account_parts(r, base);
+  r.throw_if_errors();
   finish(base);
   check_references(r, base);
   r.throw_if_errors();

@@ -359,6 +359,17 @@ std::string facts(const FactsListing& listing, const RenderOptions&) {
   return dump_json(array, 2) + "\n";
 }
 
+// The overlay as a person reads and diffs it: two-space indent, the header
+// keys first, the rest in key order.
+std::string aws_import(const AwsImport& result, const RenderOptions&) {
+  OrderedJson out;
+  for (const char* key : {"apiVersion", "kind", "extends", "metadata", "account"})
+    if (result.overlay.contains(key)) out[key] = to_ordered(result.overlay[key]);
+  for (const auto& [key, value] : result.overlay.items())
+    if (!out.contains(key)) out[key] = to_ordered(value);
+  return dump_json(out, 2) + "\n";
+}
+
 }  // namespace json
 
 }  // namespace render_detail

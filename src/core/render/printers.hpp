@@ -35,6 +35,7 @@ std::string rule_tests(const RuleTestRun& run, const RenderOptions& options);
 std::string rules(const RuleSet& set, const RenderOptions& options);
 std::string validation(const ValidationRun& run, const RenderOptions& options);
 std::string facts(const FactsListing& listing, const RenderOptions& options);
+std::string aws_import(const AwsImport& result, const RenderOptions& options);
 }  // namespace json
 
 namespace jsonl {

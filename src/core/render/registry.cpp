@@ -82,6 +82,11 @@ template <> const std::vector<Renderer<PortfolioSummary>>& renderers() {
   return table;
 }
 
+template <> const std::vector<Renderer<AwsImport>>& renderers() {
+  static const std::vector<Renderer<AwsImport>> table = {{Format::json, f::json::aws_import}};
+  return table;
+}
+
 std::string_view format_name(Format format) {
   for (const auto& info : format_table())
     if (info.format == format) return info.name;
