@@ -115,7 +115,6 @@ struct CheckRun {
 };
 
 // Today's date, UTC, as YYYY-MM-DD.
-std::string utc_today();
 
 // The rules a run can report: every exclude/warn rule of the set, then the built-ins.
 std::vector<CheckRule> check_rules(const RuleSet& rules);

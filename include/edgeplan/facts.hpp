@@ -29,6 +29,8 @@ struct FactsContext {
   // Whether latency facts carry "terms" (where each millisecond comes from, as
   // text): off for decision detail, which prints none and pays most for them.
   bool describe_terms = true;
+  std::string today = {};          // YYYY-MM-DD: how old an imported account view is
+  int max_catalog_age_days = 30;
 };
 
 // The sizing plan of an Outposts candidate (its facts carry a summary of it).

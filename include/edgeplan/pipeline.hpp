@@ -30,6 +30,10 @@ struct Engine {
   // per workload when absent; callers that evaluate many workloads set it once
   // (decision_needs(rules)).
   std::shared_ptr<const RuleNeeds> decision_needs = nullptr;
+  // An imported account view older than this many days, counted to `today`
+  // (YYYY-MM-DD, UTC), is a condition to verify (facts.account.stale).
+  std::string today = {};
+  int max_catalog_age_days = 30;
 };
 
 std::shared_ptr<const RuleNeeds> decision_needs(const RuleSet& rules);
@@ -45,6 +49,8 @@ struct EngineSources {
   std::string measured_latency;         // a LatencyMeasurements file; empty: estimates only
   std::optional<int> spare_hosts;       // sizing-policy overrides
   std::optional<double> max_utilization;  // 0-1
+  std::string today = {};                 // YYYY-MM-DD; empty: today, UTC
+  int max_catalog_age_days = 30;          // --max-catalog-age
 };
 
 // Loads the sources once and owns what the Engine refers to; built in place.

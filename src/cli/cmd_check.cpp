@@ -93,7 +93,7 @@ CheckOptions check_options(const CheckCliOptions& o) {
   options.require_top = o.require_top;
   if (o.max_score_gap >= 0) options.max_score_gap = o.max_score_gap;
   options.use_waivers = !o.no_waivers;
-  options.today = o.today.empty() ? utc_today() : o.today;
+  options.today = o.today.empty() ? util::utc_today() : o.today;
   return options;
 }
 

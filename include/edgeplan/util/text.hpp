@@ -34,6 +34,13 @@ std::string join_list(const std::vector<std::string>& items, std::string_view se
 // Used for every stderr diagnostic and all user text in text output (render/).
 std::string escape_controls(std::string_view text);
 
+// Today's date in UTC, YYYY-MM-DD.
+std::string utc_today();
+
+// Whole days from `from` to `to`, both starting with YYYY-MM-DD (a timestamp's
+// date part is used); nullopt when either is not such a date.
+std::optional<long> days_between(std::string_view from, std::string_view to);
+
 // Numbers as people read them in rationale: 11.8, 5, 0.35. Never "5.000000".
 std::string format_number(double value);
 

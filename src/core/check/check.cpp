@@ -360,14 +360,6 @@ int CheckRun::count(const std::string& severity, bool suppressed) const {
 
 const CheckRule* CheckRun::find_rule(const std::string& id) const { return find_check_rule(rules, id); }
 
-std::string utc_today() {
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buffer[16];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &tm);
-  return buffer;
-}
 
 std::vector<CheckRule> check_rules(const RuleSet& rules) {
   std::vector<CheckRule> out;

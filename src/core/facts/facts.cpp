@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstring>
 #include <map>
+#include <fmt/format.h>
 
 #include <edgeplan/util/text.hpp>
 
@@ -466,16 +467,84 @@ void write_residency(const Candidate& c, const FactsContext& ctx, Json& j) {
   set_text(m["verdict"], verdict);
 }
 
-void write_operations(const Candidate& c, const FactsContext&, Json& j) {
+// "account 111122223333" (or "the imported account view" when no input showed the id).
+std::string account_label(const Catalog& catalog) {
+  return catalog.account && !catalog.account->id.empty() ? "account " + catalog.account->id : std::string("the imported account view");
+}
+
+// " (account 111122223333, captured 2026-12-01T09:30:00Z)": said after a fact the account decided.
+std::string account_basis(const Catalog& catalog) {
+  if (!catalog.account) return "";
+  const auto& at = catalog.account->captured_at;
+  return fmt::format(" (per {}{})", account_label(catalog), at.empty() ? std::string() : ", captured " + at);
+}
+
+// Whether the account must opt in first. AWS documents which Regions are
+// opt-in, and every Local Zone and Wavelength Zone group needs opt-in
+// (EC2 API Reference, ModifyAvailabilityZoneGroup; Local Zones User Guide,
+// "Getting started"); an imported account view says whether this account has.
+struct OptIn {
+  std::string status;  // "not-required", "required" (documented, account unknown), "opted-in", "not-opted-in"
+  std::string basis;   // "" (documentation) or account_basis()
+  std::string group;   // the zone group or Region to opt in to
+  std::string command;
+};
+
+OptIn opt_in_of(const Candidate& c, const Catalog& catalog) {
+  if (!c.site) return {"not-required", "", "", ""};
+  const Site& site = *c.site;
+  OptIn out;
+  const bool zone = site.kind != SiteKind::region;
+  out.group = zone_group_of(site);
+  out.command = zone ? fmt::format("aws ec2 modify-availability-zone-group --region {} --group-name {} --opt-in-status opted-in",
+                                   site.parent_region.value_or(""), out.group)
+                     : fmt::format("aws account enable-region --region-name {}", site.id);
+  const bool documented = zone || site.opt_in;
+  out.status = documented ? "required" : "not-required";
+  if (site.account && site.account->opt_in_status) {
+    const std::string& seen = *site.account->opt_in_status;
+    out.status = seen == "opt-in-not-required" ? "not-required" : seen;
+    out.basis = account_basis(catalog);
+  }
+  return out;
+}
+
+void write_operations(const Candidate& c, const FactsContext& ctx, Json& j) {
   const auto items = responsibilities(c);
+  const OptIn opt_in = opt_in_of(c, ctx.catalog);
   Members m(j);
   m["burden_points"] = items.size();
   set_text(m["installed_by"], c.is_outposts() ? c.form_factor->installed_by : std::string("aws"));
   set_text(m["lifecycle"], c.is_outposts() ? to_string(c.form_factor->lifecycle) : "current");
   set_text(m["lifecycle_note"], c.is_outposts() ? c.form_factor->lifecycle_note : std::string());
-  m["opt_in_required"] = c.site && c.site->opt_in;
+  set_text(m["opt_in_basis"], opt_in.basis);
+  set_text(m["opt_in_command"], opt_in.command);
+  set_text(m["opt_in_group"], opt_in.group);
+  m["opt_in_required"] = opt_in.status == "required" || opt_in.status == "not-opted-in";
+  set_text(m["opt_in_status"], opt_in.status);
   set_texts(m["responsibilities"], items);
   m["support_request_required"] = c.site && c.site->access_requires_support_request;
+}
+
+// What an imported account view (`edgeplan catalog import`) says about the
+// option, and how old it is. All null when no account view is loaded.
+void write_account(const Candidate& c, const FactsContext& ctx, Json& j) {
+  const auto& view = ctx.catalog.account;
+  const AccountObservation* seen = c.site && c.site->account ? &*c.site->account : nullptr;
+  std::optional<long> age;
+  if (view && !view->captured_at.empty()) age = util::days_between(view->captured_at, ctx.today);
+  Members m(j);
+  m["age_days"] = age ? Json(*age) : Json(nullptr);
+  set_text(m["captured_at"], view && !view->captured_at.empty() ? std::optional<std::string>(view->captured_at) : std::nullopt);
+  set_text(m["id"], view && !view->id.empty() ? std::optional<std::string>(view->id) : std::nullopt);
+  m["imported"] = view.has_value();
+  set_text(m["label"], view ? std::optional<std::string>(account_label(ctx.catalog)) : std::nullopt);
+  m["max_age_days"] = ctx.max_catalog_age_days;
+  m["observed"] = seen != nullptr;
+  m["seen"] = seen && seen->seen ? Json(*seen->seen) : Json(nullptr);
+  set_texts(m["sources"], seen ? seen->sources : std::vector<std::string>{});
+  m["stale"] = age ? Json(*age > ctx.max_catalog_age_days) : Json(nullptr);
+  set_text(m["state"], seen ? seen->state : std::nullopt);
 }
 
 // Only Outposts candidates have these (few per workload): written afresh.
@@ -561,9 +630,11 @@ void write_capacity(const Candidate& c, const FactsContext& ctx, Json& j) {
   for (const auto& family : required)
     if (missing.count(family)) blocking.insert(family);
   if (blocking.empty() && !requested.empty() && matched.empty() && unverified.empty()) blocking = missing;
+  const bool observed = c.site && c.site->account && c.site->account->families_observed;
   Members m(j);
   Json& demand = m["demand"];
   if (demand != ctx.demand) demand = ctx.demand;  // the same for every option of a workload
+  set_text(m["family_basis"], observed ? account_basis(ctx.catalog) : std::string());
   set_texts(m["families_blocking"], blocking);
   set_texts(m["families_matched"], matched);
   set_texts(m["families_missing"], missing);
@@ -571,6 +642,7 @@ void write_capacity(const Candidate& c, const FactsContext& ctx, Json& j) {
   // Unknown only matters when nothing known will do.
   set_texts(m["families_unverified"], matched.empty() || !required.empty() ? unverified : std::set<std::string>{});
   set_text(m["family_knowledge"], knowledge);
+  set_text(m["family_source"], observed ? "account" : "documentation");
   m["gpus_requested"] = w.compute.gpus;
   set_texts(m["requested_families"], requested);
   m["sizing"] = c.is_outposts() ? sizing_json(plan_outpost(c, ctx)) : Json(nullptr);
@@ -600,12 +672,15 @@ void write_parent_region(const Candidate& c, const FactsContext& ctx, Json& j) {
   // The zone (or Outpost) and its parent Region are both AWS sites: backbone class.
   const SiteLeg& leg = site_leg(c.place, latency::site_overhead(c.kind), parent->place, latency::site_overhead(SiteKind::region));
   const RttEstimate& e = leg.estimate;
+  // AWS's own median (get-aws-network-performance-data), when the account view has it.
+  const MeasuredSiteRtt* measured = c.site ? ctx.catalog.find_measured_rtt(c.site->id, parent->id) : nullptr;
   Members m(j);
   m["distance_km"] = std::round(e.distance_km);
   set_text(m["id"], parent->id);
-  m["rtt_high_ms"] = tenth(e.rtt.high);
-  m["rtt_low_ms"] = tenth(e.rtt.low);
-  m["rtt_ms"] = tenth(e.rtt.typical);
+  m["rtt_high_ms"] = tenth(measured ? measured->rtt_ms : e.rtt.high);
+  m["rtt_low_ms"] = tenth(measured ? measured->rtt_ms : e.rtt.low);
+  m["rtt_ms"] = tenth(measured ? measured->rtt_ms : e.rtt.typical);
+  set_text(m["rtt_source"], measured ? "measured" : "estimated");
   write_terms(m["terms"], ctx, [&] { return leg.terms(); });
 }
 
@@ -665,7 +740,7 @@ const std::vector<FactGroup>& fact_groups() {
   static const std::vector<FactGroup> groups = {
       {"latency", write_latency},       {"residency", write_residency}, {"services", write_services},
       {"operations", write_operations}, {"outposts", write_outposts},   {"capacity", write_capacity},
-      {"parent_region", write_parent_region},
+      {"parent_region", write_parent_region}, {"account", write_account},
   };
   return groups;
 }

@@ -2,6 +2,7 @@
 #include <edgeplan/catalog_loader.hpp>
 #include <edgeplan/file_system.hpp>
 #include <edgeplan/pipeline.hpp>
+#include <edgeplan/util/text.hpp>
 
 namespace edgeplan {
 
@@ -29,6 +30,7 @@ EngineSetup::EngineSetup(const EngineSources& sources, const FileSystem& fs, con
     : m_catalog(load_catalog(sources, fs)),
       m_rules(extend_rules ? extend_rules(load_rule_set(sources, fs)) : load_rule_set(sources, fs)),
       m_measured(load_measured(sources, fs)),
-      m_engine{m_catalog, m_rules, m_measured ? &*m_measured : nullptr, sources.spare_hosts, sources.max_utilization} {}
+      m_engine{m_catalog, m_rules, m_measured ? &*m_measured : nullptr, sources.spare_hosts, sources.max_utilization, nullptr,
+               sources.today.empty() ? util::utc_today() : sources.today, sources.max_catalog_age_days} {}
 
 }  // namespace edgeplan

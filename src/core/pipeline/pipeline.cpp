@@ -42,7 +42,10 @@ std::shared_ptr<const RuleNeeds> decision_needs(const RuleSet& rules) {
 namespace {
 
 FactsContext facts_context(const Workload& workload, const Engine& engine) {
-  return FactsContext{workload, engine.catalog, engine.measured, sizing_policy(workload, engine)};
+  FactsContext context{workload, engine.catalog, engine.measured, sizing_policy(workload, engine)};
+  context.today = engine.today;
+  context.max_catalog_age_days = engine.max_catalog_age_days;
+  return context;
 }
 
 // What the rules read of one candidate besides the workload: its option and all its facts.

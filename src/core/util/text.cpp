@@ -1,3 +1,4 @@
+#include <ctime>
 #include <edgeplan/util/text.hpp>
 
 #include <algorithm>
@@ -112,6 +113,51 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string>& 
 std::string plural(long long count, std::string_view one, std::string_view many) {
   if (count == 1) return fmt::format("1 {}", one);
   return many.empty() ? fmt::format("{} {}s", count, one) : fmt::format("{} {}", count, many);
+}
+
+std::string utc_today() {
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buffer[16];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &tm);
+  return buffer;
+}
+
+namespace {
+
+// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant, "chrono-Compatible
+// Low-Level Date Algorithms", days_from_civil).
+long days_from_civil(long y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<long>(doe) - 719468;
+}
+
+std::optional<long> day_number(std::string_view text) {
+  if (text.size() < 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  auto digits = [&](std::size_t at, std::size_t n) -> std::optional<unsigned> {
+    unsigned v = 0;
+    for (std::size_t k = at; k < at + n; ++k) {
+      if (text[k] < '0' || text[k] > '9') return std::nullopt;
+      v = v * 10 + static_cast<unsigned>(text[k] - '0');
+    }
+    return v;
+  };
+  auto y = digits(0, 4), m = digits(5, 2), d = digits(8, 2);
+  if (!y || !m || !d || *m < 1 || *m > 12 || *d < 1 || *d > 31) return std::nullopt;
+  return days_from_civil(static_cast<long>(*y), *m, *d);
+}
+
+}  // namespace
+
+std::optional<long> days_between(std::string_view from, std::string_view to) {
+  auto a = day_number(from), b = day_number(to);
+  if (!a || !b) return std::nullopt;
+  return *b - *a;
 }
 
 }  // namespace edgeplan::util
