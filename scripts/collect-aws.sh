@@ -240,8 +240,12 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+interrupted() {
+  note "interrupted: $outdir has no manifest.json; collect again into a new directory"
+  exit "$1"
+}
+trap 'interrupted 130' INT
+trap 'interrupted 143' TERM
 
 now=$(date -u +%s)
 captured_at=$(iso_utc "$now")
@@ -387,13 +391,13 @@ collect_region() { # REGION
 
 # --- the collection ---------------------------------------------------------------------
 
-# The account-wide calls go to the first Region asked for, else the profile's.
-if ((have_regions)); then
-  home_region=${regions[0]}
-else
-  home_region=${AWS_REGION:-${AWS_DEFAULT_REGION:-}}
-  if [[ -z $home_region ]]; then home_region=$(aws configure get region 2>/dev/null || true); fi
-  if [[ ! $home_region =~ $region_re ]]; then home_region=us-east-1; fi
+# The account-wide calls go to the Region the CLI is configured for (AWS_REGION,
+# AWS_DEFAULT_REGION, the profile's region), else to the first Region asked for,
+# else to us-east-1.
+home_region=${AWS_REGION:-${AWS_DEFAULT_REGION:-}}
+if [[ -z $home_region ]]; then home_region=$(aws configure get region 2>/dev/null || true); fi
+if [[ ! $home_region =~ $region_re ]]; then
+  if ((have_regions)); then home_region=${regions[0]}; else home_region=us-east-1; fi
 fi
 
 account=""

@@ -11,9 +11,11 @@ Usage: python3 tests/cli/collect_aws_test.py [REPOSITORY_ROOT]
    of the network commands.
 3. No credentials (FAKE_AWS_NO_CREDENTIALS=1): exit 1, a clear message, and no
    manifest, no file, no directory left.
-4. No --regions: the Regions enabled in the fixture's describe-regions, in its order.
+4. No --regions: the Regions enabled in the fixture's describe-regions, in its
+   order; the account-wide calls go to the profile's Region.
 5. A failure message with quotes, a backslash, a tab, control characters and
-   non-ASCII text is stored in the manifest as the same text.
+   non-ASCII text is stored in the manifest as the same text; with no Region
+   configured, the account-wide calls go to the first of --regions.
 6. A non-empty OUTDIR is refused.
 Prints one line per failed check; exits 1 if any failed.
 """
@@ -184,7 +186,7 @@ def no_credentials(tmp):
 
 def default_regions(tmp):
     out = os.path.join(tmp, "default")
-    r = run([out, "--no-outposts", "--no-network"])
+    r = run([out, "--no-outposts", "--no-network"], {"FAKE_AWS_REGION": "eu-west-1"})
     if not check(r.returncode == 0, "without --regions the script exits 0 (got %d): %s" % (r.returncode, r.stderr[-1500:])):
         return
     with open(os.path.join(FIXTURES, "ec2-describe-regions.json"), encoding="utf-8") as f:
@@ -194,8 +196,8 @@ def default_regions(tmp):
     check(manifest["regions"] == enabled, "without --regions: the enabled Regions %s (got %s)" % (enabled, manifest["regions"]))
     check(not any("outposts" in e["command"] or "network" in e["command"] for e in manifest["files"] + manifest["failed"]),
           "--no-outposts and --no-network run no such command")
-    check(all(e["command"].endswith("--region us-east-1 --output json") for e in manifest["files"] if e["region"] is None),
-          "the account-wide calls go to us-east-1 when no Region is configured")
+    check(all(e["command"].endswith("--region eu-west-1 --output json") for e in manifest["files"] if e["region"] is None),
+          "the account-wide calls go to the profile's Region (aws configure get region)")
     check(not os.path.exists(os.path.join(out, "eu-west-1")), "a Region where everything failed leaves no directory")
 
 
@@ -222,6 +224,8 @@ def hostile_message(tmp):
     except ValueError as e:
         check(False, "a hostile message leaves the manifest valid UTF-8 JSON: %s" % e)
         return
+    check(all(e["command"].endswith("--region ca-central-1 --output json") for e in got["files"] if e["region"] is None),
+          "with no Region configured, the account-wide calls go to the first of --regions")
     messages = [e["message"] for e in got["failed"]]
     check(messages == [message], "the message is kept as it was: %r" % messages)
     check(not re.search(rb"[\x00-\x1f]", raw.replace(b"\n", b"")), "no raw control character in the manifest")
