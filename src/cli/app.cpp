@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
+#include <regex>
 
 #include <unistd.h>
 
@@ -170,12 +171,19 @@ void add_engine_options(CLI::App& command, EngineOptions& options) {
       ->check(CLI::Range(0, 4));
   command.add_option("--max-utilization", options.max_utilization, "Steady-state utilisation ceiling per resource, percent (default 80)")
       ->check(CLI::Range(1.0, 100.0));
+  command.add_option("--max-catalog-age", options.max_catalog_age, "Days an imported account view (catalog import) stays fresh; older adds a condition to verify")
+      ->check(CLI::Range(0, 36500))
+      ->capture_default_str();
+  command.add_option("--today", options.today, "The date ages and waivers are counted to (YYYY-MM-DD; default: today, UTC)")
+      ->check([](const std::string& v) { return std::regex_match(v, std::regex("[0-9]{4}-[0-9]{2}-[0-9]{2}")) ? "" : "expected YYYY-MM-DD"; });
 }
 
 EngineSources engine_sources(const EngineOptions& options) {
   EngineSources sources{options.catalog, options.rule_paths, !options.no_default_rules, options.latency_file, std::nullopt, std::nullopt};
   if (options.spare_hosts >= 0) sources.spare_hosts = options.spare_hosts;
   if (options.max_utilization > 0) sources.max_utilization = options.max_utilization / 100.0;
+  sources.today = options.today;
+  sources.max_catalog_age_days = options.max_catalog_age;
   return sources;
 }
 

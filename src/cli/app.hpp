@@ -34,6 +34,8 @@ struct EngineOptions {
   std::string latency_file;             // empty: the model's estimates
   int spare_hosts = -1;                 // -1: from the spec, else N+1
   double max_utilization = -1;          // percent; -1: from the spec, else 80
+  int max_catalog_age = 30;             // days an imported account view stays fresh
+  std::string today;                    // YYYY-MM-DD; empty: today, UTC
 };
 void add_engine_options(CLI::App& command, EngineOptions& options);
 // Only --catalog, --rules and --no-default-rules: for commands that read rules but evaluate nothing.

@@ -25,7 +25,6 @@ struct CheckCliOptions {
   bool require_top = false;
   double max_score_gap = -1;
   bool no_waivers = false;
-  std::string today;
   const CLI::App* command = nullptr;
   const CLI::Option* format_option = nullptr;
   const CLI::Option* output_option = nullptr;
@@ -93,7 +92,7 @@ CheckOptions check_options(const CheckCliOptions& o) {
   options.require_top = o.require_top;
   if (o.max_score_gap >= 0) options.max_score_gap = o.max_score_gap;
   options.use_waivers = !o.no_waivers;
-  options.today = o.today.empty() ? util::utc_today() : o.today;
+  options.today = o.engine.today.empty() ? util::utc_today() : o.engine.today;
   return options;
 }
 
@@ -134,8 +133,6 @@ Runner setup_check(CLI::App& command, const GlobalOptions& global) {
   command.add_option("--max-score-gap", o->max_score_gap, "The proposed placement must score within this many points of the top")
       ->check(CLI::NonNegativeNumber);
   command.add_flag("--no-waivers", o->no_waivers, "Ignore the specs' waivers: report every finding (audits)");
-  command.add_option("--today", o->today, "Date waivers are checked against (YYYY-MM-DD; default: today, UTC)")
-      ->check([](const std::string& v) { return std::regex_match(v, std::regex("[0-9]{4}-[0-9]{2}-[0-9]{2}")) ? "" : "expected YYYY-MM-DD"; });
   add_engine_options(command, o->engine);
   return [o, &global] { return run_check(*o, global); };
 }

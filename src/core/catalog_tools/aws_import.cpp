@@ -854,13 +854,21 @@ const std::vector<std::string>& aws_import_commands() {
 AwsImport import_aws_outputs(const std::vector<std::string>& paths, const FileSystem& fs, const Catalog& base, const AwsImportOptions& options) {
   Collected c;
   std::vector<Diagnostic> errors;
-  for (const auto& path : expand_inputs(paths, fs)) {
+  std::vector<std::string> files = expand_inputs(paths, fs);
+  for (std::size_t k = 0; k < files.size(); ++k) {
+    const std::string path = files[k];
     auto text = fs.read(path);
     if (!text) {
       errors.push_back(Diagnostic{Severity::error, display_name(path), 0, 0, "", "cannot read file (" + fs.why_unreadable(path) + ")", {}});
       continue;
     }
+    const std::size_t listed = c.manifest_files.size();
     read_input(path, *text, base, c, errors);
+    // A manifest brings the files it lists (`catalog import out/*.json` matches
+    // no file in out/<region>/); each is read once.
+    if (c.manifest_files.size() != listed)
+      for (const auto& [file, entry] : c.manifest_files)
+        if (std::find(files.begin(), files.end(), file) == files.end() && fs.exists(file)) files.push_back(file);
   }
   if (options.captured_at) {
     if (!valid_timestamp(*options.captured_at))
