@@ -15,7 +15,6 @@ namespace {
 
 const std::string kPacks = "--rules examples/ci/policy/org --rules examples/ci/policy/team --today 2026-11-26";
 
-bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
 
 int validate_sarif(const std::string& file) {
   const std::string cmd = "python3 -c 'import json,sys,jsonschema; s=json.load(open(sys.argv[1])); "

@@ -19,12 +19,12 @@ using edgeplan::ExitCode;
 using edgeplan::to_int;
 using edgeplan::test::check_input_error;
 using edgeplan::test::run_edgeplan;
+using edgeplan::test::contains;
 
 namespace {
 
 const std::string kExample = "examples/live-streaming-denver/workload.json";
 
-bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
 
 void check_usage_error(const std::string& args, const std::string& expected, const std::string& env = "") {
   auto r = run_edgeplan(args, env);

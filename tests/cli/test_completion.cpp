@@ -11,10 +11,10 @@
 
 using edgeplan::test::help_listing;
 using edgeplan::test::run_edgeplan;
+using edgeplan::test::contains;
 
 namespace {
 
-bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
 
 std::string script_path(const std::string& shell) { return "/tmp/edgeplan-test-completion-" + std::to_string(::getpid()) + "." + shell; }
 

@@ -11,10 +11,10 @@
 
 using edgeplan::test::help_listing;
 using edgeplan::test::run_edgeplan;
+using edgeplan::test::contains;
 
 namespace {
 
-bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
 
 // The page as a reader sees the words: \- is '-', font changes dropped.
 std::string plain(std::string roff) {

@@ -19,11 +19,11 @@ namespace {
 
 using nlohmann::json;
 using edgeplan::test::run_edgeplan;
+using edgeplan::test::contains;
 using edgeplan::test::source_path;
 
 const std::string kExample = "examples/live-streaming-denver/workload.json";
 
-bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
 
 std::string spec_path(const std::string& name) { return "examples/" + name + "/workload.json"; }
 

@@ -17,6 +17,8 @@
 
 namespace edgeplan::test {
 
+inline bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
+
 inline std::string source_path(const std::string& relative) { return std::string(EDGEPLAN_SOURCE_DIR) + "/" + relative; }
 
 inline std::string read_text(const std::string& path) {

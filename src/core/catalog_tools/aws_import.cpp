@@ -6,6 +6,7 @@
 #include <map>
 #include <regex>
 #include <set>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -123,6 +124,8 @@ std::string isolate(std::string_view text, std::size_t begin, std::size_t end) {
 // the CLI's error message saved by mistake: say which.
 std::string not_json_hint(std::string_view text) {
   const std::string head(text.substr(0, std::min<std::size_t>(text.size(), 200)));
+  if (!head.empty() && (head.front() == '{' || head.front() == '['))
+    return "the AWS CLI's JSON is cut short or altered here (an interrupted command, a full disk, an edit?): collect it again";
   if (head.find("An error occurred") != std::string::npos || head.find("Unable to locate credentials") != std::string::npos ||
       head.find("Could not connect") != std::string::npos)
     return "the file holds an AWS CLI error message, not a command's output: run the command again (scripts/collect-aws.sh records failures in its manifest)";
@@ -289,9 +292,8 @@ int read_regions(JsonReader& r, Collected& c) {
   return n;
 }
 
-int read_zones(JsonReader& r, const std::string& command, Collected& c) {
+int read_zones(JsonReader& r, const std::string& command, Collected& c, std::set<std::string>& regions) {
   int n = 0;
-  std::set<std::string> regions;
   bool lists_not_opted_in = false;
   for (const auto& p : r.elements("/AvailabilityZones", true)) {
     Zone z;
@@ -323,8 +325,7 @@ int read_zones(JsonReader& r, const std::string& command, Collected& c) {
   return n;
 }
 
-int read_offerings(JsonReader& r, const std::vector<Page>& pages, std::size_t page, const Catalog& base, Collected& c,
-                   std::set<std::string>& regions) {
+int read_offerings(JsonReader& r, const Catalog& base, Collected& c, std::set<std::string>& regions) {
   int n = 0;
   for (const auto& p : r.elements("/InstanceTypeOfferings", true)) {
     auto type = r.string(p + "/InstanceType", true);
@@ -340,8 +341,6 @@ int read_offerings(JsonReader& r, const std::vector<Page>& pages, std::size_t pa
     if (auto region = region_of_zone_name(*location, base, c); !region.empty()) regions.insert(region);
     ++n;
   }
-  (void)pages;
-  (void)page;
   return n;
 }
 
@@ -484,28 +483,46 @@ std::string manifest_command(const Collected& c, const std::string& path) {
   return it == c.manifest_files.end() ? "" : it->second.command;
 }
 
-void read_input(const std::string& path, const std::string& text, const Catalog& base, Collected& c, std::vector<Diagnostic>& errors) {
+// One input file, parsed and recognised; interpreted once every file is read.
+struct ParsedInput {
+  std::string path;
   std::vector<Page> pages;
+  Shape shape = Shape::manifest;
+};
+
+std::optional<ParsedInput> parse_input(const std::string& path, const std::string& text, std::vector<Diagnostic>& errors) {
+  ParsedInput parsed{path, {}, Shape::manifest};
   try {
-    pages = read_pages(path, text);
+    parsed.pages = read_pages(path, text);
   } catch (const InputError& e) {
     errors.insert(errors.end(), e.diagnostics().begin(), e.diagnostics().end());
-    return;
+    return std::nullopt;
   }
   std::optional<Shape> shape;
-  for (const auto& page : pages) {
+  for (const auto& page : parsed.pages) {
     auto s = shape_of(page.document.value());
     if (!s) {
       errors.push_back(unrecognised(page.document));
-      return;
+      return std::nullopt;
     }
     if (shape && *s != *shape) {
       errors.push_back(page.document.diagnose("", fmt::format("page {} is the output of {}, page 1 of {}; expected one command's output per file",
                                                              page.index + 1, command_name(*s), command_name(*shape))));
-      return;
+      return std::nullopt;
     }
     shape = s;
   }
+  parsed.shape = *shape;
+  return parsed;
+}
+
+// Interprets one input into `c`. Inputs are interpreted in the order of Shape
+// (zone lists before the offerings that need them), then by path: the overlay
+// does not depend on the order the files were named in.
+void interpret(const ParsedInput& parsed, const Catalog& base, Collected& c, std::vector<Diagnostic>& errors) {
+  const std::string& path = parsed.path;
+  const std::vector<Page>& pages = parsed.pages;
+  const Shape* shape = &parsed.shape;
   AwsInput input{path, command_name(*shape), manifest_region(c, path), static_cast<int>(pages.size()), 0};
   const std::string command = manifest_command(c, path);
   std::set<std::string> regions;
@@ -515,8 +532,8 @@ void read_input(const std::string& path, const std::string& text, const Catalog&
       case Shape::manifest: read_manifest(r, path, c); break;
       case Shape::caller_identity: read_caller_identity(r, c); break;
       case Shape::regions: input.records += read_regions(r, c); break;
-      case Shape::zones: input.records += read_zones(r, command, c); break;
-      case Shape::offerings: input.records += read_offerings(r, pages, k, base, c, regions); break;
+      case Shape::zones: input.records += read_zones(r, command, c, regions); break;
+      case Shape::offerings: input.records += read_offerings(r, base, c, regions); break;
       case Shape::sites: input.records += read_sites(r, c); break;
       case Shape::outposts: input.records += read_outposts(r, c, regions); break;
       case Shape::outpost_types: {
@@ -540,9 +557,6 @@ void read_input(const std::string& path, const std::string& text, const Catalog&
       else c.warnings.push_back(d);
   }
   if (input.region.empty() && regions.size() == 1) input.region = *regions.begin();
-  if (*shape == Shape::zones)
-    for (const auto& [name, z] : c.zones)
-      if (input.region.empty()) input.region = z.region;
   if (*shape == Shape::offerings)
     for (const auto& region : regions)
       if (!c.truncated_offering_regions.count(region)) c.offering_regions.insert(region);
@@ -855,6 +869,7 @@ AwsImport import_aws_outputs(const std::vector<std::string>& paths, const FileSy
   Collected c;
   std::vector<Diagnostic> errors;
   std::vector<std::string> files = expand_inputs(paths, fs);
+  std::vector<ParsedInput> parsed;
   for (std::size_t k = 0; k < files.size(); ++k) {
     const std::string path = files[k];
     auto text = fs.read(path);
@@ -862,14 +877,20 @@ AwsImport import_aws_outputs(const std::vector<std::string>& paths, const FileSy
       errors.push_back(Diagnostic{Severity::error, display_name(path), 0, 0, "", "cannot read file (" + fs.why_unreadable(path) + ")", {}});
       continue;
     }
-    const std::size_t listed = c.manifest_files.size();
-    read_input(path, *text, base, c, errors);
+    auto input = parse_input(path, *text, errors);
+    if (!input) continue;
+    if (input->shape != Shape::manifest) {
+      parsed.push_back(std::move(*input));
+      continue;
+    }
+    interpret(*input, base, c, errors);
     // A manifest brings the files it lists (`catalog import out/*.json` matches
     // no file in out/<region>/); each is read once.
-    if (c.manifest_files.size() != listed)
-      for (const auto& [file, entry] : c.manifest_files)
-        if (std::find(files.begin(), files.end(), file) == files.end() && fs.exists(file)) files.push_back(file);
+    for (const auto& [file, entry] : c.manifest_files)
+      if (std::find(files.begin(), files.end(), file) == files.end() && fs.exists(file)) files.push_back(file);
   }
+  std::sort(parsed.begin(), parsed.end(), [](const ParsedInput& a, const ParsedInput& b) { return std::tie(a.shape, a.path) < std::tie(b.shape, b.path); });
+  for (const auto& input : parsed) interpret(input, base, c, errors);
   if (options.captured_at) {
     if (!valid_timestamp(*options.captured_at))
       throw UsageError(fmt::format("--captured-at: expected an ISO 8601 date or time such as 2026-12-01T09:30:00Z, got \"{}\"", *options.captured_at));

@@ -161,6 +161,10 @@ std::string explanation(const Explanation& x, const RenderOptions&) {
   out += "\n## Rules\n\n| rule | effect | outcome |\n|---|---|---|\n";
   for (const auto& t : e.trace)
     out += fmt::format("| {} | {} | {} |\n", markdown_code(t.rule), t.effect, markdown_text(t.outcome + (t.detail.empty() ? "" : ": " + t.detail)));
+  if (auto sources = fact_source_lines(e); !sources.empty()) {
+    out += "\n## Where the site facts come from\n\n";
+    for (const auto& line : sources) out += "- " + markdown_text(line) + "\n";
+  }
   if (auto terms = latency_term_lines(e); !terms.empty()) {
     out += "\n## Latency terms (ms, typical values)\n\n";
     for (const auto& line : terms) out += "- " + markdown_text(line) + "\n";

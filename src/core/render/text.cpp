@@ -192,6 +192,10 @@ std::string explanation(const Explanation& x, const RenderOptions& options) {
   for (const auto& t : e.trace)
     out += fmt::format("  {:<44} {:<8} {}{}\n", escape_controls(t.rule), t.effect, escape_controls(t.outcome),
                        t.detail.empty() ? "" : ": " + escape_controls(t.detail));
+  if (auto sources = fact_source_lines(e); !sources.empty()) {
+    out += "\n" + p.bold("Where the site facts come from") + "\n";
+    for (const auto& line : sources) out += "  - " + escape_controls(line) + "\n";
+  }
   if (auto terms = latency_term_lines(e); !terms.empty()) {
     out += "\n" + p.bold("Latency terms (ms, typical values)") + "\n";
     for (const auto& line : terms) out += "  - " + escape_controls(line) + "\n";

@@ -72,6 +72,55 @@ std::vector<std::string> latency_term_lines(const Evaluation& e) {
   return out;
 }
 
+namespace {
+
+std::string text_or(const Json& j, const char* key, const std::string& otherwise) {
+  return j.is_object() && j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : otherwise;
+}
+
+// The strings of `array` (those holding `only`, when given), listed.
+std::string listed(const Json& array, std::string_view only = {}) {
+  std::vector<std::string> items;
+  if (array.is_array())
+    for (const auto& x : array)
+      if (x.is_string() && x.get_ref<const std::string&>().find(only) != std::string::npos) items.push_back(x.get<std::string>());
+  return items.empty() ? "none" : util::join_list(items);
+}
+
+}  // namespace
+
+std::vector<std::string> fact_source_lines(const Evaluation& e) {
+  const Json& f = e.facts;
+  const Json& account = f.contains("account") ? f["account"] : Json();
+  const bool imported = account.is_object() && account.value("imported", false);
+  if (!imported || !account.value("observed", false)) return {};
+  const std::string documentation = "the catalog (AWS documentation)";
+  const std::string label = text_or(account, "label", "the account view");
+  const std::string captured = text_or(account, "captured_at", "");
+  // "account 111122223333 — aws ec2 describe-regions, captured …": the commands that said it.
+  const auto from_account = [&](std::string_view command) {
+    return label + " — " + listed(account["sources"], command) + (captured.empty() ? "" : ", captured " + captured);
+  };
+  const bool region = e.option.is_object() && e.option.value("kind", "") == "region";
+  const char* listing = region ? "describe-regions" : "describe-availability-zones";
+  std::vector<std::string> out;
+  const Json& capacity = f.contains("capacity") ? f["capacity"] : Json();
+  if (capacity.is_object())
+    out.push_back(fmt::format("instance families {} ({}): {}", listed(capacity["families_offered"]), text_or(capacity, "family_knowledge", "unknown"),
+                              text_or(capacity, "family_source", "") == "account" ? from_account("instance-type-offerings") : documentation));
+  const Json& operations = f.contains("operations") ? f["operations"] : Json();
+  if (operations.is_object())
+    out.push_back(fmt::format("opt-in {}: {}", text_or(operations, "opt_in_status", "unknown"),
+                              text_or(operations, "opt_in_basis", "").empty() ? documentation : from_account(listing)));
+  if (!account["seen"].is_null())
+    out.push_back(fmt::format("listed for the account: {}: {}", account["seen"].get<bool>() ? "yes" : "no", from_account(listing)));
+  const Json& parent = f.contains("parent_region") ? f["parent_region"] : Json();
+  if (parent.is_object() && text_or(parent, "rtt_source", "") == "measured")
+    out.push_back(fmt::format("RTT to parent Region {}: {} ms measured by AWS (get-aws-network-performance-data)", text_or(parent, "id", ""),
+                              util::format_number(parent["rtt_ms"].get<double>())));
+  return out;
+}
+
 // ---------------------------------------------------------------- check runs
 
 namespace {

@@ -24,6 +24,10 @@ std::string relaxation_line(const Report& report, const Evaluation& e);
 // Where each estimate's milliseconds come from, one line per user group,
 // dependency and the parent-Region leg: "Denver viewers (internet, p95 21.8 ms): access (fixed) 10 + …".
 std::vector<std::string> latency_term_lines(const Evaluation& e);
+// Which source decided the site facts that an account view can settle (instance
+// families, opt-in, visibility, the parent-Region RTT): "instance families c5, m5
+// (known): account 111122223333 — aws ec2 describe-instance-type-offerings (us-west-2), captured …".
+std::vector<std::string> fact_source_lines(const Evaluation& e);
 
 // ---- check runs (wording.cpp)
 // "payments-eu: proposed us-east-1 (region), excluded by 2 rules"

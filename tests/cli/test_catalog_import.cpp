@@ -1,0 +1,184 @@
+// `edgeplan catalog import`: the AWS CLI outputs of tests/data/aws/collection
+// (shaped from the AWS CLI Command Reference; fictional account 111122223333,
+// tests/data/aws/README.md) become a catalog overlay, and the verify
+// conditions the documentation leaves open become facts.
+#include <filesystem>
+
+#include <catch2/catch.hpp>
+
+#include <edgeplan/exit_codes.hpp>
+#include <edgeplan/json_document.hpp>
+
+#include "support.hpp"
+
+namespace edgeplan::test {
+namespace {
+
+const std::string kCollection = "tests/data/aws/collection";
+
+struct Imported {
+  RunResult run;
+  Json overlay;
+};
+
+Imported import_into(const std::filesystem::path& dir, const std::string& inputs) {
+  const std::string out = (dir / "account.json").string();
+  Imported i{run_edgeplan("catalog import " + inputs + " -o '" + out + "'"), Json()};
+  if (std::filesystem::exists(out)) i.overlay = Json::parse(read_text(out));
+  return i;
+}
+
+const Json* input_named(const Json& overlay, const std::string& file) {
+  for (const auto& input : overlay["account"]["inputs"])
+    if (input["file"] == file) return &input;
+  return nullptr;
+}
+
+bool any_contains(const Json& texts, const std::string& part) {
+  for (const auto& t : texts)
+    if (t.get<std::string>().find(part) != std::string::npos) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("catalog import: the collected outputs become an overlay, each fact with its source", "[catalog-import]") {
+  const auto dir = scratch_dir("catalog-import");
+  const Imported i = import_into(dir, kCollection);
+  INFO(i.run.err);
+  REQUIRE(i.run.exit_code == 0);
+  const Json& o = i.overlay;
+  CHECK(o["kind"] == "Catalog");
+  CHECK(o["extends"] == "default");
+  CHECK(o["account"]["id"] == "111122223333");
+  CHECK(o["account"]["captured_at"] == "2026-12-01T09:30:00Z");
+  CHECK(o["account"]["captured_at_basis"] == "manifest");
+
+  // Denver: opted in, and describe-instance-type-offerings lists its types.
+  const Json& den = o["site_facts"]["us-west-2-den-1a"];
+  CHECK(den["opt_in_status"] == "opted-in");
+  CHECK(den["zone_group"] == "us-west-2-den-1");
+  CHECK(den["instance_families"]["families"] == Json({"c5", "g4dn", "m5", "r5", "t3"}));
+  CHECK(any_contains(den["sources"], "aws ec2 describe-instance-type-offerings (us-west-2)"));
+  // Not opted in: a fact, not a guess.
+  CHECK(o["site_facts"]["ca-central-1-wl1-yto-wlz-1"]["opt_in_status"] == "not-opted-in");
+  CHECK(o["site_facts"]["af-south-1"]["opt_in_status"] == "opted-in");
+  // A zone the account's --all-availability-zones list leaves out is flagged, not dropped.
+  CHECK(o["site_facts"]["us-east-1-bue-1a"]["seen"] == false);
+  // A zone the account sees that the catalog lacks is added at the metro its name gives.
+  REQUIRE(o["sites"].size() == 1);
+  CHECK(o["sites"][0]["id"] == "us-west-2-slc-1a");
+  CHECK(o["sites"][0]["metro"] == "Salt Lake City");
+  CHECK(contains(i.run.err, "edgeplan: warning: zone us-west-2-slc-1a is not in the catalog: added at Salt Lake City"));
+  // Two pages appended by hand are one listing.
+  const Json* offerings = input_named(o, kCollection + "/us-west-2/ec2-describe-instance-type-offerings.json");
+  REQUIRE(offerings != nullptr);
+  CHECK((*offerings)["pages"] == 2);
+  CHECK((*offerings)["records"] == 108);
+  // What the inputs did not cover is said, never filled in.
+  CHECK(any_contains(o["account"]["gaps"], "instance types: no describe-instance-type-offerings output for ca-central-1"));
+  CHECK(any_contains(o["account"]["gaps"], "aws ec2 describe-instance-type-offerings (ca-central-1) failed when collected: "));
+  CHECK(o["existing_outposts"].size() == 3);
+  CHECK(o["outposts"]["catalog_items"].size() == 4);
+  CHECK(o["outposts"]["catalog_items"][0]["ec2_capacities"][0]["quantity"] == 4);  // a String in the Outposts API
+  CHECK(contains(i.run.err, "edgeplan: imported 20 AWS CLI outputs (account 111122223333, captured 2026-12-01T09:30:00Z)"));
+}
+
+TEST_CASE("catalog import: out/*.json brings the files the manifest lists from the Region folders", "[catalog-import]") {
+  const auto dir = scratch_dir("catalog-import-glob");
+  const Imported i = import_into(dir, kCollection + "/*.json");
+  INFO(i.run.err);
+  REQUIRE(i.run.exit_code == 0);
+  CHECK(i.overlay["account"]["inputs"].size() == 20);
+}
+
+TEST_CASE("catalog import: the same inputs give the same overlay, byte for byte", "[catalog-import][determinism]") {
+  const auto a = scratch_dir("catalog-import-a"), b = scratch_dir("catalog-import-b");
+  REQUIRE(import_into(a, kCollection).run.exit_code == 0);
+  REQUIRE(import_into(b, kCollection + "/*.json").run.exit_code == 0);
+  CHECK(read_text((a / "account.json").string()) == read_text((b / "account.json").string()));
+}
+
+// examples/live-streaming-denver: the Denver Local Zone is the only option
+// within 35 ms; the documentation lists no instance families for it and every
+// Local Zone group needs opt-in, so both are conditions. The account view
+// (opted in; c5 offered) settles them.
+TEST_CASE("catalog import: the account view turns Denver's verify and arrange conditions into facts", "[catalog-import]") {
+  const auto dir = scratch_dir("catalog-import-denver");
+  REQUIRE(import_into(dir, kCollection).run.exit_code == 0);
+  const std::string spec = "recommend examples/live-streaming-denver/workload.json --today 2026-12-04";
+  const RunResult before = run_edgeplan(spec);
+  CHECK(contains(before.out, "us-west-2-den-1a (local-zone) — US West (Denver), parent us-west-2  score 84.8  eligible with conditions"));
+  CHECK(contains(before.out, "verify that instance families c5 are offered in us-west-2-den-1a: the catalog has no instance-family list for it [capacity.families-unverified]"));
+  CHECK(contains(before.out, "arrange: opt in to zone group us-west-2-den-1: aws ec2 modify-availability-zone-group --region us-west-2 --group-name us-west-2-den-1 --opt-in-status opted-in [operations.zone-opt-in]"));
+
+  const std::string catalog = " --catalog '" + (dir / "account.json").string() + "'";
+  const RunResult after = run_edgeplan(spec + catalog);
+  INFO(after.out << after.err);
+  CHECK(after.exit_code == 0);
+  CHECK(contains(after.out, "us-west-2-den-1a (local-zone) — US West (Denver), parent us-west-2  score 88.8  eligible\n"));
+  CHECK_FALSE(contains(after.out, "[capacity.families-unverified]"));
+  CHECK_FALSE(contains(after.out, "us-west-2-den-1 --opt-in-status"));
+
+  const RunResult explain = run_edgeplan(spec + catalog + " --explain us-west-2-den-1a");
+  CHECK(contains(explain.out, "Where the site facts come from\n"
+                              "  - instance families c5, g4dn, m5, r5, t3 (known): account 111122223333 — aws ec2 describe-instance-type-offerings (us-west-2), captured 2026-12-01T09:30:00Z\n"
+                              "  - opt-in opted-in: account 111122223333 — aws ec2 describe-availability-zones (us-west-2), captured 2026-12-01T09:30:00Z\n"));
+}
+
+TEST_CASE("catalog import: not opted in, not listed and too old are conditions naming the account", "[catalog-import]") {
+  const auto dir = scratch_dir("catalog-import-conditions");
+  REQUIRE(import_into(dir, kCollection).run.exit_code == 0);
+  const std::string base = "recommend examples/live-streaming-denver/workload.json --catalog '" + (dir / "account.json").string() + "'";
+  const RunResult bue = run_edgeplan(base + " --today 2026-12-04 --explain us-east-1-bue-1a");
+  CHECK(contains(bue.out, "verify that us-east-1-bue-1a is offered to account 111122223333: it is not in the account's own listing "
+                          "(aws ec2 describe-availability-zones --all-availability-zones (us-east-1), captured 2026-12-01T09:30:00Z) [account.not-visible]"));
+  const RunResult slc = run_edgeplan(base + " --today 2026-12-04 --explain us-west-2-slc-1a");
+  CHECK(contains(slc.out, "opt in to zone group us-west-2-slc-1 (per account 111122223333, captured 2026-12-01T09:30:00Z): "
+                          "aws ec2 modify-availability-zone-group --region us-west-2 --group-name us-west-2-slc-1 --opt-in-status opted-in"));
+  const RunResult region = run_edgeplan(base + " --today 2026-12-04 --explain ap-south-2");
+  CHECK(contains(region.out, "enable opt-in Region ap-south-2 for the account (per account 111122223333, captured 2026-12-01T09:30:00Z): "
+                             "aws account enable-region --region-name ap-south-2"));
+  // af-south-1 is an opt-in Region this account has enabled: nothing to arrange.
+  const RunResult enabled = run_edgeplan(base + " --today 2026-12-04 --explain af-south-1");
+  CHECK(contains(enabled.out, "operations.region-opt-in                     warn     passed"));
+  const RunResult old = run_edgeplan(base + " --today 2027-02-01");
+  CHECK(contains(old.out, "verify: the account view behind us-west-2-den-1a's facts is 62 days old (captured 2026-12-01T09:30:00Z, limit 30): "
+                          "collect it again (scripts/collect-aws.sh) and re-run edgeplan catalog import [account.view-stale]"));
+  const RunResult longer = run_edgeplan(base + " --today 2027-02-01 --max-catalog-age 90");
+  CHECK_FALSE(contains(longer.out, "[account.view-stale]"));
+}
+
+// Each bad input: exit 3, the file, line:column and pointer, what was expected, and no output file.
+TEST_CASE("catalog import: bad inputs are refused with where and what was expected", "[catalog-import][hostile]") {
+  const auto dir = scratch_dir("catalog-import-bad");
+  const std::string out = (dir / "account.json").string();
+  const auto refuse = [&](const std::string& file, const std::string& expected) {
+    const RunResult r = run_edgeplan("catalog import tests/data/aws/bad/" + file + " -o '" + out + "'");
+    INFO(file << "\n" << r.err);
+    CHECK(r.exit_code == to_int(ExitCode::input_error));
+    CHECK(contains(r.err, expected));
+    CHECK_FALSE(std::filesystem::exists(out));
+  };
+  refuse("truncated.json", "edgeplan: error: tests/data/aws/bad/truncated.json:64:29: invalid JSON while parsing value - invalid string: missing closing quote\n"
+                           "  hint: the AWS CLI's JSON is cut short or altered here (an interrupted command, a full disk, an edit?): collect it again\n");
+  refuse("other-command.json", "edgeplan: error: tests/data/aws/bad/other-command.json:1:1: not an AWS CLI output edgeplan imports: got the output of aws ec2 describe-instances (Reservations); "
+                               "expected the JSON output of aws sts get-caller-identity, aws ec2 describe-regions, aws ec2 describe-availability-zones");
+  refuse("empty-zones.json", "tests/data/aws/bad/empty-zones.json:2:26 (/AvailabilityZones): the list is empty; expected the Region's zones");
+  refuse("cli-error.json", "hint: the file holds an AWS CLI error message, not a command's output");
+  refuse("zones-text.json", "hint: expected JSON as the AWS CLI prints it with --output json (not --output text or table)");
+  refuse("yaml-output.json", "hint: this looks like --output yaml: run the AWS CLI with --output json");
+  refuse("wrong-types.json", "tests/data/aws/bad/wrong-types.json:4:28 (/AvailabilityZones/0/OptInStatus): expected string, got number 1");
+  refuse("wrong-types.json", "tests/data/aws/bad/wrong-types.json:31:9 (/AvailabilityZones/2): missing required field \"ZoneName\"");
+}
+
+TEST_CASE("catalog import: an output whose last page still has a NextToken is used, and said to be incomplete", "[catalog-import]") {
+  const auto dir = scratch_dir("catalog-import-pages");
+  const Imported i = import_into(dir, "tests/data/aws/bad/unfinished-pages.json");
+  CHECK(i.run.exit_code == 0);
+  CHECK(contains(i.run.err, "edgeplan: warning: tests/data/aws/bad/unfinished-pages.json:209:18 (/NextToken): the output is incomplete"));
+  CHECK(any_contains(i.overlay["account"]["gaps"], "the offerings output is incomplete (NextToken)"));
+  CHECK(i.overlay["site_facts"].empty());
+}
+
+}  // namespace edgeplan::test
