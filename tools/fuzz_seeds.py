@@ -60,11 +60,24 @@ def batch_stream_seeds():
             yield b"".join(lines[start:start + 4])
 
 
+def raw_seeds(patterns):
+    # Targets that read the file as it is (no syntax byte): fuzz/fuzz_aws_import.cpp.
+    for path in files(patterns):
+        yield path.read_bytes()
+
+
+RAW_SEEDS = {
+    "fuzz_aws_import": ["tests/data/aws/collection/**/*.json", "tests/data/aws/bad/*"],
+}
+
+
 def main(target, outdir):
     out = pathlib.Path(outdir)
     out.mkdir(parents=True, exist_ok=True)
     if target in DOCUMENT_SEEDS:
         seeds = document_seeds(target)
+    elif target in RAW_SEEDS:
+        seeds = raw_seeds(RAW_SEEDS[target])
     elif target == "fuzz_jsonlogic":
         seeds = jsonlogic_seeds()
     elif target == "fuzz_batch_stream":
