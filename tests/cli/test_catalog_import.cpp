@@ -3,6 +3,7 @@
 // tests/data/aws/README.md) become a catalog overlay, and the verify
 // conditions the documentation leaves open become facts.
 #include <filesystem>
+#include <fstream>
 
 #include <catch2/catch.hpp>
 
@@ -170,6 +171,32 @@ TEST_CASE("catalog import: bad inputs are refused with where and what was expect
   refuse("yaml-output.json", "hint: this looks like --output yaml: run the AWS CLI with --output json");
   refuse("wrong-types.json", "tests/data/aws/bad/wrong-types.json:4:28 (/AvailabilityZones/0/OptInStatus): expected string, got number 1");
   refuse("wrong-types.json", "tests/data/aws/bad/wrong-types.json:31:9 (/AvailabilityZones/2): missing required field \"ZoneName\"");
+}
+
+TEST_CASE("catalog import: hostile files are refused quickly, located, with nothing written", "[catalog-import][hostile]") {
+  const auto dir = scratch_dir("catalog-import-hostile");
+  const std::string out = (dir / "account.json").string();
+  const auto write = [&](const std::string& name, const std::string& text) {
+    const std::string path = (dir / name).string();
+    std::ofstream(path, std::ios::binary) << text;
+    return path;
+  };
+  const auto refuse = [&](const std::string& path, const std::string& expected) {
+    const RunResult r = run_edgeplan("catalog import '" + path + "' -o '" + out + "'");
+    INFO(r.err);
+    CHECK(r.exit_code == to_int(ExitCode::input_error));
+    CHECK(contains(r.err, expected));
+    CHECK_FALSE(std::filesystem::exists(out));
+  };
+  // 20,000 empty pages: refused before any is parsed (one listing is never paged that often).
+  std::string pages;
+  for (int k = 0; k < 20'000; ++k) pages += "{}\n";
+  refuse(write("many-pages.json", pages), "many-pages.json: 20000 JSON documents one after another; expected one command's output in at most 10000 pages");
+  // A second page of another command: where it starts in the file.
+  refuse(write("mixed.json", "{\"Regions\": [{\"RegionName\": \"us-east-1\", \"OptInStatus\": \"opt-in-not-required\"}]}\n\n  {\"AvailabilityZones\": []}\n"),
+         "mixed.json:3:3: page 2 is the output of aws ec2 describe-availability-zones, page 1 of aws ec2 describe-regions; expected one command's output per file");
+  // Not UTF-8: as every document.
+  refuse(write("latin1.json", "{\"Regions\": [{\"RegionName\": \"caf\xE9\"}]}"), "latin1.json:1:33: byte 0xE9 is not UTF-8");
 }
 
 TEST_CASE("catalog import: an output whose last page still has a NextToken is used, and said to be incomplete", "[catalog-import]") {

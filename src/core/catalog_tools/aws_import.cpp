@@ -111,15 +111,6 @@ std::vector<std::pair<std::size_t, std::size_t>> top_level_values(std::string_vi
   return out;
 }
 
-// The text with everything outside [begin, end) blanked but line breaks, so a
-// page parses alone and its diagnostics keep the file's line:column.
-std::string isolate(std::string_view text, std::size_t begin, std::size_t end) {
-  std::string out(text);
-  for (std::size_t k = 0; k < out.size(); ++k)
-    if ((k < begin || k >= end) && out[k] != '\n') out[k] = ' ';
-  return out;
-}
-
 // A file that is not JSON is usually another rendering of the same command or
 // the CLI's error message saved by mistake: say which.
 std::string not_json_hint(std::string_view text) {
@@ -134,21 +125,48 @@ std::string not_json_hint(std::string_view text) {
   return "expected JSON as the AWS CLI prints it with --output json (not --output text or table)";
 }
 
+// One JSON document of a file. Each is parsed from its own text; its
+// diagnostics are moved to where it starts in the file (located()).
 struct Page {
   JsonDocument document;
-  int index = 0;  // 0-based page in the file
+  int index = 0;       // 0-based page in the file
+  int first_line = 1;  // where the page starts in the file, 1-based
+  int first_column = 1;
 };
+
+// A diagnostic of the page's own text, at its line:column in the whole file.
+Diagnostic located(const Page& page, Diagnostic d) {
+  if (d.line <= 0) return d;
+  if (d.line == 1) d.column += page.first_column - 1;
+  d.line += page.first_line - 1;
+  return d;
+}
+
+// More would be a file of nothing but `{}`s: one listing is never paged that often.
+constexpr std::size_t kMaxPages = 10'000;
 
 std::vector<Page> read_pages(const std::string& path, std::string_view text) {
   std::vector<Page> pages;
+  document_detail::check_document_text(display_name(path), text);  // size, NUL, UTF-8: as for every document
   const auto spans = top_level_values(text);
   if (spans.empty()) throw InputError(Diagnostic{Severity::error, display_name(path), 0, 0, "", "the file is empty; " + expected_outputs(), {}});
+  if (spans.size() > kMaxPages)
+    throw InputError(Diagnostic{Severity::error, display_name(path), 0, 0, "",
+                                fmt::format("{} JSON documents one after another; expected one command's output in at most {} pages", spans.size(), kMaxPages), {}});
+  Page where{JsonDocument::parse("", "{}"), 0, 1, 1};
+  std::size_t counted = 0;  // text before it is counted into `where`
   for (std::size_t k = 0; k < spans.size(); ++k) {
+    for (; counted < spans[k].first; ++counted) {
+      if (text[counted] == '\n') ++where.first_line, where.first_column = 1;
+      else ++where.first_column;
+    }
     try {
-      std::string page_text = spans.size() == 1 ? std::string(text) : isolate(text, spans[k].first, spans[k].second);
-      pages.push_back({JsonDocument::parse(display_name(path), page_text), static_cast<int>(k)});
+      where.document = JsonDocument::parse(display_name(path), text.substr(spans[k].first, spans[k].second - spans[k].first));
+      where.index = static_cast<int>(k);
+      pages.push_back(where);
     } catch (const InputError& e) {
-      std::vector<Diagnostic> d = e.diagnostics();
+      std::vector<Diagnostic> d;
+      for (const auto& each : e.diagnostics()) d.push_back(located(where, each));
       if (!d.empty() && d.front().hint.empty()) d.front().hint = not_json_hint(text.substr(spans[k].first));
       throw InputError(std::move(d));
     }
@@ -502,12 +520,12 @@ std::optional<ParsedInput> parse_input(const std::string& path, const std::strin
   for (const auto& page : parsed.pages) {
     auto s = shape_of(page.document.value());
     if (!s) {
-      errors.push_back(unrecognised(page.document));
+      errors.push_back(located(page, unrecognised(page.document)));
       return std::nullopt;
     }
     if (shape && *s != *shape) {
-      errors.push_back(page.document.diagnose("", fmt::format("page {} is the output of {}, page 1 of {}; expected one command's output per file",
-                                                             page.index + 1, command_name(*s), command_name(*shape))));
+      errors.push_back(located(page, page.document.diagnose("", fmt::format("page {} is the output of {}, page 1 of {}; expected one command's output per file",
+                                                                           page.index + 1, command_name(*s), command_name(*shape)))));
       return std::nullopt;
     }
     shape = s;
@@ -539,7 +557,7 @@ void interpret(const ParsedInput& parsed, const Catalog& base, Collected& c, std
       case Shape::outpost_types: {
         std::string outpost;
         input.records += read_outpost_types(r, c, outpost);
-        input.command += " --outpost-id " + outpost;
+        if (k == 0) input.command += " --outpost-id " + outpost;
         break;
       }
       case Shape::catalog_items: input.records += read_catalog_items(r, command_name(*shape), c); break;
@@ -547,14 +565,15 @@ void interpret(const ParsedInput& parsed, const Catalog& base, Collected& c, std
     }
     // The last page still holding a NextToken: the listing stopped early.
     if (k + 1 == pages.size() && pages[k].document.value().contains("NextToken") && !pages[k].document.value()["NextToken"].is_null()) {
-      c.warnings.push_back(pages[k].document.diagnose("/NextToken",
-                                                      "the output is incomplete: its last page still has a NextToken; what it lists is used, what it does not is left as the documentation says",
-                                                      "collect it again without --max-items (the AWS CLI pages through everything by itself)", Severity::warning));
+      c.warnings.push_back(located(pages[k], pages[k].document.diagnose(
+                                                 "/NextToken",
+                                                 "the output is incomplete: its last page still has a NextToken; what it lists is used, what it does not is left as the documentation says",
+                                                 "collect it again without --max-items (the AWS CLI pages through everything by itself)", Severity::warning)));
       if (*shape == Shape::offerings) c.truncated_offering_regions.insert(regions.begin(), regions.end());
     }
-    for (auto& d : r.diagnostics().items())
-      if (d.severity == Severity::error) errors.push_back(d);
-      else c.warnings.push_back(d);
+    for (const auto& d : r.diagnostics().items())
+      if (d.severity == Severity::error) errors.push_back(located(pages[k], d));
+      else c.warnings.push_back(located(pages[k], d));
   }
   if (input.region.empty() && regions.size() == 1) input.region = *regions.begin();
   if (*shape == Shape::offerings)
