@@ -931,7 +931,8 @@ AwsImport import_aws_outputs(const std::vector<std::string>& paths, const FileSy
   if (c.catalog_items.empty()) b.gaps.push_back("Outposts rack configurations: no aws outposts list-catalog-items output; capacity planning keeps its stated assumptions");
   if (c.network.empty()) b.gaps.push_back("measured latency: no aws ec2 get-aws-network-performance-data output; every RTT is the model's estimate");
   for (const auto& failure : c.manifest_failures) b.gaps.push_back(failure);
-  for (const auto& [file, entry] : c.manifest_files) {
+  for (const auto& listed : c.manifest_files) {
+    const std::string& file = listed.first;  // not a structured binding: clang 14 cannot capture one
     const bool given = std::any_of(c.inputs.begin(), c.inputs.end(), [&](const AwsInput& i) { return i.file == file; });
     if (!given) b.gaps.push_back(fmt::format("{}: listed in the manifest but not imported", file));
   }
