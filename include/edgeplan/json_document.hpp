@@ -108,6 +108,27 @@ TextPosition position_at_byte(std::string_view text, std::size_t offset);
 // "nesting deeper than 256 levels; expected at most 256 `collections` inside each other"
 std::string nesting_message(std::string_view collections);
 
+// Calls on_bracket(offset, opening) for each [ ] { } of JSON text outside
+// strings, from `from` on, until it returns false; returns where it stopped
+// (one past that bracket), or text.size(). Brackets are the whole structure of
+// JSON: nesting depth and where one top-level value ends are read off them.
+template <class OnBracket>
+std::size_t for_each_bracket(std::string_view text, std::size_t from, OnBracket&& on_bracket) {
+  bool in_string = false;
+  for (std::size_t i = from; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if ((c == '[' || c == '{' || c == ']' || c == '}') && !on_bracket(i, c == '[' || c == '{')) {
+      return i + 1;
+    }
+  }
+  return text.size();
+}
+
 // Refuses a text larger than kMaxDocumentBytes, holding a NUL byte (a parser
 // would stop there and ignore the rest without a word), or not UTF-8.
 void check_document_text(const std::string& name, std::string_view text);

@@ -91,22 +91,8 @@ std::vector<std::pair<std::size_t, std::size_t>> top_level_values(std::string_vi
       break;
     }
     int depth = 0;
-    bool in_string = false;
-    for (; i < text.size(); ++i) {
-      const char c = text[i];
-      if (in_string) {
-        if (c == '\\') ++i;
-        else if (c == '"') in_string = false;
-      } else if (c == '"') {
-        in_string = true;
-      } else if (c == '{' || c == '[') {
-        ++depth;
-      } else if ((c == '}' || c == ']') && --depth == 0) {
-        ++i;
-        break;
-      }
-    }
-    out.emplace_back(begin, std::min(i, text.size()));
+    i = document_detail::for_each_bracket(text, i, [&](std::size_t, bool opening) { return (depth += opening ? 1 : -1) > 0; });
+    out.emplace_back(begin, i);
   }
   return out;
 }

@@ -202,7 +202,8 @@ void read_site_facts(JsonReader& r, Catalog& catalog) {
   const Json* facts = r.find("/site_facts");
   if (!facts) return;
   if (!facts->is_object()) return r.error("/site_facts", fmt::format("expected an object keyed by site id, got {}", describe_json(*facts)));
-  for (const auto& [id, unused] : facts->items()) {
+  for (const auto& item : facts->items()) {
+    const std::string id = item.key();  // not a structured binding: the lambda below captures it (clang 14 cannot)
     const std::string p = "/site_facts/" + pointer_token(id);
     auto it = std::find_if(catalog.sites.begin(), catalog.sites.end(), [&](const Site& s) { return s.id == id; });
     if (it == catalog.sites.end()) {

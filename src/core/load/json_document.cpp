@@ -184,21 +184,11 @@ class PositionIndexer {
 // overflow the stack). Outside strings, brackets are all there is to count.
 void check_json_nesting(const std::string& name, std::string_view text) {
   int depth = 0;
-  bool in_string = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
-      if (++depth > kMaxNestingDepth)
-        fail_at(name, position_at_byte(text, i), "", document_detail::nesting_message("arrays and objects"));
-    } else if (c == ']' || c == '}') {
-      depth = std::max(0, depth - 1);
-    }
-  }
+  document_detail::for_each_bracket(text, 0, [&](std::size_t i, bool opening) {
+    if (!opening) depth = std::max(0, depth - 1);
+    else if (++depth > kMaxNestingDepth) fail_at(name, position_at_byte(text, i), "", document_detail::nesting_message("arrays and objects"));
+    return true;
+  });
 }
 
 // nlohmann: "[json.exception.parse_error.101] parse error at line 3, column 5: syntax error while
