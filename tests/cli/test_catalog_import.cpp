@@ -195,6 +195,9 @@ TEST_CASE("catalog import: hostile files are refused quickly, located, with noth
   // A second page of another command: where it starts in the file.
   refuse(write("mixed.json", "{\"Regions\": [{\"RegionName\": \"us-east-1\", \"OptInStatus\": \"opt-in-not-required\"}]}\n\n  {\"AvailabilityZones\": []}\n"),
          "mixed.json:3:3: page 2 is the output of aws ec2 describe-availability-zones, page 1 of aws ec2 describe-regions; expected one command's output per file");
+  // A manifest naming files outside its folder is not the collector's (found by fuzz_aws_import: an empty name).
+  refuse(write("manifest.json", "{\"kind\": \"AwsCollection\", \"files\": [{\"file\": \"\"}, {\"file\": \"../../etc/passwd\"}]}"),
+         "manifest.json:1:46 (/files/0/file): expected a file inside the manifest's folder, got \"\"");
   // Not UTF-8: as every document.
   refuse(write("latin1.json", "{\"Regions\": [{\"RegionName\": \"caf\xE9\"}]}"), "latin1.json:1:33: byte 0xE9 is not UTF-8");
 }

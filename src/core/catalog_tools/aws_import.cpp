@@ -270,6 +270,11 @@ void read_manifest(JsonReader& r, const std::string& path, Collected& c) {
   if (auto at = r.string("/captured_at"); at && !at->empty()) c.captured_at = *at, c.captured_at_basis = "manifest";
   for (const auto& f : r.elements("/files")) {
     const std::string file = r.string(f + "/file", true).value_or("");
+    // The collector writes names inside its output folder; anything else is not its manifest.
+    if (file.empty() || file.front() == '/' || file == ".." || file.rfind("../", 0) == 0 || file.find("/../") != std::string::npos) {
+      r.error(f + "/file", fmt::format("expected a file inside the manifest's folder, got \"{}\"", file));
+      continue;
+    }
     ManifestEntry e{r.string(f + "/command").value_or(""), r.string(f + "/region").value_or("")};
     c.manifest_files[dir + file] = e;
   }

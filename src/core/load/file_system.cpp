@@ -163,6 +163,7 @@ std::optional<std::string> MemoryFileSystem::read(const std::string& path) const
 }
 
 bool MemoryFileSystem::is_directory(const std::string& path) const {
+  if (path.empty()) return false;
   const std::string prefix = path.back() == '/' ? path : path + "/";
   return std::any_of(m_files.begin(), m_files.end(), [&](const auto& f) { return f.first.rfind(prefix, 0) == 0; });
 }
