@@ -747,7 +747,7 @@ Json demand_json(const Workload& w) {
 SizingPlan plan_outpost(const Candidate& c, const FactsContext& ctx) {
   const FormFactor& f = *c.form_factor;
   const Demand demand = compute_demand(ctx.workload, InstanceCatalog::embedded(), raw_family(ctx.workload, f));
-  return size_outpost(demand, f, InstanceCatalog::embedded(), ctx.policy, ctx.catalog.outposts.capacity);
+  return size_outpost(demand, f, InstanceCatalog::embedded(), ctx.policy, ctx.catalog.outposts.capacity, ctx.catalog.catalog_items);
 }
 
 Json sizing_json(const SizingPlan& plan) {
@@ -760,11 +760,18 @@ Json sizing_json(const SizingPlan& plan) {
                       {"binding_resource", g.binding_resource}, {"utilization_vcpu", tenth(g.utilization.vcpu * 100)},
                       {"utilization_memory", tenth(g.utilization.memory_gib * 100)}, {"utilization_gpus", tenth(g.utilization.gpus * 100)}});
   }
-  return {{"feasible", plan.feasible}, {"problems", plan.problems}, {"total_hosts", plan.total_hosts}, {"active_hosts", active},
-          {"spare_hosts", spare}, {"binding_resource", plan.groups.empty() ? Json(nullptr) : Json(plan.groups.front().binding_resource)},
-          {"groups", groups}, {"compute_racks", plan.compute_racks}, {"network_racks", plan.network_racks},
-          {"power_kva", plan.power_kva}, {"rack_units", plan.rack_units}, {"ebs_tier_tb", plan.ebs_tier_tb}, {"s3_tier_tb", plan.s3_tier_tb},
-          {"to_verify", plan.to_verify}};
+  Json out = {{"feasible", plan.feasible}, {"problems", plan.problems}, {"total_hosts", plan.total_hosts}, {"active_hosts", active},
+              {"spare_hosts", spare}, {"binding_resource", plan.groups.empty() ? Json(nullptr) : Json(plan.groups.front().binding_resource)},
+              {"groups", groups}, {"compute_racks", plan.compute_racks}, {"network_racks", plan.network_racks},
+              {"power_kva", plan.power_kva}, {"rack_units", plan.rack_units}, {"ebs_tier_tb", plan.ebs_tier_tb}, {"s3_tier_tb", plan.s3_tier_tb},
+              {"to_verify", plan.to_verify}};
+  // Only where the account's catalog items were weighed: the item that states the
+  // rack's power and weight, or null (none covers: the stated assumptions).
+  if (plan.catalog_items_considered) {
+    out["catalog_item"] = plan.catalog_item ? Json(*plan.catalog_item) : Json(nullptr);
+    out["weight_lbs"] = plan.weight_lbs ? Json(*plan.weight_lbs) : Json(nullptr);
+  }
+  return out;
 }
 
 RttEstimate estimate_rtt(const Place& from, AccessType access, const Candidate& to, bool in_carrier_network) {
