@@ -1,7 +1,8 @@
 #pragma once
-// Candidates stage: every catalog site, plus every Outposts form factor at
-// every customer facility. Nothing is filtered here: rules decide, and every
-// candidate ends ranked or excluded with reasons.
+// Candidates stage: every catalog site, every Outposts form factor at every
+// customer facility, and every Outpost the account already has (an imported
+// account view). Nothing is filtered here: rules decide, and every candidate
+// ends ranked or excluded with reasons.
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,15 +12,23 @@
 
 namespace edgeplan {
 
+// Where an existing Outpost is placed: in the spec facility that names its
+// site (outposts_site_id), at the metro of its site's city (approximate), or
+// nowhere known (the rules exclude it).
+enum class ExistingPlacement { facility, metro, unknown };
+const char* to_string(ExistingPlacement placement);  // "facility", "metro", "unknown"
+
 struct Candidate {
-  std::string id;  // site id, or "<facility>/<form factor>" for Outposts
+  std::string id;  // site id, "<facility>/<form factor>" for new Outposts, the Outpost id ("op-...") for an existing one
   SiteKind kind = SiteKind::region;
   std::string name;
   std::optional<std::string> parent_region;
   Place place;
   const Site* site = nullptr;               // Regions and zones
   const FormFactor* form_factor = nullptr;  // Outposts
-  const Facility* facility = nullptr;       // Outposts
+  const Facility* facility = nullptr;       // Outposts; null for an existing Outpost no facility names
+  const AccountOutpost* existing = nullptr;  // an Outpost the account already has
+  ExistingPlacement placement = ExistingPlacement::facility;  // existing Outposts only
   bool is_outposts() const { return form_factor != nullptr; }
 };
 

@@ -84,10 +84,28 @@ struct SizingPlan {
   double s3_tier_tb = 0;
   std::vector<std::string> assumptions;
   std::vector<std::string> to_verify;  // figures beyond what AWS publishes: ask AWS
+  // Rack configurations the account's catalog lists (aws outposts list-catalog-items):
+  bool catalog_items_considered = false;    // an AVAILABLE item existed for a rack plan
+  std::optional<std::string> catalog_item;  // the item that states power and weight; nullopt: none covers, assumptions stand
+  std::optional<double> weight_lbs;         // the item's WeightLbs
 };
 
+// A rack catalog item covers a plan when, for every family the plan has hosts
+// of, the item's hosts of that family (Quantity x <family>.<MaxSize>) number at
+// least the N+M hosts the family's demand needs on that host size (same method
+// and policy as the plan). Returns the hosts needed per family, or nullopt when
+// the item lacks a family or its host size is unknown.
+std::optional<std::map<std::string, int>> hosts_on_item(const SizingPlan& plan, const CatalogItem& item, const InstanceCatalog& types,
+                                                        const SizingPolicy& policy);
+
+// `catalog_items`: the account's rack configurations. When AVAILABLE items
+// exist, the smallest by PowerKva (then by id) that covers the plan states the
+// rack's power and weight (one compute rack, plus the form factor's network
+// rack) instead of the per-host assumptions; when none covers, the assumptions
+// stand and the plan says so. No items: the assumptions, as before.
 SizingPlan size_outpost(const Demand& demand, const FormFactor& form_factor, const InstanceCatalog& types,
-                        const SizingPolicy& policy, const HostAssumptions& assumptions = {});
+                        const SizingPolicy& policy, const HostAssumptions& assumptions = {},
+                        const std::vector<CatalogItem>& catalog_items = {});
 
 // The family raw demand is assigned to on this form factor.
 std::string default_family(const FormFactor& form_factor);

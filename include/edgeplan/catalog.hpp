@@ -134,7 +134,19 @@ struct AccountOutpost {
   std::optional<double> max_weight_lbs;
   std::optional<std::set<std::string>> instance_types;  // nullopt: get-outpost-instance-types not imported
   std::vector<std::string> sources;
+  bool active() const { return lifecycle_status == "ACTIVE"; }
+  // The families of instance_types ("m5.24xlarge" -> "m5"); nullopt when they were not imported.
+  std::optional<std::set<std::string>> instance_families() const;
 };
+
+// The form factor an existing Outpost is evaluated as (Catalog::existing_form_factors):
+// the catalog's generic form factor of its hardware whose documented instance
+// families cover most of the Outpost's own (get-outpost-instance-types); on a tie,
+// or when its types were not imported, the first current one in catalog order.
+// It keeps that id, services and installation; its instance families are the
+// Outpost's own when imported, its parent Region is the home Region, and its
+// lifecycle is current: owning one is not ordering one.
+FormFactor existing_form_factor(const AccountOutpost& outpost, const std::vector<FormFactor>& generic);
 
 // A rack or server configuration AWS offers (aws outposts list-catalog-items).
 struct CatalogItem {
@@ -199,6 +211,9 @@ class Catalog {
   std::vector<Metro> metros;
   std::optional<AccountView> account;        // set by an imported overlay
   std::vector<AccountOutpost> existing_outposts;
+  // One per existing_outposts entry, in the same order (existing_form_factor()):
+  // candidates point into it, so it is filled once, when the catalog loads.
+  std::vector<FormFactor> existing_form_factors;
   std::vector<CatalogItem> catalog_items;
   std::vector<MeasuredSiteRtt> measured_site_rtts;
 

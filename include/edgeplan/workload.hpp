@@ -89,6 +89,7 @@ struct Facility {
   std::optional<double> uplink_speed_gbps;
   std::optional<double> service_link_mbps;
   std::optional<std::string> parent_region;
+  std::optional<std::string> outposts_site_id;  // "os-...": the account's Outposts site in this facility
   std::string pointer;
 };
 

@@ -557,3 +557,28 @@ TEST_CASE("relax: the words users read for one change, several, and none", "[rel
 }
 
 }  // namespace edgeplan
+
+TEST_CASE("recommend --catalog with an account overlay: an Outpost the account already has is a candidate", "[recommend][existing-outposts]") {
+  // tests/data/account: a spec whose facility names the account's Outposts site
+  // in the Detroit plant (outposts_site_id), and the overlay listing that site's
+  // ACTIVE and RETIRING racks. The ACTIVE rack ranks first; the RETIRING one is
+  // excluded with its status (the decision itself: tests/scenarios/test_existing_outposts.cpp).
+  const auto r = run_edgeplan(
+      "recommend tests/data/account/detroit-erp-existing-outpost.json --catalog tests/data/account/existing-outposts.json");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("Recommendation: op-0a1b2c3d4e5f67890 (outposts-rack) — existing Outpost detroit-rack-1 (op-0a1b2c3d4e5f67890) at "
+                   "Detroit stamping plant, parent us-east-2\n") != std::string::npos);
+  CHECK(r.out.find("[capacity.existing-outpost-free]") != std::string::npos);
+
+  const auto j = run_edgeplan(
+      "recommend tests/data/account/detroit-erp-existing-outpost.json --catalog tests/data/account/existing-outposts.json --format json");
+  REQUIRE(j.exit_code == 0);
+  const json report = json::parse(j.out);
+  CHECK(report["recommendations"][0]["option"]["id"] == "op-0a1b2c3d4e5f67890");
+  CHECK(report["recommendations"][0]["option"]["facility"] == "detroit-plant");
+  bool retiring_excluded = false;
+  for (const auto& x : report["excluded"])
+    if (x["option"]["id"] == "op-01234abcd5678ef90") retiring_excluded = x["reasons"][0]["rule"] == "outposts.existing.not-active";
+  CHECK(retiring_excluded);
+}

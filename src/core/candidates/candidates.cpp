@@ -61,7 +61,52 @@ Candidate from_outposts(const Facility& facility, const FormFactor& form_factor,
   return c;
 }
 
+const Facility* facility_of_site(const Workload& workload, const std::string& site_id) {
+  if (site_id.empty()) return nullptr;
+  for (const auto& facility : workload.customer.facilities)
+    if (facility.outposts_site_id == site_id) return &facility;
+  return nullptr;
+}
+
+// An existing Outpost is homed already, and stands where it stands: in the spec
+// facility that names its Outposts site (its dependencies there are a LAN hop
+// away), else at the metro of its site's city, else nowhere known.
+Candidate from_existing(const AccountOutpost& outpost, const FormFactor& form_factor, const Workload& workload, const Catalog& catalog) {
+  Candidate c;
+  c.id = outpost.id;
+  c.kind = form_factor.kind;
+  c.parent_region = outpost.home_region;
+  c.form_factor = &form_factor;
+  c.existing = &outpost;
+  c.facility = facility_of_site(workload, outpost.site_id);
+  const std::string site = outpost.site_name.empty() ? outpost.site_id : outpost.site_name;
+  if (c.facility) {
+    c.placement = ExistingPlacement::facility;
+    c.place = c.facility->place;
+  } else if (const Metro* metro = outpost.city.empty() ? nullptr : catalog.find_metro(outpost.city)) {
+    c.placement = ExistingPlacement::metro;
+    c.place = metro->place;
+  } else {
+    // Somewhere in its country: enough for residency's country verdict, not for latency.
+    c.placement = ExistingPlacement::unknown;
+    c.place.country = outpost.country;
+    c.place.label = outpost.city;
+  }
+  c.name = fmt::format("existing Outpost {} ({}) at {}", outpost.name, outpost.id,
+                       c.facility ? (c.facility->name.empty() ? c.facility->id : c.facility->name) : site.empty() ? std::string("an unknown site") : site);
+  return c;
+}
+
 }  // namespace
+
+const char* to_string(ExistingPlacement placement) {
+  switch (placement) {
+    case ExistingPlacement::facility: return "facility";
+    case ExistingPlacement::metro: return "metro";
+    case ExistingPlacement::unknown: return "unknown";
+  }
+  return "unknown";
+}
 
 Candidate candidate_from_site(const Site& site) {
   Candidate c;
@@ -80,10 +125,13 @@ std::string outposts_candidate_id(const std::string& facility_id, const std::str
 
 std::vector<Candidate> build_candidates(const Workload& workload, const Catalog& catalog) {
   std::vector<Candidate> out;
-  out.reserve(catalog.sites.size() + workload.customer.facilities.size() * catalog.outposts.form_factors.size());
+  out.reserve(catalog.sites.size() + workload.customer.facilities.size() * catalog.outposts.form_factors.size() +
+              catalog.existing_outposts.size());
   for (const auto& site : catalog.sites) out.push_back(candidate_from_site(site));
   for (const auto& facility : workload.customer.facilities)
     for (const auto& form_factor : catalog.outposts.form_factors) out.push_back(from_outposts(facility, form_factor, workload, catalog));
+  for (std::size_t i = 0; i < catalog.existing_outposts.size() && i < catalog.existing_form_factors.size(); ++i)
+    out.push_back(from_existing(catalog.existing_outposts[i], catalog.existing_form_factors[i], workload, catalog));
   return out;
 }
 

@@ -44,6 +44,8 @@ CapacityReport plan_capacity(const LoadedWorkload& loaded, const Engine& engine,
   const FactsContext context{w, engine.catalog, engine.measured, report.policy};
   const std::vector<Candidate> candidates = build_candidates(w, engine.catalog);
   for (const auto& c : candidates) {
+    // An existing Outpost is not sized for new hardware: `--outpost` checks what is free on it.
+    if (c.existing) continue;
     if (c.is_outposts()) report.plans.push_back(plan_for(c, context));
     else report.availability.push_back(availability_of(*c.site, w));
   }

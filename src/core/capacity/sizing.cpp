@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -110,6 +111,10 @@ void size_storage(const Demand& demand, const FormFactor& ff, const SizingPolicy
     plan.assumptions.push_back("storage tiers (EBS 11/33/55 TB, S3 26/48/96/240/380 TB) come from third-party copies of an AWS page: verify with AWS");
 }
 
+double network_rack_kva(const FormFactor& ff, const SizingPlan& plan) {
+  return plan.network_racks == 0 ? 0 : (ff.id == "rack-gen1" ? kAceRackKva : kNetworkRackKva);
+}
+
 void size_racks(const FormFactor& ff, const HostAssumptions& a, SizingPlan& plan) {
   if (ff.kind == SiteKind::outposts_server) {
     plan.rack_units = plan.total_hosts * ff.min_rack_units;
@@ -124,7 +129,7 @@ void size_racks(const FormFactor& ff, const HostAssumptions& a, SizingPlan& plan
   plan.compute_racks = plan.total_hosts == 0 ? 0 : (plan.total_hosts + hosts_per_rack - 1) / hosts_per_rack;
   if (ff.positions_required > 1) plan.network_racks = plan.compute_racks > 0 ? 1 : 0;
   if (ff.id == "rack-gen1" && plan.compute_racks >= kAceRackAtComputeRacks) plan.network_racks = 1;
-  const double network_kva = plan.network_racks == 0 ? 0 : (ff.id == "rack-gen1" ? kAceRackKva : kNetworkRackKva);
+  const double network_kva = network_rack_kva(ff, plan);
   plan.power_kva = std::round((plan.compute_racks * a.rack_overhead_kva + plan.total_hosts * a.host_kva + network_kva) * 10) / 10;
   plan.rack_units = (plan.compute_racks + plan.network_racks) * kRackUnits;
   if (ff.id == "rack-gen2-single" && plan.compute_racks > 1)
@@ -136,7 +141,64 @@ void size_racks(const FormFactor& ff, const HostAssumptions& a, SizingPlan& plan
                                          hosts_per_rack, kRackUnits, util::format_number(max_rack_kva)));
 }
 
+std::string item_hosts(const CatalogItem& item) {
+  std::vector<std::string> parts;
+  for (const auto& c : item.ec2_capacities) parts.push_back(fmt::format("{} x {}.{}", c.quantity, c.family, c.max_size));
+  return util::join_list(parts);
+}
+
+std::string plan_hosts(const SizingPlan& plan) {
+  std::vector<std::string> parts;
+  for (const auto& g : plan.groups) parts.push_back(fmt::format("{}: {} x {}", g.family, g.total_hosts(), g.host_type));
+  return util::join_list(parts);
+}
+
+// The smallest AVAILABLE item (by PowerKva, then id) that covers the plan.
+const CatalogItem* covering_item(const SizingPlan& plan, const std::vector<const CatalogItem*>& available, const InstanceCatalog& types,
+                                 const SizingPolicy& policy) {
+  const CatalogItem* best = nullptr;
+  for (const CatalogItem* item : available) {
+    if (!item->power_kva || !hosts_on_item(plan, *item, types, policy)) continue;
+    if (!best || std::tie(*item->power_kva, item->id) < std::tie(*best->power_kva, best->id)) best = item;
+  }
+  return best;
+}
+
+// An item covering the plan is one compute rack of known power and weight: it
+// replaces the per-host assumptions (and a single rack's scale-out limit).
+void size_racks_from_item(const FormFactor& ff, const CatalogItem& item, SizingPlan& plan) {
+  plan.catalog_item = item.id;
+  plan.weight_lbs = item.weight_lbs;
+  plan.compute_racks = 1;
+  plan.network_racks = ff.positions_required > 1 ? 1 : 0;
+  plan.power_kva = std::round((*item.power_kva + network_rack_kva(ff, plan)) * 10) / 10;
+  plan.rack_units = (plan.compute_racks + plan.network_racks) * kRackUnits;
+  plan.assumptions.push_back(fmt::format("rack configuration from catalog item {} (aws outposts list-catalog-items): {} hosts, {} kVA{}; "
+                                         "it covers the plan's {}",
+                                         item.id, item_hosts(item), util::format_number(*item.power_kva),
+                                         item.weight_lbs ? fmt::format(", {} lb", util::format_number(*item.weight_lbs)) : std::string(),
+                                         plan_hosts(plan)));
+}
+
 }  // namespace
+
+std::optional<std::map<std::string, int>> hosts_on_item(const SizingPlan& plan, const CatalogItem& item, const InstanceCatalog& types,
+                                                        const SizingPolicy& policy) {
+  std::map<std::string, int> needed;
+  for (const auto& g : plan.groups) {
+    auto cap = std::find_if(item.ec2_capacities.begin(), item.ec2_capacities.end(), [&](const CatalogItem::Capacity& c) { return c.family == g.family; });
+    if (cap == item.ec2_capacities.end()) return std::nullopt;
+    const InstanceType* host = types.find(cap->family + "." + cap->max_size);
+    if (!host) return std::nullopt;
+    const int active = std::max({hosts_for(g.demand.vcpu, host->vcpu, policy.max_utilization),
+                                 hosts_for(g.demand.memory_gib, host->memory_gib, policy.max_utilization),
+                                 hosts_for(g.demand.gpus, host->gpus, policy.max_utilization)});
+    if (active < 0) return std::nullopt;
+    needed[g.family] = active + (active > 0 ? policy.spare_hosts : 0);
+    if (cap->quantity < needed[g.family]) return std::nullopt;
+  }
+  return needed;
+}
 
 std::string default_family(const FormFactor& form_factor) {
   // General-purpose families first: they carry mixed vCPU/memory demand best.
@@ -146,7 +208,7 @@ std::string default_family(const FormFactor& form_factor) {
 }
 
 SizingPlan size_outpost(const Demand& demand, const FormFactor& ff, const InstanceCatalog& types, const SizingPolicy& policy,
-                        const HostAssumptions& assumptions) {
+                        const HostAssumptions& assumptions, const std::vector<CatalogItem>& catalog_items) {
   SizingPlan plan;
   plan.form_factor = ff.id;
   for (const auto& f : demand.families)
@@ -154,7 +216,19 @@ SizingPlan size_outpost(const Demand& demand, const FormFactor& ff, const Instan
       plan.total_hosts += group->total_hosts();
       plan.groups.push_back(std::move(*group));
     }
-  size_racks(ff, assumptions, plan);
+  std::vector<const CatalogItem*> available;
+  for (const auto& item : catalog_items)
+    if (item.status == "AVAILABLE") available.push_back(&item);
+  plan.catalog_items_considered = ff.kind == SiteKind::outposts_rack && !available.empty() && plan.total_hosts > 0;
+  const CatalogItem* item = plan.catalog_items_considered ? covering_item(plan, available, types, policy) : nullptr;
+  if (item) {
+    size_racks_from_item(ff, *item, plan);
+  } else {
+    size_racks(ff, assumptions, plan);
+    if (plan.catalog_items_considered)
+      plan.assumptions.push_back(fmt::format("no AVAILABLE catalog item of the account (aws outposts list-catalog-items) covers the plan's {}: "
+                                             "power and space are the stated assumptions", plan_hosts(plan)));
+  }
   size_storage(demand, ff, policy, plan);
   plan.assumptions.push_back(fmt::format("host = the largest virtualised size of its family, slotted per the spread shown; N+{} spare hosts per family",
                                          policy.spare_hosts));

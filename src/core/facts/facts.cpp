@@ -407,6 +407,10 @@ std::vector<std::string> responsibilities(const Candidate& c) {
     if (c.kind == SiteKind::wavelength_zone) return {"depend on the carrier's network for user access"};
     return {};
   }
+  // Placing work on an Outpost the customer has: its facility, power, uplinks,
+  // service link, support plan, term and installation are in place already;
+  // what the workload adds is a share of its fixed capacity to plan and watch.
+  if (c.existing) return {"plan and monitor the existing Outpost's fixed capacity, shared with its other workloads"};
   std::vector<std::string> out = {"provide floor space, cooling and physical security", "provide redundant power feeds",
                                   "provide redundant uplinks and the service link", "keep an eligible AWS Support plan",
                                   "commit to a 1-, 3- or 5-year term", "plan and monitor fixed capacity"};
@@ -547,53 +551,78 @@ void write_account(const Candidate& c, const FactsContext& ctx, Json& j) {
   set_text(m["state"], seen ? seen->state : std::nullopt);
 }
 
+// The facility's stated figure, else (an existing Outpost) what its Outposts
+// site told the account (list-sites RackPhysicalProperties), else unknown.
+template <typename T>
+Json stated_or_site(const Facility* fac, std::optional<T> Facility::*field, const std::optional<T>& site) {
+  if (fac && fac->*field) return *(fac->*field);
+  return optional_json(site);
+}
+
+// What an existing Outpost adds to facts.outposts; null for a new one.
+void write_existing(const Candidate& c, Members& m) {
+  const AccountOutpost* o = c.existing;
+  m["existing"] = o != nullptr;
+  m["lifecycle_status"] = o ? Json(o->lifecycle_status.empty() ? "unknown" : o->lifecycle_status) : Json(nullptr);
+  m["location"] = o ? Json(to_string(c.placement)) : Json(nullptr);
+  m["outpost_id"] = o ? Json(o->id) : Json(nullptr);
+  m["site_city"] = o ? Json(o->city) : Json(nullptr);
+  m["site_id"] = o ? Json(o->site_id) : Json(nullptr);
+  m["site_name"] = o ? Json(o->site_name) : Json(nullptr);
+}
+
 // Only Outposts candidates have these (few per workload): written afresh.
+// An existing Outpost no facility names has no facility facts (null).
 void write_outposts(const Candidate& c, const FactsContext& ctx, Json& out) {
   if (!c.is_outposts()) {
     out = nullptr;
     return;
   }
-  const Facility& fac = *c.facility;
+  const Facility* fac = c.facility;
+  const AccountOutpost* o = c.existing;
   const FormFactor& f = *c.form_factor;
   const Site* parent = parent_site(c, ctx.catalog);
   Json j = Json::object();
   Members m(j);
-  m["facility"] = fac.id;
-  m["facility_name"] = fac.name;
-  m["facility_pointer"] = fac.pointer;
+  m["facility"] = fac ? Json(fac->id) : Json(nullptr);
+  m["facility_name"] = fac ? Json(fac->name) : Json(nullptr);
+  m["facility_pointer"] = fac ? Json(fac->pointer) : Json(nullptr);
   m["form_factor"] = f.id;
-  m["power_kva"] = optional_json(fac.power_kva);
+  m["power_kva"] = stated_or_site(fac, &Facility::power_kva, o ? o->power_kva : std::nullopt);
   m["min_power_kva"] = f.min_power_kva;
-  m["rack_units"] = optional_json(fac.rack_units);
+  m["rack_units"] = fac ? optional_json(fac->rack_units) : Json(nullptr);
   m["min_rack_units"] = f.min_rack_units;
-  m["uplinks"] = optional_json(fac.uplinks);
+  m["uplinks"] = stated_or_site(fac, &Facility::uplinks, o ? o->uplink_count : std::nullopt);
   m["min_uplinks"] = f.min_uplinks;
-  m["uplink_speed_gbps"] = optional_json(fac.uplink_speed_gbps);
+  const Json speed = stated_or_site(fac, &Facility::uplink_speed_gbps, o ? o->uplink_gbps : std::nullopt);
+  m["uplink_speed_gbps"] = speed;
   m["uplink_speeds_supported_gbps"] = f.uplink_speeds_gbps;
-  m["uplink_speed_supported"] = !fac.uplink_speed_gbps ? Json(nullptr)
+  m["uplink_speed_supported"] = speed.is_null() ? Json(nullptr)
                                 : Json(f.uplink_speeds_gbps.empty() ||
-                                       std::count(f.uplink_speeds_gbps.begin(), f.uplink_speeds_gbps.end(), *fac.uplink_speed_gbps) > 0);
+                                       std::count(f.uplink_speeds_gbps.begin(), f.uplink_speeds_gbps.end(), speed.get<double>()) > 0);
   const auto& plan = ctx.workload.customer.support_plan;
   m["support_plan"] = optional_json(plan);
   m["accepted_support_plans"] = f.support_plans;
   m["support_plan_ok"] = plan ? Json(std::count(f.support_plans.begin(), f.support_plans.end(), *plan) > 0) : Json(nullptr);
-  m["service_link_mbps"] = optional_json(fac.service_link_mbps);
+  m["service_link_mbps"] = fac ? optional_json(fac->service_link_mbps) : Json(nullptr);
   m["service_link_min_mbps"] = ctx.catalog.outposts.service_link_min_mbps;
   m["service_link_max_rtt_ms"] = ctx.catalog.outposts.service_link_max_rtt_ms;
   m["parent_region"] = c.parent_region ? Json(*c.parent_region) : Json(nullptr);
   m["parent_region_country"] = parent ? Json(parent->place.country) : Json(nullptr);
-  m["parent_region_declared"] = fac.parent_region.has_value();
+  // An existing Outpost is homed already: its parent Region is a fact, not a choice.
+  m["parent_region_declared"] = o != nullptr || (fac && fac->parent_region.has_value());
   m["parent_region_supported"] = c.parent_region && std::count(f.parent_regions.begin(), f.parent_regions.end(), *c.parent_region) > 0;
   if (parent) {
     // Checked against the 175 ms ceiling with the pessimistic end.
-    const SiteLeg& link = site_leg(fac.place, latency::site_overhead(c.kind), parent->place, latency::site_overhead(SiteKind::region));
+    const SiteLeg& link = site_leg(c.place, latency::site_overhead(c.kind), parent->place, latency::site_overhead(SiteKind::region));
     m["service_link_rtt_ms"] = tenth(link.estimate.rtt.high);
   } else {
     m["service_link_rtt_ms"] = nullptr;
   }
-  m["country_supported"] = f.countries ? Json(f.countries->count(fac.place.country) > 0) : Json(nullptr);
+  m["country_supported"] = f.countries ? Json(f.countries->count(c.place.country) > 0) : Json(nullptr);
   m["operates_hardware"] = optional_json(ctx.workload.customer.operates_hardware);
   m["owns_outposts_servers"] = optional_json(ctx.workload.customer.owns_outposts_servers);
+  write_existing(c, m);
   out = std::move(j);
 }
 
@@ -612,12 +641,21 @@ std::set<std::string> required_families(const Workload& w) {
   return out;
 }
 
+// " (documented for <form factor>: get-outpost-instance-types for op-... was not imported)"
+std::string existing_family_basis(const Candidate& c) {
+  return fmt::format(" (documented for {}: aws outposts get-outpost-instance-types for {} was not imported)", c.form_factor->name, c.existing->id);
+}
+
 // spec.compute.instance_families are the families the work may run on (any one
 // will do); instance types asked for by name need their own family.
 void write_capacity(const Candidate& c, const FactsContext& ctx, Json& j) {
   const Workload& w = ctx.workload;
   const std::set<std::string>& offered = c.site ? c.site->instance_families : c.form_factor->instance_families;
-  const std::string knowledge = c.site ? to_string(c.site->family_knowledge) : "known";
+  // An existing Outpost whose instance types were not imported offers some of
+  // its generation's documented families (those of the hosts it was ordered
+  // with): partial, so a family outside them is to verify, not missing.
+  const bool existing_unlisted = c.existing && !c.existing->instance_types;
+  const std::string knowledge = c.site ? to_string(c.site->family_knowledge) : existing_unlisted ? "partial" : "known";
   std::set<std::string> requested(w.compute.instance_families.begin(), w.compute.instance_families.end());
   const std::set<std::string> required = required_families(w);
   requested.insert(required.begin(), required.end());
@@ -630,11 +668,11 @@ void write_capacity(const Candidate& c, const FactsContext& ctx, Json& j) {
   for (const auto& family : required)
     if (missing.count(family)) blocking.insert(family);
   if (blocking.empty() && !requested.empty() && matched.empty() && unverified.empty()) blocking = missing;
-  const bool observed = c.site && c.site->account && c.site->account->families_observed;
+  const bool observed = (c.site && c.site->account && c.site->account->families_observed) || (c.existing && c.existing->instance_types);
   Members m(j);
   Json& demand = m["demand"];
   if (demand != ctx.demand) demand = ctx.demand;  // the same for every option of a workload
-  set_text(m["family_basis"], observed ? account_basis(ctx.catalog) : std::string());
+  set_text(m["family_basis"], observed ? account_basis(ctx.catalog) : existing_unlisted ? existing_family_basis(c) : std::string());
   set_texts(m["families_blocking"], blocking);
   set_texts(m["families_matched"], matched);
   set_texts(m["families_missing"], missing);
@@ -709,7 +747,7 @@ Json demand_json(const Workload& w) {
 SizingPlan plan_outpost(const Candidate& c, const FactsContext& ctx) {
   const FormFactor& f = *c.form_factor;
   const Demand demand = compute_demand(ctx.workload, InstanceCatalog::embedded(), raw_family(ctx.workload, f));
-  return size_outpost(demand, f, InstanceCatalog::embedded(), ctx.policy, ctx.catalog.outposts.capacity);
+  return size_outpost(demand, f, InstanceCatalog::embedded(), ctx.policy, ctx.catalog.outposts.capacity, ctx.catalog.catalog_items);
 }
 
 Json sizing_json(const SizingPlan& plan) {
@@ -722,11 +760,18 @@ Json sizing_json(const SizingPlan& plan) {
                       {"binding_resource", g.binding_resource}, {"utilization_vcpu", tenth(g.utilization.vcpu * 100)},
                       {"utilization_memory", tenth(g.utilization.memory_gib * 100)}, {"utilization_gpus", tenth(g.utilization.gpus * 100)}});
   }
-  return {{"feasible", plan.feasible}, {"problems", plan.problems}, {"total_hosts", plan.total_hosts}, {"active_hosts", active},
-          {"spare_hosts", spare}, {"binding_resource", plan.groups.empty() ? Json(nullptr) : Json(plan.groups.front().binding_resource)},
-          {"groups", groups}, {"compute_racks", plan.compute_racks}, {"network_racks", plan.network_racks},
-          {"power_kva", plan.power_kva}, {"rack_units", plan.rack_units}, {"ebs_tier_tb", plan.ebs_tier_tb}, {"s3_tier_tb", plan.s3_tier_tb},
-          {"to_verify", plan.to_verify}};
+  Json out = {{"feasible", plan.feasible}, {"problems", plan.problems}, {"total_hosts", plan.total_hosts}, {"active_hosts", active},
+              {"spare_hosts", spare}, {"binding_resource", plan.groups.empty() ? Json(nullptr) : Json(plan.groups.front().binding_resource)},
+              {"groups", groups}, {"compute_racks", plan.compute_racks}, {"network_racks", plan.network_racks},
+              {"power_kva", plan.power_kva}, {"rack_units", plan.rack_units}, {"ebs_tier_tb", plan.ebs_tier_tb}, {"s3_tier_tb", plan.s3_tier_tb},
+              {"to_verify", plan.to_verify}};
+  // Only where the account's catalog items were weighed: the item that states the
+  // rack's power and weight, or null (none covers: the stated assumptions).
+  if (plan.catalog_items_considered) {
+    out["catalog_item"] = plan.catalog_item ? Json(*plan.catalog_item) : Json(nullptr);
+    out["weight_lbs"] = plan.weight_lbs ? Json(*plan.weight_lbs) : Json(nullptr);
+  }
+  return out;
 }
 
 RttEstimate estimate_rtt(const Place& from, AccessType access, const Candidate& to, bool in_carrier_network) {

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <utility>
 
+#include <fmt/format.h>
+
 #include <edgeplan/util/text.hpp>
 
 namespace edgeplan {
@@ -70,6 +72,53 @@ const FormFactor* Catalog::find_form_factor(const std::string& id) const {
   for (const auto& f : outposts.form_factors)
     if (f.id == id) return &f;
   return nullptr;
+}
+
+std::optional<std::set<std::string>> AccountOutpost::instance_families() const {
+  if (!instance_types) return std::nullopt;
+  std::set<std::string> out;
+  for (const auto& type : *instance_types) out.insert(type.substr(0, type.find('.')));
+  return out;
+}
+
+namespace {
+
+// How many of `families` the form factor documents.
+std::size_t covered(const FormFactor& f, const std::set<std::string>& families) {
+  std::size_t n = 0;
+  for (const auto& family : families) n += f.instance_families.count(family);
+  return n;
+}
+
+}  // namespace
+
+FormFactor existing_form_factor(const AccountOutpost& outpost, const std::vector<FormFactor>& generic) {
+  const SiteKind kind = outpost.hardware == "SERVER" ? SiteKind::outposts_server : SiteKind::outposts_rack;
+  const auto families = outpost.instance_families();
+  // The Outpost's hardware generation is not in the Outposts API; its instance
+  // types tell it (m5/c5/r5 are first-generation racks, m7i/c7i second, c6gd a
+  // 1U server, c6id a 2U one). Most families covered wins; then a current
+  // generation (what an Outpost without imported types most likely is); then
+  // catalog order (second-generation multi-rack before single-rack: the same
+  // families, and a rack's scale-out is a question of its capacity, which the
+  // capacity verify condition covers).
+  const FormFactor* best = nullptr;
+  std::pair<std::size_t, bool> best_key{};
+  for (const auto& f : generic) {
+    if (f.kind != kind) continue;
+    const std::pair<std::size_t, bool> key{families ? covered(f, *families) : 0, f.lifecycle == Lifecycle::current};
+    if (!best || key > best_key) best = &f, best_key = key;
+  }
+  FormFactor out = best ? *best : FormFactor{};
+  out.kind = kind;
+  if (families) out.instance_families = *families;
+  out.parent_regions = {outpost.home_region};
+  out.lifecycle = Lifecycle::current;
+  out.lifecycle_note = fmt::format("existing Outpost {} ({}): already installed; whether AWS still sells {} does not matter to placing work on it",
+                                   outpost.id, outpost.lifecycle_status.empty() ? "status unknown" : outpost.lifecycle_status,
+                                   best ? best->name : std::string("its form factor"));
+  out.source = outpost.sources;
+  return out;
 }
 
 const Metro* Catalog::find_metro(const std::string& name) const {

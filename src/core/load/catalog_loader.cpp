@@ -336,6 +336,10 @@ void finish(Catalog& catalog) {
     catalog.service_vocabulary.insert(f.services_local.begin(), f.services_local.end());
     catalog.service_vocabulary.insert(f.services_not_local.begin(), f.services_not_local.end());
   }
+  // After the form factors are merged: an existing Outpost is evaluated as the final generic one.
+  catalog.existing_form_factors.clear();
+  for (const auto& outpost : catalog.existing_outposts)
+    catalog.existing_form_factors.push_back(existing_form_factor(outpost, catalog.outposts.form_factors));
 }
 
 void check_references(JsonReader& r, const Catalog& catalog) {

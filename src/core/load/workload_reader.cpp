@@ -87,6 +87,7 @@ std::vector<Facility> read_facilities(JsonReader& r, const Catalog& catalog) {
     f.uplink_speed_gbps = r.number(p + "/uplinks/speed_gbps");
     f.service_link_mbps = r.number(p + "/service_link_mbps");
     f.parent_region = r.string(p + "/parent_region");
+    f.outposts_site_id = r.string(p + "/outposts_site_id");
     out.push_back(std::move(f));
   }
   return out;

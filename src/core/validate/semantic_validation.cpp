@@ -92,6 +92,27 @@ void check_facilities(const Workload& w, JsonReader& r) {
   }
 }
 
+// An Outposts site the account view does not know leaves the facility without
+// its existing Outpost: said, not refused (the view may be partial or old).
+// Without an account view there is nothing to check against.
+void check_outposts_sites(const Workload& w, const Catalog& catalog, JsonReader& r) {
+  if (!catalog.account) return;
+  std::vector<std::string> ids, known;
+  for (const auto& o : catalog.existing_outposts) {
+    if (std::count(ids.begin(), ids.end(), o.site_id)) continue;
+    ids.push_back(o.site_id);
+    known.push_back(o.site_name.empty() ? o.site_id : fmt::format("{} ({})", o.site_id, o.site_name));
+  }
+  for (const auto& f : w.customer.facilities) {
+    if (!f.outposts_site_id || std::count(ids.begin(), ids.end(), *f.outposts_site_id)) continue;
+    r.warning(f.pointer + "/outposts_site_id",
+              fmt::format("no Outpost of the imported account view stands at Outposts site \"{}\": no existing Outpost is placed in facility \"{}\"",
+                          *f.outposts_site_id, f.id),
+              known.empty() ? std::string("the account view lists no Outposts")
+                            : util::did_you_mean(*f.outposts_site_id, ids, fmt::format("known sites: {}", util::join_list(known))));
+  }
+}
+
 void check_dependencies(const Workload& w, JsonReader& r) {
   for (const auto& d : w.dependencies) {
     if (d.facility) {
@@ -114,12 +135,13 @@ void check_residency(const Workload& w, JsonReader& r) {
   }
 }
 
-// Every option id the spec can name: catalog sites and "<facility>/<form factor>".
+// Every option id the spec can name: catalog sites, "<facility>/<form factor>" and the account's existing Outposts.
 std::vector<std::string> option_ids(const Workload& w, const Catalog& catalog) {
   std::vector<std::string> ids;
   for (const auto& site : catalog.sites) ids.push_back(site.id);
   for (const auto& facility : w.customer.facilities)
     for (const auto& ff : catalog.outposts.form_factors) ids.push_back(facility.id + "/" + ff.id);
+  for (const auto& outpost : catalog.existing_outposts) ids.push_back(outpost.id);
   return ids;
 }
 
@@ -199,6 +221,7 @@ void validate_semantics(const Workload& workload, const Catalog& catalog, JsonRe
   check_users(workload, reader);
   check_services(workload, catalog, reader);
   check_facilities(workload, reader);
+  check_outposts_sites(workload, catalog, reader);
   check_dependencies(workload, reader);
   check_residency(workload, reader);
   check_proposed(workload, catalog, reader);
