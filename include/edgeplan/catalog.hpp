@@ -62,6 +62,9 @@ struct Site {
   std::vector<std::string> source;
   std::optional<AccountObservation> account;
   Json record;  // the catalog record as loaded, for `--explain` and rules
+  // Where the record was read: "embedded" (the default catalog), or the catalog
+  // file that defined it (an overlay's path for the sites it adds or replaces).
+  std::string defined_in;
 };
 
 // The zone group a Local Zone or Wavelength Zone is opted in to, as AWS names
