@@ -266,9 +266,11 @@ TEST_CASE("catalog show and diff: a bad catalog is an input error at its line an
   check_input_error("catalog show --catalog tests/data/catalog-view/bad-opt-in-status.json", located);
   check_input_error("catalog diff default tests/data/bad/no-such-catalog.json",
                     "edgeplan: error: tests/data/bad/no-such-catalog.json: cannot read catalog file (missing or not a regular file)\n");
-  check_input_error("catalog diff tests/data/bad/malformed-json.json default",
-                    "edgeplan: error: tests/data/bad/malformed-json.json:7:53: invalid JSON while parsing object key - unexpected '}'; "
-                    "expected string literal\n");
+  const std::string malformed =
+      "edgeplan: error: tests/data/bad/malformed-json.json:7:53: invalid JSON while parsing object key - unexpected '}'; expected string literal\n";
+  check_input_error("catalog diff tests/data/bad/malformed-json.json default", malformed);
+  // Both broken: both reported, in order, in one run.
+  check_input_error("catalog diff tests/data/bad/malformed-json.json tests/data/catalog-view/bad-opt-in-status.json", malformed + located);
 }
 
 TEST_CASE("catalog show: an unknown --site or --kind is a usage error", "[catalog-cli]") {
