@@ -71,6 +71,12 @@ struct Site {
 // them ("us-west-2-den-1", "us-east-1-wl1"); the Region's own code for a Region.
 std::string zone_group_of(const Site& site);
 
+// Whether an account must opt in to the site first: "not-required", "required"
+// (documented: an opt-in Region, or any Local Zone or Wavelength Zone group, as
+// ModifyAvailabilityZoneGroup says; the account's status unknown), or the
+// account's own "opted-in" / "not-opted-in" where an imported view states it.
+std::string opt_in_status_of(const Site& site);
+
 enum class Lifecycle { current, previous_generation, discontinued };
 const char* to_string(Lifecycle lifecycle);
 

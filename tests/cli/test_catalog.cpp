@@ -11,6 +11,7 @@
 #include "support.hpp"
 
 using edgeplan::test::check_input_error;
+using edgeplan::test::contains;
 using edgeplan::test::lines_of;
 using edgeplan::test::read_text;
 using edgeplan::test::run_edgeplan;
@@ -20,8 +21,6 @@ using json = nlohmann::json;
 namespace {
 
 const std::string kOverlay = "tests/data/catalog-view/account-overlay.json";
-
-bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
 
 std::vector<std::string> words(const std::string& line) {
   std::istringstream in(line);
@@ -61,9 +60,9 @@ TEST_CASE("catalog show: one line per site, under the catalog and the account vi
   CHECK(row_of(r.out, "us-west-2-lax-1a") ==
         std::vector<std::string>{"us-west-2-lax-1a", "local-zone", "us-west-2", "Los", "Angeles", "not-opted-in", "unknown", "seen"});
   CHECK(row_of(r.out, "us-west-2-phx-2a") ==
-        std::vector<std::string>{"us-west-2-phx-2a", "local-zone", "us-west-2", "Phoenix", "opt-in-required", "partial", "not", "seen"});
-  CHECK(row_of(r.out, "us-west-2") == std::vector<std::string>{"us-west-2", "region", "-", "Portland", "opt-in-not-required", "elastic", "seen"});
-  CHECK(row_of(r.out, "us-east-1") == std::vector<std::string>{"us-east-1", "region", "-", "Ashburn", "opt-in-not-required", "elastic"});
+        std::vector<std::string>{"us-west-2-phx-2a", "local-zone", "us-west-2", "Phoenix", "required", "partial", "not", "seen"});
+  CHECK(row_of(r.out, "us-west-2") == std::vector<std::string>{"us-west-2", "region", "-", "Portland", "not-required", "elastic", "seen"});
+  CHECK(row_of(r.out, "us-east-1") == std::vector<std::string>{"us-east-1", "region", "-", "Ashburn", "not-required", "elastic"});
   CHECK(contains(r.out, "\nExisting Outposts (1)\n"));
   CHECK(row_of(r.out, "op-0a1b2c3d4e5f67890") == std::vector<std::string>{"op-0a1b2c3d4e5f67890", "ashburn-rack-1", "RACK", "ACTIVE", "us-east-1", "us-east-1a"});
   CHECK(row_of(r.out, "us-west-2-den-1a/us-west-2") ==
@@ -78,7 +77,7 @@ TEST_CASE("catalog show: the default catalog has no account view", "[catalog-cli
   CHECK_FALSE(contains(r.out, "\naccount "));
   CHECK(contains(r.out, "\nSites (26)\n"));
   CHECK(row_of(r.out, "us-east-1-wl1-bos-wlz-1") ==
-        std::vector<std::string>{"us-east-1-wl1-bos-wlz-1", "wavelength-zone", "us-east-1", "Boston", "opt-in-required", "known"});
+        std::vector<std::string>{"us-east-1-wl1-bos-wlz-1", "wavelength-zone", "us-east-1", "Boston", "required", "known"});
   CHECK(run_edgeplan("catalog show --catalog default --kind wavelength-zone").out == r.out);
 }
 
@@ -179,14 +178,14 @@ TEST_CASE("catalog diff: the facts an account overlay changed, in text", "[catal
         "  seen                 [2] unknown → yes\n"
         "added    us-west-2-boi-1a (local-zone)\n"
         "changed  us-west-2-den-1a (local-zone)\n"
-        "  opt_in               [3] opt-in-required (zone group us-west-2-den-1) → opted-in\n"
+        "  opt_in               [3] required → opted-in\n"
         "  seen                 [3] unknown → yes\n"
         "  zone_id              [3] unknown → usw2-den1-az1\n"
         "  network_border_group [3] unknown → us-west-2-den-1\n"
         "  instance_families    [4] knowledge: unknown; families: none → knowledge: known; families: c5, m5, r5\n"
         "  instance_types       [4] unknown → c5.2xlarge, m5.2xlarge, r5.2xlarge\n"
         "changed  us-west-2-lax-1a (local-zone)\n"
-        "  opt_in               [3] opt-in-required (zone group us-west-2-lax-1) → not-opted-in\n"
+        "  opt_in               [3] required → not-opted-in\n"
         "  seen                 [3] unknown → yes\n"
         "  zone_id              [3] unknown → usw2-lax1-az1\n"
         "  network_border_group [3] unknown → us-west-2-lax-1\n"
@@ -219,7 +218,7 @@ TEST_CASE("catalog diff --format json: before and after of every changed fact", 
                                         "removed us-west-2-den-1a/us-west-2"});
   const json& den = j["changes"][3];
   CHECK(den["facts"]["opt_in"] ==
-        json{{"before", "opted-in"}, {"after", "opt-in-required (zone group us-west-2-den-1)"}, {"source_after", "AWS documentation (default catalog)"}});
+        json{{"before", "opted-in"}, {"after", "required"}, {"source_after", "AWS documentation (default catalog)"}});
   CHECK(den["facts"]["seen"] == json{{"before", true}, {"after", nullptr}, {"source_after", nullptr}});
   const json& removed = j["changes"][6];
   CHECK(removed["facts"]["hardware"] == json{{"before", "RACK"}, {"after", nullptr}, {"source_after", nullptr}});
@@ -230,7 +229,7 @@ TEST_CASE("catalog diff --format markdown: one table row per changed fact, sourc
   REQUIRE(r.exit_code == 0);
   CHECK(r.out.rfind("## Catalog changes\n\n`aws-default` 2026.11.26 (2026-11-26, sha256:", 0) == 0);
   CHECK(contains(r.out, ": **5 changed, 3 added, 0 removed**\n\n| change | entry | fact | before | after | source |\n|---|---|---|---|---|---|\n"));
-  CHECK(contains(r.out, "\n| changed | `us-west-2-den-1a` (local-zone) | `opt_in` | opt-in-required (zone group us-west-2-den-1) | opted-in | [3] |\n"));
+  CHECK(contains(r.out, "\n| changed | `us-west-2-den-1a` (local-zone) | `opt_in` | required | opted-in | [3] |\n"));
   CHECK(contains(r.out, "\n| added | `op-0a1b2c3d4e5f67890` (outpost) | | | | |\n"));
   CHECK(contains(r.out, "\nSources:\n\n1. catalog file tests/data/catalog-view/account-overlay.json (extends the default catalog)\n"));
 }

@@ -76,13 +76,6 @@ SiteSources site_sources(const Site& site, const std::optional<AccountView>& vie
           account_source(view, command_of(sources, kOfferingCommands))};
 }
 
-// AWS's words (describe-regions OptInStatus) where the documentation says the same thing.
-std::string documented_opt_in(const Site& site) {
-  if (site.kind == SiteKind::region) return site.opt_in ? "opt-in-required" : "opt-in-not-required";
-  return fmt::format("opt-in-required (zone group {}{})", zone_group_of(site),
-                     site.access_requires_support_request ? ", after a support request" : "");
-}
-
 FactValue location_value(const Site& site) {
   return {{"metro", site.metro},
           {"country", site.place.country},
@@ -108,7 +101,8 @@ void add_account_fact(CatalogEntry& e, const char* name, const std::optional<std
 void add_zone_facts(CatalogEntry& e, const Site& site, const SiteSources& from) {
   const AccountObservation none;
   const AccountObservation& seen = site.account ? *site.account : none;
-  add_account_fact(e, "opt_in", seen.opt_in_status, documented_opt_in(site), from);
+  add(e, "opt_in", opt_in_status_of(site), seen.opt_in_status ? from.zones : from.record);
+  if (site.access_requires_support_request) add(e, "support_request_required", true, from.record);
   if (seen.seen) add(e, "seen", *seen.seen, from.zones);
   if (site.kind != SiteKind::region) add_account_fact(e, "zone_group", seen.zone_group, zone_group_of(site), from);
   add_account_fact(e, "zone_id", seen.zone_id, nullptr, from);

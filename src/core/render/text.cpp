@@ -200,7 +200,7 @@ Table site_table(const std::vector<CatalogEntry>& entries) {
   for (const auto& e : entries)
     if (is_site(e))
       t.rows.push_back({e.id, e.kind, fact_text(e, "parent_region"), fact_text(e, "location", "metro"),
-                        e.find("opt_in") ? opt_in_word(e.find("opt_in")->value) : "-", fact_text(e, "instance_families", "knowledge"), account_marker(e)});
+                        fact_text(e, "opt_in"), fact_text(e, "instance_families", "knowledge"), account_marker(e)});
   t.title = fmt::format("Sites ({})", t.rows.size());
   return t;
 }

@@ -232,9 +232,4 @@ std::string diff_counts(const CatalogDiff& diff) {
   return fmt::format("{} changed, {} added, {} removed", diff.count("changed"), diff.count("added"), diff.count("removed"));
 }
 
-std::string opt_in_word(const FactValue& value) {
-  const std::string text = fact_value_text(value);
-  return text.substr(0, text.find(" ("));
-}
-
 }  // namespace edgeplan::render_detail

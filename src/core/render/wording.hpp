@@ -64,9 +64,6 @@ class SourceNumbers {
 std::string catalog_line(const CatalogInfo& info);
 // "3 changed, 1 added, 0 removed", or "no changes"
 std::string diff_counts(const CatalogDiff& diff);
-// "opt-in-required (zone group us-west-2-den-1)" -> "opt-in-required": the
-// word of the opt_in fact without its detail, for one-line listings.
-std::string opt_in_word(const FactValue& value);
 
 // ---- capacity plans (capacity_document.cpp): text and Markdown differ only in bullets and headings
 std::string capacity_document(const CapacityReport& report, bool markdown);

@@ -72,7 +72,7 @@ TEST_CASE("catalog view: the default catalog lists every site, each fact from th
   CHECK_FALSE(listing.account);
   const CatalogEntry& den = entry(listing, "us-west-2-den-1a");
   CHECK(den.kind == "local-zone");
-  CHECK(fact(den, "opt_in").value == "opt-in-required (zone group us-west-2-den-1)");
+  CHECK(fact(den, "opt_in").value == "required");
   CHECK(fact(den, "opt_in").basis == "catalog");
   CHECK(fact(den, "opt_in").source == kDocumentation);
   CHECK(fact(den, "instance_families").value == FactValue{{"knowledge", "unknown"}, {"families", FactValue::array()}});
@@ -80,9 +80,9 @@ TEST_CASE("catalog view: the default catalog lists every site, each fact from th
   CHECK(fact(den, "location").value["metro"] == "Denver");
   CHECK(den.find("seen") == nullptr);  // only an account says whether it sees a zone
   const CatalogEntry& oregon = entry(listing, "us-west-2");
-  CHECK(fact(oregon, "opt_in").value == "opt-in-not-required");
+  CHECK(fact(oregon, "opt_in").value == "not-required");
   CHECK(oregon.find("parent_region") == nullptr);
-  CHECK(fact(entry(listing, "af-south-1"), "opt_in").value == "opt-in-required");
+  CHECK(fact(entry(listing, "af-south-1"), "opt_in").value == "required");
 }
 
 TEST_CASE("catalog view: account facts for a zone are stated by the account, each with its command") {
@@ -175,7 +175,7 @@ TEST_CASE("catalog diff: default against an account overlay lists exactly the fa
   CHECK(den.kind == "local-zone");
   // zone_group: the account says what the documentation implied, so it is no change.
   REQUIRE(fact_names(den) == std::vector<std::string>{"opt_in", "seen", "instance_families", "instance_types"});
-  CHECK(den.facts[0].before == "opt-in-required (zone group us-west-2-den-1)");
+  CHECK(den.facts[0].before == "required");
   CHECK(den.facts[0].after == "opted-in");
   CHECK(den.facts[0].source_after == kAccountSource);
   CHECK(den.facts[1].before.is_null());
@@ -198,7 +198,7 @@ TEST_CASE("catalog diff: the other way round, added entries are removed and ever
     CHECK(f.after.is_null());
     CHECK(f.source_after.empty());
   }
-  CHECK(back.changes[1].facts[0].after == "opt-in-required (zone group us-west-2-den-1)");
+  CHECK(back.changes[1].facts[0].after == "required");
   CHECK(back.changes[1].facts[0].source_after == kDocumentation);
 }
 
