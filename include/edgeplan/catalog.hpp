@@ -62,11 +62,20 @@ struct Site {
   std::vector<std::string> source;
   std::optional<AccountObservation> account;
   Json record;  // the catalog record as loaded, for `--explain` and rules
+  // Where the record was read: "embedded" (the default catalog), or the catalog
+  // file that defined it (an overlay's path for the sites it adds or replaces).
+  std::string defined_in;
 };
 
 // The zone group a Local Zone or Wavelength Zone is opted in to, as AWS names
 // them ("us-west-2-den-1", "us-east-1-wl1"); the Region's own code for a Region.
 std::string zone_group_of(const Site& site);
+
+// Whether an account must opt in to the site first: "not-required", "required"
+// (documented: an opt-in Region, or any Local Zone or Wavelength Zone group, as
+// ModifyAvailabilityZoneGroup says; the account's status unknown), or the
+// account's own "opted-in" / "not-opted-in" where an imported view states it.
+std::string opt_in_status_of(const Site& site);
 
 enum class Lifecycle { current, previous_generation, discontinued };
 const char* to_string(Lifecycle lifecycle);

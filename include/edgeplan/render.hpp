@@ -14,6 +14,7 @@
 #include <edgeplan/aws_import.hpp>
 #include <edgeplan/batch.hpp>
 #include <edgeplan/capacity_report.hpp>
+#include <edgeplan/catalog_view.hpp>
 #include <edgeplan/check.hpp>
 #include <edgeplan/report.hpp>
 #include <edgeplan/pipeline.hpp>
@@ -69,7 +70,7 @@ struct FactsListing {
 
 // Results a renderer takes: Report, Explanation, CapacityReport, CheckRun,
 // RuleSet (`rules list`), RuleTestRun, ValidationRun (`validate`), FactsListing, PortfolioSummary, AwsImport
-// (`catalog import`: the overlay it writes), and BatchResult (one streamed
+// (`catalog import`: the overlay it writes), CatalogListing (`catalog show`), CatalogDiff (`catalog diff`), and BatchResult (one streamed
 // record of `batch`; `header` is printed once before the first).
 template <class Result>
 struct Renderer {
@@ -92,6 +93,8 @@ template <> const std::vector<Renderer<FactsListing>>& renderers();
 template <> const std::vector<Renderer<PortfolioSummary>>& renderers();
 template <> const std::vector<Renderer<BatchResult>>& renderers();
 template <> const std::vector<Renderer<AwsImport>>& renderers();
+template <> const std::vector<Renderer<CatalogListing>>& renderers();
+template <> const std::vector<Renderer<CatalogDiff>>& renderers();
 
 template <class Result>
 const Renderer<Result>* find_renderer(Format format) {
@@ -124,6 +127,7 @@ std::string render(const Result& result, Format format, const RenderOptions& opt
 // The versioned JSON contracts (schema_version first; keys in documented order).
 using OrderedJson = nlohmann::ordered_json;
 inline constexpr const char* kCheckSchemaVersion = "1.0";
+inline constexpr const char* kCatalogViewSchemaVersion = "1.0";  // `catalog show` and `catalog diff`
 OrderedJson report_json(const Report& report);
 OrderedJson explanation_json(const Report& report, const Evaluation& option);
 OrderedJson capacity_json(const CapacityReport& report);

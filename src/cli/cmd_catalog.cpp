@@ -2,12 +2,17 @@
 // What the user's own AWS account sees, from the AWS CLI's JSON output
 // (scripts/collect-aws.sh runs the commands), as a catalog overlay that
 // `--catalog` layers over the embedded default. edgeplan never calls AWS.
+// edgeplan catalog show [--catalog FILE] [--site ID]... [--kind KIND]
+// edgeplan catalog diff OLD NEW [--exit-code]
+// What a catalog knows and where each fact came from; what changed between two.
 #include <iostream>
+#include <optional>
 
 #include <fmt/format.h>
 
 #include <edgeplan/aws_import.hpp>
 #include <edgeplan/catalog_loader.hpp>
+#include <edgeplan/catalog_view.hpp>
 #include <edgeplan/exit_codes.hpp>
 #include <edgeplan/pipeline.hpp>
 #include <edgeplan/util/text.hpp>
@@ -60,9 +65,82 @@ int run_import(const ImportOptions& o) {
   return to_int(ExitCode::ok);
 }
 
+struct ShowOptions {
+  std::string catalog;             // empty or "default": the embedded catalog
+  std::vector<std::string> sites;  // --site
+  std::string kind;                // --kind; empty: every kind
+  OutputOptions output;
+};
+
+struct DiffOptions {
+  std::string before, after;  // catalog files, or "default"
+  bool exit_code = false;     // --exit-code: 1 when they differ, as `git diff --exit-code`
+  OutputOptions output;
+};
+
+// "default" names the embedded catalog, anything else a catalog file (a full
+// catalog or an overlay): a file named "default" is "./default".
+Catalog load_catalog_argument(const FileSystem& fs, const std::string& argument) {
+  return argument.empty() || argument == "default" ? load_default_catalog() : load_catalog_file(fs, argument);
+}
+
+int run_show(const ShowOptions& o, const GlobalOptions& global) {
+  RealFileSystem fs;
+  const Catalog catalog = load_catalog_argument(fs, o.catalog);
+  const CatalogFilter filter{o.sites, o.kind.empty() ? std::nullopt : std::optional<std::string>(o.kind)};
+  emit(o.output, render(list_catalog(catalog, filter), parse_format(o.output.format), render_options(global, o.output)));
+  return to_int(ExitCode::ok);
+}
+
+// Both are read before an error is reported: two broken catalogs, two diagnostics in one run.
+std::vector<Catalog> load_catalog_arguments(const FileSystem& fs, const std::vector<std::string>& arguments) {
+  std::vector<Catalog> catalogs;
+  std::vector<Diagnostic> errors;
+  for (const auto& argument : arguments) {
+    try {
+      catalogs.push_back(load_catalog_argument(fs, argument));
+    } catch (const InputError& e) {
+      errors.insert(errors.end(), e.diagnostics().begin(), e.diagnostics().end());
+    }
+  }
+  if (!errors.empty()) throw InputError(std::move(errors));
+  return catalogs;
+}
+
+int run_diff(const DiffOptions& o, const GlobalOptions& global) {
+  RealFileSystem fs;
+  const std::vector<Catalog> catalogs = load_catalog_arguments(fs, {o.before, o.after});
+  const CatalogDiff diff = diff_catalogs(catalogs[0], catalogs[1]);
+  emit(o.output, render(diff, parse_format(o.output.format), render_options(global, o.output)));
+  // Exit code 1 is "the gate failed" (exit_codes.hpp): here, the catalogs differ.
+  return to_int(o.exit_code && !diff.changes.empty() ? ExitCode::no_feasible : ExitCode::ok);
+}
+
+void add_show(CLI::App& command, const GlobalOptions& global, std::vector<std::pair<CLI::App*, Runner>>& runners) {
+  auto show = std::make_shared<ShowOptions>();
+  CLI::App* cmd = command.add_subcommand("show", "What a catalog knows, per site, and where each fact came from (the documentation or your account)");
+  cmd->add_option("--catalog", show->catalog, "Catalog file, full or overlay (default: the embedded one; \"default\" names it too)");
+  cmd->add_option("--site", show->sites, "Only this entry, with every fact and its source (repeatable): a site, an Outpost id, a rack configuration, FROM/TO of a measured RTT")
+      ->allow_extra_args(false);
+  cmd->add_option("--kind", show->kind, "Only entries of this kind: " + util::join_list(catalog_entry_kinds(), ", "))->check(CLI::IsMember(catalog_entry_kinds()));
+  add_output_options<CatalogListing>(*cmd, show->output);
+  runners.emplace_back(cmd, [show, &global] { return run_show(*show, global); });
+}
+
+void add_diff(CLI::App& command, const GlobalOptions& global, std::vector<std::pair<CLI::App*, Runner>>& runners) {
+  auto diff = std::make_shared<DiffOptions>();
+  CLI::App* cmd = command.add_subcommand("diff", "What changed between two catalogs: sites, opt-in, visibility, instance families and types, services, "
+                                                 "existing Outposts, rack configurations, measured RTTs, metadata");
+  cmd->add_option("old", diff->before, "The catalog before: a catalog file (full or overlay), or \"default\" for the embedded one")->required();
+  cmd->add_option("new", diff->after, "The catalog after, likewise")->required();
+  cmd->add_flag("--exit-code", diff->exit_code, "Exit 1 when the catalogs differ (as git diff --exit-code); without it, 0 either way");
+  add_output_options<CatalogDiff>(*cmd, diff->output);
+  runners.emplace_back(cmd, [diff, &global] { return run_diff(*diff, global); });
+}
+
 }  // namespace
 
-Runner setup_catalog(CLI::App& command, const GlobalOptions&) {
+Runner setup_catalog(CLI::App& command, const GlobalOptions& global) {
   command.require_subcommand(1);
   auto import = std::make_shared<ImportOptions>();
   CLI::App* import_cmd = command.add_subcommand(
@@ -73,7 +151,14 @@ Runner setup_catalog(CLI::App& command, const GlobalOptions&) {
   import_cmd->add_option("--account", import->account, "AWS account id, when no input shows it");
   import_cmd->add_option("--name", import->name, "metadata.name of the overlay (default: account-<id>)");
   add_output_options<AwsImport>(*import_cmd, import->output);
-  return [import] { return run_import(*import); };
+  std::vector<std::pair<CLI::App*, Runner>> runners = {{import_cmd, [import] { return run_import(*import); }}};
+  add_show(command, global, runners);
+  add_diff(command, global, runners);
+  return [runners] {
+    for (const auto& [cmd, runner] : runners)
+      if (cmd->parsed()) return runner();
+    return to_int(ExitCode::usage_error);  // unreachable: require_subcommand(1)
+  };
 }
 
 }  // namespace edgeplan::cli

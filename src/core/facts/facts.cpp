@@ -503,13 +503,8 @@ OptIn opt_in_of(const Candidate& c, const Catalog& catalog) {
   out.command = zone ? fmt::format("aws ec2 modify-availability-zone-group --region {} --group-name {} --opt-in-status opted-in",
                                    site.parent_region.value_or(""), out.group)
                      : fmt::format("aws account enable-region --region-name {}", site.id);
-  const bool documented = zone || site.opt_in;
-  out.status = documented ? "required" : "not-required";
-  if (site.account && site.account->opt_in_status) {
-    const std::string& seen = *site.account->opt_in_status;
-    out.status = seen == "opt-in-not-required" ? "not-required" : seen;
-    out.basis = account_basis(catalog);
-  }
+  out.status = opt_in_status_of(site);
+  if (site.account && site.account->opt_in_status) out.basis = account_basis(catalog);
   return out;
 }
 

@@ -173,4 +173,12 @@ std::string zone_group_of(const Site& site) {
   return site.id;
 }
 
+std::string opt_in_status_of(const Site& site) {
+  if (site.account && site.account->opt_in_status) {
+    const std::string& status = *site.account->opt_in_status;
+    return status == "opt-in-not-required" ? "not-required" : status;
+  }
+  return site.kind != SiteKind::region || site.opt_in ? "required" : "not-required";
+}
+
 }  // namespace edgeplan

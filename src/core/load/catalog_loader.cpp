@@ -363,6 +363,7 @@ Catalog build_catalog(const JsonDocument& catalog_doc, const JsonDocument& metro
   catalog.info.date = r.string("/metadata/date", true).value_or("");
   catalog.info.origin = origin;
   read_catalog_body(r, catalog);
+  for (auto& site : catalog.sites) site.defined_in = origin;
   JsonReader m(metros_doc);
   read_metros(m, "/metros", catalog.metros);
   m.throw_if_errors();
@@ -400,6 +401,7 @@ Catalog load_catalog_file(const FileSystem& fs, const std::string& path) {
   r.throw_if_errors();
   // The overlay's assumptions started from the defaults, with its fields applied.
   if (r.find("/outposts/capacity_assumptions")) base.outposts.capacity = overlay.outposts.capacity;
+  for (auto& site : overlay.sites) site.defined_in = path;
   upsert_by_id(base.sites, std::move(overlay.sites));
   upsert_by_id(base.outposts.form_factors, std::move(overlay.outposts.form_factors));
   base.metros.insert(base.metros.begin(), overlay.metros.begin(), overlay.metros.end());

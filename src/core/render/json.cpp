@@ -176,6 +176,34 @@ OrderedJson rule_json(const CheckRule& r) {
           {"description", r.description}, {"help", r.help}};
 }
 
+// ---------------------------------------------------------------- catalog listings and diffs
+
+OrderedJson catalog_info_json(const CatalogInfo& info) {
+  return {{"name", info.name}, {"version", info.version}, {"date", info.date}, {"digest", "sha256:" + info.digest}, {"origin", info.origin}};
+}
+
+OrderedJson account_view_json(const std::optional<AccountView>& a) {
+  if (!a) return nullptr;
+  return {{"id", a->id.empty() ? OrderedJson(nullptr) : OrderedJson(a->id)},
+          {"captured_at", a->captured_at.empty() ? OrderedJson(nullptr) : OrderedJson(a->captured_at)},
+          {"captured_at_basis", a->captured_at_basis}, {"regions", a->regions}, {"gaps", a->gaps}};
+}
+
+// Facts keyed by name, in the listing's order: `.facts.opt_in.value` in jq.
+OrderedJson catalog_entry_json(const CatalogEntry& e) {
+  OrderedJson facts = OrderedJson::object();
+  for (const auto& f : e.facts) facts[f.name] = {{"value", f.value}, {"basis", f.basis}, {"source", f.source}};
+  return {{"id", e.id}, {"kind", e.kind}, {"facts", facts}};
+}
+
+OrderedJson catalog_change_json(const CatalogChange& c) {
+  OrderedJson facts = OrderedJson::object();
+  for (const auto& f : c.facts)
+    facts[f.name] = {{"before", f.before}, {"after", f.after},
+                     {"source_after", f.source_after.empty() ? OrderedJson(nullptr) : OrderedJson(f.source_after)}};
+  return {{"id", c.id}, {"kind", c.kind}, {"change", c.change}, {"facts", facts}};
+}
+
 }  // namespace
 
 OrderedJson to_ordered(const nlohmann::json& value) {
@@ -367,6 +395,26 @@ std::string aws_import(const AwsImport& result, const RenderOptions&) {
     if (result.overlay.contains(key)) out[key] = to_ordered(result.overlay[key]);
   for (const auto& [key, value] : result.overlay.items())
     if (!out.contains(key)) out[key] = to_ordered(value);
+  return dump_json(out, 2) + "\n";
+}
+
+std::string catalog_listing(const CatalogListing& listing, const RenderOptions&) {
+  OrderedJson entries = OrderedJson::array();
+  for (const auto& e : listing.entries) entries.push_back(catalog_entry_json(e));
+  const OrderedJson out = {{"schema_version", kCatalogViewSchemaVersion}, {"catalog", catalog_info_json(listing.info)},
+                           {"account", account_view_json(listing.account)}, {"entries", entries}};
+  return dump_json(out, 2) + "\n";
+}
+
+std::string catalog_diff(const CatalogDiff& diff, const RenderOptions&) {
+  OrderedJson changes = OrderedJson::array();
+  for (const auto& c : diff.changes) changes.push_back(catalog_change_json(c));
+  const OrderedJson out = {{"schema_version", kCatalogViewSchemaVersion},
+                           {"before", catalog_info_json(diff.before)},
+                           {"after", catalog_info_json(diff.after)},
+                           {"changed", !diff.changes.empty()},
+                           {"summary", {{"changed", diff.count("changed")}, {"added", diff.count("added")}, {"removed", diff.count("removed")}}},
+                           {"changes", changes}};
   return dump_json(out, 2) + "\n";
 }
 

@@ -197,4 +197,42 @@ std::string portfolio(const PortfolioSummary& summary, const RenderOptions&) {
   return out;
 }
 
+namespace {
+
+// "`aws-default` 2026.11.26 (2026-11-26, sha256:0123456789ab)"
+std::string md_catalog(const CatalogInfo& info) {
+  return fmt::format("{} {} ({}, sha256:{})", markdown_code(info.name), markdown_text(info.version), markdown_text(info.date.empty() ? "undated" : info.date),
+                     info.digest.substr(0, 12));
+}
+
+std::string source_marker(SourceNumbers& sources, const std::string& source) {
+  const std::size_t n = sources.number(source);
+  return n ? fmt::format("[{}]", n) : "";
+}
+
+// One row per changed fact; an added or removed entry is one row (the JSON lists its facts).
+void append_change_rows(std::string& out, const CatalogChange& c, SourceNumbers& sources) {
+  const std::string entry = fmt::format("{} ({})", markdown_code(c.id), c.kind);
+  if (c.change != "changed") {
+    out += fmt::format("| {} | {} | | | | |\n", c.change, entry);
+    return;
+  }
+  for (const auto& f : c.facts)
+    out += fmt::format("| {} | {} | {} | {} | {} | {} |\n", c.change, entry, markdown_code(f.name), markdown_text(fact_value_text(f.before)),
+                       markdown_text(fact_value_text(f.after)), source_marker(sources, f.source_after));
+}
+
+}  // namespace
+
+std::string catalog_diff(const CatalogDiff& diff, const RenderOptions&) {
+  std::string out = fmt::format("## Catalog changes\n\n{} → {}: **{}**\n", md_catalog(diff.before), md_catalog(diff.after), diff_counts(diff));
+  if (diff.changes.empty()) return out;
+  out += "\n| change | entry | fact | before | after | source |\n|---|---|---|---|---|---|\n";
+  SourceNumbers sources;
+  for (const auto& c : diff.changes) append_change_rows(out, c, sources);
+  if (!sources.sources().empty()) out += "\nSources:\n\n";
+  for (std::size_t i = 0; i < sources.sources().size(); ++i) out += fmt::format("{}. {}\n", i + 1, markdown_text(sources.sources()[i]));
+  return out;
+}
+
 }  // namespace edgeplan::render_detail::markdown

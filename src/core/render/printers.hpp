@@ -16,6 +16,8 @@ std::string rule_tests(const RuleTestRun& run, const RenderOptions& options);
 std::string rules(const RuleSet& set, const RenderOptions& options);
 std::string validation(const ValidationRun& run, const RenderOptions& options);
 std::string portfolio(const PortfolioSummary& summary, const RenderOptions& options);
+std::string catalog_listing(const CatalogListing& listing, const RenderOptions& options);
+std::string catalog_diff(const CatalogDiff& diff, const RenderOptions& options);
 }  // namespace text
 
 namespace markdown {
@@ -24,6 +26,7 @@ std::string explanation(const Explanation& explanation, const RenderOptions& opt
 std::string capacity(const CapacityReport& report, const RenderOptions& options);
 std::string check(const CheckRun& run, const RenderOptions& options);
 std::string portfolio(const PortfolioSummary& summary, const RenderOptions& options);
+std::string catalog_diff(const CatalogDiff& diff, const RenderOptions& options);
 }  // namespace markdown
 
 namespace json {
@@ -36,6 +39,8 @@ std::string rules(const RuleSet& set, const RenderOptions& options);
 std::string validation(const ValidationRun& run, const RenderOptions& options);
 std::string facts(const FactsListing& listing, const RenderOptions& options);
 std::string aws_import(const AwsImport& result, const RenderOptions& options);
+std::string catalog_listing(const CatalogListing& listing, const RenderOptions& options);
+std::string catalog_diff(const CatalogDiff& diff, const RenderOptions& options);
 }  // namespace json
 
 namespace jsonl {

@@ -87,6 +87,17 @@ template <> const std::vector<Renderer<AwsImport>>& renderers() {
   return table;
 }
 
+template <> const std::vector<Renderer<CatalogListing>>& renderers() {
+  static const std::vector<Renderer<CatalogListing>> table = {{Format::text, f::text::catalog_listing}, {Format::json, f::json::catalog_listing}};
+  return table;
+}
+
+template <> const std::vector<Renderer<CatalogDiff>>& renderers() {
+  static const std::vector<Renderer<CatalogDiff>> table = {
+      {Format::text, f::text::catalog_diff}, {Format::json, f::json::catalog_diff}, {Format::markdown, f::markdown::catalog_diff}};
+  return table;
+}
+
 std::string_view format_name(Format format) {
   for (const auto& info : format_table())
     if (info.format == format) return info.name;

@@ -3,6 +3,7 @@
 // of user text (names, descriptions, messages, file names) goes through
 // escape_controls, so only our own line breaks and colours reach the terminal.
 #include <algorithm>
+#include <cctype>
 
 #include <fmt/format.h>
 
@@ -145,6 +146,138 @@ std::string text_table(const Table& table) {
   return out + "\n";
 }
 
+// ---------------------------------------------------------------- catalog listings and diffs
+
+// "[2]" before a fact's value; blank when no one states it (a removed fact).
+std::string source_marker(SourceNumbers& sources, const std::string& source) {
+  const std::size_t n = sources.number(source);
+  return n ? fmt::format("[{}]", n) : "   ";
+}
+
+std::string sources_text(const SourceNumbers& sources, const Painter& p) {
+  if (sources.sources().empty()) return "";
+  std::string out = "\n" + p.bold("Sources") + "\n";
+  for (std::size_t i = 0; i < sources.sources().size(); ++i) out += fmt::format("  [{}] {}\n", i + 1, escape_controls(sources.sources()[i]));
+  return out;
+}
+
+constexpr int kFactNameWidth = 21;  // "network_border_group" and a space
+constexpr int kValueColumn = 2 + kFactNameWidth + 4;  // after the indent, the name and "[n] "
+constexpr std::size_t kLongValue = 100;
+
+std::string account_lines(const AccountView& a) {
+  auto or_unknown = [](const std::string& text) { return text.empty() ? std::string("unknown") : text; };
+  std::string out = fmt::format("account {} · captured {} ({}) · Regions {}\n", escape_controls(or_unknown(a.id)), escape_controls(or_unknown(a.captured_at)),
+                                escape_controls(a.captured_at_basis), a.regions.empty() ? "none" : escape_controls(util::join_list(a.regions)));
+  out += fmt::format("gaps ({}){}\n", a.gaps.size(), a.gaps.empty() ? "" : ":");
+  for (const auto& gap : a.gaps) out += "  - " + escape_controls(gap) + "\n";
+  return out;
+}
+
+std::string catalog_header(const CatalogListing& listing, const Painter& p) {
+  std::string out = p.bold("catalog " + escape_controls(catalog_line(listing.info))) + "\n";
+  return listing.account ? out + account_lines(*listing.account) : out;
+}
+
+// The fact's value as words, or one key of an object value; "-" when the entry does not state it.
+std::string fact_text(const CatalogEntry& e, const std::string& name, const char* key = nullptr) {
+  const CatalogFact* f = e.find(name);
+  if (!f) return "-";
+  return fact_value_text(key && f->value.is_object() ? f->value.value(key, FactValue(nullptr)) : f->value);
+}
+
+// What the account said about a site, in one word.
+std::string account_marker(const CatalogEntry& e) {
+  if (const CatalogFact* seen = e.find("seen")) return seen->value == true ? "seen" : "not seen";
+  const bool any = std::any_of(e.facts.begin(), e.facts.end(), [](const CatalogFact& f) { return f.basis == "account"; });
+  return any ? "account" : "";
+}
+
+bool is_site(const CatalogEntry& e) { return e.kind == "region" || e.kind == "local-zone" || e.kind == "wavelength-zone"; }
+
+Table site_table(const std::vector<CatalogEntry>& entries) {
+  Table t{"", {"ID", "KIND", "PARENT", "METRO", "OPT-IN", "FAMILIES", "ACCOUNT"}, std::vector<bool>(7, false), {}, ""};
+  for (const auto& e : entries)
+    if (is_site(e))
+      t.rows.push_back({e.id, e.kind, fact_text(e, "parent_region"), fact_text(e, "location", "metro"),
+                        fact_text(e, "opt_in"), fact_text(e, "instance_families", "knowledge"), account_marker(e)});
+  t.title = fmt::format("Sites ({})", t.rows.size());
+  return t;
+}
+
+// The one-line listing of the entries that are not sites: which facts, per kind.
+struct KindColumns {
+  const char* kind;
+  const char* title;
+  std::vector<std::string> facts;
+};
+const std::vector<KindColumns>& other_kinds() {
+  static const std::vector<KindColumns> kinds = {
+      {"outpost", "Existing Outposts", {"name", "hardware", "lifecycle_status", "home_region", "availability_zone"}},
+      {"catalog-item", "Rack configurations (Outposts catalog items)", {"status", "power_kva", "ec2_capacities"}},
+      {"measured-rtt", "Measured RTTs (AWS)", {"rtt_ms", "period", "between"}},
+  };
+  return kinds;
+}
+
+std::string column_title(std::string fact_name) {
+  for (char& c : fact_name) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return fact_name;
+}
+
+Table kind_table(const std::vector<CatalogEntry>& entries, const KindColumns& k) {
+  Table t{"", {"ID"}, {false}, {}, ""};
+  for (const auto& name : k.facts) t.columns.push_back(column_title(name)), t.numeric.push_back(false);
+  for (const auto& e : entries) {
+    if (e.kind != k.kind) continue;
+    std::vector<std::string> row = {e.id};
+    for (const auto& name : k.facts) row.push_back(fact_text(e, name));
+    t.rows.push_back(std::move(row));
+  }
+  t.title = fmt::format("{} ({})", k.title, t.rows.size());
+  return t;
+}
+
+std::string listing_tables(const CatalogListing& listing) {
+  std::vector<Table> tables = {site_table(listing.entries)};
+  for (const auto& k : other_kinds()) tables.push_back(kind_table(listing.entries, k));
+  std::string out;
+  for (const auto& t : tables)
+    if (!t.rows.empty()) out += text_table(t);
+  return out.empty() ? "no entries\n" : out;
+}
+
+// A value too long for one line (a site's services, its source URLs) gets one
+// line per list item or object member, under the first.
+std::string value_lines(const FactValue& value) {
+  const std::string one_line = escape_controls(fact_value_text(value));
+  if (one_line.size() <= kLongValue) return one_line;
+  std::string out;
+  for (const auto& part : fact_value_parts(value)) out += (out.empty() ? "" : fmt::format("\n{:<{}}", "", kValueColumn)) + escape_controls(part);
+  return out;
+}
+
+std::string entry_detail(const CatalogEntry& e, SourceNumbers& sources, const Painter& p) {
+  std::string out = p.bold(fmt::format("{} ({})", escape_controls(e.id), e.kind)) + "\n";
+  for (const auto& f : e.facts) out += fmt::format("  {:<{}}{} {}\n", f.name, kFactNameWidth, source_marker(sources, f.source), value_lines(f.value));
+  return out;
+}
+
+std::string change_word(const std::string& change, const Painter& p) {
+  const std::string word = fmt::format("{:<8}", change);
+  return change == "added" ? p.green(word) : change == "removed" ? p.red(word) : p.yellow(word);
+}
+
+// Added and removed entries in one line (the JSON lists their facts; `catalog show` prints them).
+std::string change_text(const CatalogChange& c, SourceNumbers& sources, const Painter& p) {
+  std::string out = fmt::format("{} {} ({})\n", change_word(c.change, p), escape_controls(c.id), c.kind);
+  if (c.change != "changed") return out;
+  for (const auto& f : c.facts)
+    out += fmt::format("  {:<{}}{} {} → {}\n", f.name, kFactNameWidth, source_marker(sources, f.source_after), escape_controls(fact_value_text(f.before)),
+                       escape_controls(fact_value_text(f.after)));
+  return out;
+}
+
 }  // namespace
 
 std::string report(const Report& report, const RenderOptions& options) {
@@ -264,6 +397,28 @@ std::string portfolio(const PortfolioSummary& summary, const RenderOptions&) {
   for (const auto& t : portfolio_tables(p, info.top)) out += text_table(t);
   out.pop_back();
   return out;
+}
+
+std::string catalog_listing(const CatalogListing& listing, const RenderOptions& options) {
+  const Painter p(options.color);
+  std::string out = catalog_header(listing, p) + "\n";
+  if (listing.filter.ids.empty()) return out + listing_tables(listing);
+  SourceNumbers sources;
+  for (std::size_t i = 0; i < listing.entries.size(); ++i) out += (i ? "\n" : "") + entry_detail(listing.entries[i], sources, p);
+  return out + sources_text(sources, p);
+}
+
+std::string catalog_diff(const CatalogDiff& diff, const RenderOptions& options) {
+  const Painter p(options.color);
+  std::string out = p.bold("catalog diff") + "\n";
+  out += "  before  " + escape_controls(catalog_line(diff.before)) + "\n";
+  out += "  after   " + escape_controls(catalog_line(diff.after)) + "\n";
+  out += diff_counts(diff) + "\n";
+  if (diff.changes.empty()) return out;
+  SourceNumbers sources;
+  out += "\n";
+  for (const auto& c : diff.changes) out += change_text(c, sources, p);
+  return out + sources_text(sources, p);
 }
 
 }  // namespace edgeplan::render_detail::text

@@ -1,5 +1,7 @@
 #include "render/wording.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include <edgeplan/util/digest.hpp>
@@ -169,6 +171,65 @@ std::string check_summary_line(const CheckRun& run) {
                      util::plural(run.count("warning", false), "warning"), run.count("info", false), waived);
   out += fmt::format(" · fail on {}{}", run.options.fail_on, run.options.use_waivers ? "" : " · waivers ignored (--no-waivers)");
   return out;
+}
+
+// ---------------------------------------------------------------- catalog listings and diffs
+
+namespace {
+
+std::string value_text(const FactValue& value, bool nested);
+
+// Coordinates and kVA as the catalog wrote them: 39.74, not format_number's 39.7.
+std::string number_text(const FactValue& value) {
+  if (value.is_number_integer()) return value.dump();
+  return fmt::format("{}", value.get<double>());
+}
+
+std::vector<std::string> value_parts(const FactValue& value) {
+  std::vector<std::string> parts;
+  if (value.is_array())
+    for (const auto& item : value) parts.push_back(value_text(item, true));
+  else if (value.is_object())
+    for (const auto& [key, item] : value.items()) parts.push_back(key + ": " + value_text(item, true));
+  else
+    parts.push_back(value_text(value, true));
+  return parts;
+}
+
+std::string value_text(const FactValue& value, bool nested) {
+  if (value.is_null()) return "unknown";
+  if (value.is_string()) return value.get<std::string>();
+  if (value.is_boolean()) return value.get<bool>() ? "yes" : "no";
+  if (value.is_number()) return number_text(value);
+  if (value.is_array()) return value.empty() ? "none" : util::join_list(value_parts(value), ", ");
+  const std::string members = util::join_list(value_parts(value), nested ? ", " : "; ");
+  return nested ? "(" + members + ")" : members;
+}
+
+}  // namespace
+
+std::string fact_value_text(const FactValue& value) { return value_text(value, false); }
+
+std::vector<std::string> fact_value_parts(const FactValue& value) {
+  if (value.is_array() && value.empty()) return {"none"};
+  return value_parts(value);
+}
+
+std::size_t SourceNumbers::number(const std::string& source) {
+  if (source.empty()) return 0;
+  auto it = std::find(m_sources.begin(), m_sources.end(), source);
+  if (it == m_sources.end()) it = m_sources.insert(m_sources.end(), source);
+  return static_cast<std::size_t>(it - m_sources.begin()) + 1;
+}
+
+std::string catalog_line(const CatalogInfo& info) {
+  return fmt::format("{} {} ({}), sha256:{}, from {}", info.name, info.version, info.date.empty() ? "undated" : info.date, info.digest.substr(0, 12),
+                     info.origin);
+}
+
+std::string diff_counts(const CatalogDiff& diff) {
+  if (diff.changes.empty()) return "no changes";
+  return fmt::format("{} changed, {} added, {} removed", diff.count("changed"), diff.count("added"), diff.count("removed"));
 }
 
 }  // namespace edgeplan::render_detail

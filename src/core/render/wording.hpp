@@ -42,6 +42,29 @@ std::string check_summary_line(const CheckRun& run);
 // spec for the same user group or dependency (SARIF, GitLab Code Quality).
 std::string finding_fingerprint(const SpecCheck& spec, const CheckFinding& finding);
 
+// ---- catalog listings and diffs (wording.cpp)
+// A fact's value as words: null "unknown" (nobody stated it), an empty list "none",
+// true/false "yes"/"no", numbers as written, a list "a, b", an object
+// "key: value; key: value" (an object inside a list in parentheses). Not
+// escaped: each format escapes it. The parts are its list items or object
+// members, for a printer that puts a long value on several lines.
+std::string fact_value_text(const FactValue& value);
+std::vector<std::string> fact_value_parts(const FactValue& value);
+// Sources numbered in order of first use, listed once under the entries: a
+// fact line says "[2]", and the twenty facts of one source name it once.
+class SourceNumbers {
+ public:
+  std::size_t number(const std::string& source);  // from 1; 0 for "" (no source)
+  const std::vector<std::string>& sources() const { return m_sources; }
+
+ private:
+  std::vector<std::string> m_sources;
+};
+// "aws-default 2026.11.26 (2026-11-26), sha256:0123456789ab, from embedded"
+std::string catalog_line(const CatalogInfo& info);
+// "3 changed, 1 added, 0 removed", or "no changes"
+std::string diff_counts(const CatalogDiff& diff);
+
 // ---- capacity plans (capacity_document.cpp): text and Markdown differ only in bullets and headings
 std::string capacity_document(const CapacityReport& report, bool markdown);
 
