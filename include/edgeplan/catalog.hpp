@@ -6,6 +6,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <edgeplan/geo.hpp>
@@ -44,6 +45,11 @@ struct AccountObservation {
   bool families_observed = false;            // instance_families below came from describe-instance-type-offerings
   std::vector<std::string> sources;          // "aws ec2 describe-availability-zones (us-west-2)"
 };
+
+// OptInStatus as describe-regions and describe-availability-zones print it
+// (EC2 API Reference: Region, AvailabilityZone): "opt-in-not-required",
+// "opted-in" or "not-opted-in".
+bool is_aws_opt_in_status(std::string_view status);
 
 struct Site {
   std::string id;

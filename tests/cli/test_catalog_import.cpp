@@ -198,6 +198,9 @@ TEST_CASE("catalog import: hostile files are refused quickly, located, with noth
   // A manifest naming files outside its folder is not the collector's (found by fuzz_aws_import: an empty name).
   refuse(write("manifest.json", "{\"kind\": \"AwsCollection\", \"files\": [{\"file\": \"\"}, {\"file\": \"../../etc/passwd\"}]}"),
          "manifest.json:1:46 (/files/0/file): expected a file inside the manifest's folder, got \"\"");
+  // An opt-in status AWS does not print (found by fuzz_aws_import: the overlay would not load).
+  refuse(write("regions.json", "{\"Regions\": [{\"RegionName\": \"ap-south-2\", \"OptInStatus\": \"nmt-opted-in\"}]}"),
+         "regions.json:1:58 (/Regions/0/OptInStatus): expected \"opt-in-not-required\", \"opted-in\" or \"not-opted-in\", got \"nmt-opted-in\"");
   // Not UTF-8: as every document.
   refuse(write("latin1.json", "{\"Regions\": [{\"RegionName\": \"caf\xE9\"}]}"), "latin1.json:1:33: byte 0xE9 is not UTF-8");
 }

@@ -289,13 +289,18 @@ void read_caller_identity(JsonReader& r, Collected& c) {
   if (account && (!c.account || c.account_basis != "manifest")) c.account = *account, c.account_basis = "aws sts get-caller-identity";
 }
 
+std::string opt_in_expectation(const std::string& got) {
+  return fmt::format("expected \"opt-in-not-required\", \"opted-in\" or \"not-opted-in\", got \"{}\"", got);
+}
+
 int read_regions(JsonReader& r, Collected& c) {
   int n = 0;
   for (const auto& p : r.elements("/Regions", true)) {
     auto name = r.string(p + "/RegionName", true);
     auto status = r.string(p + "/OptInStatus");
     if (!status) r.error(p + "/OptInStatus", "missing; expected the output of describe-regions --all-regions, which states each Region's opt-in status");
-    if (name && status) c.region_opt_in[*name] = *status, ++n;
+    else if (!is_aws_opt_in_status(*status)) r.error(p + "/OptInStatus", opt_in_expectation(*status));
+    else if (name) c.region_opt_in[*name] = *status, ++n;
   }
   c.regions_listed = true;
   return n;
@@ -316,8 +321,10 @@ int read_zones(JsonReader& r, const std::string& command, Collected& c, std::set
     z.long_name = r.string(p + "/GroupLongName").value_or("");
     z.parent_name = r.string(p + "/ParentZoneName").value_or("");
     z.state = r.string(p + "/State").value_or("");
-    if (!z.opt_in.empty() && z.opt_in != "opt-in-not-required" && z.opt_in != "opted-in" && z.opt_in != "not-opted-in")
-      r.error(p + "/OptInStatus", fmt::format("expected \"opt-in-not-required\", \"opted-in\" or \"not-opted-in\", got \"{}\"", z.opt_in));
+    if (!z.opt_in.empty() && !is_aws_opt_in_status(z.opt_in)) {
+      r.error(p + "/OptInStatus", opt_in_expectation(z.opt_in));
+      continue;
+    }
     if (z.name.empty() || z.region.empty()) continue;
     lists_not_opted_in |= z.opt_in == "not-opted-in";
     regions.insert(z.region);

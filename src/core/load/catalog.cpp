@@ -148,6 +148,10 @@ std::vector<std::string> Catalog::site_ids() const {
   return out;
 }
 
+bool is_aws_opt_in_status(std::string_view status) {
+  return status == "opt-in-not-required" || status == "opted-in" || status == "not-opted-in";
+}
+
 const MeasuredSiteRtt* Catalog::find_measured_rtt(const std::string& a, const std::string& b) const {
   for (const auto& m : measured_site_rtts)
     if ((m.from == a && m.to == b) || (m.from == b && m.to == a)) return &m;

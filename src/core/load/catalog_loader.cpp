@@ -181,13 +181,12 @@ void read_catalog_body(JsonReader& r, Catalog& catalog) {
 
 // An imported account view (`edgeplan catalog import`): see rules/catalog/README.md,
 // "Your account's view". Each part is optional; what is absent stays as documented.
-constexpr std::string_view kOptInStatuses[] = {"opt-in-not-required", "opted-in", "not-opted-in"};
 
 AccountObservation read_observation(JsonReader& r, const std::string& p) {
   AccountObservation o;
   o.seen = r.boolean(p + "/seen");
   o.opt_in_status = r.string(p + "/opt_in_status");
-  if (o.opt_in_status && std::find(std::begin(kOptInStatuses), std::end(kOptInStatuses), *o.opt_in_status) == std::end(kOptInStatuses))
+  if (o.opt_in_status && !is_aws_opt_in_status(*o.opt_in_status))
     r.error(p + "/opt_in_status", fmt::format("expected one of \"opt-in-not-required\", \"opted-in\", \"not-opted-in\", got \"{}\"", *o.opt_in_status));
   o.zone_id = r.string(p + "/zone_id");
   o.zone_group = r.string(p + "/zone_group");
