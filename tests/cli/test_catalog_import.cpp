@@ -205,12 +205,27 @@ TEST_CASE("catalog import: hostile files are refused quickly, located, with noth
   refuse(write("latin1.json", "{\"Regions\": [{\"RegionName\": \"caf\xE9\"}]}"), "latin1.json:1:33: byte 0xE9 is not UTF-8");
 }
 
+// describe-instance-type-offerings --filters lists what matches, not all that is offered:
+// it may not make a zone's families known (they would all look missing but the filter's).
+TEST_CASE("catalog import: filtered offerings settle no zone's families", "[catalog-import]") {
+  const auto dir = scratch_dir("catalog-import-filtered");
+  std::filesystem::copy_file(source_path(kCollection + "/us-east-1/ec2-describe-instance-type-offerings.json"), dir / "offerings.json");
+  std::ofstream(dir / "manifest.json") << R"({"kind": "AwsCollection", "captured_at": "2026-12-01T09:30:00Z", "files": [)"
+                                       << R"({"file": "offerings.json", "region": "us-east-1", "command": "aws ec2 describe-instance-type-offerings --location-type availability-zone --filters Name=instance-type,Values=m5.* --region us-east-1"}]})";
+  const auto out = scratch_dir("catalog-import-filtered-out");
+  const Imported i = import_into(out, "'" + dir.string() + "'");
+  INFO(i.run.err);
+  REQUIRE(i.run.exit_code == 0);
+  CHECK(contains(i.run.err, "offerings.json: the offerings were listed with --filters: they settle no zone's instance families"));
+  CHECK_FALSE(i.overlay["site_facts"].contains("us-east-1-bos-1a"));
+}
+
 TEST_CASE("catalog import: an output whose last page still has a NextToken is used, and said to be incomplete", "[catalog-import]") {
   const auto dir = scratch_dir("catalog-import-pages");
   const Imported i = import_into(dir, "tests/data/aws/bad/unfinished-pages.json");
   CHECK(i.run.exit_code == 0);
   CHECK(contains(i.run.err, "edgeplan: warning: tests/data/aws/bad/unfinished-pages.json:209:18 (/NextToken): the output is incomplete"));
-  CHECK(any_contains(i.overlay["account"]["gaps"], "the offerings output is incomplete (NextToken)"));
+  CHECK(any_contains(i.overlay["account"]["gaps"], "the offerings output is incomplete (NextToken) or filtered (--filters)"));
   CHECK(i.overlay["site_facts"].empty());
 }
 

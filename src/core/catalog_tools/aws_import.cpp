@@ -574,6 +574,13 @@ void interpret(const ParsedInput& parsed, const Catalog& base, Collected& c, std
       else c.warnings.push_back(located(pages[k], d));
   }
   if (input.region.empty() && regions.size() == 1) input.region = *regions.begin();
+  // A filtered listing (the manifest shows the command) says what is offered,
+  // not what is not: it cannot make a zone's families known.
+  if (*shape == Shape::offerings && command.find("--filters") != std::string::npos) {
+    c.truncated_offering_regions.insert(regions.begin(), regions.end());
+    c.warnings.push_back(Diagnostic{Severity::warning, display_name(path), 0, 0, "",
+                                    "the offerings were listed with --filters: they settle no zone's instance families", "collect them again without --filters"});
+  }
   if (*shape == Shape::offerings)
     for (const auto& region : regions)
       if (!c.truncated_offering_regions.count(region)) c.offering_regions.insert(region);
@@ -773,7 +780,7 @@ struct OverlayBuilder {
     std::set<std::string> want;
     for (const auto& [region, complete] : c.zone_lists) want.insert(region);
     for (const auto& region : c.truncated_offering_regions)
-      gaps.push_back(fmt::format("instance types of {}: the offerings output is incomplete (NextToken); its zones keep the documentation's families", region));
+      gaps.push_back(fmt::format("instance types of {}: the offerings output is incomplete (NextToken) or filtered (--filters); its zones keep the documentation's families", region));
     std::vector<std::string> missing;
     for (const auto& region : want)
       if (!c.offering_regions.count(region) && !c.truncated_offering_regions.count(region)) missing.push_back(region);
