@@ -582,3 +582,29 @@ TEST_CASE("recommend --catalog with an account overlay: an Outpost the account a
     if (x["option"]["id"] == "op-01234abcd5678ef90") retiring_excluded = x["reasons"][0]["rule"] == "outposts.existing.not-active";
   CHECK(retiring_excluded);
 }
+
+// Issue 17 ("recommend --weights latency=40,operations=20 to try weights without
+// editing the spec"). The two New York City Local Zones differ only in operations:
+// nyc-1a must be requested through AWS Support (one more responsibility, 88 vs
+// 100), so with the operations weight at 0 they tie and the id breaks the tie.
+TEST_CASE("recommend: --weights tries other factor weights without editing the spec", "[recommend-cli][weights]") {
+  const std::string spec = "recommend examples/regulated-gaming-nj/workload.json";
+  CHECK(edgeplan::test::contains(run_edgeplan(spec).out, "Recommendation: us-east-1-nyc-2a (local-zone)"));
+  const RunResult zero = run_edgeplan(spec + " --weights operations=0");
+  CHECK(zero.exit_code == 0);
+  CHECK(edgeplan::test::contains(zero.out, "Recommendation: us-east-1-nyc-1a (local-zone)"));
+  CHECK(edgeplan::test::contains(zero.out, "0 points ahead of us-east-1-nyc-2a (local-zone) (91.6)"));
+  const RunResult explain = run_edgeplan(spec + " --weights latency=40,operations=20 --explain us-east-1-nyc-2a");
+  CHECK(edgeplan::test::contains(explain.out, "weights: capacity 10 · compliance 10 · latency 40 · operations 20 · services 20\n"));
+  const auto usage = [&](const std::string& weights, const std::string& expected) {
+    const RunResult r = run_edgeplan(spec + " --weights '" + weights + "'");
+    INFO(weights << "\n" << r.err);
+    CHECK(r.exit_code == 2);
+    CHECK(edgeplan::test::contains(r.err, expected));
+    CHECK(r.out.empty());
+  };
+  usage("latncy=40", "edgeplan: error: --weights: unknown factor \"latncy\"\n  hint: did you mean \"latency\"?");
+  usage("latency", "edgeplan: error: --weights: expected FACTOR=WEIGHT, got \"latency\"");
+  usage("latency=-1", "edgeplan: error: --weights: latency: expected a number from 0 to 1000, got \"-1\"");
+  usage("latency=0,operations=0,services=0,compliance=0,capacity=0", "edgeplan: error: --weights: the weights sum to 0");
+}
