@@ -29,7 +29,9 @@ struct FactsContext {
   // Whether latency facts carry "terms" (where each millisecond comes from, as
   // text): off for decision detail, which prints none and pays most for them.
   bool describe_terms = true;
-  std::string today = {};          // YYYY-MM-DD: how old an imported account view is
+  // Days from the imported account view's capture to the engine's `today`
+  // (null: no view, or no capture time): the same for every option, so worked out once.
+  std::optional<long> account_age_days = std::nullopt;
   int max_catalog_age_days = 30;
 };
 

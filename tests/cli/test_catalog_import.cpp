@@ -91,6 +91,10 @@ TEST_CASE("catalog import: out/*.json brings the files the manifest lists from t
   INFO(i.run.err);
   REQUIRE(i.run.exit_code == 0);
   CHECK(i.overlay["account"]["inputs"].size() == 20);
+  // A folder and files in it: each file is read once.
+  const Imported twice = import_into(scratch_dir("catalog-import-twice"), kCollection + " " + kCollection + "/us-west-2/ec2-describe-availability-zones.json");
+  REQUIRE(twice.run.exit_code == 0);
+  CHECK(twice.overlay["account"]["inputs"].size() == 20);
 }
 
 TEST_CASE("catalog import: the same inputs give the same overlay, byte for byte", "[catalog-import][determinism]") {

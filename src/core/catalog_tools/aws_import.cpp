@@ -193,7 +193,7 @@ Diagnostic unrecognised(const JsonDocument& doc) {
 // ---- what the inputs say ------------------------------------------------------
 
 struct Zone {
-  std::string name, id, type, region, opt_in, group, border_group, long_name, parent_name, state;
+  std::string name, id, type, region, opt_in, group, border_group, long_name, state;
 };
 
 struct OutpostSite {
@@ -236,7 +236,6 @@ struct Collected {
   std::map<std::string, OutpostSite> sites;
   std::map<std::string, Outpost> outposts;
   std::map<std::string, std::set<std::string>> outpost_types;
-  std::set<std::string> outpost_regions;
   std::vector<CatalogItem> catalog_items;
   std::vector<NetworkPoint> network;
   std::vector<AwsInput> inputs;
@@ -319,7 +318,6 @@ int read_zones(JsonReader& r, const std::string& command, Collected& c, std::set
     z.group = r.string(p + "/GroupName").value_or("");
     z.border_group = r.string(p + "/NetworkBorderGroup").value_or("");
     z.long_name = r.string(p + "/GroupLongName").value_or("");
-    z.parent_name = r.string(p + "/ParentZoneName").value_or("");
     z.state = r.string(p + "/State").value_or("");
     if (!z.opt_in.empty() && !is_aws_opt_in_status(z.opt_in)) {
       r.error(p + "/OptInStatus", opt_in_expectation(z.opt_in));
@@ -584,8 +582,6 @@ void interpret(const ParsedInput& parsed, const Catalog& base, Collected& c, std
   if (*shape == Shape::offerings)
     for (const auto& region : regions)
       if (!c.truncated_offering_regions.count(region)) c.offering_regions.insert(region);
-  if (*shape == Shape::outposts) c.outpost_regions.insert(regions.begin(), regions.end());
-  if (*shape == Shape::outposts && !input.region.empty()) c.outpost_regions.insert(input.region);
   if (*shape != Shape::manifest) c.inputs.push_back(input);
 }
 
@@ -603,7 +599,9 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& paths, co
     }
   }
   std::stable_partition(files.begin(), files.end(), [](const std::string& f) { return f.size() >= 13 && f.substr(f.size() - 13) == "manifest.json"; });
-  files.erase(std::unique(files.begin(), files.end()), files.end());
+  // A file named twice (a folder and a file in it) is read once.
+  std::set<std::string> seen;
+  std::erase_if(files, [&](const std::string& f) { return !seen.insert(f).second; });
   return files;
 }
 
@@ -672,9 +670,7 @@ struct OverlayBuilder {
     for (const auto& [name, z] : c.zones) {
       if (z.type == "availability-zone") continue;
       const std::string source = source_text("aws ec2 describe-availability-zones", z.region);
-      const Site* site = base.find_site(name);
-      if (!site) site = add_new_zone(z);
-      if (!site && !new_site(name)) continue;
+      if (!base.find_site(name) && !new_site(name) && !add_new_zone(z)) continue;
       Json& f = facts_of(name);
       f["seen"] = true;
       if (!z.opt_in.empty()) f["opt_in_status"] = z.opt_in;
@@ -714,14 +710,15 @@ struct OverlayBuilder {
   }
 
   // A zone the account sees and the catalog lacks: added where its long name
-  // names a known metro (the catalog places every zone at its metro), else reported.
-  const Site* add_new_zone(const Zone& z) {
+  // names a known metro (the catalog places every zone at its metro), else
+  // reported as a gap. Whether it was added.
+  bool add_new_zone(const Zone& z) {
     const std::string city = city_of_long_name(z.long_name);
     const Metro* metro = city.empty() ? nullptr : base.find_metro(city);
     if (!metro || !base.find_site(z.region)) {
       gaps.push_back(fmt::format("zone {} ({}{}): the account sees it but the catalog does not have it, and its name places it in no known metro; not added",
                                  z.name, z.type, z.long_name.empty() ? "" : ", \"" + z.long_name + "\""));
-      return nullptr;
+      return false;
     }
     const bool wavelength = z.type == "wavelength-zone";
     Json site = {{"id", z.name},
@@ -744,7 +741,7 @@ struct OverlayBuilder {
     new_sites.push_back(site);
     warnings.push_back(Diagnostic{Severity::warning, "", 0, 0, "",
                                   fmt::format("zone {} is not in the catalog: added at {} (from its name \"{}\"); its services are unknown", z.name, metro->name, z.long_name), {}});
-    return nullptr;
+    return true;
   }
 
   void offerings() {

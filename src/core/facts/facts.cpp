@@ -530,8 +530,7 @@ void write_operations(const Candidate& c, const FactsContext& ctx, Json& j) {
 void write_account(const Candidate& c, const FactsContext& ctx, Json& j) {
   const auto& view = ctx.catalog.account;
   const AccountObservation* seen = c.site && c.site->account ? &*c.site->account : nullptr;
-  std::optional<long> age;
-  if (view && !view->captured_at.empty()) age = util::days_between(view->captured_at, ctx.today);
+  const std::optional<long>& age = ctx.account_age_days;
   Members m(j);
   m["age_days"] = age ? Json(*age) : Json(nullptr);
   set_text(m["captured_at"], view && !view->captured_at.empty() ? std::optional<std::string>(view->captured_at) : std::nullopt);

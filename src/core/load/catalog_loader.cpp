@@ -229,8 +229,6 @@ void read_account_view(JsonReader& r, Catalog& catalog) {
   catalog.account = std::move(a);
 }
 
-std::optional<double> optional_number(JsonReader& r, const std::string& p) { return r.number(p); }
-
 void read_existing_outposts(JsonReader& r, Catalog& catalog) {
   for (const auto& p : r.elements("/existing_outposts")) {
     AccountOutpost o;
@@ -249,10 +247,10 @@ void read_existing_outposts(JsonReader& r, Catalog& catalog) {
     o.country = r.string(p + "/site/country").value_or("");
     o.state_or_region = r.string(p + "/site/state_or_region").value_or("");
     o.city = r.string(p + "/site/city").value_or("");
-    o.power_kva = optional_number(r, p + "/site/power_kva");
-    o.uplink_gbps = optional_number(r, p + "/site/uplink_gbps");
+    o.power_kva = r.number(p + "/site/power_kva");
+    o.uplink_gbps = r.number(p + "/site/uplink_gbps");
     o.uplink_count = r.integer(p + "/site/uplink_count", 0, kMaxFormFactorCount);
-    o.max_weight_lbs = optional_number(r, p + "/site/max_weight_lbs");
+    o.max_weight_lbs = r.number(p + "/site/max_weight_lbs");
     if (r.find(p + "/instance_types")) o.instance_types = string_set(r, p + "/instance_types");
     o.sources = r.strings(p + "/sources");
     catalog.existing_outposts.push_back(std::move(o));
@@ -267,8 +265,8 @@ void read_catalog_items(JsonReader& r, Catalog& catalog) {
     for (const auto& c : r.elements(p + "/ec2_capacities"))
       item.ec2_capacities.push_back({r.string(c + "/family", true).value_or(""), r.string(c + "/max_size").value_or(""),
                                      r.integer(c + "/quantity", 0, kMaxFormFactorCount, true).value_or(0)});
-    item.power_kva = optional_number(r, p + "/power_kva");
-    item.weight_lbs = optional_number(r, p + "/weight_lbs");
+    item.power_kva = r.number(p + "/power_kva");
+    item.weight_lbs = r.number(p + "/weight_lbs");
     item.uplink_gbps = r.numbers(p + "/uplink_gbps");
     item.storage = r.strings(p + "/storage");
     item.sources = r.strings(p + "/sources");

@@ -7,6 +7,7 @@
 #include <edgeplan/facts.hpp>
 #include <edgeplan/rank.hpp>
 #include <edgeplan/relax.hpp>
+#include <edgeplan/util/text.hpp>
 
 namespace edgeplan {
 
@@ -43,7 +44,8 @@ namespace {
 
 FactsContext facts_context(const Workload& workload, const Engine& engine) {
   FactsContext context{workload, engine.catalog, engine.measured, sizing_policy(workload, engine)};
-  context.today = engine.today;
+  if (engine.catalog.account && !engine.catalog.account->captured_at.empty())
+    context.account_age_days = util::days_between(engine.catalog.account->captured_at, engine.today);
   context.max_catalog_age_days = engine.max_catalog_age_days;
   return context;
 }
