@@ -67,6 +67,10 @@ struct Site {
   std::set<std::string> instance_types;  // documented or observed; empty: not listed
   std::vector<std::string> source;
   std::optional<AccountObservation> account;
+  // What opting in means here, worked out once at load (every option's facts
+  // state it): the zone group (or the Region) and the AWS CLI command.
+  std::string opt_in_group;
+  std::string opt_in_command;
   Json record;  // the catalog record as loaded, for `--explain` and rules
   // Where the record was read: "embedded" (the default catalog), or the catalog
   // file that defined it (an overlay's path for the sites it adds or replaces).

@@ -498,11 +498,8 @@ OptIn opt_in_of(const Candidate& c, const Catalog& catalog) {
   if (!c.site) return {"not-required", "", "", ""};
   const Site& site = *c.site;
   OptIn out;
-  const bool zone = site.kind != SiteKind::region;
-  out.group = zone_group_of(site);
-  out.command = zone ? fmt::format("aws ec2 modify-availability-zone-group --region {} --group-name {} --opt-in-status opted-in",
-                                   site.parent_region.value_or(""), out.group)
-                     : fmt::format("aws account enable-region --region-name {}", site.id);
+  out.group = site.opt_in_group;
+  out.command = site.opt_in_command;
   out.status = opt_in_status_of(site);
   if (site.account && site.account->opt_in_status) out.basis = account_basis(catalog);
   return out;

@@ -324,7 +324,12 @@ void finish(Catalog& catalog) {
   std::sort(catalog.sites.begin(), catalog.sites.end(), [](const Site& a, const Site& b) {
     return std::tie(a.kind, a.id) < std::tie(b.kind, b.id);
   });
-  for (const auto& site : catalog.sites) {
+  for (auto& site : catalog.sites) {
+    site.opt_in_group = zone_group_of(site);
+    site.opt_in_command = site.kind != SiteKind::region
+                              ? fmt::format("aws ec2 modify-availability-zone-group --region {} --group-name {} --opt-in-status opted-in",
+                                            site.parent_region.value_or(""), site.opt_in_group)
+                              : fmt::format("aws account enable-region --region-name {}", site.id);
     catalog.service_vocabulary.insert(site.services.local.begin(), site.services.local.end());
     catalog.service_vocabulary.insert(site.services.probable.begin(), site.services.probable.end());
     catalog.service_vocabulary.insert(site.services.unsupported.begin(), site.services.unsupported.end());
