@@ -98,12 +98,15 @@ struct BatchResult {
   std::vector<SummaryCount> excluded_by;  // exclusion reasons, most frequent first
   std::vector<Diagnostic> errors;         // status error: why the spec was not evaluated
   std::vector<Diagnostic> warnings;       // non-fatal notes on the spec (unknown fields …)
+  // `batch --robustness`: how sure the top option is (the winner's latency outlook only).
+  std::optional<Robustness> robustness;
   std::string key() const;
 };
 
 // Loads, validates and evaluates one input; input errors become an error result.
 // Other exceptions (bugs) propagate.
-BatchResult evaluate_input(const BatchInput& input, const FileSystem& fs, const Engine& engine);
+// `robustness`: assess how sure each recommendation is (slower: see recommend()).
+BatchResult evaluate_input(const BatchInput& input, const FileSystem& fs, const Engine& engine, bool robustness = false);
 BatchResult summarize_report(const Report& report, const BatchInput& input, const Catalog& catalog);
 
 // ---------------------------------------------------------------- execution
@@ -153,6 +156,10 @@ class Portfolio {
   std::vector<PortfolioCount> by_region() const { return sorted(m_by_region); }
   std::vector<PortfolioCount> by_metro() const { return sorted(m_by_metro); }
   std::vector<PortfolioCount> by_site() const { return sorted(m_by_site); }
+  // `batch --robustness`: recommendations by confidence label; empty without it.
+  std::vector<PortfolioCount> by_confidence() const { return sorted(m_by_confidence); }
+  // Fragile recommendations, in input order (empty unless keep_workloads).
+  const std::vector<BatchResult>& fragile() const { return m_fragile; }
   // Most workloads first, then most candidates, then by label.
   std::vector<ReasonCount> exclusion_reasons() const;
   // Infeasible and failed workloads, in input order (empty unless keep_workloads).
@@ -166,10 +173,11 @@ class Portfolio {
   int m_recommended = 0;
   int m_no_feasible = 0;
   int m_errors = 0;
-  std::map<std::string, int> m_by_kind, m_by_region, m_by_metro, m_by_site;
+  std::map<std::string, int> m_by_kind, m_by_region, m_by_metro, m_by_site, m_by_confidence;
   std::map<std::string, ReasonCount> m_reasons;
   std::vector<BatchResult> m_infeasible;
   std::vector<BatchResult> m_failed;
+  std::vector<BatchResult> m_fragile;
 };
 
 }  // namespace edgeplan

@@ -110,6 +110,11 @@ BackbonePath backbone_path(GeoPoint a, GeoPoint b);
 // p99 the pessimistic one, p90 and p95 lie between them as the quantiles of
 // a normal distribution would (z 1.2816 and 1.6449 against 2.3263).
 double at_percentile(const Range& rtt, std::string_view percentile);
+constexpr double kZ99 = 2.3263;  // standard normal quantile of p99 (and, negated, of p1)
+// P(RTT <= budget) under that distribution: the optimistic value is p1, the
+// typical p50, the pessimistic p99, a normal half on each side of the median
+// (each half holds half the mass). A range of one value (measured) is a step.
+double probability_within(const Range& rtt, double budget_ms);
 
 // "access (fiber) 9.4 + site (local-zone) 0.3 + ... = 9.7 ms typical" (one line).
 std::string describe(const RttEstimate& estimate);

@@ -87,7 +87,11 @@ Provenance provenance_of(const Engine& engine);
 // Detail::decision evaluates only what ranking needs (see CompiledRules): the
 // report then has its ranking, exclusion counts and summary, and no rationale,
 // near misses, warnings, trace, or facts beyond those the rules read.
-Report recommend(const LoadedWorkload& workload, const Engine& engine, Detail detail = Detail::full);
+// A full report always has its robustness analysis (robustness.hpp); with
+// Detail::decision, `robustness` asks for it: the eligible options (usually
+// few) are then evaluated fully, since it reads their latency facts and
+// verify conditions.
+Report recommend(const LoadedWorkload& workload, const Engine& engine, Detail detail = Detail::full, bool robustness = false);
 
 // The exclusions of one option of `workload` under the full evaluation, as
 // recommend() finds them; nullopt when the workload has no such candidate.

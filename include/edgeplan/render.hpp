@@ -17,6 +17,7 @@
 #include <edgeplan/catalog_view.hpp>
 #include <edgeplan/check.hpp>
 #include <edgeplan/report.hpp>
+#include <edgeplan/robustness.hpp>
 #include <edgeplan/pipeline.hpp>
 #include <edgeplan/rule_tests.hpp>
 
@@ -50,6 +51,7 @@ struct RenderOptions {
 struct Explanation {
   const Report& report;
   const Evaluation& option;
+  OptionOutlook outlook;  // option_outlook(report, option)
 };
 
 // `batch` in a summary format: the aggregates, and what was evaluated.
@@ -129,7 +131,7 @@ using OrderedJson = nlohmann::ordered_json;
 inline constexpr const char* kCheckSchemaVersion = "1.0";
 inline constexpr const char* kCatalogViewSchemaVersion = "1.0";  // `catalog show` and `catalog diff`
 OrderedJson report_json(const Report& report);
-OrderedJson explanation_json(const Report& report, const Evaluation& option);
+OrderedJson explanation_json(const Explanation& explanation);
 OrderedJson capacity_json(const CapacityReport& report);
 OrderedJson to_ordered(const Json& value);
 // JSON text as every writer prints it (indent -1: one line). Ill-formed UTF-8 in a

@@ -3,6 +3,7 @@
 // turn it into a format; nothing in here knows about output.
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -61,6 +62,95 @@ struct Provenance {
   std::string measured_latency_digest;  // empty when none was used
 };
 
+// ---------------------------------------------------------------- how sure the winner is (robustness.hpp)
+// One factor's share of the gap between two options: weight × (score a − score b) / Σ weights, points.
+struct FactorShare {
+  std::string factor;
+  double score_a = 0, score_b = 0;
+  double points = 0;
+};
+
+// The weight of one factor over which `option` stays first, the others fixed.
+// A bound is where another option's weighted score meets it: past it (or at it,
+// when the tie goes to the rival by id) `rival` wins.
+struct WeightBound {
+  std::string factor;
+  double weight = 0;                 // now
+  std::optional<double> low, high;   // none: holds down to 0 / without limit
+  std::string low_rival, high_rival;  // who wins past each bound
+  bool low_inclusive = false, high_inclusive = false;  // the rival already wins at the bound (tie broken by id)
+  bool reachable = true;  // false: no value of this weight alone makes the option first
+};
+
+// The nearest weight vector, by the sum of absolute changes (L1), at which
+// another option wins: the winner holds for any change smaller than `l1`.
+struct WeightMove {
+  std::string factor;
+  double from = 0, to = 0;
+};
+struct WeightShift {
+  double l1 = 0;
+  double share = 0;  // l1 / Σ weights
+  std::string rival;
+  std::vector<WeightMove> moves;  // the weights that change, in factor order
+};
+
+// One latency budget of an option across the model's range.
+struct LatencyCheck {
+  std::string name;  // user group or dependency
+  bool dependency = false;
+  bool measured = false;
+  double required_ms = 0;
+  double low_ms = 0, typical_ms = 0, high_ms = 0;  // optimistic, typical, pessimistic
+  double probability = 0;  // of RTT <= budget under the stated distribution
+};
+
+enum class LatencyBand {
+  no_budget,    // the spec sets no latency budget this option is held to
+  pessimistic,  // every budget met even at the pessimistic estimate
+  typical,      // met at the typical estimate, missed at the pessimistic one
+  optimistic,   // met only at the optimistic estimate
+  missed,       // missed even at the optimistic estimate
+};
+const char* to_string(LatencyBand band);
+
+// The RTT model's estimates are quantiles: optimistic p1, typical p50,
+// pessimistic p99 (latency_model.hpp), with a normal half on each side of the
+// median (the same assumption at_percentile makes for p90 and p95). Budgets
+// of one option share the model's errors, so they are taken to move together
+// (comonotone): every budget is met with the probability of the least likely.
+struct LatencyOutlook {
+  std::string option;
+  LatencyBand band = LatencyBand::no_budget;
+  double probability = 1;  // of meeting every budget
+  std::vector<LatencyCheck> checks;  // in the facts' order: user groups, then dependencies
+  const LatencyCheck* binding() const;  // the least likely; null without budgets
+};
+
+enum class Confidence { robust, sensitive, fragile };
+const char* to_string(Confidence confidence);
+
+struct Robustness {
+  Confidence label = Confidence::robust;
+  std::vector<std::string> reasons;  // what set the label, in words ("margin 0.4 points < 1")
+  std::string winner;
+  // Options interchangeable with the winner: same kind, same metro (or facility),
+  // equal factor scores and adjustments — the zones of one Local Zone group, say.
+  // No weight separates them and either serves, so they are not its rivals.
+  std::vector<std::string> equivalent;
+  // Margin over the best rival; none when no other option is eligible.
+  std::optional<double> margin;
+  std::string runner_up;
+  std::vector<FactorShare> margin_by_factor;
+  double margin_adjustments = 0;        // points the adjustments add to the margin
+  bool leads_only_by_rounding = false;  // ranked first on rounded scores, not on the weighted ones
+  std::vector<WeightBound> weight_bounds;  // per factor, in factor order
+  std::optional<WeightBound> smallest_change;  // the factor whose bound is nearest, and that bound only
+  std::optional<WeightShift> nearest_shift;
+  std::vector<LatencyOutlook> latency;  // per eligible option, in rank order
+  std::vector<Finding> verify;          // the winner's verify conditions: each could exclude it
+};
+
 // Holds pointers into its own evaluations: movable, not copyable.
 struct Report {
   Report() = default;
@@ -82,6 +172,7 @@ struct Report {
   std::vector<std::string> winner_rationale;
   std::vector<Diagnostic> input_warnings;
   Provenance provenance;
+  std::optional<Robustness> robustness;  // none when nothing is eligible
   bool feasible() const { return !ranked.empty(); }
   const Evaluation* find(const std::string& option_id) const;
 };

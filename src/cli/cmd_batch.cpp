@@ -36,6 +36,7 @@ struct BatchCommandOptions {
   std::size_t jobs = default_jobs();
   std::string shard;
   bool no_progress = false;
+  bool robustness = false;
   std::size_t top = 10;
 };
 
@@ -291,7 +292,7 @@ int run_batch(const BatchCommandOptions& o, const GlobalOptions& global) {
   ProgressLine progress(progress_on, progress_on ? source.count() : std::nullopt);
   ResultOutput output(o.output.output);
   Collector collector(batch_format(o.output.format), output, progress);
-  evaluate_all(source, o, [&](const BatchInput& input) { return evaluate_input(input, fs, engine); }, collector, output, progress);
+  evaluate_all(source, o, [&](const BatchInput& input) { return evaluate_input(input, fs, engine, o.robustness); }, collector, output, progress);
   progress.clear();
   if (!global.quiet) std::cerr << summary_line(collector.portfolio(), std::chrono::duration<double>(Clock::now() - start).count()) << "\n";
   return exit_code_of(collector.portfolio());
@@ -308,6 +309,8 @@ Runner setup_batch(CLI::App& command, const GlobalOptions& global) {
   command.add_option("-j,--jobs", options->jobs, "Worker threads (default: the number of cores)")->check(CLI::Range(1, 1024));
   command.add_option("--shard", options->shard, "Evaluate only shard K of N (1-based), by a stable hash of each spec's file (FILE:LINE for JSONL)");
   command.add_flag("--no-progress", options->no_progress, "No progress line on stderr (it is only shown on a terminal anyway)");
+  command.add_flag("--robustness", options->robustness,
+                   "Assess how sure each recommendation is (confidence label, margin, weight sensitivity, latency range); off by default: it evaluates the eligible options fully");
   command.add_option("--top", options->top, "Rows per table in the markdown and text summaries")->check(CLI::NonNegativeNumber)->capture_default_str();
   add_engine_options(command, options->engine);
   return [options, &global] { return run_batch(*options, global); };

@@ -74,6 +74,8 @@ const Evaluation& find_option(const Report& report, const std::string& id) {
   throw unknown_option_id("--explain", id, ids, "--format json lists every option id");
 }
 
+Explanation explanation_of(const Report& report, const Evaluation& option) { return {report, option, option_outlook(report, option)}; }
+
 int run_recommend(const RecommendOptions& o, const GlobalOptions& global) {
   RealFileSystem fs;
   const Format format = parse_format(o.output.format);
@@ -84,7 +86,7 @@ int run_recommend(const RecommendOptions& o, const GlobalOptions& global) {
   Report report = recommend(workload, setup.engine());
   const RenderOptions render_with = render_options(global, o.output, o.top);
   if (!o.explain.empty()) {
-    emit(o.output, render(Explanation{report, find_option(report, o.explain)}, format, render_with));
+    emit(o.output, render(explanation_of(report, find_option(report, o.explain)), format, render_with));
     return to_int(ExitCode::ok);
   }
   emit(o.output, render(report, format, render_with));

@@ -94,16 +94,22 @@ BatchResult summarize_report(const Report& report, const BatchInput& input, cons
   r.excluded_by = report.exclusion_counts;
   r.warnings = report.input_warnings;
   locate_in_jsonl(r.warnings, input);
+  if (report.robustness) {
+    // What a record says: the label, its reasons and numbers, the winner's latency.
+    r.robustness = *report.robustness;
+    r.robustness->weight_bounds.clear();
+    r.robustness->latency.resize(std::min<std::size_t>(1, r.robustness->latency.size()));
+  }
   return r;
 }
 
-BatchResult evaluate_input(const BatchInput& input, const FileSystem& fs, const Engine& engine) {
+BatchResult evaluate_input(const BatchInput& input, const FileSystem& fs, const Engine& engine, bool robustness) {
   std::string name;
   try {
     const JsonDocument document = document_of(input, fs);
     name = declared_name(document.value());
     const LoadedWorkload workload = load_workload(document, engine.catalog);
-    return summarize_report(recommend(workload, engine, Detail::decision), input, engine.catalog);
+    return summarize_report(recommend(workload, engine, Detail::decision, robustness), input, engine.catalog);
   } catch (const InputError& e) {
     BatchResult r = result_of(input);
     r.workload = name;

@@ -24,6 +24,10 @@ void Portfolio::add(const BatchResult& result) {
     ++m_by_metro[result.top->metro.empty() ? "(unknown)" : result.top->metro];
     ++m_by_site[result.top->id];
   }
+  if (result.robustness) {
+    ++m_by_confidence[to_string(result.robustness->label)];
+    if (result.robustness->label == Confidence::fragile && m_keep_workloads) m_fragile.push_back(result);
+  }
   // A workload counts once per reason, however many of its candidates the reason excluded.
   for (const auto& reason : result.excluded_by) {
     ReasonCount& r = m_reasons[reason.label];

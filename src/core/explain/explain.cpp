@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <edgeplan/robustness.hpp>
 #include <edgeplan/util/text.hpp>
 
 namespace edgeplan {
@@ -21,21 +22,11 @@ std::string signed_points(double points) {
 
 // Factors ordered by how much they moved the weighted score between a and b.
 std::vector<std::string> factor_differences(const Evaluation& a, const Evaluation& b, const std::map<std::string, double>& weights) {
-  struct Diff { std::string factor; double weighted; double sa, sb; };
-  std::vector<Diff> diffs;
-  double total = 0;
-  for (const auto& [factor, w] : weights) total += w;
-  for (const auto& [factor, w] : weights) {
-    const double sa = a.factor_scores.at(factor), sb = b.factor_scores.at(factor);
-    if (sa != sb && total > 0) diffs.push_back({factor, w * (sa - sb) / total, sa, sb});
-  }
-  std::sort(diffs.begin(), diffs.end(), [](const Diff& x, const Diff& y) {
-    return std::fabs(x.weighted) != std::fabs(y.weighted) ? std::fabs(x.weighted) > std::fabs(y.weighted) : x.factor < y.factor;
-  });
+  const auto shares = factor_shares(a, b, weights);
   std::vector<std::string> out;
-  for (std::size_t i = 0; i < diffs.size() && i < kFactorsInRationale; ++i)
-    out.push_back(fmt::format("{} {} vs {} ({} points)", diffs[i].factor, util::format_number(diffs[i].sa),
-                              util::format_number(diffs[i].sb), signed_points(diffs[i].weighted)));
+  for (std::size_t i = 0; i < shares.size() && i < kFactorsInRationale; ++i)
+    out.push_back(fmt::format("{} {} vs {} ({} points)", shares[i].factor, util::format_number(shares[i].score_a),
+                              util::format_number(shares[i].score_b), signed_points(shares[i].points)));
   return out;
 }
 
@@ -152,6 +143,7 @@ void explain(Report& report) {
   fill_verdicts(report);
   explain_winner(report);
   count_exclusions(report);
+  report.robustness = assess_robustness(report);
 }
 
 }  // namespace edgeplan

@@ -69,12 +69,18 @@ Range path_rtt(double distance_km) {
 
 double at_percentile(const Range& rtt, std::string_view percentile) {
   // Normal quantiles, the pessimistic end taken as p99.
-  constexpr double kZ99 = 2.3263;
   double z = 0;
   if (percentile == "p90") z = 1.2816;
   else if (percentile == "p95") z = 1.6449;
   else if (percentile == "p99") z = kZ99;
   return rtt.typical + (rtt.high - rtt.typical) * z / kZ99;
+}
+
+double probability_within(const Range& rtt, double budget_ms) {
+  const double spread = budget_ms >= rtt.typical ? rtt.high - rtt.typical : rtt.typical - rtt.low;
+  if (spread <= 0) return budget_ms >= rtt.typical ? 1.0 : 0.0;
+  const double z = (budget_ms - rtt.typical) / (spread / kZ99);
+  return 0.5 * std::erfc(-z / std::sqrt(2.0));
 }
 
 namespace {

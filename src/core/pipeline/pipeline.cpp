@@ -7,6 +7,7 @@
 #include <edgeplan/facts.hpp>
 #include <edgeplan/rank.hpp>
 #include <edgeplan/relax.hpp>
+#include <edgeplan/robustness.hpp>
 #include <edgeplan/util/text.hpp>
 
 namespace edgeplan {
@@ -62,6 +63,16 @@ void evaluate_fully(Evaluation& ev, const FactsContext& context, const CompiledR
   rules.apply(ev, data);
 }
 
+// An eligible option of a decision-detail run, with its facts and every finding.
+Evaluation evaluate_again_fully(const Candidate& candidate, const FactsContext& context, const std::map<std::string, double>& weights,
+                                const Engine& engine, Json& data) {
+  const CompiledRules rules(engine.rules, weights);
+  Evaluation ev;
+  ev.candidate = &candidate;
+  evaluate_fully(ev, context, rules, data);
+  return ev;
+}
+
 }  // namespace
 
 std::optional<std::vector<Finding>> option_exclusions(const Workload& workload, const Engine& engine, const std::string& option_id) {
@@ -77,7 +88,7 @@ std::optional<std::vector<Finding>> option_exclusions(const Workload& workload, 
   return std::move(ev.exclusions);
 }
 
-Report recommend(const LoadedWorkload& loaded, const Engine& engine, Detail detail) {
+Report recommend(const LoadedWorkload& loaded, const Engine& engine, Detail detail, bool robustness) {
   const Workload& workload = loaded.workload;
   Report report;
   report.workload = workload.name;
@@ -95,6 +106,7 @@ Report recommend(const LoadedWorkload& loaded, const Engine& engine, Detail deta
   const CompiledRules rules(engine.rules, report.weights,
                          full ? nullptr : engine.decision_needs ? engine.decision_needs : decision_needs(engine.rules));
   Json data = {{"workload", workload_json(workload)}};
+  Json full_data;  // robustness in a decision-detail run
   report.evaluations.reserve(candidates->size());
   for (const auto& candidate : *candidates) {
     Evaluation ev;
@@ -104,6 +116,11 @@ Report recommend(const LoadedWorkload& loaded, const Engine& engine, Detail deta
     } else {
       LazyFacts lazy(candidate, context);
       rules.apply(ev, data, &lazy, Detail::decision);
+      if (robustness && !ev.excluded()) {
+        // Its own data: the lazily built parts in `data` are laid out for the next option.
+        if (full_data.is_null()) full_data = {{"workload", data["workload"]}};
+        ev = evaluate_again_fully(candidate, context, report.weights, engine, full_data);
+      }
     }
     report.evaluations.push_back(std::move(ev));
   }
@@ -113,6 +130,7 @@ Report recommend(const LoadedWorkload& loaded, const Engine& engine, Detail deta
     relax_excluded(report, loaded, engine);
   } else {
     count_exclusions(report);
+    if (robustness) report.robustness = assess_robustness(report);
   }
   return report;
 }

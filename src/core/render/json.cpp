@@ -9,6 +9,7 @@
 
 #include "render/json_parts.hpp"
 #include "render/printers.hpp"
+#include "render/wording.hpp"
 
 namespace edgeplan {
 
@@ -53,7 +54,65 @@ OJson findings_json(const std::vector<Finding>& findings) {
   return out;
 }
 
-OJson ranked_json(const RankedOption& r) {
+// ---------------------------------------------------------------- how sure the winner is
+
+double rounded(double value, double unit) { return std::round(value / unit) * unit; }
+
+OJson latency_outlook_json(const LatencyOutlook& o) {
+  OJson checks = OJson::array();
+  for (const auto& c : o.checks)
+    checks.push_back({{"name", c.name}, {"kind", c.dependency ? "dependency" : "users"}, {"source", c.measured ? "measured" : "model"},
+                      {"required_ms", c.required_ms}, {"optimistic_ms", c.low_ms}, {"typical_ms", c.typical_ms}, {"pessimistic_ms", c.high_ms},
+                      {"probability", rounded(c.probability, 1e-4)}});
+  const LatencyCheck* binding = o.binding();
+  return {{"band", to_string(o.band)}, {"probability", rounded(o.probability, 1e-4)},
+          {"binding", binding ? OJson(binding->name) : OJson(nullptr)}, {"checks", checks}};
+}
+
+OJson bound_side_json(const std::optional<double>& value, const std::string& rival, bool inclusive) {
+  if (!value) return nullptr;
+  return {{"weight", rounded(*value, 1e-3)}, {"rival", rival}, {"rival_wins_at_bound", inclusive}};
+}
+
+OJson weight_bound_json(const WeightBound& b) {
+  return {{"factor", b.factor}, {"weight", b.weight}, {"low", bound_side_json(b.low, b.low_rival, b.low_inclusive)},
+          {"high", bound_side_json(b.high, b.high_rival, b.high_inclusive)}, {"reachable", b.reachable}};
+}
+
+OJson robustness_json(const Robustness& r) {
+  OJson margin = nullptr;
+  if (r.margin) {
+    OJson shares = OJson::array();
+    for (const auto& f : r.margin_by_factor)
+      shares.push_back({{"factor", f.factor}, {"winner", f.score_a}, {"runner_up", f.score_b}, {"points", rounded(f.points, 1e-3)}});
+    margin = {{"points", rounded(*r.margin, 1e-3)}, {"runner_up", r.runner_up}, {"by_factor", shares}, {"adjustments", rounded(r.margin_adjustments, 1e-3)}};
+  }
+  OJson bounds = OJson::array(), verify = OJson::array();
+  for (const auto& b : r.weight_bounds) bounds.push_back(weight_bound_json(b));
+  for (const Finding& f : r.verify) verify.push_back(f.rule);
+  OJson shift = nullptr;
+  if (r.nearest_shift) {
+    OJson moves = OJson::array();
+    for (const auto& m : r.nearest_shift->moves) moves.push_back({{"factor", m.factor}, {"from", m.from}, {"to", rounded(m.to, 1e-3)}});
+    shift = {{"l1", rounded(r.nearest_shift->l1, 1e-3)}, {"share", rounded(r.nearest_shift->share, 1e-4)}, {"rival", r.nearest_shift->rival}, {"moves", moves}};
+  }
+  namespace c = confidence;
+  return {{"confidence", to_string(r.label)},
+          {"reasons", r.reasons},
+          {"summary", render_detail::confidence_line(r)},
+          {"equivalent", r.equivalent},
+          {"margin", margin},
+          {"leads_only_by_rounding", r.leads_only_by_rounding},
+          {"weights", bounds},
+          {"smallest_change", r.smallest_change ? weight_bound_json(*r.smallest_change) : OJson(nullptr)},
+          {"nearest_shift", shift},
+          {"verify_conditions", {{"count", r.verify.size()}, {"rules", verify}}},
+          {"thresholds", {{"fragile", {{"margin_points", c::kFragileMargin}, {"weight_share", c::kFragileWeightShare}, {"latency_probability", c::kFragileLatency}}},
+                          {"sensitive", {{"margin_points", c::kSensitiveMargin}, {"weight_share", c::kSensitiveWeightShare},
+                                         {"latency", "a budget missed at the pessimistic estimate"}, {"verify_conditions", 1}}}}}};
+}
+
+OJson ranked_json(const RankedOption& r, const LatencyOutlook* outlook) {
   const Evaluation& e = *r.evaluation;
   return {{"rank", r.rank},
           {"option", option_ref(e)},
@@ -63,7 +122,8 @@ OJson ranked_json(const RankedOption& r) {
           {"conditions", findings_json(r.conditions)},
           {"adjustments", findings_json(e.adjustments)},
           {"rationale", r.rationale},
-          {"warnings", findings_json(r.notes)}};
+          {"warnings", findings_json(r.notes)},
+          {"latency_outlook", outlook ? latency_outlook_json(*outlook) : OJson(nullptr)}};
 }
 
 OJson excluded_json(const ExcludedOption& x) {
@@ -229,7 +289,7 @@ OrderedJson to_ordered(const nlohmann::json& value) {
 
 OrderedJson report_json(const Report& report) {
   OJson ranked = OJson::array(), excluded = OJson::array(), near = OJson::array(), counts = OJson::array();
-  for (const auto& r : report.ranked) ranked.push_back(ranked_json(r));
+  for (std::size_t i = 0; i < report.ranked.size(); ++i) ranked.push_back(ranked_json(report.ranked[i], render_detail::latency_outlook_of(report, i)));
   for (const auto& x : report.excluded) excluded.push_back(excluded_json(x));
   for (const auto& n : report.near_misses) near.push_back({{"option", option_ref(*n.evaluation)}, {"changes", n.relaxation.changes}, {"patch", n.relaxation.patch},
                                   {"distance", std::round(n.relaxation.distance * 1000) / 1000}});
@@ -241,6 +301,7 @@ OrderedJson report_json(const Report& report) {
           {"weights", report.weights},
           {"recommendations", ranked},
           {"winner_rationale", report.winner_rationale},
+          {"robustness", report.robustness ? robustness_json(*report.robustness) : OJson(nullptr)},
           {"excluded", excluded},
           {"near_misses", near},
           {"summary", {{"text", report.summary}, {"candidates", report.evaluations.size()}, {"eligible", report.ranked.size()},
@@ -249,7 +310,9 @@ OrderedJson report_json(const Report& report) {
           {"provenance", report_provenance_json(report.provenance)}};
 }
 
-OrderedJson explanation_json(const Report& report, const Evaluation& e) {
+OrderedJson explanation_json(const Explanation& x) {
+  const Report& report = x.report;
+  const Evaluation& e = x.option;
   OJson trace = OJson::array();
   for (const auto& t : e.trace) trace.push_back({{"rule", t.rule}, {"effect", t.effect}, {"outcome", t.outcome}, {"detail", t.detail}});
   OJson j = {{"schema_version", kReportSchemaVersion},
@@ -264,7 +327,14 @@ OrderedJson explanation_json(const Report& report, const Evaluation& e) {
             {"adjustments", findings_json(e.adjustments)},
             {"facts", to_ordered(e.facts)},
             {"rules", trace},
+            {"latency_outlook", latency_outlook_json(x.outlook.latency)},
             {"provenance", report_provenance_json(report.provenance)}};
+  if (x.outlook.winner && report.robustness) j["robustness"] = robustness_json(*report.robustness);
+  if (!x.outlook.to_win.empty()) {
+    OJson to_win = OJson::array();
+    for (const auto& b : x.outlook.to_win) to_win.push_back(weight_bound_json(b));
+    j["winning_weights"] = to_win;
+  }
   for (const auto& r : report.ranked)
     if (r.evaluation == &e) j["rank"] = r.rank;
   return j;
@@ -318,7 +388,7 @@ namespace json {
 
 std::string report(const Report& report, const RenderOptions&) { return dump_json(report_json(report), 2) + "\n"; }
 
-std::string explanation(const Explanation& x, const RenderOptions&) { return dump_json(explanation_json(x.report, x.option), 2) + "\n"; }
+std::string explanation(const Explanation& x, const RenderOptions&) { return dump_json(explanation_json(x), 2) + "\n"; }
 
 std::string capacity(const CapacityReport& report, const RenderOptions&) { return dump_json(capacity_json(report), 2) + "\n"; }
 

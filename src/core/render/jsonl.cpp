@@ -1,7 +1,10 @@
 // JSON Lines: one compact object per line, streamed (batch records, facts).
+#include <cmath>
+
 #include <fmt/format.h>
 
 #include "render/printers.hpp"
+#include "render/wording.hpp"
 
 namespace edgeplan {
 
@@ -26,6 +29,22 @@ OJson excluded_by_json(const std::vector<SummaryCount>& counts) {
   return out;
 }
 
+// `batch --robustness`: the label, why, and the numbers behind it, in one object.
+OJson robustness_record_json(const Robustness& r) {
+  OJson out{{"confidence", to_string(r.label)}, {"reasons", r.reasons}, {"equivalent", r.equivalent}};
+  out["margin"] = r.margin ? OJson(std::round(*r.margin * 1000) / 1000) : OJson(nullptr);
+  out["runner_up"] = r.runner_up.empty() ? OJson(nullptr) : OJson(r.runner_up);
+  out["weight_share_to_flip"] = r.nearest_shift ? OJson(std::round(r.nearest_shift->share * 10000) / 10000) : OJson(nullptr);
+  out["flips_to"] = r.nearest_shift ? OJson(r.nearest_shift->rival) : OJson(nullptr);
+  if (!r.latency.empty()) {
+    out["latency_band"] = to_string(r.latency.front().band);
+    out["latency_probability"] = std::round(r.latency.front().probability * 10000) / 10000;
+  }
+  out["verify_conditions"] = r.verify.size();
+  out["summary"] = render_detail::confidence_line(r);
+  return out;
+}
+
 }  // namespace
 
 std::string batch_jsonl_line(const BatchResult& r) {
@@ -43,6 +62,7 @@ std::string batch_jsonl_line(const BatchResult& r) {
     out["eligible"] = r.eligible;
     out["candidates"] = r.candidates;
     out["excluded_by"] = excluded_by_json(r.excluded_by);
+    if (r.robustness) out["robustness"] = robustness_record_json(*r.robustness);
   }
   return dump_json(out) + "\n";
 }

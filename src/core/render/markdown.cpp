@@ -18,14 +18,16 @@ namespace {
 // ---------------------------------------------------------------- recommendations
 
 void append_ranked(std::string& out, const Report& report, const RenderOptions& options) {
-  out += fmt::format("\n## Ranked options ({})\n\n| # | option | kind | score | verdict | conditions |\n|---|---|---|---|---|---|\n", report.ranked.size());
+  out += fmt::format("\n## Ranked options ({})\n\n| # | option | kind | score | verdict | latency budgets | conditions |\n|---|---|---|---|---|---|---|\n",
+                     report.ranked.size());
   for (std::size_t i = 0; i < report.ranked.size() && i < options.ranked_limit; ++i) {
     const RankedOption& r = report.ranked[i];
     std::vector<std::string> conditions;
     for (const auto* c : r.conditions) conditions.push_back(markdown_text(finding_line(*c)));
-    out += fmt::format("| {} | {} | {} | {} | {} | {} |\n", r.rank, markdown_code(r.evaluation->candidate->id),
+    const LatencyOutlook* o = latency_outlook_of(report, i);
+    out += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", r.rank, markdown_code(r.evaluation->candidate->id),
                        markdown_text(r.evaluation->option["kind"].get<std::string>()), util::format_number(r.evaluation->score),
-                       verdict_words(r.verdict), util::join_list(conditions, "; "));
+                       verdict_words(r.verdict), o ? markdown_text(latency_band_cell(*o)) : "", util::join_list(conditions, "; "));
   }
   if (report.ranked.size() > options.ranked_limit)
     out += fmt::format("\n_{} more eligible options in the JSON output._\n", report.ranked.size() - options.ranked_limit);
@@ -50,6 +52,20 @@ std::string diagnostic_item(const Diagnostic& d) {
   std::string out = markdown_code(diagnostic_lead(d.severity) + located_message(d));
   if (!d.hint.empty()) out += " — hint: " + markdown_text(d.hint);
   return out;
+}
+
+void append_outlook_md(std::string& out, const Explanation& x) {
+  const OptionOutlook& o = x.outlook;
+  if (o.winner && x.report.robustness) {
+    out += "\n## How sure the recommendation is\n\n";
+    for (const auto& line : robustness_lines(*x.report.robustness)) out += "- " + markdown_text(line) + "\n";
+  } else if (!x.option.excluded()) {
+    out += "\n## What would make it the winner\n\n";
+    for (const auto& line : to_win_lines(o)) out += "- " + markdown_text(line) + "\n";
+  }
+  if (o.latency.checks.empty()) return;
+  out += "\n## Latency across the model's range\n\n" + markdown_text(latency_band_text(o.latency)) + "\n\n";
+  for (const auto& line : latency_check_lines(o.latency)) out += "- " + markdown_text(line) + "\n";
 }
 
 // ---------------------------------------------------------------- check runs
@@ -126,6 +142,7 @@ std::string report(const Report& report, const RenderOptions& options) {
     const Evaluation& winner = *report.ranked[0].evaluation;
     out += fmt::format("\n## Recommendation: {}\n\n{}\n\n", markdown_code(winner.candidate->id), markdown_text(option_title(winner)));
     for (const auto& line : report.winner_rationale) out += "- " + markdown_text(line) + "\n";
+    if (report.robustness) out += "- **Confidence: " + markdown_text(confidence_line(*report.robustness)) + "**\n";
     append_ranked(out, report, options);
   }
   append_excluded(out, report, options);
@@ -161,6 +178,7 @@ std::string explanation(const Explanation& x, const RenderOptions&) {
   out += "\n## Rules\n\n| rule | effect | outcome |\n|---|---|---|\n";
   for (const auto& t : e.trace)
     out += fmt::format("| {} | {} | {} |\n", markdown_code(t.rule), t.effect, markdown_text(t.outcome + (t.detail.empty() ? "" : ": " + t.detail)));
+  append_outlook_md(out, x);
   if (auto sources = fact_source_lines(e); !sources.empty()) {
     out += "\n## Where the site facts come from\n\n";
     for (const auto& line : sources) out += "- " + markdown_text(line) + "\n";

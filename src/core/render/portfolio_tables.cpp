@@ -38,6 +38,12 @@ Table infeasible_table(const Portfolio& p) {
   return t;
 }
 
+Table fragile_table(const Portfolio& p) {
+  Table t{fmt::format("Fragile recommendations ({})", p.fragile().size()), {"workload", "file", "top", "why"}, {false, false, false, false}, {}, {}};
+  for (const auto& r : p.fragile()) t.rows.push_back({r.workload, r.key(), r.top ? r.top->id : "", util::join_list(r.robustness->reasons, "; ")});
+  return t;
+}
+
 Table errors_table(const Portfolio& p) {
   Table t{fmt::format("Errors ({})", p.errors()), {"file", "workload", "error"}, {false, false, false}, {}, {}};
   for (const auto& r : p.failed()) t.rows.push_back({r.key(), r.workload, batch_reason(r)});
@@ -60,6 +66,8 @@ std::vector<Table> portfolio_tables(const Portfolio& p, std::size_t top) {
     tables.push_back(count_table("By metro", "metro", p.by_metro(), p.recommended(), top));
     tables.push_back(count_table("By site", "site", p.by_site(), p.recommended(), top));
   }
+  if (!p.by_confidence().empty()) tables.push_back(count_table("Confidence of the recommendations (--robustness)", "confidence", p.by_confidence(), p.recommended(), top));
+  if (!p.fragile().empty()) tables.push_back(fragile_table(p));
   if (!p.exclusion_reasons().empty()) tables.push_back(reasons_table(p, top));
   if (p.no_feasible() > 0) tables.push_back(infeasible_table(p));
   if (p.errors() > 0) tables.push_back(errors_table(p));

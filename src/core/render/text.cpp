@@ -28,6 +28,8 @@ void append_ranked(std::string& out, const Report& report, const RenderOptions& 
     const std::string verdict = r.verdict == Verdict::eligible ? p.green(verdict_words(r.verdict)) : p.yellow(verdict_words(r.verdict));
     out += fmt::format("  {:>2}. {}  score {}  {}\n", r.rank, escape_controls(option_title(*r.evaluation)), util::format_number(r.evaluation->score), verdict);
     out += fmt::format("      {}\n", escape_controls(factor_line(*r.evaluation)));
+    if (const LatencyOutlook* o = latency_outlook_of(report, i); o && o->band != LatencyBand::no_budget)
+      out += fmt::format("      latency: {}\n", escape_controls(latency_band_text(*o)));
     for (const auto* c : r.conditions) out += fmt::format("      - {}\n", escape_controls(finding_line(*c)));
     for (const auto* n : r.notes) out += p.dim(fmt::format("      - note: {}", escape_controls(n->message))) + "\n";
   }
@@ -59,6 +61,23 @@ void append_warnings(std::string& out, const Report& report, const Painter& p) {
   if (report.input_warnings.empty()) return;
   out += "\n" + p.bold("Input warnings") + "\n";
   for (const auto& d : report.input_warnings) out += "  " + format_diagnostic(d) + "\n";
+}
+
+// How sure: the winner's robustness, how another eligible option could win, and
+// each latency budget across the model's range.
+void append_outlook(std::string& out, const Explanation& x, const Painter& p) {
+  const OptionOutlook& o = x.outlook;
+  if (o.winner && x.report.robustness) {
+    out += "\n" + p.bold("How sure the recommendation is") + "\n";
+    for (const auto& line : robustness_lines(*x.report.robustness)) out += "  - " + escape_controls(line) + "\n";
+  } else if (!x.option.excluded()) {
+    out += "\n" + p.bold("What would make it the winner") + "\n";
+    for (const auto& line : to_win_lines(o)) out += "  - " + escape_controls(line) + "\n";
+  }
+  if (o.latency.checks.empty()) return;
+  out += "\n" + p.bold("Latency across the model's range") + "\n";
+  out += "  " + escape_controls(latency_band_text(o.latency)) + "\n";
+  for (const auto& line : latency_check_lines(o.latency)) out += "  - " + escape_controls(line) + "\n";
 }
 
 // ---------------------------------------------------------------- check runs
@@ -288,6 +307,7 @@ std::string report(const Report& report, const RenderOptions& options) {
   } else {
     out += p.bold("Recommendation: ") + p.green(escape_controls(option_title(*report.ranked[0].evaluation))) + "\n";
     for (const auto& line : report.winner_rationale) out += "  " + escape_controls(line) + "\n";
+    if (report.robustness) out += "  " + p.bold("confidence: ") + escape_controls(confidence_line(*report.robustness)) + "\n";
   }
   out += "\n";
   if (!report.ranked.empty()) append_ranked(out, report, options, p);
@@ -325,6 +345,7 @@ std::string explanation(const Explanation& x, const RenderOptions& options) {
   for (const auto& t : e.trace)
     out += fmt::format("  {:<44} {:<8} {}{}\n", escape_controls(t.rule), t.effect, escape_controls(t.outcome),
                        t.detail.empty() ? "" : ": " + escape_controls(t.detail));
+  append_outlook(out, x, p);
   if (auto sources = fact_source_lines(e); !sources.empty()) {
     out += "\n" + p.bold("Where the site facts come from") + "\n";
     for (const auto& line : sources) out += "  - " + escape_controls(line) + "\n";

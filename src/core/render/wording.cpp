@@ -1,6 +1,7 @@
 #include "render/wording.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include <fmt/format.h>
 
@@ -120,6 +121,138 @@ std::vector<std::string> fact_source_lines(const Evaluation& e) {
   if (parent.is_object() && text_or(parent, "rtt_source", "") == "measured")
     out.push_back(fmt::format("RTT to parent Region {}: {} ms measured by AWS (get-aws-network-performance-data)", text_or(parent, "id", ""),
                               util::format_number(parent["rtt_ms"].get<double>())));
+  return out;
+}
+
+// ---------------------------------------------------------------- how sure the winner is
+
+namespace {
+
+std::string number(double value) { return util::format_number(std::round(value * 10) / 10); }
+
+std::string ms_text(const LatencyCheck& c) {
+  if (c.measured) return fmt::format("measured {} ms", number(c.typical_ms));
+  return fmt::format("optimistic {} · typical {} · pessimistic {} ms", number(c.low_ms), number(c.typical_ms), number(c.high_ms));
+}
+
+std::string binding_text(const LatencyOutlook& o) {
+  const LatencyCheck* b = o.binding();
+  if (!b) return "";
+  return fmt::format("{}: {} vs budget {} ms", b->name, ms_text(*b), number(b->required_ms));
+}
+
+}  // namespace
+
+const LatencyOutlook* latency_outlook_of(const Report& report, std::size_t rank_index) {
+  if (!report.robustness || rank_index >= report.robustness->latency.size()) return nullptr;
+  return &report.robustness->latency[rank_index];
+}
+
+std::string latency_band_cell(const LatencyOutlook& o) {
+  if (o.band == LatencyBand::no_budget) return "no budget";
+  return fmt::format("{} (P {})", o.band == LatencyBand::pessimistic ? "met even at pessimistic"
+                                  : o.band == LatencyBand::typical   ? "met at typical, not pessimistic"
+                                  : o.band == LatencyBand::optimistic ? "met only at optimistic"
+                                                                      : "missed",
+                     probability_text(o.probability));
+}
+
+std::string probability_text(double p) {
+  // A normal tail never reaches 0 or 1: say how close, not "100 %".
+  if (p >= 0.9995) return "> 99.9 %";
+  if (p < 0.0005) return "< 0.1 %";
+  return number(p * 100) + " %";
+}
+
+std::string latency_band_text(const LatencyOutlook& o) {
+  const std::string p = probability_text(o.probability);
+  switch (o.band) {
+    case LatencyBand::no_budget: return "no latency budget applies";
+    case LatencyBand::pessimistic: return fmt::format("meets every latency budget even at the pessimistic estimate (P {})", p);
+    case LatencyBand::typical:
+      return fmt::format("meets its latency budgets at the typical estimate, not at the pessimistic one (P {}; {})", p, binding_text(o));
+    case LatencyBand::optimistic: return fmt::format("meets its latency budgets only at the optimistic estimate (P {}; {})", p, binding_text(o));
+    case LatencyBand::missed: return fmt::format("misses a latency budget even at the optimistic estimate ({})", binding_text(o));
+  }
+  return "";
+}
+
+std::string weight_bound_text(const WeightBound& b) {
+  const std::string now = number(b.weight);
+  std::vector<std::string> parts;
+  if (b.low)
+    parts.push_back(fmt::format("the {} weight drops {} {} (now {}), then {} wins", b.factor, b.low_inclusive ? "to" : "below", number(*b.low), now,
+                                b.low_rival));
+  if (b.high)
+    parts.push_back(fmt::format("the {} weight rises {} {} (now {}), then {} wins", b.factor, b.high_inclusive ? "to" : "above", number(*b.high), now,
+                                b.high_rival));
+  if (parts.empty()) return fmt::format("holds at any {} weight (now {})", b.factor, now);
+  return "holds unless " + util::join_list(parts, " or ");
+}
+
+namespace {
+
+std::string winning_weight_text(const WeightBound& b) {
+  if (!b.reachable) return "";
+  const std::string now = number(b.weight);
+  if (b.low && b.high) return fmt::format("wins with the {} weight between {} and {} (now {})", b.factor, number(*b.low), number(*b.high), now);
+  if (b.low) return fmt::format("wins if the {} weight rises {} {} (now {})", b.factor, b.low_inclusive ? "above" : "to", number(*b.low), now);
+  if (b.high) return fmt::format("wins if the {} weight drops {} {} (now {})", b.factor, b.high_inclusive ? "below" : "to", number(*b.high), now);
+  return "";
+}
+
+}  // namespace
+
+std::vector<std::string> to_win_lines(const OptionOutlook& o) {
+  std::vector<std::string> lines;
+  for (const auto& b : o.to_win)
+    if (auto line = winning_weight_text(b); !line.empty()) lines.push_back(line);
+  if (lines.empty()) lines.push_back("no change of a single factor weight makes it rank first");
+  return lines;
+}
+
+std::string confidence_line(const Robustness& r) {
+  std::vector<std::string> parts;
+  if (r.margin) parts.push_back(fmt::format("margin {} points over {}", number(*r.margin), r.runner_up));
+  else parts.push_back(r.equivalent.empty() ? "the only eligible option" : "no other eligible option but equivalent ones");
+  if (!r.equivalent.empty()) parts.push_back(fmt::format("{} equivalent (same place and scores)", util::join_list(r.equivalent)));
+  if (r.leads_only_by_rounding) parts.push_back("leads only after rounding");
+  if (r.smallest_change) parts.push_back(weight_bound_text(*r.smallest_change));
+  else if (r.margin && !r.leads_only_by_rounding) parts.push_back("no single weight change makes another option win");
+  if (!r.latency.empty()) parts.push_back(latency_band_text(r.latency.front()));
+  parts.push_back(fmt::format("{} verify condition{}", r.verify.size(), r.verify.size() == 1 ? "" : "s"));
+  return fmt::format("{} — {}", to_string(r.label), util::join_list(parts, "; "));
+}
+
+std::vector<std::string> robustness_lines(const Robustness& r) {
+  std::vector<std::string> out;
+  out.push_back(fmt::format("confidence: {}{}", to_string(r.label), r.reasons.empty() ? " (no threshold crossed)" : ": " + util::join_list(r.reasons, "; ")));
+  if (!r.equivalent.empty())
+    out.push_back(fmt::format("equivalent to the winner, not counted as rivals (same kind and place, equal scores): {}", util::join_list(r.equivalent)));
+  if (r.margin) {
+    std::vector<std::string> shares;
+    for (const auto& f : r.margin_by_factor)
+      shares.push_back(fmt::format("{} {} vs {} ({}{})", f.factor, number(f.score_a), number(f.score_b), f.points >= 0 ? "+" : "", number(f.points)));
+    if (r.margin_adjustments != 0) shares.push_back(fmt::format("adjustments {}{}", r.margin_adjustments >= 0 ? "+" : "", number(r.margin_adjustments)));
+    out.push_back(fmt::format("margin: {} points over {}{}", number(*r.margin), r.runner_up, shares.empty() ? "" : ": " + util::join_list(shares)));
+  }
+  for (const auto& b : r.weight_bounds) out.push_back(fmt::format("weight {}: {}", b.factor, weight_bound_text(b)));
+  if (r.nearest_shift) {
+    std::vector<std::string> moved;
+    for (const auto& m : r.nearest_shift->moves) moved.push_back(fmt::format("{} {} → {}", m.factor, number(m.from), number(m.to)));
+    out.push_back(fmt::format("nearest weights at which another option wins: {} ({}), a change of {} ({} of the weights)", util::join_list(moved),
+                              r.nearest_shift->rival, number(r.nearest_shift->l1), number(r.nearest_shift->share * 100) + " %"));
+  }
+  for (const auto& o : r.latency) out.push_back(fmt::format("latency {}: {}", o.option, latency_band_text(o)));
+  for (const Finding& f : r.verify) out.push_back(fmt::format("could exclude it: {} [{}]", f.message, f.rule));
+  return out;
+}
+
+std::vector<std::string> latency_check_lines(const LatencyOutlook& o) {
+  std::vector<std::string> out;
+  for (const auto& c : o.checks)
+    out.push_back(fmt::format("{}{}: budget {} ms; {}; P {}", c.dependency ? "dependency " : "", c.name, number(c.required_ms), ms_text(c),
+                              probability_text(c.probability)));
   return out;
 }
 

@@ -29,6 +29,28 @@ std::vector<std::string> latency_term_lines(const Evaluation& e);
 // (known): account 111122223333 — aws ec2 describe-instance-type-offerings (us-west-2), captured …".
 std::vector<std::string> fact_source_lines(const Evaluation& e);
 
+// ---- how sure the winner is (wording.cpp; robustness.hpp)
+// The latency outlook of the i-th ranked option; null without a robustness analysis.
+const LatencyOutlook* latency_outlook_of(const Report& report, std::size_t rank_index);
+// "99.2 %", "> 99.9 %", "< 0.1 %"
+std::string probability_text(double p);
+// "meets every latency budget even at the pessimistic estimate", "… only at the typical estimate (P 97.1 %, …)"
+// and, for a table cell, "pessimistic (P > 99.9 %)".
+std::string latency_band_cell(const LatencyOutlook& o);
+std::string latency_band_text(const LatencyOutlook& o);
+// "holds unless the operations weight drops to 0 (now 25), then us-east-1-nyc-1a wins"
+std::string weight_bound_text(const WeightBound& b);
+// For an eligible option that does not win, one line per factor whose weight alone
+// would make it first: "wins if the latency weight rises above 61.5 (now 35)".
+std::vector<std::string> to_win_lines(const OptionOutlook& o);
+// The short line under the recommendation:
+// "sensitive — margin 3 points over X; operations weight 25 → 0 makes X win; latency …; 1 verify condition"
+std::string confidence_line(const Robustness& r);
+// The detail (`--explain` of the winner): label, reasons, margin by factor, every weight bound, the nearest shift.
+std::vector<std::string> robustness_lines(const Robustness& r);
+// One line per latency budget: "Milwaukee head office: budget 80 ms; optimistic 62.1 · typical 70 · pessimistic 85.3 ms; P 97.2 %".
+std::vector<std::string> latency_check_lines(const LatencyOutlook& o);
+
 // ---- check runs (wording.cpp)
 // "payments-eu: proposed us-east-1 (region), excluded by 2 rules"
 std::string spec_headline(const SpecCheck& spec);

@@ -108,7 +108,7 @@ TEST_CASE("render: explanation of one option") {
   const Report& report = denver_report();
   const Evaluation* e = report.find("us-west-2-den-1a");
   REQUIRE(e);
-  Json j = explanation_json(report, *e);
+  Json j = explanation_json({report, *e, option_outlook(report, *e)});
   CHECK(j["schema_version"] == "1.0");
   CHECK(j["option"]["id"] == "us-west-2-den-1a");
   CHECK(j["facts"].contains("latency"));
