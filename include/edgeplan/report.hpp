@@ -151,6 +151,24 @@ struct Robustness {
   std::vector<Finding> verify;          // the winner's verify conditions: each could exclude it
 };
 
+// ---------------------------------------------------------------- primary + fallback (fallback.hpp)
+struct FallbackChoice {
+  const Evaluation* evaluation = nullptr;
+  bool degraded = false;                   // misses latency budgets: the workload runs in degraded mode there
+  std::vector<const Finding*> relaxed;     // degraded: the latency exclusions it has
+  std::optional<double> worst_rtt_ms;      // degraded: the largest RTT among them
+  std::vector<std::string> shared;         // dependencies it shares with the primary, in words
+  std::vector<std::string> to_verify;      // e.g. that degraded mode is acceptable, when the spec does not bound it
+};
+
+struct FallbackPlan {
+  std::string requirement = "preferred";  // "required" | "preferred" (spec.resilience.fallback; --fallback: preferred)
+  const Evaluation* primary = nullptr;    // null when nothing is eligible
+  std::optional<FallbackChoice> fallback;
+  std::string note;        // why the primary is not the winner, or why there is no fallback
+  int same_domain = 0;     // options passed over for sharing the primary's failure domain
+};
+
 // Holds pointers into its own evaluations: movable, not copyable.
 struct Report {
   Report() = default;
@@ -173,6 +191,7 @@ struct Report {
   std::vector<Diagnostic> input_warnings;
   Provenance provenance;
   std::optional<Robustness> robustness;  // none when nothing is eligible
+  std::optional<FallbackPlan> fallback;  // spec.resilience or recommend --fallback
   bool feasible() const { return !ranked.empty(); }
   const Evaluation* find(const std::string& option_id) const;
 };

@@ -119,6 +119,14 @@ struct Waiver {
   std::string pointer;  // of the waiver inside the spec
 };
 
+// spec.resilience: a fallback placement outside the primary's failure domain.
+struct Resilience {
+  std::string fallback = "required";          // "required" | "preferred"
+  std::optional<double> degraded_max_rtt_ms;  // a fallback may miss the latency budgets within this RTT; unset: unknown
+  bool separate_parent_region = false;        // the fallback must not share the primary's parent Region
+  std::optional<std::string> proposed_fallback;  // check: the fallback the design names
+};
+
 struct Workload {
   std::string name;
   std::string description;
@@ -132,6 +140,7 @@ struct Workload {
   Customer customer;
   std::map<std::string, double> weights;
   std::optional<Proposed> proposed;
+  std::optional<Resilience> resilience;
   std::vector<Waiver> waivers;
   Json spec;  // the document as written, exposed to rules as "workload"
   std::string source_name;

@@ -1,5 +1,5 @@
 // edgeplan check SPEC|DIR... [--format F [-o FILE]]... [--fail-on error|warning]
-//                [--require-top] [--max-score-gap N] [--no-waivers] [--today DATE]
+//                [--require-top] [--require-fallback] [--max-score-gap N] [--no-waivers] [--today DATE]
 #include <algorithm>
 #include <iostream>
 #include <regex>
@@ -23,6 +23,7 @@ struct CheckCliOptions {
   std::vector<std::string> outputs;
   std::string fail_on = "error";
   bool require_top = false;
+  bool require_fallback = false;
   double max_score_gap = -1;
   bool no_waivers = false;
   const CLI::App* command = nullptr;
@@ -90,6 +91,7 @@ CheckOptions check_options(const CheckCliOptions& o) {
   CheckOptions options;
   options.fail_on = o.fail_on;
   options.require_top = o.require_top;
+  options.require_fallback = o.require_fallback;
   if (o.max_score_gap >= 0) options.max_score_gap = o.max_score_gap;
   options.use_waivers = !o.no_waivers;
   options.today = o.engine.today.empty() ? util::utc_today() : o.engine.today;
@@ -130,6 +132,8 @@ Runner setup_check(CLI::App& command, const GlobalOptions& global) {
   o->output_option = command.add_option("-o,--output", o->outputs, "Write the preceding --format to this file (atomically)")->allow_extra_args(false);
   command.add_option("--fail-on", o->fail_on, "Lowest severity that blocks (exit 1)")->check(CLI::IsMember({"error", "warning"}))->capture_default_str();
   command.add_flag("--require-top", o->require_top, "The proposed placement must be the top recommendation");
+  command.add_flag("--require-fallback", o->require_fallback,
+                   "A fallback outside the placement's failure domain must meet the requirements (or miss only latency, within spec.resilience.degraded_max_rtt_ms)");
   command.add_option("--max-score-gap", o->max_score_gap, "The proposed placement must score within this many points of the top")
       ->check(CLI::NonNegativeNumber);
   command.add_flag("--no-waivers", o->no_waivers, "Ignore the specs' waivers: report every finding (audits)");

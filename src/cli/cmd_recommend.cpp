@@ -24,6 +24,7 @@ struct RecommendOptions {
   std::string explain;
   std::size_t top = 10;
   std::string weights;  // --weights latency=40,operations=20
+  bool fallback = false;  // --fallback: a fallback even when the spec has no spec.resilience
 };
 
 // "latency=40,operations=20": factor weights to try instead of the spec's
@@ -82,6 +83,7 @@ int run_recommend(const RecommendOptions& o, const GlobalOptions& global) {
   const EngineSetup setup(engine_sources(o.engine), fs);
   LoadedWorkload workload = load_spec_reporting_warnings(fs, o.spec, setup.catalog());
   if (!o.weights.empty()) apply_weights(workload.workload, parse_weights(o.weights, setup.rules()), setup.rules());
+  if (o.fallback && !workload.workload.resilience) workload.workload.resilience.emplace().fallback = "preferred";
   spdlog::debug("{} candidates, {} rules", setup.catalog().sites.size(), setup.rules().rules.size());
   Report report = recommend(workload, setup.engine());
   const RenderOptions render_with = render_options(global, o.output, o.top);
@@ -100,6 +102,8 @@ Runner setup_recommend(CLI::App& command, const GlobalOptions& global) {
   command.add_option("spec", options->spec, "Workload spec (JSON or YAML; - reads stdin)")->required();
   add_output_options<Report>(command, options->output);
   command.add_option("--explain", options->explain, "Show the full reasoning (facts, every rule, scores) for one option id");
+  command.add_flag("--fallback", options->fallback,
+                   "Also find a fallback placement outside the winner's failure domain (on by itself when the spec has spec.resilience)");
   command.add_option("--weights", options->weights, "Factor weights to try instead of the spec's, e.g. latency=40,operations=20 (the others keep theirs)");
   command.add_option("--top", options->top, "Options listed in text and Markdown output")->check(CLI::NonNegativeNumber)->capture_default_str();
   add_engine_options(command, options->engine);

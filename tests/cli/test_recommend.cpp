@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <set>
 #include <string>
 #include <vector>
@@ -607,4 +608,105 @@ TEST_CASE("recommend: --weights tries other factor weights without editing the s
   usage("latency", "edgeplan: error: --weights: expected FACTOR=WEIGHT, got \"latency\"");
   usage("latency=-1", "edgeplan: error: --weights: latency: expected a number from 0 to 1000, got \"-1\"");
   usage("latency=0,operations=0,services=0,compliance=0,capacity=0", "edgeplan: error: --weights: the weights sum to 0");
+}
+
+using edgeplan::Json;
+
+// Issue 17, how sure the winner is. New Jersey: the two New York City zones
+// differ only in operations (100 vs 88) and both take the -5 zone adjustment,
+// so the margin is 25 * 12 / 100 = 3 points, carried by operations alone; the
+// gap is 12x for an operations weight x, zero at x = 0, where the tie goes to
+// us-east-1-nyc-1a by id: "drops to 0". Lowering operations 25 -> 0 is also the
+// nearest L1 change: 25 % of the weights. Margin 3 < 5 and a verify condition:
+// sensitive. The --weights run above confirms the flip at 0.
+TEST_CASE("recommend: the confidence line says how sure the winner is", "[recommend-cli][robustness][example:fragile-pittsburgh]") {
+  const RunResult nj = run_edgeplan("recommend examples/regulated-gaming-nj/workload.json");
+  CHECK(edgeplan::test::contains(nj.out,
+                                 "  confidence: sensitive — margin 3 points over us-east-1-nyc-1a; holds unless the operations weight drops to 0 (now 25), "
+                                 "then us-east-1-nyc-1a wins; meets every latency budget even at the pessimistic estimate (P > 99.9 %); 1 verify condition\n"));
+  CHECK(edgeplan::test::contains(run_edgeplan("recommend examples/regulated-gaming-nj/workload.json --weights operations=0.5").out,
+                                 "Recommendation: us-east-1-nyc-2a"));
+  const RunResult detail = run_edgeplan("recommend examples/regulated-gaming-nj/workload.json --explain us-east-1-nyc-2a");
+  CHECK(edgeplan::test::contains(detail.out, "  - confidence: sensitive: margin 3 points < 5; 1 verify condition could exclude it\n"));
+  CHECK(edgeplan::test::contains(detail.out, "  - nearest weights at which another option wins: operations 25 → 0 (us-east-1-nyc-1a), a change of 25 (25 % of the weights)\n"));
+  const RunResult other = run_edgeplan("recommend examples/regulated-gaming-nj/workload.json --explain us-east-1-nyc-1a");
+  CHECK(edgeplan::test::contains(other.out, "What would make it the winner\n  - wins if the operations weight drops to 0 (now 25)\n"));
+
+  // Pittsburgh lies between us-east-2 and us-east-1: both Regions meet 40 ms and
+  // differ only in latency score (67 vs 66.8): 35 * 0.2 / 100 = 0.07 points. Fragile.
+  const RunResult pgh = run_edgeplan("recommend examples/fragile-pittsburgh/workload.json -f json");
+  const Json j = Json::parse(pgh.out);
+  const Json& r = j["robustness"];
+  CHECK(r["confidence"] == "fragile");
+  CHECK(r["margin"]["points"].get<double>() == Approx(0.1));
+  CHECK(r["margin"]["by_factor"][0]["factor"] == "latency");
+  CHECK(r["margin"]["by_factor"][0]["points"].get<double>() == Approx(0.07));
+  CHECK(r["smallest_change"]["factor"] == "latency");
+  CHECK(r["smallest_change"]["low"]["weight"] == 0.0);
+  CHECK(r["smallest_change"]["low"]["rival"] == "us-east-1");
+  CHECK(r["reasons"][0] == "margin 0.1 points < 1");
+  CHECK(j["recommendations"][0]["latency_outlook"]["band"] == "pessimistic");
+  CHECK(j["recommendations"][0]["latency_outlook"]["checks"][0]["name"] == "Pittsburgh patients");
+  const RunResult md = run_edgeplan("recommend examples/fragile-pittsburgh/workload.json -f markdown");
+  CHECK(edgeplan::test::contains(md.out, "- **Confidence: fragile — margin 0.1 points over us-east-1;"));
+}
+
+// Issue 17, primary + fallback (tests/scenarios/test_fallback.cpp has the reasoning).
+TEST_CASE("recommend: a fallback outside the primary's failure domain", "[recommend-cli][fallback]") {
+  const RunResult la = run_edgeplan("recommend examples/fallback-los-angeles/workload.json");
+  CHECK(la.exit_code == 0);
+  CHECK(edgeplan::test::contains(la.out, "Fallback (required): us-west-1 (region) — US West (N. California) — degraded mode\n"
+                                         "  primary us-west-2-lax-1a + fallback us-west-1, outside its failure domain (another site; not the same facility or network border group)\n"
+                                         "  us-west-1 meets every requirement but latency: Los Angeles fans 41.9 ms vs 25 ms budget, Orange County fans 45.2 ms vs 25 ms budget — degraded mode\n"));
+  // No spec.resilience: only on request.
+  CHECK_FALSE(edgeplan::test::contains(run_edgeplan("recommend examples/regulated-gaming-nj/workload.json").out, "Fallback"));
+  const RunResult nj = run_edgeplan("recommend examples/regulated-gaming-nj/workload.json --fallback");
+  CHECK(edgeplan::test::contains(nj.out, "Fallback (preferred): us-east-1-nyc-1a (local-zone) — US East (New York City), parent us-east-1 — meets every requirement\n"));
+  CHECK(edgeplan::test::contains(nj.out, "  shared dependency: the us-east-1 control plane (parent Region of both)\n"));
+  const Json j = Json::parse(run_edgeplan("recommend examples/fallback-los-angeles/workload.json -f json").out);
+  CHECK(j["fallback"]["fallback"]["option"]["id"] == "us-west-1");
+  CHECK(j["fallback"]["fallback"]["mode"] == "degraded");
+  CHECK(j["fallback"]["fallback"]["relaxed"][0]["rule"] == "latency.users.max-rtt");
+}
+
+TEST_CASE("check: --require-fallback and spec.resilience gate on a fallback", "[check-cli][fallback]") {
+  const RunResult nairobi = run_edgeplan("check examples/residency-outposts-only/workload.json --require-fallback");
+  CHECK(nairobi.exit_code == 1);
+  CHECK(edgeplan::test::contains(nairobi.out, "      error    placement.fallback  examples/residency-outposts-only/workload.json:10:11 (/spec)\n"
+                                              "               no option outside the failure domain of nbo-dc1/rack-gen2-single meets the requirements, "
+                                              "even with only its latency budgets relaxed\n"));
+  CHECK(run_edgeplan("check examples/residency-outposts-only/workload.json").exit_code == 0);
+  CHECK(run_edgeplan("check examples/fallback-los-angeles/workload.json").exit_code == 0);
+
+  // A proposed fallback in the primary's network border group fails.
+  const auto dir = edgeplan::test::scratch_dir("check-fallback");
+  Json spec = Json::parse(edgeplan::test::read_text(edgeplan::test::source_path("examples/fallback-los-angeles/workload.json")));
+  spec["spec"]["resilience"]["proposed_fallback"] = "us-west-2-lax-1b";
+  const std::string path = (dir / "la.json").string();
+  std::ofstream(path) << spec.dump(2);
+  const RunResult same = run_edgeplan("check " + path);
+  CHECK(same.exit_code == 1);
+  CHECK(edgeplan::test::contains(same.out, "proposed fallback us-west-2-lax-1b shares the failure domain of us-west-2-lax-1a "
+                                           "(the same site, facility or network border group, or the parent Region)"));
+  spec["spec"]["resilience"]["proposed_fallback"] = "us-west-2-sea-1a";
+  std::ofstream(path) << spec.dump(2);
+  CHECK(edgeplan::test::contains(run_edgeplan("check " + path).out, "proposed fallback us-west-2-sea-1a shares the failure domain"));
+  spec["spec"]["resilience"]["proposed_fallback"] = "no-such-site";
+  std::ofstream(path) << spec.dump(2);
+  const RunResult unknown = run_edgeplan("check " + path);
+  CHECK(unknown.exit_code != 0);
+  CHECK(edgeplan::test::contains(unknown.out, "(/spec/resilience/proposed_fallback): option \"no-such-site\" is not a candidate for this workload"));
+}
+
+TEST_CASE("batch: --robustness adds how sure each recommendation is, off by default", "[batch-cli][robustness]") {
+  const RunResult plain = run_edgeplan("batch examples/fragile-pittsburgh/workload.json examples/regulated-gaming-nj/workload.json");
+  CHECK_FALSE(edgeplan::test::contains(plain.out, "robustness"));
+  const RunResult with = run_edgeplan("batch examples/fragile-pittsburgh/workload.json examples/regulated-gaming-nj/workload.json --robustness");
+  const auto lines = edgeplan::test::lines_of(with.out);
+  REQUIRE(lines.size() == 2);
+  CHECK(Json::parse(lines[0])["robustness"]["confidence"] == "fragile");
+  CHECK(Json::parse(lines[1])["robustness"]["confidence"] == "sensitive");
+  const RunResult md = run_edgeplan("batch examples/fragile-pittsburgh/workload.json examples/regulated-gaming-nj/workload.json --robustness -f markdown");
+  CHECK(edgeplan::test::contains(md.out, "## Confidence of the recommendations (--robustness)"));
+  CHECK(edgeplan::test::contains(md.out, "## Fragile recommendations (1)"));
 }

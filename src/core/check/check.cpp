@@ -1,4 +1,5 @@
 #include <edgeplan/check.hpp>
+#include <edgeplan/fallback.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -87,6 +88,7 @@ class SpecChecker {
     summarise_report();
     if (m_workload.proposed) check_proposed(proposed_id(*m_workload.proposed));
     else check_feasible();
+    if (m_out.errors.empty()) check_fallback();
     apply_waivers();
     settle();
   }
@@ -209,6 +211,48 @@ class SpecChecker {
     f.required = 1;
     f.unit = "eligible options";
     fail_case(c, std::move(f));
+  }
+
+  // A fallback outside the primary's failure domain (the proposed option, else
+  // the top one), when --require-fallback or spec.resilience.fallback requires it.
+  void check_fallback() {
+    const bool by_spec = m_workload.resilience && m_workload.resilience->fallback == "required";
+    if (!m_options.require_fallback && !by_spec) return;
+    const Resilience resilience = m_workload.resilience.value_or(Resilience{});
+    const Evaluation* primary = m_out.proposed ? m_report.find(*m_out.proposed) : nullptr;
+    if (!m_out.proposed && m_report.feasible()) primary = m_report.ranked.front().evaluation;
+    if (!primary || primary->excluded()) {
+      add_case(builtin_rules::fallback, CaseStatus::skipped, "no eligible primary to find a fallback for");
+      return;
+    }
+    RuleCase& c = add_case(builtin_rules::fallback, CaseStatus::passed);
+    const std::string pointer = locate(m_doc, {"/spec/resilience/proposed_fallback", "/spec/resilience", "/spec/proposed", "/spec"});
+    std::string problem;
+    if (resilience.proposed_fallback) problem = proposed_fallback_problem(*primary, *resilience.proposed_fallback, resilience);
+    else if (auto choice = best_fallback(m_report, *primary, resilience)) c.detail = "fallback: " + choice->evaluation->candidate->id + (choice->degraded ? " (degraded mode)" : "");
+    else problem = fmt::format("no option outside the failure domain of {} meets the requirements, even with only its latency budgets relaxed{}",
+                               primary->candidate->id,
+                               resilience.degraded_max_rtt_ms ? fmt::format(" (up to {} ms)", util::format_number(*resilience.degraded_max_rtt_ms)) : "");
+    if (problem.empty() || !m_out.errors.empty()) return;
+    CheckFinding f = located(builtin_rules::fallback, "error", problem, pointer);
+    f.option = primary->candidate->id;
+    fail_case(c, std::move(f));
+  }
+
+  std::string proposed_fallback_problem(const Evaluation& primary, const std::string& id, const Resilience& resilience) {
+    const Evaluation* fallback = m_report.find(id);
+    if (!fallback) {
+      m_out.errors.push_back(m_doc.diagnose("/spec/resilience/proposed_fallback", fmt::format("option \"{}\" is not a candidate for this workload", id)));
+      return {};
+    }
+    if (shares_failure_domain(*primary.candidate, *fallback->candidate, resilience))
+      return fmt::format("proposed fallback {} shares the failure domain of {} (the same site, facility or network border group{})", id,
+                         primary.candidate->id, resilience.separate_parent_region ? ", or the parent Region" : "");
+    if (acceptable_fallback(*fallback, resilience)) return {};
+    const Finding& first = fallback->exclusions.front();
+    return fmt::format("proposed fallback {} does not meet the requirements (only latency may be relaxed for a fallback{}): {}", id,
+                       resilience.degraded_max_rtt_ms ? fmt::format(", up to {} ms", util::format_number(*resilience.degraded_max_rtt_ms)) : "",
+                       first.message);
   }
 
   void apply_waivers() {
@@ -376,6 +420,10 @@ std::vector<CheckRule> check_rules(const RuleSet& rules) {
   out.push_back(builtin(builtin_rules::score_gap, "error", "gate",
                         "The proposed placement must score within --max-score-gap points of the top recommendation.",
                         "Propose a better-scoring option, or record why not in a waiver.", true));
+  out.push_back(builtin(builtin_rules::fallback, "error", "gate",
+                        "A fallback outside the primary's failure domain must meet the requirements, or miss only latency budgets "
+                        "(spec.resilience.degraded_max_rtt_ms) (--require-fallback, or spec.resilience.fallback: required).",
+                        "Add a facility or relax a requirement so another site qualifies, or name a fallback in spec.resilience.proposed_fallback.", true));
   out.push_back(builtin(builtin_rules::waiver_expired, "warning", "waiver", "A waiver has passed its expiry date and no longer suppresses its finding.",
                         "Fix the finding, or renew the waiver with a new expiry and a reason.", false));
   out.push_back(builtin(builtin_rules::waiver_not_allowed, "warning", "waiver", "A waiver names a rule that is marked non-waivable.",

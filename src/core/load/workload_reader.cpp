@@ -151,6 +151,13 @@ Workload read_workload(JsonReader& r, const Catalog& catalog) {
       if (value.is_number()) w.weights[factor] = value.get<double>();
   if (r.find("/spec/proposed"))
     w.proposed = Proposed{r.string("/spec/proposed/option"), r.string("/spec/proposed/form_factor"), r.string("/spec/proposed/facility")};
+  if (r.find("/spec/resilience")) {
+    Resilience& res = w.resilience.emplace();
+    res.fallback = r.string("/spec/resilience/fallback").value_or("required");
+    res.degraded_max_rtt_ms = r.number("/spec/resilience/degraded_max_rtt_ms");
+    res.separate_parent_region = r.boolean("/spec/resilience/separate_parent_region").value_or(false);
+    res.proposed_fallback = r.string("/spec/resilience/proposed_fallback");
+  }
   w.waivers = read_waivers(r);
   w.spec = r.document().value();
   w.source_name = r.document().name();

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include <edgeplan/explain.hpp>
+#include <edgeplan/fallback.hpp>
 #include <edgeplan/candidates.hpp>
 #include <edgeplan/facts.hpp>
 #include <edgeplan/rank.hpp>
@@ -128,6 +129,7 @@ Report recommend(const LoadedWorkload& loaded, const Engine& engine, Detail deta
   if (full) {
     explain(report);
     relax_excluded(report, loaded, engine);
+    if (workload.resilience) report.fallback = plan_fallback(report, *workload.resilience);
   } else {
     count_exclusions(report);
     if (robustness) report.robustness = assess_robustness(report);

@@ -126,6 +126,26 @@ OJson ranked_json(const RankedOption& r, const LatencyOutlook* outlook) {
           {"latency_outlook", outlook ? latency_outlook_json(*outlook) : OJson(nullptr)}};
 }
 
+OJson fallback_json(const FallbackPlan& plan) {
+  OJson choice = nullptr;
+  if (plan.fallback) {
+    const FallbackChoice& c = *plan.fallback;
+    choice = {{"option", option_ref(*c.evaluation)},
+              {"mode", c.degraded ? "degraded" : "full"},
+              {"score", c.evaluation->score},
+              {"relaxed", findings_json(c.relaxed)},
+              {"worst_rtt_ms", c.worst_rtt_ms ? OJson(*c.worst_rtt_ms) : OJson(nullptr)},
+              {"shared_dependencies", c.shared},
+              {"verify", c.to_verify}};
+  }
+  return {{"requirement", plan.requirement},
+          {"primary", plan.primary ? option_ref(*plan.primary) : OJson(nullptr)},
+          {"fallback", choice},
+          {"same_domain_passed_over", plan.same_domain},
+          {"note", plan.note.empty() ? OJson(nullptr) : OJson(plan.note)},
+          {"summary", render_detail::fallback_lines(plan)}};
+}
+
 OJson excluded_json(const ExcludedOption& x) {
   const Evaluation& e = *x.evaluation;
   return {{"option", option_ref(e)}, {"reasons", findings_json(e.exclusions)}, {"score_if_eligible", e.score}};
@@ -302,6 +322,7 @@ OrderedJson report_json(const Report& report) {
           {"recommendations", ranked},
           {"winner_rationale", report.winner_rationale},
           {"robustness", report.robustness ? robustness_json(*report.robustness) : OJson(nullptr)},
+          {"fallback", report.fallback ? fallback_json(*report.fallback) : OJson(nullptr)},
           {"excluded", excluded},
           {"near_misses", near},
           {"summary", {{"text", report.summary}, {"candidates", report.evaluations.size()}, {"eligible", report.ranked.size()},

@@ -143,6 +143,12 @@ std::string report(const Report& report, const RenderOptions& options) {
     out += fmt::format("\n## Recommendation: {}\n\n{}\n\n", markdown_code(winner.candidate->id), markdown_text(option_title(winner)));
     for (const auto& line : report.winner_rationale) out += "- " + markdown_text(line) + "\n";
     if (report.robustness) out += "- **Confidence: " + markdown_text(confidence_line(*report.robustness)) + "**\n";
+  }
+  if (report.fallback) {
+    out += fmt::format("\n## Fallback ({}): {}\n\n", report.fallback->requirement, markdown_text(fallback_headline(*report.fallback)));
+    for (const auto& line : fallback_lines(*report.fallback)) out += "- " + markdown_text(line) + "\n";
+  }
+  if (!report.ranked.empty()) {
     append_ranked(out, report, options);
   }
   append_excluded(out, report, options);

@@ -309,6 +309,11 @@ std::string report(const Report& report, const RenderOptions& options) {
     for (const auto& line : report.winner_rationale) out += "  " + escape_controls(line) + "\n";
     if (report.robustness) out += "  " + p.bold("confidence: ") + escape_controls(confidence_line(*report.robustness)) + "\n";
   }
+  if (report.fallback) {
+    const FallbackPlan& f = *report.fallback;
+    out += "\n" + p.bold(fmt::format("Fallback ({}): ", f.requirement)) + (f.fallback ? p.green(escape_controls(fallback_headline(f))) : p.red("none")) + "\n";
+    for (const auto& line : fallback_lines(f)) out += "  " + escape_controls(line) + "\n";
+  }
   out += "\n";
   if (!report.ranked.empty()) append_ranked(out, report, options, p);
   append_excluded(out, report, options, p);

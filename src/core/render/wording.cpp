@@ -256,6 +256,46 @@ std::vector<std::string> latency_check_lines(const LatencyOutlook& o) {
   return out;
 }
 
+// ---------------------------------------------------------------- primary + fallback
+
+std::string fallback_headline(const FallbackPlan& plan) {
+  if (!plan.fallback) return "none";
+  return option_title(*plan.fallback->evaluation) + (plan.fallback->degraded ? " — degraded mode" : " — meets every requirement");
+}
+
+namespace {
+
+// "LA users 38 ms vs 10 ms budget"
+std::string relaxed_text(const Finding& f) {
+  const std::string what = f.item.empty() ? f.rule : f.item;
+  if (!f.required.is_number()) return fmt::format("{} {} {}", what, util::format_number(f.measured.get<double>()), f.unit);
+  return fmt::format("{} {} {} vs {} {} budget", what, util::format_number(f.measured.get<double>()), f.unit,
+                     util::format_number(f.required.get<double>()), f.unit);
+}
+
+}  // namespace
+
+std::vector<std::string> fallback_lines(const FallbackPlan& plan) {
+  std::vector<std::string> out;
+  if (plan.primary && plan.fallback)
+    out.push_back(fmt::format("primary {} + fallback {}, outside its failure domain (another site; not the same facility or network border group)",
+                              plan.primary->candidate->id, plan.fallback->evaluation->candidate->id));
+  if (plan.fallback && plan.fallback->degraded) {
+    std::vector<std::string> relaxed;
+    for (const Finding* f : plan.fallback->relaxed) relaxed.push_back(relaxed_text(*f));
+    out.push_back(fmt::format("{} meets every requirement but latency: {} — degraded mode", plan.fallback->evaluation->candidate->id,
+                              util::join_list(relaxed)));
+  }
+  if (plan.fallback) {
+    for (const auto& s : plan.fallback->shared) out.push_back("shared dependency: " + s);
+    for (const auto& v : plan.fallback->to_verify) out.push_back("verify " + v);
+  }
+  if (plan.same_domain > 0)
+    out.push_back(fmt::format("{} other option{} passed over: same failure domain as the primary", plan.same_domain, plan.same_domain == 1 ? "" : "s"));
+  if (!plan.note.empty()) out.push_back(plan.note);
+  return out;
+}
+
 // ---------------------------------------------------------------- check runs
 
 namespace {

@@ -51,6 +51,12 @@ std::vector<std::string> robustness_lines(const Robustness& r);
 // One line per latency budget: "Milwaukee head office: budget 80 ms; optimistic 62.1 · typical 70 · pessimistic 85.3 ms; P 97.2 %".
 std::vector<std::string> latency_check_lines(const LatencyOutlook& o);
 
+// ---- primary + fallback (wording.cpp; fallback.hpp)
+// "us-west-2 (region) — US West (Oregon)", or "none"
+std::string fallback_headline(const FallbackPlan& plan);
+// What the fallback meets or relaxes, what it shares, what to verify, and the plan's note.
+std::vector<std::string> fallback_lines(const FallbackPlan& plan);
+
 // ---- check runs (wording.cpp)
 // "payments-eu: proposed us-east-1 (region), excluded by 2 rules"
 std::string spec_headline(const SpecCheck& spec);
