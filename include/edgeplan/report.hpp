@@ -61,6 +61,16 @@ struct Provenance {
   std::string measured_latency_digest;  // empty when none was used
 };
 
+// The workload a report was computed from, as the rules read it: `edgeplan diff`
+// names the spec fields that changed between two reports by JSON pointer into it.
+struct ReportInput {
+  Json spec;                // workload_json(): derived members, and the spec document's "spec" as written under "spec"
+  std::string spec_digest;  // hex SHA-256 of spec's canonical text (keys sorted, no spaces): reformatting, or YAML for JSON, is no change
+  // Per spec section, the first 12 hex digits of its digest: "metadata" (name and
+  // labels), then each member of the spec's "spec" ("users", "latency", …).
+  std::vector<std::pair<std::string, std::string>> sections;
+};
+
 // Holds pointers into its own evaluations: movable, not copyable.
 struct Report {
   Report() = default;
@@ -82,6 +92,7 @@ struct Report {
   std::vector<std::string> winner_rationale;
   std::vector<Diagnostic> input_warnings;
   Provenance provenance;
+  ReportInput input;
   bool feasible() const { return !ranked.empty(); }
   const Evaluation* find(const std::string& option_id) const;
 };

@@ -26,6 +26,15 @@ OJson excluded_by_json(const std::vector<SummaryCount>& counts) {
   return out;
 }
 
+// The same for every record but the spec's: the catalog and rules digests as the text
+// provenance line shows them (12 digits), which keeps records short.
+OJson inputs_json(const BatchInputs& in) {
+  OJson sections = OJson::object();
+  for (const auto& [name, digest] : in.sections) sections[name] = digest;
+  return {{"spec", in.spec_digest.empty() ? OJson(nullptr) : OJson("sha256:" + in.spec_digest)}, {"sections", std::move(sections)},
+          {"catalog", "sha256:" + in.catalog_digest.substr(0, 12)}, {"rules", "sha256:" + in.rules_digest.substr(0, 12)}, {"edgeplan", in.edgeplan_version}};
+}
+
 }  // namespace
 
 std::string batch_jsonl_line(const BatchResult& r) {
@@ -44,6 +53,7 @@ std::string batch_jsonl_line(const BatchResult& r) {
     out["candidates"] = r.candidates;
     out["excluded_by"] = excluded_by_json(r.excluded_by);
   }
+  out["inputs"] = inputs_json(r.inputs);
   return dump_json(out) + "\n";
 }
 
