@@ -54,6 +54,7 @@ struct RecordedInputs {
   std::string measured_latency_digest;          // reports: a --latency-file's digest, "" when none
   std::string rules_digest;                     // "sha256:…"
   std::vector<std::string> rule_files;          // reports only
+  std::map<std::string, std::string> rules;     // reports: rule id -> the file that defines it
   std::string edgeplan_version;
   std::map<std::string, double> weights;        // reports: the factor weights used (the spec's, or --weights)
 };

@@ -69,6 +69,9 @@ struct ReportInput {
   // Per spec section, the first 12 hex digits of its digest: "metadata" (name and
   // labels), then each member of the spec's "spec" ("users", "latency", …).
   std::vector<std::pair<std::string, std::string>> sections;
+  // Full detail only: each rule's id and the file that defines it, so that a diff
+  // can tell a rule that is new from one that did not fire before.
+  std::vector<std::pair<std::string, std::string>> rules;
 };
 
 // Holds pointers into its own evaluations: movable, not copyable.

@@ -168,20 +168,29 @@ std::string change_of(const RecordedResult& a, const RecordedResult& b, bool det
 
 std::string number_text(const std::optional<double>& n) { return n ? util::format_number(*n) : "-"; }
 
-// Which input a new exclusion of `option` by `reason` follows from, when the
-// outputs can tell: a rule that fired nowhere before, under changed rules, is the
-// rules; the same rule with the same requirement elsewhere before means the
-// requirement did not move, so the measured side (catalog or model) did.
+std::optional<Cause> if_changed(const InputChanges& inputs, Cause cause) { return inputs.has(cause) ? std::optional<Cause>(cause) : std::nullopt; }
+
+// Which input a new exclusion by `reason` follows from, when the outputs can
+// tell. A rule the before report's rule set did not have (its file added) is the
+// rules. Otherwise the same rule with the same requirement elsewhere before means
+// the requirement did not move, so the measured side did (catalog, else model); a
+// requirement that differs is the spec. A rule that was there but fired nowhere
+// before points to the one other input that changed, if there is one.
 std::optional<Cause> attribute_reason(const RecordedReason& reason, const RecordedResult& before, const InputChanges& inputs) {
+  const auto& known = before.inputs.rules;
+  const bool recorded = !known.empty();
+  if (inputs.has(Cause::rules) && recorded && !known.count(reason.rule)) return Cause::rules;
   const RecordedReason* earlier = nullptr;
   for (const auto& o : before.options)
     for (const auto& r : o.reasons)
       if (r.rule == reason.rule && (!earlier || r.required == reason.required)) earlier = &r;
-  if (!earlier) return inputs.has(Cause::rules) ? std::optional<Cause>(Cause::rules) : std::nullopt;
-  if (earlier->required != reason.required) return inputs.has(Cause::spec) ? std::optional<Cause>(Cause::spec) : std::nullopt;
-  if (inputs.has(Cause::catalog)) return Cause::catalog;
-  if (inputs.has(Cause::model)) return Cause::model;
-  return std::nullopt;
+  if (earlier && earlier->required != reason.required) return if_changed(inputs, Cause::spec);
+  if (earlier) return inputs.has(Cause::catalog) ? std::optional<Cause>(Cause::catalog) : if_changed(inputs, Cause::model);
+  if (!recorded) return if_changed(inputs, Cause::rules);  // an older report: a rule that fired nowhere before is likely new
+  std::vector<Cause> others;
+  for (Cause c : inputs.causes)
+    if (c != Cause::rules) others.push_back(c);
+  return others.size() == 1 ? std::optional<Cause>(others.front()) : std::nullopt;
 }
 
 void factor_evidence(std::vector<Evidence>& out, const RecordedOption& a, const RecordedOption& b) {

@@ -93,6 +93,10 @@ RecordedInputs report_inputs(JsonReader& r) {
   in.rule_files = r.strings("/provenance/rules/files");
   in.spec_digest = sha(r.string("/input/spec_digest"));
   in.spec = raw(r, "/input/spec");
+  for (const auto& rule : r.elements("/input/rules")) {
+    auto id = r.string(rule + "/id", true), file = r.string(rule + "/file");
+    if (id) in.rules[*id] = file.value_or("");
+  }
   in.weights = numbers_of(r, "/weights");
   return in;
 }

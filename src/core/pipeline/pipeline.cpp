@@ -154,6 +154,8 @@ Report recommend(const LoadedWorkload& loaded, const Engine& engine, Detail deta
     report.evaluations.push_back(std::move(ev));
   }
   report.input = report_input(std::move(data["workload"]));
+  if (full)
+    for (const auto& rule : engine.rules.rules) report.input.rules.emplace_back(rule.id, rule.file);
   rank_options(report, full);
   if (full) {
     explain(report);

@@ -204,6 +204,12 @@ OrderedJson catalog_change_json(const CatalogChange& c) {
   return {{"id", c.id}, {"kind", c.kind}, {"change", c.change}, {"facts", facts}};
 }
 
+OJson input_json(const ReportInput& in) {
+  OJson rules = OJson::array();
+  for (const auto& [id, file] : in.rules) rules.push_back({{"id", id}, {"file", file}});
+  return {{"spec_digest", "sha256:" + in.spec_digest}, {"spec", to_ordered(in.spec)}, {"rules", rules}};
+}
+
 // ---------------------------------------------------------------- placement diffs
 
 OrderedJson placement_json(const Placement& p) {
@@ -285,7 +291,7 @@ OrderedJson report_json(const Report& report) {
                        {"excluded", report.excluded.size()}, {"excluded_by", counts}}},
           {"input_warnings", diagnostics_json(report.input_warnings)},
           {"provenance", report_provenance_json(report.provenance)},
-          {"input", {{"spec_digest", "sha256:" + report.input.spec_digest}, {"spec", to_ordered(report.input.spec)}}}};
+          {"input", input_json(report.input)}};
 }
 
 OrderedJson explanation_json(const Report& report, const Evaluation& e) {

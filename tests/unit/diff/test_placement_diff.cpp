@@ -24,6 +24,7 @@ struct ReportSpec {
   std::string catalog = kCatalogA;
   std::string rules = kRulesA;
   std::vector<std::string> rule_files = {"rules/default/10-latency.json"};
+  std::vector<std::string> rule_ids = {"residency.subdivision", "services.missing-local"};  // the rule set, as input.rules records it
   std::string version = "0.1.0";
   std::string nyc2_excluded_by;          // "" : both eligible, nyc-2a first
   std::string exclusion_required = "EBS";  // what the exclusion says was required
@@ -58,7 +59,9 @@ std::string report_text(const ReportSpec& s) {
   r["provenance"] = {{"edgeplan_version", s.version},
                      {"catalog", {{"name", "aws-default"}, {"version", "2026.11.26"}, {"digest", s.catalog}, {"origin", "embedded"}}},
                      {"rules", {{"digest", s.rules}, {"files", s.rule_files}}}};
-  r["input"] = {{"spec_digest", "sha256:" + std::to_string(std::hash<std::string>{}(spec.dump()))}, {"spec", spec}};
+  Json rules = Json::array();
+  for (const auto& id : s.rule_ids) rules.push_back({{"id", id}, {"file", "rules/default/10-latency.json"}});
+  r["input"] = {{"spec_digest", "sha256:" + std::to_string(std::hash<std::string>{}(spec.dump()))}, {"spec", spec}, {"rules", rules}};
   return r.dump(2);
 }
 
@@ -147,13 +150,21 @@ TEST_CASE("diff: with several inputs changed, the evidence says which one it poi
   after.catalog = kCatalogB;
   after.rules = kRulesB;
 
-  SECTION("a rule that fired nowhere before points to the rules") {
+  SECTION("a rule the rule set did not have before points to the rules") {
     after.nyc2_excluded_by = "org.ebs-local";
+    after.rule_ids.push_back("org.ebs-local");
     const WorkloadDiff w = diff_reports(before, after).workloads.front();
     CHECK(w.cause_group() == "several");
     const Evidence* e = evidence_starting(w, "us-east-1-nyc-2a is now excluded");
     REQUIRE(e);
     CHECK(e->points_to == Cause::rules);
+  }
+  SECTION("a rule the rule set had, that fired nowhere before, points to the other input that changed") {
+    after.nyc2_excluded_by = "services.missing-local";
+    const WorkloadDiff w = diff_reports(before, after).workloads.front();
+    const Evidence* e = evidence_starting(w, "us-east-1-nyc-2a is now excluded");
+    REQUIRE(e);
+    CHECK(e->points_to == Cause::catalog);
   }
   SECTION("a rule that excluded another option before with the same requirement points to the catalog") {
     after.nyc2_excluded_by = "residency.subdivision";
