@@ -30,14 +30,14 @@ HEADERS = {
     "rank": ["rank", "report"],  # the Report is the output model: rank creates its order, later stages fill it
     "explain": ["explain", "robustness", "fallback"],
     "pipeline": ["pipeline", "relax"],
-    "features": ["check", "batch", "capacity_report", "rule_tests", "aws_import", "catalog_view"],
+    "features": ["check", "batch", "capacity_report", "rule_tests", "aws_import", "catalog_view", "placement_diff"],
     "render": ["render"],
 }
 
 # Source folders by layer (src/core/DIR/), and files that sit elsewhere than their folder says.
 FOLDERS = {"util": "util", "load": "load", "validate": "validate", "candidates": "candidates",
            "capacity": "sizing", "facts": "facts", "rules": "rules", "rank": "rank",
-           "explain": "explain", "pipeline": "pipeline", "check": "features", "batch": "features", "rule_tests": "features", "catalog_tools": "features",
+           "explain": "explain", "pipeline": "pipeline", "check": "features", "batch": "features", "rule_tests": "features", "catalog_tools": "features", "diff": "features",
            "render": "render"}
 FILES = {
     "src/core/load/workload.cpp": "model",

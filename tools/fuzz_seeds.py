@@ -62,13 +62,14 @@ def batch_stream_seeds():
 
 
 def raw_seeds(patterns):
-    # Targets that read the file as it is (no syntax byte): fuzz/fuzz_aws_import.cpp.
+    # Targets that read the file as it is (no syntax byte): fuzz/fuzz_aws_import.cpp, fuzz/fuzz_recorded_result.cpp.
     for path in files(patterns):
         yield path.read_bytes()
 
 
 RAW_SEEDS = {
     "fuzz_aws_import": ["tests/data/aws/collection/**/*.json", "tests/data/aws/bad/*"],
+    "fuzz_recorded_result": ["tests/golden/recommend/*.json", "tests/golden/batch/*.jsonl", "tests/data/hostile/diff-*"],
 }
 
 

@@ -84,6 +84,15 @@ struct BatchOption {
   double score = 0;
 };
 
+// What one result was computed from (the JSONL record's "inputs"), so that
+// `edgeplan diff` can say which input a changed placement follows from.
+struct BatchInputs {
+  std::string spec_digest;  // hex SHA-256 of the workload as the rules read it (ReportInput); "" when the spec could not be read
+  std::vector<std::pair<std::string, std::string>> sections;  // ReportInput::sections
+  std::string catalog_digest, rules_digest;  // hex, as in a report's provenance (records print the first 12 digits)
+  std::string edgeplan_version;
+};
+
 // The compact outcome of one spec: what the batch outputs and aggregates keep.
 struct BatchResult {
   std::size_t index = 0;
@@ -100,8 +109,13 @@ struct BatchResult {
   std::vector<Diagnostic> warnings;       // non-fatal notes on the spec (unknown fields …)
   // `batch --robustness`: how sure the top option is (the winner's latency outlook only).
   std::optional<Robustness> robustness;
+  BatchInputs inputs;
   std::string key() const;
 };
+
+// A JSONL line is parsed on its own, so its diagnostics in `jsonl_file` say line 1:
+// moves them to `line` (1-based) of the file.
+void locate_in_jsonl_line(std::vector<Diagnostic>& diagnostics, const std::string& jsonl_file, int line);
 
 // Loads, validates and evaluates one input; input errors become an error result.
 // Other exceptions (bugs) propagate.

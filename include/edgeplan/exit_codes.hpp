@@ -24,7 +24,7 @@ inline constexpr ExitCodeMeaning kExitCodeMeanings[] = {
     {ExitCode::ok, "Recommendation produced (or: specs valid, rule listing printed); check: no blocking finding; rules test: every expectation met."},
     {ExitCode::no_feasible, "No feasible placement: every candidate is excluded (the report still explains why); check: a finding at or above "
                             "--fail-on that no valid waiver covers; rules test: an expectation not met (or an untested rule with --require-coverage); "
-                            "catalog diff --exit-code: the two catalogs differ."},
+                            "catalog diff --exit-code: the two catalogs differ; diff --exit-code: a result differs."},
     {ExitCode::usage_error, "Usage error: unknown option, subcommand or format, bad --explain id."},
     {ExitCode::input_error, "Input error: a spec, catalog, rule, latency or output file is missing or invalid, or the output cannot be written "
                             "(a full disk, a closed standard output). check never passes a spec it cannot "

@@ -83,6 +83,10 @@ SizingPolicy sizing_policy(const Workload& workload, const Engine& engine);
 
 // What a report was computed from: versions and digests of catalog and rules.
 Provenance provenance_of(const Engine& engine);
+// Hex SHA-256 of `value`'s canonical text (keys sorted, no spaces, as Json::dump writes it).
+std::string json_digest(const Json& value);
+// The report's record of its workload (workload_json()), its digest and its sections' digests.
+ReportInput report_input(Json workload);
 
 // Detail::decision evaluates only what ranking needs (see CompiledRules): the
 // report then has its ranking, exclusion counts and summary, and no rationale,

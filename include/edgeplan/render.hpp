@@ -19,6 +19,7 @@
 #include <edgeplan/report.hpp>
 #include <edgeplan/robustness.hpp>
 #include <edgeplan/pipeline.hpp>
+#include <edgeplan/placement_diff.hpp>
 #include <edgeplan/rule_tests.hpp>
 
 namespace edgeplan {
@@ -63,6 +64,7 @@ struct PortfolioInfo {
 struct PortfolioSummary {
   const Portfolio& portfolio;
   PortfolioInfo info;
+  const PlacementDiff* baseline = nullptr;  // --baseline: what moved since that run
 };
 
 // `facts`: the data each rule reads, per option.
@@ -72,7 +74,7 @@ struct FactsListing {
 
 // Results a renderer takes: Report, Explanation, CapacityReport, CheckRun,
 // RuleSet (`rules list`), RuleTestRun, ValidationRun (`validate`), FactsListing, PortfolioSummary, AwsImport
-// (`catalog import`: the overlay it writes), CatalogListing (`catalog show`), CatalogDiff (`catalog diff`), and BatchResult (one streamed
+// (`catalog import`: the overlay it writes), CatalogListing (`catalog show`), CatalogDiff (`catalog diff`), PlacementDiff (`diff`), and BatchResult (one streamed
 // record of `batch`; `header` is printed once before the first).
 template <class Result>
 struct Renderer {
@@ -97,6 +99,7 @@ template <> const std::vector<Renderer<BatchResult>>& renderers();
 template <> const std::vector<Renderer<AwsImport>>& renderers();
 template <> const std::vector<Renderer<CatalogListing>>& renderers();
 template <> const std::vector<Renderer<CatalogDiff>>& renderers();
+template <> const std::vector<Renderer<PlacementDiff>>& renderers();
 
 template <class Result>
 const Renderer<Result>* find_renderer(Format format) {
@@ -130,6 +133,7 @@ std::string render(const Result& result, Format format, const RenderOptions& opt
 using OrderedJson = nlohmann::ordered_json;
 inline constexpr const char* kCheckSchemaVersion = "1.0";
 inline constexpr const char* kCatalogViewSchemaVersion = "1.0";  // `catalog show` and `catalog diff`
+inline constexpr const char* kPlacementDiffSchemaVersion = "1.0";  // `diff`
 OrderedJson report_json(const Report& report);
 OrderedJson explanation_json(const Explanation& explanation);
 OrderedJson capacity_json(const CapacityReport& report);

@@ -169,6 +169,19 @@ struct FallbackPlan {
   int same_domain = 0;     // options passed over for sharing the primary's failure domain
 };
 
+// The workload a report was computed from, as the rules read it: `edgeplan diff`
+// names the spec fields that changed between two reports by JSON pointer into it.
+struct ReportInput {
+  Json spec;                // workload_json(): derived members, and the spec document's "spec" as written under "spec"
+  std::string spec_digest;  // hex SHA-256 of spec's canonical text (keys sorted, no spaces): reformatting, or YAML for JSON, is no change
+  // Per spec section, the first 12 hex digits of its digest: "metadata" (name and
+  // labels), then each member of the spec's "spec" ("users", "latency", …).
+  std::vector<std::pair<std::string, std::string>> sections;
+  // Full detail only: each rule's id and the file that defines it, so that a diff
+  // can tell a rule that is new from one that did not fire before.
+  std::vector<std::pair<std::string, std::string>> rules;
+};
+
 // Holds pointers into its own evaluations: movable, not copyable.
 struct Report {
   Report() = default;
@@ -192,6 +205,7 @@ struct Report {
   Provenance provenance;
   std::optional<Robustness> robustness;  // none when nothing is eligible
   std::optional<FallbackPlan> fallback;  // spec.resilience or recommend --fallback
+  ReportInput input;
   bool feasible() const { return !ranked.empty(); }
   const Evaluation* find(const std::string& option_id) const;
 };

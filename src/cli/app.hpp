@@ -44,6 +44,22 @@ EngineSources engine_sources(const EngineOptions& options);
 
 // One "edgeplan: error: FILE:L:C (POINTER): …" line (and hint) per diagnostic, on stderr.
 void print_diagnostics(const std::vector<Diagnostic>& diagnostics);
+// read(argument) for each argument, every one read before an error is reported:
+// two broken files, two diagnostics in one run. Throws InputError with them all.
+template <class Read>
+auto read_each(const std::vector<std::string>& arguments, Read read) {
+  std::vector<decltype(read(arguments.front()))> results;
+  std::vector<Diagnostic> errors;
+  for (const auto& argument : arguments) {
+    try {
+      results.push_back(read(argument));
+    } catch (const InputError& e) {
+      errors.insert(errors.end(), e.diagnostics().begin(), e.diagnostics().end());
+    }
+  }
+  if (!errors.empty()) throw InputError(std::move(errors));
+  return results;
+}
 // Loads and validates a spec, printing its warnings (unknown fields …) to stderr.
 LoadedWorkload load_spec_reporting_warnings(const FileSystem& fs, const std::string& path, const Catalog& catalog);
 
@@ -100,6 +116,7 @@ Runner setup_rules(CLI::App& command, const GlobalOptions& global);
 Runner setup_facts(CLI::App& command, const GlobalOptions& global);
 Runner setup_batch(CLI::App& command, const GlobalOptions& global);
 Runner setup_catalog(CLI::App& command, const GlobalOptions& global);
+Runner setup_diff(CLI::App& command, const GlobalOptions& global);
 Runner setup_completion(CLI::App& command, const GlobalOptions& global);
 Runner setup_man(CLI::App& command, const GlobalOptions& global);
 

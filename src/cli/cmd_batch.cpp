@@ -17,7 +17,9 @@
 
 #include <edgeplan/batch.hpp>
 #include <edgeplan/exit_codes.hpp>
+#include <edgeplan/placement_diff.hpp>
 #include <edgeplan/util/atomic_file.hpp>
+#include <edgeplan/util/text.hpp>
 
 #include "app.hpp"
 
@@ -38,6 +40,7 @@ struct BatchCommandOptions {
   bool no_progress = false;
   bool robustness = false;
   std::size_t top = 10;
+  std::string baseline;  // --baseline: a previous run's JSONL; the summaries add what moved since
 };
 
 // --format names a streamed record (jsonl, csv: one per workload as it is done)
@@ -209,6 +212,7 @@ class Collector {
 
   void add(BatchResult&& result) {
     report_on_stderr(result);
+    if (m_recorded) m_recorded->results.push_back(recorded_of(result));
     if (m_format.record) m_output.write(m_format.record->print(result, {}));
     m_portfolio.add(result);
     m_done.store(m_portfolio.workloads());
@@ -216,6 +220,7 @@ class Collector {
   }
 
   const Portfolio& portfolio() const { return m_portfolio; }
+  void keep_records(RecordedRun& run) { m_recorded = &run; }  // --baseline: the diff needs every record
   const BatchFormat& format() const { return m_format; }
   std::size_t done() const { return m_done.load(); }  // read by the interrupt waiter
 
@@ -231,6 +236,7 @@ class Collector {
   ResultOutput& m_output;
   ProgressLine& m_progress;
   Portfolio m_portfolio;
+  RecordedRun* m_recorded = nullptr;
   std::atomic<std::size_t> m_done = 0;
 };
 
@@ -263,19 +269,37 @@ int exit_code_of(const Portfolio& p) {
 // tcache and small bins serve the same sizes without that sweep.
 void tune_allocator_for_batch() { ::mallopt(M_MXFAST, 0); }
 
+// --baseline FILE: batch JSONL records of an earlier run, read before this one starts.
+// Only the summaries print what moved; a stream of records has nowhere to put it.
+std::optional<RecordedRun> read_baseline(const BatchCommandOptions& o) {
+  if (o.baseline.empty()) return std::nullopt;
+  if (!batch_format(o.output.format).summary)
+    throw UsageError(fmt::format("--baseline: only the {} summaries print what moved since the baseline\n  hint: for JSONL output, compare the two runs with "
+                                 "`edgeplan diff {} NEW.jsonl`",
+                                 util::join_list(format_names<PortfolioSummary>(), " and "), o.baseline));
+  RealFileSystem fs;
+  RecordedRun run = read_recorded_file(fs, o.baseline);
+  if (run.kind != RecordKind::batch)
+    throw UsageError(fmt::format("--baseline: {} is a recommend report; expected the JSONL records of an earlier `edgeplan batch`", o.baseline));
+  return run;
+}
+
 // Runs the pool with the interrupts taken over: an interrupt discards the
 // temporary output file, says how far the run got and ends the process.
 void evaluate_all(BatchSource& source, const BatchCommandOptions& o, const std::function<BatchResult(const BatchInput&)>& work,
-                  Collector& collector, ResultOutput& output, ProgressLine& progress) {
+                  Collector& collector, ResultOutput& output, ProgressLine& progress, const RecordedRun* baseline) {
   InterruptGuard guard([&](int) {
     const bool abandoned = output.abandon();
     progress.clear();
     std::cerr << fmt::format("edgeplan: interrupted after {} workloads{}\n", collector.done(),
                              abandoned ? fmt::format("; {} was not written", o.output.output) : "");
   });
+  RecordedRun current{RecordKind::batch, "this run", {}};
+  if (baseline) collector.keep_records(current);
   run_ordered(source, BatchOptions{o.jobs, 0}, work, [&](BatchResult&& result) { collector.add(std::move(result)); });
+  const std::optional<PlacementDiff> moved = baseline ? std::optional<PlacementDiff>(diff_placements(*baseline, current)) : std::nullopt;
   if (const auto* summary = collector.format().summary)
-    output.write(summary->print(PortfolioSummary{collector.portfolio(), PortfolioInfo{o.inputs, parse_shard_option(o.shard), o.top}}, {}));
+    output.write(summary->print(PortfolioSummary{collector.portfolio(), PortfolioInfo{o.inputs, parse_shard_option(o.shard), o.top}, moved ? &*moved : nullptr}, {}));
   output.finish();
 }
 
@@ -284,6 +308,7 @@ int run_batch(const BatchCommandOptions& o, const GlobalOptions& global) {
   tune_allocator_for_batch();
   RealFileSystem fs;
   const Shard shard = parse_shard_option(o.shard);
+  const std::optional<RecordedRun> baseline = read_baseline(o);
   EngineSetup setup(engine_sources(o.engine), fs);  // shared read-only by every worker
   Engine& engine = setup.engine();
   engine.decision_needs = decision_needs(setup.rules());
@@ -292,7 +317,7 @@ int run_batch(const BatchCommandOptions& o, const GlobalOptions& global) {
   ProgressLine progress(progress_on, progress_on ? source.count() : std::nullopt);
   ResultOutput output(o.output.output);
   Collector collector(batch_format(o.output.format), output, progress);
-  evaluate_all(source, o, [&](const BatchInput& input) { return evaluate_input(input, fs, engine, o.robustness); }, collector, output, progress);
+  evaluate_all(source, o, [&](const BatchInput& input) { return evaluate_input(input, fs, engine, o.robustness); }, collector, output, progress, baseline ? &*baseline : nullptr);
   progress.clear();
   if (!global.quiet) std::cerr << summary_line(collector.portfolio(), std::chrono::duration<double>(Clock::now() - start).count()) << "\n";
   return exit_code_of(collector.portfolio());
@@ -311,6 +336,7 @@ Runner setup_batch(CLI::App& command, const GlobalOptions& global) {
   command.add_flag("--no-progress", options->no_progress, "No progress line on stderr (it is only shown on a terminal anyway)");
   command.add_flag("--robustness", options->robustness,
                    "Assess how sure each recommendation is (confidence label, margin, weight sensitivity, latency range); off by default: it evaluates the eligible options fully");
+  command.add_option("--baseline", options->baseline, "An earlier run's JSONL output: the markdown and text summaries add the workloads whose placement moved since, by cause (as edgeplan diff)");
   command.add_option("--top", options->top, "Rows per table in the markdown and text summaries")->check(CLI::NonNegativeNumber)->capture_default_str();
   add_engine_options(command, options->engine);
   return [options, &global] { return run_batch(*options, global); };

@@ -92,24 +92,9 @@ int run_show(const ShowOptions& o, const GlobalOptions& global) {
   return to_int(ExitCode::ok);
 }
 
-// Both are read before an error is reported: two broken catalogs, two diagnostics in one run.
-std::vector<Catalog> load_catalog_arguments(const FileSystem& fs, const std::vector<std::string>& arguments) {
-  std::vector<Catalog> catalogs;
-  std::vector<Diagnostic> errors;
-  for (const auto& argument : arguments) {
-    try {
-      catalogs.push_back(load_catalog_argument(fs, argument));
-    } catch (const InputError& e) {
-      errors.insert(errors.end(), e.diagnostics().begin(), e.diagnostics().end());
-    }
-  }
-  if (!errors.empty()) throw InputError(std::move(errors));
-  return catalogs;
-}
-
 int run_diff(const DiffOptions& o, const GlobalOptions& global) {
   RealFileSystem fs;
-  const std::vector<Catalog> catalogs = load_catalog_arguments(fs, {o.before, o.after});
+  const std::vector<Catalog> catalogs = read_each({o.before, o.after}, [&](const std::string& a) { return load_catalog_argument(fs, a); });
   const CatalogDiff diff = diff_catalogs(catalogs[0], catalogs[1]);
   emit(o.output, render(diff, parse_format(o.output.format), render_options(global, o.output)));
   // Exit code 1 is "the gate failed" (exit_codes.hpp): here, the catalogs differ.

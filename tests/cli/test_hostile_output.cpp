@@ -405,3 +405,21 @@ TEST_CASE("hostile: SIGHUP and SIGQUIT during batch -o leave no temporary file",
     fs::remove_all(dir);
   }
 }
+
+TEST_CASE("hostile: diff prints the text of recorded results as data, in text and Markdown", "[hostile]") {
+  const std::string args = "diff tests/data/hostile/diff-before.jsonl tests/data/hostile/diff-after.jsonl";
+  const auto text = run_edgeplan(args);
+  CHECK(text.exit_code == 0);
+  CHECK(text.out.find('\x1b') == std::string::npos);
+  CHECK(text.out.find('\x07') == std::string::npos);
+  CHECK(text.out.find("evil\\x1b[31m|name\\n# heading") != std::string::npos);
+  CHECK_FALSE(has_line_starting(text.out, "# heading"));
+  const auto md = run_edgeplan(args + " --format markdown");
+  CHECK(md.exit_code == 0);
+  check_markdown_tables(md.out);
+  CHECK(md.out.find('\x1b') == std::string::npos);
+  CHECK_FALSE(has_line_starting(md.out, "# heading"));
+  CHECK_FALSE(has_unescaped(md.out, "](http"));
+  const auto json = run_edgeplan(args + " --format json");
+  CHECK(nlohmann::json::parse(json.out)["workloads"][0]["workload"] == "evil\x1b[31m|name\n# heading");
+}

@@ -13,16 +13,8 @@ namespace edgeplan {
 
 namespace {
 
-// A JSONL line is parsed on its own, so its diagnostics say line 1: move them to the line in the file.
-// (Diagnostics name files in valid UTF-8.)
 void locate_in_jsonl(std::vector<Diagnostic>& diagnostics, const BatchInput& input) {
-  if (input.line == 0) return;
-  const std::string file = util::valid_utf8(input.file);
-  for (auto& d : diagnostics) {
-    if (d.file != file) continue;
-    d.line = input.line + std::max(d.line, 1) - 1;
-    d.column = std::max(d.column, 1);
-  }
+  if (input.line > 0) locate_in_jsonl_line(diagnostics, input.file, input.line);
 }
 
 JsonDocument document_of(const BatchInput& input, const FileSystem& fs) {
@@ -62,6 +54,9 @@ std::string declared_name(const Json& spec) {
   return name != metadata->end() && name->is_string() ? name->get<std::string>() : "";
 }
 
+// What every record of the run shares: the engine's inputs (the spec's are added per record).
+BatchInputs engine_inputs(const Provenance& p) { return BatchInputs{{}, {}, p.catalog_digest, p.rules_digest, p.edgeplan_version}; }
+
 BatchResult result_of(const BatchInput& input) {
   BatchResult r;
   r.index = input.index;
@@ -71,6 +66,16 @@ BatchResult result_of(const BatchInput& input) {
 }
 
 }  // namespace
+
+// Diagnostics name files in valid UTF-8.
+void locate_in_jsonl_line(std::vector<Diagnostic>& diagnostics, const std::string& jsonl_file, int line) {
+  const std::string file = util::valid_utf8(jsonl_file);
+  for (auto& d : diagnostics) {
+    if (d.file != file) continue;
+    d.line = line + std::max(d.line, 1) - 1;
+    d.column = std::max(d.column, 1);
+  }
+}
 
 const char* to_string(BatchStatus status) {
   switch (status) {
@@ -100,6 +105,9 @@ BatchResult summarize_report(const Report& report, const BatchInput& input, cons
     r.robustness->weight_bounds.clear();
     r.robustness->latency.resize(std::min<std::size_t>(1, r.robustness->latency.size()));
   }
+  r.inputs = engine_inputs(report.provenance);
+  r.inputs.spec_digest = report.input.spec_digest;
+  r.inputs.sections = report.input.sections;
   return r;
 }
 
@@ -114,6 +122,7 @@ BatchResult evaluate_input(const BatchInput& input, const FileSystem& fs, const 
     BatchResult r = result_of(input);
     r.workload = name;
     r.status = BatchStatus::error;
+    r.inputs = engine_inputs(provenance_of(engine));
     for (const auto& d : e.diagnostics()) (d.severity == Severity::error ? r.errors : r.warnings).push_back(d);
     locate_in_jsonl(r.errors, input);
     locate_in_jsonl(r.warnings, input);

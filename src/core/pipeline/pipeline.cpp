@@ -9,6 +9,7 @@
 #include <edgeplan/rank.hpp>
 #include <edgeplan/relax.hpp>
 #include <edgeplan/robustness.hpp>
+#include <edgeplan/util/digest.hpp>
 #include <edgeplan/util/text.hpp>
 
 namespace edgeplan {
@@ -28,6 +29,51 @@ Provenance provenance_of(const Engine& engine) {
 }
 
 const char* edgeplan_version() { return EDGEPLAN_VERSION; }
+
+namespace {
+
+// JSON text as the digests read it: keys sorted (Json is a std::map), no spaces;
+// ill-formed UTF-8 in user text (a Latin-1 name) as U+FFFD, as every writer prints it.
+std::string canonical_text(const Json& value) { return value.dump(-1, ' ', false, Json::error_handler_t::replace); }
+
+// "\"key\":" as canonical_text writes a member's key.
+std::string member_key(const std::string& key) { return canonical_text(Json(key)) + ":"; }
+
+}  // namespace
+
+std::string json_digest(const Json& value) { return util::sha256_hex(canonical_text(value)); }
+
+// The workload's canonical text is put together from its members' texts, so
+// that the sections a batch record digests on their own are dumped once: a
+// batch evaluates thousands of specs, and a dump costs more than the digest.
+// The result is byte for byte canonical_text(workload) (tested).
+ReportInput report_input(Json workload) {
+  ReportInput input;
+  std::string text = "{", name, labels;
+  for (const auto& [key, value] : workload.items()) {
+    text += (text.size() > 1 ? "," : "") + member_key(key);
+    if (key != "spec" || !value.is_object()) {
+      const std::string piece = canonical_text(value);
+      if (key == "name") name = piece;
+      if (key == "labels") labels = piece;
+      text += piece;
+      continue;
+    }
+    text += "{";
+    for (const auto& [section, part] : value.items()) {
+      const std::string piece = canonical_text(part);
+      input.sections.emplace_back(section, util::sha256_hex(piece).substr(0, 12));
+      text += (text.back() == '{' ? "" : ",") + member_key(section) + piece;
+    }
+    text += "}";
+  }
+  text += "}";
+  const std::string metadata = "{" + member_key("labels") + (labels.empty() ? "null" : labels) + "," + member_key("name") + (name.empty() ? "null" : name) + "}";
+  input.sections.insert(input.sections.begin(), {"metadata", util::sha256_hex(metadata).substr(0, 12)});
+  input.spec_digest = util::sha256_hex(text);
+  input.spec = std::move(workload);
+  return input;
+}
 
 SizingPolicy sizing_policy(const Workload& workload, const Engine& engine) {
   SizingPolicy policy;
@@ -125,6 +171,9 @@ Report recommend(const LoadedWorkload& loaded, const Engine& engine, Detail deta
     }
     report.evaluations.push_back(std::move(ev));
   }
+  report.input = report_input(std::move(data["workload"]));
+  if (full)
+    for (const auto& rule : engine.rules.rules) report.input.rules.emplace_back(rule.id, rule.file);
   rank_options(report, full);
   if (full) {
     explain(report);

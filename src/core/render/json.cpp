@@ -284,6 +284,50 @@ OrderedJson catalog_change_json(const CatalogChange& c) {
   return {{"id", c.id}, {"kind", c.kind}, {"change", c.change}, {"facts", facts}};
 }
 
+OJson input_json(const ReportInput& in) {
+  OJson rules = OJson::array();
+  for (const auto& [id, file] : in.rules) rules.push_back({{"id", id}, {"file", file}});
+  return {{"spec_digest", "sha256:" + in.spec_digest}, {"spec", to_ordered(in.spec)}, {"rules", rules}};
+}
+
+// ---------------------------------------------------------------- placement diffs
+
+OrderedJson placement_json(const Placement& p) {
+  OrderedJson j = {{"status", p.status}};
+  if (p.status == "ok") j["id"] = p.id, j["kind"] = p.kind, j["score"] = optional_json(p.score);
+  if (p.status == "error") j["error"] = p.error;
+  return j;
+}
+
+OrderedJson input_changes_json(const InputChanges& c) {
+  OrderedJson causes = OrderedJson::array(), fields = OrderedJson::array();
+  for (Cause cause : c.causes) causes.push_back(to_string(cause));
+  for (const auto& f : c.spec_fields) fields.push_back({{"pointer", f.pointer}, {"before", to_ordered(f.before)}, {"after", to_ordered(f.after)}});
+  return {{"causes", causes},
+          {"spec", {{"fields", fields}, {"sections", c.spec_sections}, {"recorded", !c.unrecorded}}},
+          {"catalog", {{"before", c.catalog_before}, {"after", c.catalog_after}, {"measured_latency_changed", c.measured_latency}}},
+          {"rules", {{"before", c.rules_before}, {"after", c.rules_after}, {"files_added", c.rule_files_added}, {"files_removed", c.rule_files_removed}}},
+          {"edgeplan", {{"before", c.version_before}, {"after", c.version_after}}}};
+}
+
+OrderedJson option_change_json(const OptionChange& o) {
+  return {{"id", o.id},
+          {"kind", o.kind},
+          {"rank", {{"before", optional_json(o.rank_before)}, {"after", optional_json(o.rank_after)}}},
+          {"score", {{"before", optional_json(o.score_before)}, {"after", optional_json(o.score_after)}}},
+          {"verdict", {{"before", o.verdict_before}, {"after", o.verdict_after}}},
+          {"reasons_added", o.reasons_added},
+          {"reasons_removed", o.reasons_removed}};
+}
+
+OrderedJson workload_diff_json(const WorkloadDiff& w) {
+  OrderedJson evidence = OrderedJson::array(), options = OrderedJson::array();
+  for (const auto& e : w.evidence) evidence.push_back({{"text", e.text}, {"points_to", e.points_to ? OrderedJson(to_string(*e.points_to)) : OrderedJson(nullptr)}});
+  for (const auto& o : w.options) options.push_back(option_change_json(o));
+  return {{"file", w.key}, {"workload", w.workload}, {"change", w.change}, {"before", placement_json(w.before)}, {"after", placement_json(w.after)},
+          {"cause", w.cause_group()}, {"inputs", input_changes_json(w.inputs)}, {"evidence", evidence}, {"options", options}};
+}
+
 }  // namespace
 
 OrderedJson to_ordered(const nlohmann::json& value) {
@@ -328,7 +372,8 @@ OrderedJson report_json(const Report& report) {
           {"summary", {{"text", report.summary}, {"candidates", report.evaluations.size()}, {"eligible", report.ranked.size()},
                        {"excluded", report.excluded.size()}, {"excluded_by", counts}}},
           {"input_warnings", diagnostics_json(report.input_warnings)},
-          {"provenance", report_provenance_json(report.provenance)}};
+          {"provenance", report_provenance_json(report.provenance)},
+          {"input", input_json(report.input)}};
 }
 
 OrderedJson explanation_json(const Explanation& x) {
@@ -506,6 +551,22 @@ std::string catalog_diff(const CatalogDiff& diff, const RenderOptions&) {
                            {"changed", !diff.changes.empty()},
                            {"summary", {{"changed", diff.count("changed")}, {"added", diff.count("added")}, {"removed", diff.count("removed")}}},
                            {"changes", changes}};
+  return dump_json(out, 2) + "\n";
+}
+
+std::string placement_diff(const PlacementDiff& d, const RenderOptions&) {
+  OrderedJson workloads = OrderedJson::array(), by_cause = OrderedJson::object();
+  for (const auto& w : d.workloads) workloads.push_back(workload_diff_json(w));
+  for (const auto& [cause, count] : d.moved_by_cause()) by_cause[cause] = count;
+  const OrderedJson out = {{"schema_version", kPlacementDiffSchemaVersion},
+                           {"kind", d.kind == RecordKind::report ? "report" : "batch"},
+                           {"before", d.before_file},
+                           {"after", d.after_file},
+                           {"changed", d.changed()},
+                           {"summary", {{"compared", d.compared}, {"moved", d.count("moved")}, {"newly_infeasible", d.count("newly-infeasible")},
+                                        {"newly_feasible", d.count("newly-feasible")}, {"errors", d.count("error")}, {"added", d.count("added")},
+                                        {"removed", d.count("removed")}, {"changed", d.count("changed")}, {"by_cause", by_cause}}},
+                           {"workloads", workloads}};
   return dump_json(out, 2) + "\n";
 }
 

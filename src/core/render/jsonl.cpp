@@ -45,6 +45,15 @@ OJson robustness_record_json(const Robustness& r) {
   return out;
 }
 
+// The same for every record but the spec's: the catalog and rules digests as the text
+// provenance line shows them (12 digits), which keeps records short.
+OJson inputs_json(const BatchInputs& in) {
+  OJson sections = OJson::object();
+  for (const auto& [name, digest] : in.sections) sections[name] = digest;
+  return {{"spec", in.spec_digest.empty() ? OJson(nullptr) : OJson("sha256:" + in.spec_digest)}, {"sections", std::move(sections)},
+          {"catalog", "sha256:" + in.catalog_digest.substr(0, 12)}, {"rules", "sha256:" + in.rules_digest.substr(0, 12)}, {"edgeplan", in.edgeplan_version}};
+}
+
 }  // namespace
 
 std::string batch_jsonl_line(const BatchResult& r) {
@@ -64,6 +73,7 @@ std::string batch_jsonl_line(const BatchResult& r) {
     out["excluded_by"] = excluded_by_json(r.excluded_by);
     if (r.robustness) out["robustness"] = robustness_record_json(*r.robustness);
   }
+  out["inputs"] = inputs_json(r.inputs);
   return dump_json(out) + "\n";
 }
 

@@ -132,6 +132,8 @@ std::string markdown_table(const Table& t) {
   return out + "\n";
 }
 
+std::string batch_diff_md(const PlacementDiff& d, const std::string& moved_title);  // below, with the diff
+
 }  // namespace
 
 std::string report(const Report& report, const RenderOptions& options) {
@@ -217,6 +219,9 @@ std::string portfolio(const PortfolioSummary& summary, const RenderOptions&) {
   const PortfolioInfo& info = summary.info;
   std::string out = fmt::format("# Portfolio placement summary\n\nInputs: {}\n\n{}.\n\n", inputs_text(info, true), portfolio_headline(p));
   for (const auto& t : portfolio_tables(p, info.top)) out += markdown_table(t);
+  if (summary.baseline)
+    out += fmt::format("## Since the baseline\n\n{}: {}.\n\n", markdown_code(summary.baseline->before_file), markdown_text(diff_headline(*summary.baseline))) +
+           batch_diff_md(*summary.baseline, "Moved since the baseline");
   out.pop_back();  // one newline at the end
   return out;
 }
@@ -257,6 +262,46 @@ std::string catalog_diff(const CatalogDiff& diff, const RenderOptions&) {
   if (!sources.sources().empty()) out += "\nSources:\n\n";
   for (std::size_t i = 0; i < sources.sources().size(); ++i) out += fmt::format("{}. {}\n", i + 1, markdown_text(sources.sources()[i]));
   return out;
+}
+
+namespace {
+
+std::string md_bullets(const std::string& title, const std::vector<std::string>& lines) {
+  std::string out = "\n## " + title + "\n\n";
+  for (const auto& line : lines) out += "- " + markdown_text(line) + "\n";
+  return out;
+}
+
+std::string report_diff_md(const PlacementDiff& d) {
+  const WorkloadDiff& w = d.workloads.front();
+  std::string out = md_bullets("What changed in the inputs", input_change_lines(w.inputs));
+  if (auto hint = catalog_diff_hint(w.inputs); !hint.empty()) out += "- the site facts that changed: " + markdown_code(hint) + "\n";
+  std::vector<std::string> evidence;
+  for (const auto& e : w.evidence) evidence.push_back(evidence_words(e, w.inputs));
+  if (!evidence.empty()) out += md_bullets("Evidence", evidence);
+  if (!w.options.empty()) out += "\n" + markdown_table(options_table(w));
+  return out;
+}
+
+std::string batch_diff_md(const PlacementDiff& d, const std::string& moved_title) {
+  std::string out;
+  for (const auto& t : batch_diff_tables(d, moved_title)) out += markdown_table(t);
+  return out;
+}
+
+// One newline at the end, whatever the last part ended with.
+std::string one_newline(std::string out) {
+  while (out.ends_with("\n\n")) out.pop_back();
+  return out;
+}
+
+}  // namespace
+
+std::string placement_diff(const PlacementDiff& d, const RenderOptions&) {
+  const bool report = d.kind == RecordKind::report;
+  std::string out = report ? "# Placement diff: " + markdown_text(d.workloads.front().workload) + "\n\n" : std::string("# Placement diff\n\n");
+  out += fmt::format("{} → {}: **{}**\n", markdown_code(d.before_file), markdown_code(d.after_file), markdown_text(diff_headline(d)));
+  return one_newline(out + (report ? report_diff_md(d) : "\n" + batch_diff_md(d, "Moved")));
 }
 
 }  // namespace edgeplan::render_detail::markdown

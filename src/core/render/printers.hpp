@@ -18,6 +18,7 @@ std::string validation(const ValidationRun& run, const RenderOptions& options);
 std::string portfolio(const PortfolioSummary& summary, const RenderOptions& options);
 std::string catalog_listing(const CatalogListing& listing, const RenderOptions& options);
 std::string catalog_diff(const CatalogDiff& diff, const RenderOptions& options);
+std::string placement_diff(const PlacementDiff& diff, const RenderOptions& options);
 }  // namespace text
 
 namespace markdown {
@@ -27,6 +28,7 @@ std::string capacity(const CapacityReport& report, const RenderOptions& options)
 std::string check(const CheckRun& run, const RenderOptions& options);
 std::string portfolio(const PortfolioSummary& summary, const RenderOptions& options);
 std::string catalog_diff(const CatalogDiff& diff, const RenderOptions& options);
+std::string placement_diff(const PlacementDiff& diff, const RenderOptions& options);
 }  // namespace markdown
 
 namespace json {
@@ -41,6 +43,7 @@ std::string facts(const FactsListing& listing, const RenderOptions& options);
 std::string aws_import(const AwsImport& result, const RenderOptions& options);
 std::string catalog_listing(const CatalogListing& listing, const RenderOptions& options);
 std::string catalog_diff(const CatalogDiff& diff, const RenderOptions& options);
+std::string placement_diff(const PlacementDiff& diff, const RenderOptions& options);
 }  // namespace json
 
 namespace jsonl {

@@ -98,6 +98,12 @@ template <> const std::vector<Renderer<CatalogDiff>>& renderers() {
   return table;
 }
 
+template <> const std::vector<Renderer<PlacementDiff>>& renderers() {
+  static const std::vector<Renderer<PlacementDiff>> table = {
+      {Format::text, f::text::placement_diff}, {Format::json, f::json::placement_diff}, {Format::markdown, f::markdown::placement_diff}};
+  return table;
+}
+
 std::string_view format_name(Format format) {
   for (const auto& info : format_table())
     if (info.format == format) return info.name;

@@ -297,6 +297,34 @@ std::string change_text(const CatalogChange& c, SourceNumbers& sources, const Pa
   return out;
 }
 
+// ---------------------------------------------------------------- placement diffs
+
+std::string bullets(const std::string& title, const std::vector<std::string>& lines, const Painter& p) {
+  std::string out = "\n" + p.bold(title) + "\n";
+  for (const auto& line : lines) out += "  - " + escape_controls(line) + "\n";
+  return out;
+}
+
+std::string report_diff_text(const PlacementDiff& d, const Painter& p) {
+  const WorkloadDiff& w = d.workloads.front();
+  std::string out = escape_controls(diff_headline(d)) + "\n";
+  std::vector<std::string> inputs = input_change_lines(w.inputs);
+  if (auto hint = catalog_diff_hint(w.inputs); !hint.empty()) inputs.push_back("the site facts that changed: " + hint);
+  out += bullets("What changed in the inputs", inputs, p);
+  std::vector<std::string> evidence;
+  for (const auto& e : w.evidence) evidence.push_back(evidence_words(e, w.inputs));
+  if (!evidence.empty()) out += bullets("Evidence", evidence, p);
+  if (!w.options.empty()) out += "\n" + text_table(options_table(w));
+  return out;
+}
+
+// The headline and the tables, each followed by a blank line.
+std::string batch_diff_text(const PlacementDiff& d, const std::string& moved_title) {
+  std::string out = escape_controls(diff_headline(d)) + "\n\n";
+  for (const auto& t : batch_diff_tables(d, moved_title)) out += text_table(t);
+  return out;
+}
+
 }  // namespace
 
 std::string report(const Report& report, const RenderOptions& options) {
@@ -421,6 +449,7 @@ std::string portfolio(const PortfolioSummary& summary, const RenderOptions&) {
   const PortfolioInfo& info = summary.info;
   std::string out = fmt::format("Portfolio placement summary: {}\n{}\n\n", escape_controls(inputs_text(info, false)), portfolio_headline(p));
   for (const auto& t : portfolio_tables(p, info.top)) out += text_table(t);
+  if (summary.baseline) out += "Since the baseline " + escape_controls(summary.baseline->before_file) + ": " + batch_diff_text(*summary.baseline, "Moved since the baseline");
   out.pop_back();
   return out;
 }
@@ -445,6 +474,15 @@ std::string catalog_diff(const CatalogDiff& diff, const RenderOptions& options) 
   out += "\n";
   for (const auto& c : diff.changes) out += change_text(c, sources, p);
   return out + sources_text(sources, p);
+}
+
+std::string placement_diff(const PlacementDiff& d, const RenderOptions& options) {
+  const Painter p(options.color);
+  const std::string title = d.kind == RecordKind::report ? "edgeplan diff: " + d.workloads.front().workload : "edgeplan diff";
+  std::string out = p.bold(escape_controls(title)) + " " + escape_controls(fmt::format("({} → {})", d.before_file, d.after_file)) + "\n";
+  out += d.kind == RecordKind::report ? report_diff_text(d, p) : batch_diff_text(d, "Moved");
+  while (out.ends_with("\n\n")) out.pop_back();
+  return out;
 }
 
 }  // namespace edgeplan::render_detail::text

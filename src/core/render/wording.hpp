@@ -112,4 +112,19 @@ std::string inputs_text(const PortfolioInfo& info, bool markdown);
 // "107 residency, 4 latency"
 std::string excluded_text(const std::vector<SummaryCount>& counts);
 
+// ---- placement diffs (diff_tables.cpp): `diff` and `batch --baseline`
+// "us-east-1-nyc-2a (local-zone, 92.4)", "no feasible placement", "error: …", "absent"
+std::string placement_words(const Placement& p);
+// One line per changed input ("catalog: aws-default 2026.11.26 sha256:… → …"), or that none was recorded.
+std::vector<std::string> input_change_lines(const InputChanges& c);
+// "edgeplan catalog diff default overlay.json": the command that names the site facts; "" unless the catalog changed.
+std::string catalog_diff_hint(const InputChanges& c);
+// The evidence and, when several inputs changed, the one it points to: "… (points to: catalog)".
+std::string evidence_words(const Evidence& e, const InputChanges& inputs);
+// "placement moved: A → B", or a batch diff's counts.
+std::string diff_headline(const PlacementDiff& d);
+Table options_table(const WorkloadDiff& w);
+// Placement changes by cause, then one table per kind of change (moved under `moved_title`).
+std::vector<Table> batch_diff_tables(const PlacementDiff& d, const std::string& moved_title);
+
 }  // namespace edgeplan::render_detail

@@ -325,17 +325,21 @@ TEST_CASE("batch: JSONL records keep the documented key order") {
   ok.eligible = 12;
   ok.candidates = 107;
   ok.excluded_by = {{"latency", 95}};
+  ok.inputs = BatchInputs{"0123", {{"metadata", "7dbf0b5c28f9"}, {"latency", "86b9ed69a963"}}, "8b01", "1dc9", "0.1.0"};
   CHECK(batch_jsonl_line(ok) ==
         R"({"file":"spec-0.json","workload":"w0","status":"ok","top":{"id":"us-east-1","kind":"region","region":"us-east-1","metro":"Ashburn","score":104.0},)"
-        R"("runner_up":null,"eligible":12,"candidates":107,"excluded_by":[{"reason":"latency","count":95}]})"
+        R"("runner_up":null,"eligible":12,"candidates":107,"excluded_by":[{"reason":"latency","count":95}],)"
+        R"("inputs":{"spec":"sha256:0123","sections":{"metadata":"7dbf0b5c28f9","latency":"86b9ed69a963"},"catalog":"sha256:8b01","rules":"sha256:1dc9","edgeplan":"0.1.0"}})"
         "\n");
   BatchResult broken = result(1, BatchStatus::error);
   broken.file = "q.jsonl";
   broken.line = 4;
   broken.workload.clear();
   broken.errors = {Diagnostic{Severity::error, "q.jsonl", 4, 2, "", "expected JSON", "hint"}};
+  broken.inputs = BatchInputs{"", {}, "8b01", "1dc9", "0.1.0"};
   CHECK(batch_jsonl_line(broken) ==
-        R"({"file":"q.jsonl","line":4,"workload":null,"status":"error","errors":[{"file":"q.jsonl","line":4,"column":2,"pointer":"","message":"expected JSON","hint":"hint"}]})"
+        R"({"file":"q.jsonl","line":4,"workload":null,"status":"error","errors":[{"file":"q.jsonl","line":4,"column":2,"pointer":"","message":"expected JSON","hint":"hint"}],)"
+        R"("inputs":{"spec":null,"sections":{},"catalog":"sha256:8b01","rules":"sha256:1dc9","edgeplan":"0.1.0"}})"
         "\n");
 }
 
