@@ -36,14 +36,15 @@ std::vector<std::string> shared_dependencies(const Candidate& a, const Candidate
 // `option` as a fallback, failure domains aside: it meets every requirement, or
 // misses only latency budgets within spec.resilience.degraded_max_rtt_ms.
 std::optional<FallbackChoice> acceptable_fallback(const Evaluation& option, const Resilience& resilience);
-// Whether `fallback` may not serve `primary` for sharing its failure domain (or, with
-// separate_parent_region, its parent Region).
-bool shares_failure_domain(const Candidate& primary, const Candidate& fallback, const Resilience& resilience);
+// Why `fallback` may not serve `primary` — "the same network border group
+// us-west-2-lax-1", or, with separate_parent_region, "the us-west-2 control plane,
+// ruled out by separate_parent_region" — or "" when it may.
+std::string failure_domain_conflict(const Candidate& primary, const Candidate& fallback, const Resilience& resilience);
 
 // The best fallback for `primary` among the report's options, if any is acceptable.
-// `same_domain`, when given, counts the options passed over for sharing its failure domain.
+// `passed_over`, when given, gets the acceptable options passed over for sharing its failure domain.
 std::optional<FallbackChoice> best_fallback(const Report& report, const Evaluation& primary, const Resilience& resilience,
-                                            int* same_domain = nullptr);
+                                            std::vector<FallbackPlan::PassedOver>* passed_over = nullptr);
 
 // The best pair: the highest-ranked primary whose fallback meets every
 // requirement; else the winner with its best degraded fallback; else the

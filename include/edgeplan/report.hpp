@@ -166,7 +166,12 @@ struct FallbackPlan {
   const Evaluation* primary = nullptr;    // null when nothing is eligible
   std::optional<FallbackChoice> fallback;
   std::string note;        // why the primary is not the winner, or why there is no fallback
-  int same_domain = 0;     // options passed over for sharing the primary's failure domain
+  struct PassedOver {
+    std::string option;
+    std::string why;  // "the same network border group us-west-2-lax-1", …
+  };
+  // Options that would otherwise qualify, passed over for sharing the primary's failure domain.
+  std::vector<PassedOver> passed_over;
 };
 
 // The workload a report was computed from, as the rules read it: `edgeplan diff`

@@ -686,11 +686,12 @@ TEST_CASE("check: --require-fallback and spec.resilience gate on a fallback", "[
   std::ofstream(path) << spec.dump(2);
   const RunResult same = run_edgeplan("check " + path);
   CHECK(same.exit_code == 1);
-  CHECK(edgeplan::test::contains(same.out, "proposed fallback us-west-2-lax-1b shares the failure domain of us-west-2-lax-1a "
-                                           "(the same site, facility or network border group, or the parent Region)"));
+  CHECK(edgeplan::test::contains(same.out, "proposed fallback us-west-2-lax-1b shares the failure domain of us-west-2-lax-1a: "
+                                           "the same network border group us-west-2-lax-1\n"));
   spec["spec"]["resilience"]["proposed_fallback"] = "us-west-2-sea-1a";
   std::ofstream(path) << spec.dump(2);
-  CHECK(edgeplan::test::contains(run_edgeplan("check " + path).out, "proposed fallback us-west-2-sea-1a shares the failure domain"));
+  CHECK(edgeplan::test::contains(run_edgeplan("check " + path).out,
+                                 "proposed fallback us-west-2-sea-1a shares the failure domain of us-west-2-lax-1a: the us-west-2 control plane, ruled out by separate_parent_region\n"));
   spec["spec"]["resilience"]["proposed_fallback"] = "no-such-site";
   std::ofstream(path) << spec.dump(2);
   const RunResult unknown = run_edgeplan("check " + path);

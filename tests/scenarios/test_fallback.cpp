@@ -51,7 +51,13 @@ TEST_CASE("fallback: a Los Angeles Local Zone falls back outside us-west-2, degr
   CHECK(plan.fallback->shared.empty());
   CHECK(plan.fallback->to_verify.empty());  // the spec bounds degraded mode
   for (const Finding* f : plan.fallback->relaxed) CHECK(f->factor == "latency");
-  CHECK(plan.same_domain >= 2);  // at least lax-1b and us-west-2
+  auto passed = [&](const std::string& id) {
+    for (const auto& p : plan.passed_over)
+      if (p.option == id) return p.why;
+    return std::string();
+  };
+  CHECK(passed("us-west-2-lax-1b") == "the same network border group us-west-2-lax-1");
+  CHECK(passed("us-west-2-phx-2a") == "the us-west-2 control plane, ruled out by separate_parent_region");
 }
 
 TEST_CASE("fallback: zones of one Local Zone group share a failure domain, the parent Region only its control plane") {
@@ -87,7 +93,8 @@ TEST_CASE("fallback: Outposts in one building have none, a second facility is on
   const Report alone = recommend_example("residency-outposts-only", [](Workload& w) { w.resilience = Resilience{}; });
   REQUIRE(alone.fallback);
   CHECK_FALSE(alone.fallback->fallback);
-  CHECK(alone.fallback->same_domain >= 1);
+  REQUIRE_FALSE(alone.fallback->passed_over.empty());
+  CHECK(alone.fallback->passed_over.front().why == "the same facility nbo-dc1");
   CHECK(test::contains(alone.fallback->note, "no option outside the failure domain of nbo-dc1/"));
 
   const Report two_sites = recommend_example("residency-outposts-only", [](Workload& w) {

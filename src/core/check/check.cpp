@@ -245,9 +245,8 @@ class SpecChecker {
       m_out.errors.push_back(m_doc.diagnose("/spec/resilience/proposed_fallback", fmt::format("option \"{}\" is not a candidate for this workload", id)));
       return {};
     }
-    if (shares_failure_domain(*primary.candidate, *fallback->candidate, resilience))
-      return fmt::format("proposed fallback {} shares the failure domain of {} (the same site, facility or network border group{})", id,
-                         primary.candidate->id, resilience.separate_parent_region ? ", or the parent Region" : "");
+    if (std::string why = failure_domain_conflict(*primary.candidate, *fallback->candidate, resilience); !why.empty())
+      return fmt::format("proposed fallback {} shares the failure domain of {}: {}", id, primary.candidate->id, why);
     if (acceptable_fallback(*fallback, resilience)) return {};
     const Finding& first = fallback->exclusions.front();
     return fmt::format("proposed fallback {} does not meet the requirements (only latency may be relaxed for a fallback{}): {}", id,

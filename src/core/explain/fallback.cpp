@@ -90,13 +90,19 @@ bool shares_parent(const Candidate& a, const Candidate& b) {
 
 }  // namespace
 
-bool same_failure_domain(const Candidate& a, const Candidate& b) {
-  if (a.id == b.id || same_facility(a, b)) return true;
-  return is_zone(a) && is_zone(b) && a.site && b.site && network_border_group(*a.site) == network_border_group(*b.site);
-}
+bool same_failure_domain(const Candidate& a, const Candidate& b) { return !failure_domain_conflict(a, b, Resilience{}).empty(); }
 
-bool shares_failure_domain(const Candidate& primary, const Candidate& fallback, const Resilience& resilience) {
-  return same_failure_domain(primary, fallback) || (resilience.separate_parent_region && shares_parent(primary, fallback));
+std::string failure_domain_conflict(const Candidate& primary, const Candidate& fallback, const Resilience& resilience) {
+  if (primary.id == fallback.id) return "the same site";
+  if (same_facility(primary, fallback))
+    return primary.facility ? fmt::format("the same facility {}", primary.facility->id) : std::string("the same building");
+  if (is_zone(primary) && is_zone(fallback) && primary.site && fallback.site) {
+    const std::string group = network_border_group(*primary.site);
+    if (group == network_border_group(*fallback.site)) return fmt::format("the same network border group {}", group);
+  }
+  if (resilience.separate_parent_region && shares_parent(primary, fallback))
+    return fmt::format("the {} control plane, ruled out by separate_parent_region", home_region(primary));
+  return {};
 }
 
 std::vector<std::string> shared_dependencies(const Candidate& a, const Candidate& b) {
@@ -108,13 +114,14 @@ std::vector<std::string> shared_dependencies(const Candidate& a, const Candidate
   return out;
 }
 
-std::optional<FallbackChoice> best_fallback(const Report& report, const Evaluation& primary, const Resilience& resilience, int* same_domain) {
+std::optional<FallbackChoice> best_fallback(const Report& report, const Evaluation& primary, const Resilience& resilience,
+                                            std::vector<FallbackPlan::PassedOver>* passed_over) {
   std::optional<FallbackChoice> best;
   const Candidate& p = *primary.candidate;
   for (const auto& e : report.evaluations) {
     if (&e == &primary) continue;
-    if (shares_failure_domain(p, *e.candidate, resilience)) {
-      if (same_domain && (!e.excluded() || degraded_choice(e, resilience))) ++*same_domain;
+    if (std::string why = failure_domain_conflict(p, *e.candidate, resilience); !why.empty()) {
+      if (passed_over && acceptable_fallback(e, resilience)) passed_over->push_back({e.candidate->id, std::move(why)});
       continue;
     }
     auto choice = acceptable_fallback(e, resilience);
@@ -134,20 +141,20 @@ FallbackPlan plan_fallback(const Report& report, const Resilience& resilience) {
   }
   const Evaluation& winner = *report.ranked.front().evaluation;
   plan.primary = &winner;
-  plan.fallback = best_fallback(report, winner, resilience, &plan.same_domain);
+  plan.fallback = best_fallback(report, winner, resilience, &plan.passed_over);
   if (plan.fallback && !plan.fallback->degraded) return plan;
   // The winner has no fallback that meets every requirement: does another primary?
   for (std::size_t i = 1; i < report.ranked.size(); ++i) {
     const Evaluation& primary = *report.ranked[i].evaluation;
-    int same_domain = 0;
-    auto choice = best_fallback(report, primary, resilience, &same_domain);
+    std::vector<FallbackPlan::PassedOver> passed_over;
+    auto choice = best_fallback(report, primary, resilience, &passed_over);
     if (!choice || choice->degraded) continue;
     plan.note = fmt::format("{}, the top option, has no fallback outside its failure domain that meets every requirement{}; {} (rank {}) has one",
                             winner.candidate->id, plan.fallback ? fmt::format(" (best: {}, degraded)", plan.fallback->evaluation->candidate->id) : "",
                             primary.candidate->id, i + 1);
     plan.primary = &primary;
     plan.fallback = std::move(choice);
-    plan.same_domain = same_domain;
+    plan.passed_over = std::move(passed_over);
     return plan;
   }
   if (!plan.fallback)

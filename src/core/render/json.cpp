@@ -126,6 +126,12 @@ OJson ranked_json(const RankedOption& r, const LatencyOutlook* outlook) {
           {"latency_outlook", outlook ? latency_outlook_json(*outlook) : OJson(nullptr)}};
 }
 
+OJson passed_over_json(const std::vector<FallbackPlan::PassedOver>& list) {
+  OJson out = OJson::array();
+  for (const auto& p : list) out.push_back({{"option", p.option}, {"why", p.why}});
+  return out;
+}
+
 OJson fallback_json(const FallbackPlan& plan) {
   OJson choice = nullptr;
   if (plan.fallback) {
@@ -141,7 +147,7 @@ OJson fallback_json(const FallbackPlan& plan) {
   return {{"requirement", plan.requirement},
           {"primary", plan.primary ? option_ref(*plan.primary) : OJson(nullptr)},
           {"fallback", choice},
-          {"same_domain_passed_over", plan.same_domain},
+          {"passed_over", passed_over_json(plan.passed_over)},
           {"note", plan.note.empty() ? OJson(nullptr) : OJson(plan.note)},
           {"summary", render_detail::fallback_lines(plan)}};
 }

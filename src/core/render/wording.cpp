@@ -236,7 +236,12 @@ std::vector<std::string> robustness_lines(const Robustness& r) {
     if (r.margin_adjustments != 0) shares.push_back(fmt::format("adjustments {}{}", r.margin_adjustments >= 0 ? "+" : "", number(r.margin_adjustments)));
     out.push_back(fmt::format("margin: {} points over {}{}", number(*r.margin), r.runner_up, shares.empty() ? "" : ": " + util::join_list(shares)));
   }
-  for (const auto& b : r.weight_bounds) out.push_back(fmt::format("weight {}: {}", b.factor, weight_bound_text(b)));
+  std::vector<std::string> unbounded;
+  for (const auto& b : r.weight_bounds) {
+    if (b.low || b.high) out.push_back(fmt::format("weight {}: {}", b.factor, weight_bound_text(b)));
+    else unbounded.push_back(fmt::format("{} ({})", b.factor, number(b.weight)));
+  }
+  if (!unbounded.empty()) out.push_back("holds at any weight, the others fixed, of: " + util::join_list(unbounded));
   if (r.nearest_shift) {
     std::vector<std::string> moved;
     for (const auto& m : r.nearest_shift->moves) moved.push_back(fmt::format("{} {} → {}", m.factor, number(m.from), number(m.to)));
@@ -290,8 +295,13 @@ std::vector<std::string> fallback_lines(const FallbackPlan& plan) {
     for (const auto& s : plan.fallback->shared) out.push_back("shared dependency: " + s);
     for (const auto& v : plan.fallback->to_verify) out.push_back("verify " + v);
   }
-  if (plan.same_domain > 0)
-    out.push_back(fmt::format("{} other option{} passed over: same failure domain as the primary", plan.same_domain, plan.same_domain == 1 ? "" : "s"));
+  // The first few by name: the reader sees why the obvious neighbour is not the fallback.
+  constexpr std::size_t kNamed = 4;
+  std::vector<std::string> passed;
+  for (std::size_t i = 0; i < plan.passed_over.size() && i < kNamed; ++i)
+    passed.push_back(fmt::format("{} ({})", plan.passed_over[i].option, plan.passed_over[i].why));
+  if (plan.passed_over.size() > kNamed) passed.push_back(fmt::format("{} more", plan.passed_over.size() - kNamed));
+  if (!passed.empty()) out.push_back("passed over, sharing the primary's failure domain: " + util::join_list(passed));
   if (!plan.note.empty()) out.push_back(plan.note);
   return out;
 }
