@@ -4,6 +4,7 @@
 // its control plane in its parent Region; one building's Outposts share its
 // power; a fallback may relax latency (degraded mode) but never residency.
 #include <fstream>
+#include <memory>
 
 #include <catch2/catch.hpp>
 
@@ -16,10 +17,20 @@
 namespace edgeplan {
 namespace {
 
-Report recommend_example(const std::string& example, const std::function<void(Workload&)>& change = {}) {
-  LoadedWorkload loaded = test::load_document(Json::parse(test::read_text(test::source_path("examples/" + example + "/workload.json"))));
-  if (change) change(loaded.workload);
-  return recommend(loaded, Engine{test::default_catalog(), test::default_rules(), nullptr});
+// The report's Outposts candidates point at the workload's facilities: both are kept.
+struct Run {
+  LoadedWorkload loaded;
+  Report report;
+};
+
+const Report& recommend_example(const std::string& example, const std::function<void(Workload&)>& change = {}) {
+  static std::vector<std::unique_ptr<Run>> runs;
+  auto run = std::make_unique<Run>();
+  run->loaded = test::load_document(Json::parse(test::read_text(test::source_path("examples/" + example + "/workload.json"))));
+  if (change) change(run->loaded.workload);
+  run->report = recommend(run->loaded, Engine{test::default_catalog(), test::default_rules(), nullptr});
+  runs.push_back(std::move(run));
+  return runs.back()->report;
 }
 
 const Candidate& candidate(const Report& report, const std::string& id) {
@@ -37,7 +48,7 @@ TEST_CASE("fallback: a Los Angeles Local Zone falls back outside us-west-2, degr
   // us-west-2 control plane; us-west-1 (N. California) depends on neither and is
   // the nearest Region that meets every other requirement: ~45 ms p95 from
   // Orange County, inside the 50 ms degraded bound.
-  const Report report = recommend_example("fallback-los-angeles");
+  const Report& report = recommend_example("fallback-los-angeles");
   REQUIRE(report.fallback);
   const FallbackPlan& plan = *report.fallback;
   CHECK(plan.requirement == "required");
@@ -61,7 +72,7 @@ TEST_CASE("fallback: a Los Angeles Local Zone falls back outside us-west-2, degr
 }
 
 TEST_CASE("fallback: zones of one Local Zone group share a failure domain, the parent Region only its control plane") {
-  const Report report = recommend_example("fallback-los-angeles");
+  const Report& report = recommend_example("fallback-los-angeles");
   const Candidate& lax_a = candidate(report, "us-west-2-lax-1a");
   CHECK(same_failure_domain(lax_a, candidate(report, "us-west-2-lax-1b")));
   CHECK_FALSE(same_failure_domain(lax_a, candidate(report, "us-west-2")));
@@ -75,7 +86,7 @@ TEST_CASE("fallback: without separate_parent_region or a degraded bound, the nea
   // other zones become possible fallbacks (sharing the control plane, listed),
   // and with no degraded_max_rtt_ms the tool cannot know whether running
   // slower is acceptable: it says to verify it, never assumes it.
-  const Report report = recommend_example("fallback-los-angeles", [](Workload& w) { w.resilience = Resilience{}; });
+  const Report& report = recommend_example("fallback-los-angeles", [](Workload& w) { w.resilience = Resilience{}; });
   REQUIRE(report.fallback);
   REQUIRE(report.fallback->fallback);
   const FallbackChoice& f = *report.fallback->fallback;
@@ -90,14 +101,14 @@ TEST_CASE("fallback: Outposts in one building have none, a second facility is on
   // the bank's Nairobi data center. Its rack options share the building (power,
   // network): no fallback. A second facility in Kenya is a separate failure
   // domain and meets the same requirements.
-  const Report alone = recommend_example("residency-outposts-only", [](Workload& w) { w.resilience = Resilience{}; });
+  const Report& alone = recommend_example("residency-outposts-only", [](Workload& w) { w.resilience = Resilience{}; });
   REQUIRE(alone.fallback);
   CHECK_FALSE(alone.fallback->fallback);
   REQUIRE_FALSE(alone.fallback->passed_over.empty());
   CHECK(alone.fallback->passed_over.front().why == "the same facility nbo-dc1");
   CHECK(test::contains(alone.fallback->note, "no option outside the failure domain of nbo-dc1/"));
 
-  const Report two_sites = recommend_example("residency-outposts-only", [](Workload& w) {
+  const Report& two_sites = recommend_example("residency-outposts-only", [](Workload& w) {
     w.resilience = Resilience{};
     Facility second = w.customer.facilities.front();
     second.id = "nbo-dc2";
@@ -119,7 +130,7 @@ TEST_CASE("fallback: residency is never relaxed for a fallback") {
   // A New Jersey gaming spec (residency US-NJ): only the two New York City
   // Local Zones qualify. Neither us-east-1 (Virginia) nor any zone outside NJ
   // may serve as a fallback, however close: they are excluded by residency.
-  const Report report = recommend_example("regulated-gaming-nj", [](Workload& w) { w.resilience = Resilience{}; });
+  const Report& report = recommend_example("regulated-gaming-nj", [](Workload& w) { w.resilience = Resilience{}; });
   REQUIRE(report.fallback);
   REQUIRE(report.fallback->fallback);
   const Evaluation& f = *report.fallback->fallback->evaluation;

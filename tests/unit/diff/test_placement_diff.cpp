@@ -48,7 +48,7 @@ std::string report_text(const ReportSpec& s) {
   if (s.nyc2_excluded_by.empty()) {
     r["recommendations"] = {ranked(1, "us-east-1-nyc-2a", 92.4, 92.7), ranked(2, "us-east-1-nyc-1a", s.nyc1_score, s.nyc1_latency)};
   } else {
-    r["recommendations"] = {ranked(1, "us-east-1-nyc-1a", s.nyc1_score, s.nyc1_latency)};
+    r["recommendations"] = Json::array({ranked(1, "us-east-1-nyc-1a", s.nyc1_score, s.nyc1_latency)});  // one element: Json::array, or clang reads the braces as a copy
     excluded.push_back({{"option", option("us-east-1-nyc-2a")},
                         {"reasons", {{{"rule", s.nyc2_excluded_by}, {"message", "EBS not available locally"}, {"measured", Json::array()}, {"required", s.exclusion_required}}}},
                         {"score_if_eligible", 92.4}});
