@@ -144,6 +144,9 @@ struct Robustness {
   std::vector<FactorShare> margin_by_factor;
   double margin_adjustments = 0;        // points the adjustments add to the margin
   bool leads_only_by_rounding = false;  // ranked first on rounded scores, not on the weighted ones
+  // An option's adjustments took its score past 0 or 100, where it is clamped:
+  // the weight algebra, which is linear, then only approximates its bounds.
+  bool clamped = false;
   std::vector<WeightBound> weight_bounds;  // per factor, in factor order
   std::optional<WeightBound> smallest_change;  // the factor whose bound is nearest, and that bound only
   std::optional<WeightShift> nearest_shift;

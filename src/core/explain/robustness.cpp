@@ -47,6 +47,13 @@ Gap gap_between(const Evaluation& a, const Evaluation& b, const std::map<std::st
   return g;
 }
 
+// The weighted score before rounding and clamping (CompiledRules::finish_score).
+double weighted_score(const Evaluation& e, const std::map<std::string, double>& weights) {
+  double sum = 0, total = 0;
+  for (const auto& [factor, w] : weights) sum += w * factor_score(e, factor), total += w;
+  return (total > 0 ? sum / total : 0) + adjustments(e);
+}
+
 bool leads(const Gap& g) { return g.value > 0 || (g.value == 0 && g.tie_to_a); }
 
 double weight_sum(const std::map<std::string, double>& weights) {
@@ -277,6 +284,10 @@ std::optional<Robustness> assess_robustness(const Report& report) {
     const Evaluation* e = ranked.evaluation;
     if (e != &winner && interchangeable(winner, *e)) r.equivalent.push_back(e->candidate->id);
     else eligible.push_back(e);
+  }
+  for (const Evaluation* e : eligible) {
+    const double u = weighted_score(*e, report.weights);
+    if (u > 100 || u < 0) r.clamped = true;
   }
   if (eligible.size() > 1) {
     const Evaluation& runner = *eligible[1];

@@ -103,6 +103,7 @@ OJson robustness_json(const Robustness& r) {
           {"equivalent", r.equivalent},
           {"margin", margin},
           {"leads_only_by_rounding", r.leads_only_by_rounding},
+          {"clamped", r.clamped},
           {"weights", bounds},
           {"smallest_change", r.smallest_change ? weight_bound_json(*r.smallest_change) : OJson(nullptr)},
           {"nearest_shift", shift},

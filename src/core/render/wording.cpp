@@ -227,6 +227,8 @@ std::string confidence_line(const Robustness& r) {
 std::vector<std::string> robustness_lines(const Robustness& r) {
   std::vector<std::string> out;
   out.push_back(fmt::format("confidence: {}{}", to_string(r.label), r.reasons.empty() ? " (no threshold crossed)" : ": " + util::join_list(r.reasons, "; ")));
+  if (r.clamped)
+    out.push_back("an option's adjustments take its score past 0 or 100, where it is clamped: the weight bounds below are approximate");
   if (!r.equivalent.empty())
     out.push_back(fmt::format("equivalent to the winner, not counted as rivals (same kind and place, equal scores): {}", util::join_list(r.equivalent)));
   if (r.margin) {

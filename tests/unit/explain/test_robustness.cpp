@@ -207,3 +207,14 @@ TEST_CASE("robustness: the latency band of an option from its facts") {
   e.facts["latency"]["users"] = Json::array({Json{{"name", "no budget"}, {"required_ms", nullptr}, {"rtt_ms", 20}}});
   CHECK(latency_outlook(e).band == LatencyBand::no_budget);
 }
+
+TEST_CASE("robustness: a score clamped at 100 is flagged, the bounds then approximate") {
+  // Every factor 100 and +10 points: 110 before the clamp, 100 after. The
+  // weighted gap no longer tracks the ranked scores past 100, so the analysis says so.
+  const auto clamped = assess_robustness(report_of({{"us-east-2", 100, 100, 10}, {"us-east-1", 90, 100}}));
+  REQUIRE(clamped);
+  CHECK(clamped->clamped);
+  const auto plain = assess_robustness(report_of({{"us-east-2", 100, 100}, {"us-east-1", 90, 100}}));
+  REQUIRE(plain);
+  CHECK_FALSE(plain->clamped);
+}
