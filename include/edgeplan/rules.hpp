@@ -149,6 +149,26 @@ struct Evaluation {
   bool excluded() const { return !exclusions.empty(); }
 };
 
+// How an option's score is put together, in one place for CompiledRules and
+// for re-weighting it (robustness.hpp): the weights' mean of the factor scores,
+// each read by `score_of(factor)` (0 when the weights sum to 0), plus the points
+// of its adjust findings; CompiledRules then clamps it to 0-100 and rounds it.
+template <class ScoreOf>
+double weighted_mean(const std::map<std::string, double>& weights, ScoreOf&& score_of) {
+  double weighted = 0, total = 0;
+  for (const auto& [factor, weight] : weights) {
+    weighted += weight * score_of(factor);
+    total += weight;
+  }
+  return total > 0 ? weighted / total : 0;
+}
+// `score` plus the points of each adjust finding, added in order (the order
+// CompiledRules adds them: floating-point sums depend on it).
+double plus_adjustments(double score, const Evaluation& evaluation);
+inline double adjustment_points(const Evaluation& evaluation) { return plus_adjustments(0, evaluation); }
+// The score before clamping and rounding; an unscored factor counts 100.
+double unclamped_score(const Evaluation& evaluation, const std::map<std::string, double>& weights);
+
 // How much of an evaluation CompiledRules records.
 enum class Detail {
   full,      // every finding, every factor score and the trace: recommend, check, --explain

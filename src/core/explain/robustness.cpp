@@ -24,12 +24,6 @@ struct Gap {
   bool tie_to_a = false;               // equal scores rank by option id
 };
 
-double adjustments(const Evaluation& e) {
-  double sum = 0;
-  for (const auto& a : e.adjustments) sum += a.points;
-  return sum;
-}
-
 double factor_score(const Evaluation& e, const std::string& factor) {
   auto it = e.factor_scores.find(factor);
   return it == e.factor_scores.end() ? 100.0 : it->second;  // as CompiledRules scores an unscored factor
@@ -37,7 +31,7 @@ double factor_score(const Evaluation& e, const std::string& factor) {
 
 Gap gap_between(const Evaluation& a, const Evaluation& b, const std::map<std::string, double>& weights) {
   Gap g;
-  const double extra = adjustments(a) - adjustments(b);
+  const double extra = adjustment_points(a) - adjustment_points(b);
   for (const auto& [factor, w] : weights) {
     const double rate = factor_score(a, factor) - factor_score(b, factor) + extra;
     g.rate[factor] = rate;
@@ -47,14 +41,21 @@ Gap gap_between(const Evaluation& a, const Evaluation& b, const std::map<std::st
   return g;
 }
 
-// The weighted score before rounding and clamping (CompiledRules::finish_score).
-double weighted_score(const Evaluation& e, const std::map<std::string, double>& weights) {
-  double sum = 0, total = 0;
-  for (const auto& [factor, w] : weights) sum += w * factor_score(e, factor), total += w;
-  return (total > 0 ? sum / total : 0) + adjustments(e);
-}
-
 bool leads(const Gap& g) { return g.value > 0 || (g.value == 0 && g.tie_to_a); }
+
+// An option's gap to each other option, worked out once: every factor's bound
+// and the nearest shift read the same gaps.
+struct Rival {
+  const Evaluation* option;
+  Gap gap;  // from the option being assessed to this one
+};
+
+std::vector<Rival> rivals_of(const Evaluation& option, const std::vector<const Evaluation*>& eligible, const std::map<std::string, double>& weights) {
+  std::vector<Rival> out;
+  for (const Evaluation* e : eligible)
+    if (e != &option) out.push_back({e, gap_between(option, *e, weights)});
+  return out;
+}
 
 double weight_sum(const std::map<std::string, double>& weights) {
   double total = 0;
@@ -64,17 +65,14 @@ double weight_sum(const std::map<std::string, double>& weights) {
 
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
-// One factor's interval for `option` against every rival (see WeightBound).
-WeightBound bound_for(const std::string& factor, const Evaluation& option, const std::vector<const Evaluation*>& eligible,
-                      const std::map<std::string, double>& weights) {
+// One factor's interval for an option against every rival (see WeightBound).
+WeightBound bound_for(const std::string& factor, double weight, const std::vector<Rival>& rivals) {
   WeightBound b;
   b.factor = factor;
-  b.weight = weights.at(factor);
+  b.weight = weight;
   double low = -kInfinity, high = kInfinity;
   double low_rate = 0, high_rate = 0;
-  for (const Evaluation* rival : eligible) {
-    if (rival == &option) continue;
-    const Gap g = gap_between(option, *rival, weights);
+  for (const auto& [rival, g] : rivals) {
     const double rate = g.rate.at(factor);
     if (rate == 0) {
       if (!leads(g)) b.reachable = false;
@@ -131,12 +129,10 @@ std::optional<WeightShift> shift_to_close(const Gap& g, const std::map<std::stri
   return shift;
 }
 
-std::optional<WeightShift> nearest_shift(const Evaluation& winner, const std::vector<const Evaluation*>& eligible,
-                                         const std::map<std::string, double>& weights) {
+std::optional<WeightShift> nearest_shift(const std::vector<Rival>& rivals, const std::map<std::string, double>& weights) {
   std::optional<WeightShift> best;
-  for (const Evaluation* rival : eligible) {
-    if (rival == &winner) continue;
-    auto shift = shift_to_close(gap_between(winner, *rival, weights), weights);
+  for (const auto& [rival, gap] : rivals) {
+    auto shift = shift_to_close(gap, weights);
     if (!shift || (best && shift->l1 >= best->l1)) continue;
     shift->rival = rival->candidate->id;
     best = std::move(shift);
@@ -201,7 +197,7 @@ std::string whereabouts(const Candidate& c) {
 
 bool interchangeable(const Evaluation& a, const Evaluation& b) {
   return a.candidate->kind == b.candidate->kind && whereabouts(*a.candidate) == whereabouts(*b.candidate) && a.factor_scores == b.factor_scores &&
-         adjustments(a) == adjustments(b);
+         adjustment_points(a) == adjustment_points(b);
 }
 
 std::string points(double value) { return util::format_number(std::round(value * 10) / 10); }
@@ -267,11 +263,19 @@ LatencyOutlook latency_outlook(const Evaluation& option) {
   return out;
 }
 
+namespace {
+
+std::vector<WeightBound> bounds_against(const std::vector<Rival>& rivals, const std::map<std::string, double>& weights) {
+  std::vector<WeightBound> out;
+  for (const auto& [factor, w] : weights) out.push_back(bound_for(factor, w, rivals));
+  return out;
+}
+
+}  // namespace
+
 std::vector<WeightBound> winning_weights(const Evaluation& option, const std::vector<const Evaluation*>& eligible,
                                          const std::map<std::string, double>& weights) {
-  std::vector<WeightBound> out;
-  for (const auto& [factor, w] : weights) out.push_back(bound_for(factor, option, eligible, weights));
-  return out;
+  return bounds_against(rivals_of(option, eligible, weights), weights);
 }
 
 std::optional<Robustness> assess_robustness(const Report& report) {
@@ -286,23 +290,23 @@ std::optional<Robustness> assess_robustness(const Report& report) {
     else eligible.push_back(e);
   }
   for (const Evaluation* e : eligible) {
-    const double u = weighted_score(*e, report.weights);
+    const double u = unclamped_score(*e, report.weights);
     if (u > 100 || u < 0) r.clamped = true;
   }
-  if (eligible.size() > 1) {
-    const Evaluation& runner = *eligible[1];
+  const std::vector<Rival> rivals = rivals_of(winner, eligible, report.weights);
+  if (!rivals.empty()) {
+    const Evaluation& runner = *rivals.front().option;
     r.runner_up = runner.candidate->id;
     r.margin = winner.score - runner.score;
     r.margin_by_factor = factor_shares(winner, runner, report.weights);
-    r.margin_adjustments = adjustments(winner) - adjustments(runner);
-    for (const Evaluation* rival : eligible)
-      if (rival != &winner && !leads(gap_between(winner, *rival, report.weights))) r.leads_only_by_rounding = true;
+    r.margin_adjustments = adjustment_points(winner) - adjustment_points(runner);
+    r.leads_only_by_rounding = std::any_of(rivals.begin(), rivals.end(), [](const Rival& rival) { return !leads(rival.gap); });
     // Bounds around the current weights exist only while the winner leads on them.
     if (!r.leads_only_by_rounding) {
-      r.weight_bounds = winning_weights(winner, eligible, report.weights);
+      r.weight_bounds = bounds_against(rivals, report.weights);
       r.smallest_change = smallest_change(r.weight_bounds);
     }
-    r.nearest_shift = nearest_shift(winner, eligible, report.weights);
+    r.nearest_shift = nearest_shift(rivals, report.weights);
   }
   for (const auto& ranked : report.ranked) r.latency.push_back(latency_outlook(*ranked.evaluation));
   for (const auto& w : winner.warnings)

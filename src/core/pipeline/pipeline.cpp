@@ -62,14 +62,14 @@ ReportInput report_input(Json workload) {
     text += "{";
     for (const auto& [section, part] : value.items()) {
       const std::string piece = canonical_text(part);
-      input.sections.emplace_back(section, util::sha256_hex(piece).substr(0, 12));
+      input.sections.emplace_back(section, util::short_digest(util::sha256_hex(piece)));
       text += (text.back() == '{' ? "" : ",") + member_key(section) + piece;
     }
     text += "}";
   }
   text += "}";
   const std::string metadata = "{" + member_key("labels") + (labels.empty() ? "null" : labels) + "," + member_key("name") + (name.empty() ? "null" : name) + "}";
-  input.sections.insert(input.sections.begin(), {"metadata", util::sha256_hex(metadata).substr(0, 12)});
+  input.sections.insert(input.sections.begin(), {"metadata", util::short_digest(util::sha256_hex(metadata))});
   input.spec_digest = util::sha256_hex(text);
   input.spec = std::move(workload);
   return input;
@@ -110,15 +110,25 @@ void evaluate_fully(Evaluation& ev, const FactsContext& context, const CompiledR
   rules.apply(ev, data);
 }
 
-// An eligible option of a decision-detail run, with its facts and every finding.
-Evaluation evaluate_again_fully(const Candidate& candidate, const FactsContext& context, const std::map<std::string, double>& weights,
-                                const Engine& engine, Json& data) {
-  const CompiledRules rules(engine.rules, weights);
-  Evaluation ev;
-  ev.candidate = &candidate;
-  evaluate_fully(ev, context, rules, data);
-  return ev;
-}
+// Robustness in a decision-detail run reads the eligible options' latency facts
+// and verify conditions: those options are evaluated again, fully, with rules
+// compiled and data set up once, on the first of them. The data is its own: the
+// lazily built parts of the decision run's data are laid out for the next option.
+class FullEvaluator {
+ public:
+  FullEvaluator(const RuleSet& rules, const std::map<std::string, double>& weights, const Json& workload)
+      : m_rules(rules, weights), m_data{{"workload", workload}} {}
+  Evaluation evaluate(const Candidate& candidate, const FactsContext& context) {
+    Evaluation ev;
+    ev.candidate = &candidate;
+    evaluate_fully(ev, context, m_rules, m_data);
+    return ev;
+  }
+
+ private:
+  CompiledRules m_rules;
+  Json m_data;
+};
 
 }  // namespace
 
@@ -153,7 +163,7 @@ Report recommend(const LoadedWorkload& loaded, const Engine& engine, Detail deta
   const CompiledRules rules(engine.rules, report.weights,
                          full ? nullptr : engine.decision_needs ? engine.decision_needs : decision_needs(engine.rules));
   Json data = {{"workload", workload_json(workload)}};
-  Json full_data;  // robustness in a decision-detail run
+  std::optional<FullEvaluator> again;  // robustness in a decision-detail run
   report.evaluations.reserve(candidates->size());
   for (const auto& candidate : *candidates) {
     Evaluation ev;
@@ -164,9 +174,8 @@ Report recommend(const LoadedWorkload& loaded, const Engine& engine, Detail deta
       LazyFacts lazy(candidate, context);
       rules.apply(ev, data, &lazy, Detail::decision);
       if (robustness && !ev.excluded()) {
-        // Its own data: the lazily built parts in `data` are laid out for the next option.
-        if (full_data.is_null()) full_data = {{"workload", data["workload"]}};
-        ev = evaluate_again_fully(candidate, context, report.weights, engine, full_data);
+        if (!again) again.emplace(engine.rules, report.weights, data["workload"]);
+        ev = again->evaluate(candidate, context);
       }
     }
     report.evaluations.push_back(std::move(ev));

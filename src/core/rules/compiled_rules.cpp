@@ -121,6 +121,19 @@ std::uint64_t parts_read(const jsonlogic::DataReads& reads, const std::vector<st
 
 }  // namespace
 
+double plus_adjustments(double score, const Evaluation& evaluation) {
+  for (const auto& a : evaluation.adjustments) score += a.points;
+  return score;
+}
+
+double unclamped_score(const Evaluation& evaluation, const std::map<std::string, double>& weights) {
+  auto score_of = [&](const std::string& factor) {
+    auto it = evaluation.factor_scores.find(factor);
+    return it == evaluation.factor_scores.end() ? 100.0 : it->second;
+  };
+  return plus_adjustments(weighted_mean(weights, score_of), evaluation);
+}
+
 std::map<std::string, double> effective_weights(const RuleSet& rules, const std::map<std::string, double>& workload_weights) {
   std::map<std::string, double> out;
   for (const auto& factor : factor_names()) out[factor] = 0;
@@ -290,19 +303,11 @@ class CompiledRules::Run {
   }
 
   void finish_score() {
-    double weighted = 0, total_weight = 0;
-    for (const auto& [factor, weight] : m_engine.m_weights) {
-      auto it = m_ev.factor_scores.find(factor);
-      const double score = it == m_ev.factor_scores.end() ? 100.0 : it->second;
-      m_ev.factor_scores[factor] = score;
-      weighted += weight * score;
-      total_weight += weight;
-    }
-    double score = total_weight > 0 ? weighted / total_weight : 0;
-    for (const auto& a : m_ev.adjustments) score += a.points;
+    // An unscored factor counts 100, and is recorded so: every weighted factor has a score.
+    auto score_of = [&](const std::string& factor) { return m_ev.factor_scores.try_emplace(factor, 100.0).first->second; };
+    const double score = plus_adjustments(weighted_mean(m_engine.m_weights, score_of), m_ev);
     // Scores are on 0-100 like the factors; adjustments move an option within it.
-    score = std::clamp(score, 0.0, 100.0);
-    m_ev.score = std::round(score * 10) / 10;
+    m_ev.score = std::round(std::clamp(score, 0.0, 100.0) * 10) / 10;
   }
 
   const CompiledRules& m_engine;
