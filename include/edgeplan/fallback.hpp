@@ -46,6 +46,10 @@ std::string failure_domain_conflict(const Candidate& primary, const Candidate& f
 std::optional<FallbackChoice> best_fallback(const Report& report, const Evaluation& primary, const Resilience& resilience,
                                             std::vector<FallbackPlan::PassedOver>* passed_over = nullptr);
 
+// "no option outside the failure domain of X meets the requirements, even with
+// only its latency budgets relaxed (up to 50 ms)": the plan's note and check's finding.
+std::string no_fallback_text(const Candidate& primary, const Resilience& resilience);
+
 // The best pair: the highest-ranked primary whose fallback meets every
 // requirement; else the winner with its best degraded fallback; else the
 // winner alone, with the reason in `note`.

@@ -230,9 +230,7 @@ class SpecChecker {
     std::string problem;
     if (resilience.proposed_fallback) problem = proposed_fallback_problem(*primary, *resilience.proposed_fallback, resilience);
     else if (auto choice = best_fallback(m_report, *primary, resilience)) c.detail = "fallback: " + choice->evaluation->candidate->id + (choice->degraded ? " (degraded mode)" : "");
-    else problem = fmt::format("no option outside the failure domain of {} meets the requirements, even with only its latency budgets relaxed{}",
-                               primary->candidate->id,
-                               resilience.degraded_max_rtt_ms ? fmt::format(" (up to {} ms)", util::format_number(*resilience.degraded_max_rtt_ms)) : "");
+    else problem = no_fallback_text(*primary->candidate, resilience);
     if (problem.empty() || !m_out.errors.empty()) return;
     CheckFinding f = located(builtin_rules::fallback, "error", problem, pointer);
     f.option = primary->candidate->id;

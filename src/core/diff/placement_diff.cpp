@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include <edgeplan/util/digest.hpp>
 #include <edgeplan/util/text.hpp>
 
 namespace edgeplan {
@@ -20,7 +21,7 @@ namespace {
 // "sha256:8b0108b7a700": the 12 digits people compare (as the text provenance line shows).
 std::string short_digest(const std::string& digest) {
   const std::size_t prefix = digest.rfind("sha256:", 0) == 0 ? 7 : 0;
-  return digest.substr(0, prefix + 12);
+  return digest.substr(0, prefix) + util::short_digest(std::string_view(digest).substr(prefix));
 }
 
 std::string catalog_words(const RecordedInputs& in) {

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include <edgeplan/util/digest.hpp>
 #include <edgeplan/util/utf8.hpp>
 
 #include "load/json_reader.hpp"
@@ -264,8 +265,8 @@ RecordedResult recorded_of(const BatchResult& b) {
   out.inputs.spec_digest = in.spec_digest.empty() ? "" : "sha256:" + in.spec_digest;
   for (const auto& [section, digest] : in.sections) out.inputs.sections[section] = digest;
   // As the JSONL record prints them, so a run compares equal to its own records.
-  out.inputs.catalog_digest = "sha256:" + in.catalog_digest.substr(0, 12);
-  out.inputs.rules_digest = "sha256:" + in.rules_digest.substr(0, 12);
+  out.inputs.catalog_digest = "sha256:" + util::short_digest(in.catalog_digest);
+  out.inputs.rules_digest = "sha256:" + util::short_digest(in.rules_digest);
   out.inputs.edgeplan_version = in.edgeplan_version;
   return out;
 }

@@ -157,11 +157,13 @@ FallbackPlan plan_fallback(const Report& report, const Resilience& resilience) {
     plan.passed_over = std::move(passed_over);
     return plan;
   }
-  if (!plan.fallback)
-    plan.note = fmt::format("no option outside the failure domain of {} meets the requirements, even with its latency budgets relaxed{}",
-                            winner.candidate->id,
-                            resilience.degraded_max_rtt_ms ? fmt::format(" to {} ms", util::format_number(*resilience.degraded_max_rtt_ms)) : "");
+  if (!plan.fallback) plan.note = no_fallback_text(*winner.candidate, resilience);
   return plan;
+}
+
+std::string no_fallback_text(const Candidate& primary, const Resilience& resilience) {
+  return fmt::format("no option outside the failure domain of {} meets the requirements, even with only its latency budgets relaxed{}", primary.id,
+                     resilience.degraded_max_rtt_ms ? fmt::format(" (up to {} ms)", util::format_number(*resilience.degraded_max_rtt_ms)) : "");
 }
 
 }  // namespace edgeplan

@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <edgeplan/util/digest.hpp>
+
 #include "render/printers.hpp"
 #include "render/wording.hpp"
 
@@ -51,7 +53,7 @@ OJson inputs_json(const BatchInputs& in) {
   OJson sections = OJson::object();
   for (const auto& [name, digest] : in.sections) sections[name] = digest;
   return {{"spec", in.spec_digest.empty() ? OJson(nullptr) : OJson("sha256:" + in.spec_digest)}, {"sections", std::move(sections)},
-          {"catalog", "sha256:" + in.catalog_digest.substr(0, 12)}, {"rules", "sha256:" + in.rules_digest.substr(0, 12)}, {"edgeplan", in.edgeplan_version}};
+          {"catalog", "sha256:" + util::short_digest(in.catalog_digest)}, {"rules", "sha256:" + util::short_digest(in.rules_digest)}, {"edgeplan", in.edgeplan_version}};
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <edgeplan/util/digest.hpp>
 #include <edgeplan/util/text.hpp>
 
 #include "render/escape.hpp"
@@ -231,7 +232,7 @@ namespace {
 // "`aws-default` 2026.11.26 (2026-11-26, sha256:0123456789ab)"
 std::string md_catalog(const CatalogInfo& info) {
   return fmt::format("{} {} ({}, sha256:{})", markdown_code(info.name), markdown_text(info.version), markdown_text(info.date.empty() ? "undated" : info.date),
-                     info.digest.substr(0, 12));
+                     util::short_digest(info.digest));
 }
 
 std::string source_marker(SourceNumbers& sources, const std::string& source) {

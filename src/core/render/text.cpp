@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include <edgeplan/util/digest.hpp>
 #include <edgeplan/util/text.hpp>
 
 #include "render/paint.hpp"
@@ -417,7 +418,7 @@ std::string rule_tests(const RuleTestRun& run, const RenderOptions& options) {
 }
 
 std::string rules(const RuleSet& set, const RenderOptions&) {
-  std::string out = fmt::format("{} rules from {} files (sha256:{})\n\n", set.rules.size(), set.files.size(), set.digest.substr(0, 12));
+  std::string out = fmt::format("{} rules from {} files (sha256:{})\n\n", set.rules.size(), set.files.size(), util::short_digest(set.digest));
   // Rule packs are input too: their ids and descriptions are user text.
   out += fmt::format("{:<44} {:<8} {:<8} {:<11} {}\n", "ID", "EFFECT", "SEVERITY", "FACTOR", "DESCRIPTION / SOURCE");
   for (const auto& r : set.rules)

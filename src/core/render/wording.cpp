@@ -31,7 +31,7 @@ std::string factor_line(const Evaluation& e) {
 
 std::string provenance_line(const Provenance& p) {
   return fmt::format("edgeplan {} · catalog {} {} ({}, sha256:{}) · rules sha256:{}", p.edgeplan_version, p.catalog_name,
-                     p.catalog_version, p.catalog_date, p.catalog_digest.substr(0, 12), p.rules_digest.substr(0, 12));
+                     p.catalog_version, p.catalog_date, util::short_digest(p.catalog_digest), util::short_digest(p.rules_digest));
 }
 
 std::string finding_line(const Finding& f) {
@@ -408,7 +408,7 @@ std::size_t SourceNumbers::number(const std::string& source) {
 }
 
 std::string catalog_line(const CatalogInfo& info) {
-  return fmt::format("{} {} ({}), sha256:{}, from {}", info.name, info.version, info.date.empty() ? "undated" : info.date, info.digest.substr(0, 12),
+  return fmt::format("{} {} ({}), sha256:{}, from {}", info.name, info.version, info.date.empty() ? "undated" : info.date, util::short_digest(info.digest),
                      info.origin);
 }
 
