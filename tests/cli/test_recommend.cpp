@@ -646,6 +646,9 @@ TEST_CASE("recommend: the confidence line says how sure the winner is", "[recomm
   CHECK(r["smallest_change"]["low"]["rival"] == "us-east-1");
   CHECK(r["reasons"][0] == "margin 0.1 points < 1");
   CHECK(j["recommendations"][0]["latency_outlook"]["band"] == "pessimistic");
+  // Rounded as written, not 0.35000000000000003.
+  CHECK(edgeplan::test::contains(pgh.out, "\"share\": 0.35,"));
+  CHECK(edgeplan::test::contains(pgh.out, "\"probability\": 0.9916,"));
   CHECK(j["recommendations"][0]["latency_outlook"]["checks"][0]["name"] == "Pittsburgh patients");
   const RunResult md = run_edgeplan("recommend examples/fragile-pittsburgh/workload.json -f markdown");
   CHECK(edgeplan::test::contains(md.out, "- **Confidence: fragile — margin 0.1 points over us-east-1;"));

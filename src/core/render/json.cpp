@@ -56,22 +56,21 @@ OJson findings_json(const std::vector<Finding>& findings) {
 
 // ---------------------------------------------------------------- how sure the winner is
 
-double rounded(double value, double unit) { return std::round(value / unit) * unit; }
 
 OJson latency_outlook_json(const LatencyOutlook& o) {
   OJson checks = OJson::array();
   for (const auto& c : o.checks)
     checks.push_back({{"name", c.name}, {"kind", c.dependency ? "dependency" : "users"}, {"source", c.measured ? "measured" : "model"},
                       {"required_ms", c.required_ms}, {"optimistic_ms", c.low_ms}, {"typical_ms", c.typical_ms}, {"pessimistic_ms", c.high_ms},
-                      {"probability", rounded(c.probability, 1e-4)}});
+                      {"probability", render_detail::rounded(c.probability, 4)}});
   const LatencyCheck* binding = o.binding();
-  return {{"band", to_string(o.band)}, {"probability", rounded(o.probability, 1e-4)},
+  return {{"band", to_string(o.band)}, {"probability", render_detail::rounded(o.probability, 4)},
           {"binding", binding ? OJson(binding->name) : OJson(nullptr)}, {"checks", checks}};
 }
 
 OJson bound_side_json(const std::optional<double>& value, const std::string& rival, bool inclusive) {
   if (!value) return nullptr;
-  return {{"weight", rounded(*value, 1e-3)}, {"rival", rival}, {"rival_wins_at_bound", inclusive}};
+  return {{"weight", render_detail::rounded(*value, 3)}, {"rival", rival}, {"rival_wins_at_bound", inclusive}};
 }
 
 OJson weight_bound_json(const WeightBound& b) {
@@ -84,8 +83,8 @@ OJson robustness_json(const Robustness& r) {
   if (r.margin) {
     OJson shares = OJson::array();
     for (const auto& f : r.margin_by_factor)
-      shares.push_back({{"factor", f.factor}, {"winner", f.score_a}, {"runner_up", f.score_b}, {"points", rounded(f.points, 1e-3)}});
-    margin = {{"points", rounded(*r.margin, 1e-3)}, {"runner_up", r.runner_up}, {"by_factor", shares}, {"adjustments", rounded(r.margin_adjustments, 1e-3)}};
+      shares.push_back({{"factor", f.factor}, {"winner", f.score_a}, {"runner_up", f.score_b}, {"points", render_detail::rounded(f.points, 3)}});
+    margin = {{"points", render_detail::rounded(*r.margin, 3)}, {"runner_up", r.runner_up}, {"by_factor", shares}, {"adjustments", render_detail::rounded(r.margin_adjustments, 3)}};
   }
   OJson bounds = OJson::array(), verify = OJson::array();
   for (const auto& b : r.weight_bounds) bounds.push_back(weight_bound_json(b));
@@ -93,8 +92,8 @@ OJson robustness_json(const Robustness& r) {
   OJson shift = nullptr;
   if (r.nearest_shift) {
     OJson moves = OJson::array();
-    for (const auto& m : r.nearest_shift->moves) moves.push_back({{"factor", m.factor}, {"from", m.from}, {"to", rounded(m.to, 1e-3)}});
-    shift = {{"l1", rounded(r.nearest_shift->l1, 1e-3)}, {"share", rounded(r.nearest_shift->share, 1e-4)}, {"rival", r.nearest_shift->rival}, {"moves", moves}};
+    for (const auto& m : r.nearest_shift->moves) moves.push_back({{"factor", m.factor}, {"from", m.from}, {"to", render_detail::rounded(m.to, 3)}});
+    shift = {{"l1", render_detail::rounded(r.nearest_shift->l1, 3)}, {"share", render_detail::rounded(r.nearest_shift->share, 4)}, {"rival", r.nearest_shift->rival}, {"moves", moves}};
   }
   namespace c = confidence;
   return {{"confidence", to_string(r.label)},
@@ -363,7 +362,7 @@ OrderedJson report_json(const Report& report) {
   for (std::size_t i = 0; i < report.ranked.size(); ++i) ranked.push_back(ranked_json(report.ranked[i], render_detail::latency_outlook_of(report, i)));
   for (const auto& x : report.excluded) excluded.push_back(excluded_json(x));
   for (const auto& n : report.near_misses) near.push_back({{"option", option_ref(*n.evaluation)}, {"changes", n.relaxation.changes}, {"patch", n.relaxation.patch},
-                                  {"distance", std::round(n.relaxation.distance * 1000) / 1000}});
+                                  {"distance", render_detail::rounded(n.relaxation.distance, 3)}});
   for (const auto& c : report.exclusion_counts) counts.push_back({{"reason", c.label}, {"count", c.count}});
   return {{"schema_version", kReportSchemaVersion},
           {"workload", report.workload},
@@ -441,6 +440,11 @@ namespace render_detail {
 
 OrderedJson diagnostic_json(const Diagnostic& d) {
   return {{"file", d.file}, {"line", d.line}, {"column", d.column}, {"pointer", d.pointer}, {"message", d.message}, {"hint", d.hint}};
+}
+
+double rounded(double value, int decimals) {
+  const double scale = std::pow(10.0, decimals);
+  return std::round(value * scale) / scale;
 }
 
 std::string relative_path(const std::string& path) {

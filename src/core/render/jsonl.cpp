@@ -5,6 +5,7 @@
 
 #include <edgeplan/util/digest.hpp>
 
+#include "render/json_parts.hpp"
 #include "render/printers.hpp"
 #include "render/wording.hpp"
 
@@ -34,13 +35,13 @@ OJson excluded_by_json(const std::vector<SummaryCount>& counts) {
 // `batch --robustness`: the label, why, and the numbers behind it, in one object.
 OJson robustness_record_json(const Robustness& r) {
   OJson out{{"confidence", to_string(r.label)}, {"reasons", r.reasons}, {"equivalent", r.equivalent}};
-  out["margin"] = r.margin ? OJson(std::round(*r.margin * 1000) / 1000) : OJson(nullptr);
+  out["margin"] = r.margin ? OJson(render_detail::rounded(*r.margin, 3)) : OJson(nullptr);
   out["runner_up"] = r.runner_up.empty() ? OJson(nullptr) : OJson(r.runner_up);
-  out["weight_share_to_flip"] = r.nearest_shift ? OJson(std::round(r.nearest_shift->share * 10000) / 10000) : OJson(nullptr);
+  out["weight_share_to_flip"] = r.nearest_shift ? OJson(render_detail::rounded(r.nearest_shift->share, 4)) : OJson(nullptr);
   out["flips_to"] = r.nearest_shift ? OJson(r.nearest_shift->rival) : OJson(nullptr);
   if (!r.latency.empty()) {
     out["latency_band"] = to_string(r.latency.front().band);
-    out["latency_probability"] = std::round(r.latency.front().probability * 10000) / 10000;
+    out["latency_probability"] = render_detail::rounded(r.latency.front().probability, 4);
   }
   out["verify_conditions"] = r.verify.size();
   out["summary"] = render_detail::confidence_line(r);
