@@ -205,6 +205,11 @@ TEST_CASE("catalog import: hostile files are refused quickly, located, with noth
   // An opt-in status AWS does not print (found by fuzz_aws_import: the overlay would not load).
   refuse(write("regions.json", "{\"Regions\": [{\"RegionName\": \"ap-south-2\", \"OptInStatus\": \"nmt-opted-in\"}]}"),
          "regions.json:1:58 (/Regions/0/OptInStatus): expected \"opt-in-not-required\", \"opted-in\" or \"not-opted-in\", got \"nmt-opted-in\"");
+  // A hardware type and a rack property AWS does not print (found by fuzz_aws_import: the overlay would not load).
+  refuse(write("outposts.json", R"({"Outposts": [{"OutpostId": "op-1", "OutpostArn": "arn:aws:outposts:us-east-1:111122223333:outpost/op-1", "SupportedHardwareType": "RA)CK"}]})"),
+         "outposts.json:1:132 (/Outposts/0/SupportedHardwareType): expected \"RACK\" or \"SERVER\", got \"RA)CK\"");
+  refuse(write("sites.json", R"({"Sites": [{"SiteId": "os-1", "RackPhysicalProperties": {"UplinkCount": "UPLINK_COUNT_99999", "MaximumSupportedWeightLbs": "NO_LIMIT"}}]})"),
+         "sites.json:1:73 (/Sites/0/RackPhysicalProperties/UplinkCount): expected an uplink count such as \"UPLINK_COUNT_4\", got \"UPLINK_COUNT_99999\"");
   // Not UTF-8: as every document.
   refuse(write("latin1.json", "{\"Regions\": [{\"RegionName\": \"caf\xE9\"}]}"), "latin1.json:1:33: byte 0xE9 is not UTF-8");
 }

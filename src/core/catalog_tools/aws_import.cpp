@@ -253,10 +253,17 @@ std::string region_of_zone_name(const std::string& zone, const Catalog& base, co
 
 // "POWER_15_KVA" -> 15, "UPLINK_10G" -> 10, "UPLINK_COUNT_2" -> 2, "MAX_2000_LBS" -> 2000: the
 // Outposts API's enumerations carry their figure (API_RackPhysicalProperties).
-std::optional<double> enum_figure(const std::optional<std::string>& text) {
-  if (!text) return std::nullopt;
+// The figure inside one of the API's enum values for a site's rack ("POWER_15_KVA" -> 15,
+// "UPLINK_COUNT_4" -> 4); `form` is the value's pattern with ([0-9]{1,N}) where the figure is.
+// Anything else is refused naming the form: a figure read out of an arbitrary string could be
+// 99999 uplinks, which no catalog takes back.
+std::optional<double> enum_figure(JsonReader& r, const std::string& pointer, const char* form, const char* expected,
+                                  const char* none = nullptr) {
+  const auto text = r.string(pointer);
+  if (!text || (none && *text == none)) return std::nullopt;
   std::smatch m;
-  if (std::regex_search(*text, m, std::regex("([0-9]+(\\.[0-9]+)?)"))) return std::stod(m[1].str());
+  if (std::regex_match(*text, m, std::regex(form))) return std::stod(m[1].str());
+  r.error(pointer, fmt::format("expected {}, got \"{}\"", expected, *text));
   return std::nullopt;
 }
 
@@ -368,10 +375,14 @@ int read_sites(JsonReader& r, Collected& c) {
     s.state = r.string(p + "/OperatingAddressStateOrRegion").value_or("");
     s.city = r.string(p + "/OperatingAddressCity").value_or("");
     const std::string rack = p + "/RackPhysicalProperties";
-    s.power_kva = enum_figure(r.string(rack + "/PowerDrawKva"));
-    s.uplink_gbps = enum_figure(r.string(rack + "/UplinkGbps"));
-    if (auto count = enum_figure(r.string(rack + "/UplinkCount"))) s.uplink_count = static_cast<int>(*count);
-    s.max_weight_lbs = enum_figure(r.string(rack + "/MaximumSupportedWeightLbs"));
+    // Outposts API Reference, RackPhysicalProperties: POWER_5_KVA …, UPLINK_10G …, UPLINK_COUNT_1 … 16,
+    // NO_LIMIT | MAX_1400_LBS …
+    s.power_kva = enum_figure(r, rack + "/PowerDrawKva", "POWER_([0-9]{1,3})_KVA", "a power draw such as \"POWER_15_KVA\"");
+    s.uplink_gbps = enum_figure(r, rack + "/UplinkGbps", "UPLINK_([0-9]{1,4})G", "an uplink speed such as \"UPLINK_10G\"");
+    if (auto count = enum_figure(r, rack + "/UplinkCount", "UPLINK_COUNT_([0-9]{1,2})", "an uplink count such as \"UPLINK_COUNT_4\""))
+      s.uplink_count = static_cast<int>(*count);
+    s.max_weight_lbs = enum_figure(r, rack + "/MaximumSupportedWeightLbs", "MAX_([0-9]{1,5})_LBS",
+                                   "\"NO_LIMIT\" or a weight such as \"MAX_2000_LBS\"", "NO_LIMIT");
     if (!s.id.empty()) c.sites[s.id] = s, ++n;
   }
   return n;
@@ -401,6 +412,10 @@ int read_outposts(JsonReader& r, Collected& c, std::set<std::string>& regions) {
     o.region = region_of_arn(o.arn);
     o.az = r.string(p + "/AvailabilityZone").value_or("");
     o.hardware = r.string(p + "/SupportedHardwareType").value_or("RACK");
+    if (o.hardware != "RACK" && o.hardware != "SERVER") {
+      r.error(p + "/SupportedHardwareType", fmt::format("expected \"RACK\" or \"SERVER\", got \"{}\"", o.hardware));
+      continue;
+    }
     o.lifecycle = r.string(p + "/LifeCycleStatus").value_or("");
     o.site_id = r.string(p + "/SiteId").value_or("");
     if (o.region.empty() && !o.az.empty()) o.region = o.az.substr(0, o.az.size() - 1);
@@ -432,11 +447,11 @@ int quantity_of(JsonReader& r, const std::string& pointer) {
   const Json* v = r.find(pointer);
   if (v && v->is_string()) {
     const std::string text = v->get<std::string>();
-    if (std::regex_match(text, std::regex("[0-9]{1,5}"))) return std::stoi(text);
-    r.error(pointer, fmt::format("expected a count such as \"4\", got \"{}\"", text));
+    if (std::regex_match(text, std::regex("[0-9]{1,4}"))) return std::stoi(text);
+    r.error(pointer, fmt::format("expected a count from \"0\" to \"9999\" such as \"4\", got \"{}\"", text));
     return 0;
   }
-  return r.integer(pointer, 0, 99'999, true).value_or(0);
+  return r.integer(pointer, 0, 9'999, true).value_or(0);
 }
 
 int read_catalog_items(JsonReader& r, const std::string& source, Collected& c) {
