@@ -7,7 +7,7 @@
 
 FROM debian:12 AS build
 COPY scripts/install-deps.sh /tmp/install-deps.sh
-RUN /tmp/install-deps.sh && rm -rf /var/lib/apt/lists/*
+RUN /tmp/install-deps.sh --no-browser && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .
 # No tests or benchmarks in the image build: CI runs the tests (.ci/run).

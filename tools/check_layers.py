@@ -28,7 +28,7 @@ HEADERS = {
     "facts": ["facts", "latency_model"],
     "rules": ["rules", "jsonlogic"],
     "rank": ["rank", "report"],  # the Report is the output model: rank creates its order, later stages fill it
-    "explain": ["explain", "robustness", "fallback"],
+    "explain": ["explain", "robustness", "fallback", "placement_map"],
     "pipeline": ["pipeline", "relax"],
     "features": ["check", "batch", "capacity_report", "rule_tests", "aws_import", "catalog_view", "placement_diff"],
     "render": ["render"],

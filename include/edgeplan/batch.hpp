@@ -82,6 +82,7 @@ struct BatchOption {
   std::string region;  // the Region itself, a zone's parent Region, an Outpost's anchor Region ("" if none)
   std::string metro;   // a site's metro, or the facility's place for Outposts
   double score = 0;
+  GeoPoint point;      // where it is, for the portfolio map (not in the records)
 };
 
 // What one result was computed from (the JSONL record's "inputs"), so that
@@ -147,6 +148,14 @@ struct PortfolioCount {
   int count = 0;
 };
 
+// A site the portfolio places workloads at, for its map.
+struct PortfolioSite {
+  std::string id;
+  std::string kind;
+  GeoPoint point;  // as the first workload placed there saw it
+  int count = 0;
+};
+
 struct ReasonCount {
   std::string label;   // "residency", "missing S3 locally"
   int workloads = 0;   // workloads in which it excluded at least one candidate
@@ -170,6 +179,8 @@ class Portfolio {
   std::vector<PortfolioCount> by_region() const { return sorted(m_by_region); }
   std::vector<PortfolioCount> by_metro() const { return sorted(m_by_metro); }
   std::vector<PortfolioCount> by_site() const { return sorted(m_by_site); }
+  // The same sites with their kind and place, most workloads first, then by id.
+  std::vector<PortfolioSite> sites() const;
   // `batch --robustness`: recommendations by confidence label; empty without it.
   std::vector<PortfolioCount> by_confidence() const { return sorted(m_by_confidence); }
   // Fragile recommendations, in input order (empty unless keep_workloads).
@@ -189,6 +200,7 @@ class Portfolio {
   int m_errors = 0;
   std::map<std::string, int> m_by_kind, m_by_region, m_by_metro, m_by_site, m_by_confidence;
   std::map<std::string, ReasonCount> m_reasons;
+  std::map<std::string, PortfolioSite> m_sites;
   std::vector<BatchResult> m_infeasible;
   std::vector<BatchResult> m_failed;
   std::vector<BatchResult> m_fragile;

@@ -10,6 +10,7 @@
 
 #include <edgeplan/diagnostics.hpp>
 #include <edgeplan/pipeline.hpp>
+#include <edgeplan/placement_map.hpp>
 
 namespace edgeplan {
 
@@ -99,6 +100,7 @@ struct SpecCheck {
   std::vector<RuleCase> cases;
   std::vector<Diagnostic> errors;    // the spec could not be evaluated
   std::vector<Diagnostic> warnings;  // non-fatal notes on the spec (unknown fields …)
+  std::optional<PlacementMap> map;   // what the HTML review draws; none when not evaluated
   bool errored() const { return !errors.empty(); }
   bool passed() const;
   int count(const std::string& severity, bool suppressed) const;

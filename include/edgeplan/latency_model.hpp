@@ -116,6 +116,15 @@ constexpr double kZ99 = 2.3263;  // standard normal quantile of p99 (and, negate
 // (each half holds half the mass). A range of one value (measured) is a step.
 double probability_within(const Range& rtt, double budget_ms);
 
+// How far (great-circle km) a user group may be from a site of `kind` and still
+// meet `budget_ms` at `percentile` over the Internet path class: the inverse of
+// estimate_internet_rtt in d, which is monotone (found by bisection to 0.1 km).
+// `last_mile` is access_overhead(access), kCarrierEdge5g in the carrier's
+// network, or access_overhead(lan) when the budget excludes the last mile.
+// None when even a site next door misses it; capped at half the Earth's
+// circumference (20,015 km) when no distance misses it.
+std::optional<double> reach_km(const Range& last_mile, SiteKind kind, std::string_view percentile, double budget_ms);
+
 // "access (fiber) 9.4 + site (local-zone) 0.3 + ... = 9.7 ms typical" (one line).
 std::string describe(const RttEstimate& estimate);
 

@@ -26,7 +26,7 @@ namespace edgeplan {
 
 // ---------------------------------------------------------------- formats
 
-enum class Format { text, json, jsonl, csv, markdown, sarif, junit, github, gitlab_codequality };
+enum class Format { text, json, jsonl, csv, markdown, sarif, junit, github, gitlab_codequality, html, svg };
 
 struct FormatInfo {
   Format format;

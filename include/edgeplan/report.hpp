@@ -191,6 +191,38 @@ struct ReportInput {
 };
 
 // Holds pointers into its own evaluations: movable, not copyable.
+// Where the spec's people and systems are, resolved (a metro's coordinates, a
+// dependency's facility), for maps; filled by recommend() in full detail.
+struct PlacedUsers {
+  std::string name;
+  GeoPoint point;
+  std::string label;   // the metro or "lat,lon"
+  double share = 0;    // of the traffic
+  // The great-circle distance within which a site of the winner's kind meets the
+  // users' budget by the latency model (none: not even next door; no budget: unset).
+  std::optional<double> reach_km;
+};
+struct PlacedSystem {
+  std::string name;
+  GeoPoint point;
+  std::string label;
+  std::optional<std::string> facility;  // the customer facility it is in
+  double max_rtt_ms = 0;
+};
+struct PlacedFacility {
+  std::string id;
+  std::string name;
+  GeoPoint point;
+};
+struct ReportPlaces {
+  std::vector<PlacedUsers> users;
+  std::vector<PlacedSystem> dependencies;
+  std::vector<PlacedFacility> facilities;
+  std::optional<double> users_budget_ms;  // spec.latency.users.max_rtt_ms
+  std::string percentile;                 // the budget's percentile ("p95")
+  std::string reach_kind;                 // the site kind reach_km is for ("local-zone"); "" without a winner
+};
+
 struct Report {
   Report() = default;
   Report(Report&&) = default;
@@ -214,6 +246,7 @@ struct Report {
   std::optional<Robustness> robustness;  // none when nothing is eligible
   std::optional<FallbackPlan> fallback;  // spec.resilience or recommend --fallback
   ReportInput input;
+  ReportPlaces places;  // full detail only
   bool feasible() const { return !ranked.empty(); }
   const Evaluation* find(const std::string& option_id) const;
 };

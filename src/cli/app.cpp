@@ -1,5 +1,6 @@
 #include "app.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <cstdlib>
@@ -203,10 +204,10 @@ UsageError unknown_option_id(const std::string& flag, const std::string& id, con
 }
 
 void add_output_options(CLI::App& command, OutputOptions& options, const std::vector<std::string>& formats) {
-  if (options.format.empty()) options.format = formats.front();
+  options.formats = formats;
   command.add_option("-f,--format", options.format, "Output format: " + util::join_list(formats, ", "))
       ->check(CLI::IsMember(formats))
-      ->capture_default_str();
+      ->default_str(formats.front());
   command.add_option("-o,--output", options.output, "Write to this file (atomically) instead of stdout");
 }
 
@@ -214,6 +215,14 @@ Format parse_format(const std::string& name) {
   auto format = format_from_name(name);
   if (!format) throw UsageError(fmt::format("unknown format \"{}\"", name));
   return *format;
+}
+
+Format output_format(const OutputOptions& options) {
+  if (!options.format.empty()) return parse_format(options.format);
+  if (!to_stdout(options.output))
+    if (auto implied = format_from_path(options.output))
+      if (std::find(options.formats.begin(), options.formats.end(), format_name(*implied)) != options.formats.end()) return *implied;
+  return parse_format(options.formats.empty() ? "text" : options.formats.front());
 }
 
 bool to_stdout(const std::string& output_path) { return output_path.empty() || output_path == "-"; }

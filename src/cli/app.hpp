@@ -65,8 +65,9 @@ LoadedWorkload load_spec_reporting_warnings(const FileSystem& fs, const std::str
 
 // --format and -o/--output
 struct OutputOptions {
-  std::string format;  // empty: the first format the result has
+  std::string format;  // empty: the one -o's extension implies, else the first format the result has
   std::string output;  // empty: stdout
+  std::vector<std::string> formats;  // what --format takes here (add_output_options), the default first
 };
 void add_output_options(CLI::App& command, OutputOptions& options, const std::vector<std::string>& formats);
 // -f/--format offering the formats that print Result (the first is the default).
@@ -75,6 +76,9 @@ void add_output_options(CLI::App& command, OutputOptions& options) {
   add_output_options(command, options, format_names<Result>());
 }
 Format parse_format(const std::string& name);
+// --format if given; else the format -o's file name implies, when the command
+// prints it (-o placement.html is HTML); else the command's default.
+Format output_format(const OutputOptions& options);
 // Writes to stdout (no -o, or -o -), or atomically to the file (util::AtomicFile).
 // Throws output_error / stdout_error when the text cannot be written.
 void emit(const OutputOptions& options, const std::string& text);

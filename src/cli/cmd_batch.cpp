@@ -50,8 +50,7 @@ struct BatchFormat {
   const Renderer<PortfolioSummary>* summary = nullptr;
 };
 
-BatchFormat batch_format(const std::string& name) {
-  const Format format = parse_format(name);
+BatchFormat batch_format(Format format) {
   return BatchFormat{find_renderer<BatchResult>(format), find_renderer<PortfolioSummary>(format)};
 }
 
@@ -273,7 +272,7 @@ void tune_allocator_for_batch() { ::mallopt(M_MXFAST, 0); }
 // Only the summaries print what moved; a stream of records has nowhere to put it.
 std::optional<RecordedRun> read_baseline(const BatchCommandOptions& o) {
   if (o.baseline.empty()) return std::nullopt;
-  if (!batch_format(o.output.format).summary)
+  if (!batch_format(output_format(o.output)).summary)
     throw UsageError(fmt::format("--baseline: only the {} summaries print what moved since the baseline\n  hint: for JSONL output, compare the two runs with "
                                  "`edgeplan diff {} NEW.jsonl`",
                                  util::join_list(format_names<PortfolioSummary>(), " and "), o.baseline));
@@ -316,7 +315,7 @@ int run_batch(const BatchCommandOptions& o, const GlobalOptions& global) {
   const bool progress_on = show_progress(o, global);
   ProgressLine progress(progress_on, progress_on ? source.count() : std::nullopt);
   ResultOutput output(o.output.output);
-  Collector collector(batch_format(o.output.format), output, progress);
+  Collector collector(batch_format(output_format(o.output)), output, progress);
   evaluate_all(source, o, [&](const BatchInput& input) { return evaluate_input(input, fs, engine, o.robustness); }, collector, output, progress, baseline ? &*baseline : nullptr);
   progress.clear();
   if (!global.quiet) std::cerr << summary_line(collector.portfolio(), std::chrono::duration<double>(Clock::now() - start).count()) << "\n";

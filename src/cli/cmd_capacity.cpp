@@ -19,7 +19,7 @@ struct CapacityOptions {
 
 int run_capacity(const CapacityOptions& o, const GlobalOptions& global) {
   RealFileSystem fs;
-  const Format format = parse_format(o.output.format);
+  const Format format = output_format(o.output);
   const EngineSetup setup(engine_sources(o.engine), fs);
   std::optional<ExistingOutpost> outpost;
   if (!o.outpost.empty()) outpost = load_existing_outpost(fs, o.outpost, InstanceCatalog::embedded());

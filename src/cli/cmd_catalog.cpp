@@ -60,7 +60,7 @@ int run_import(const ImportOptions& o) {
   options.name = o.name;
   const AwsImport result = import_aws_outputs(o.inputs, fs, base, options);
   print_diagnostics(result.warnings);
-  emit(o.output, render(result, parse_format(o.output.format)));
+  emit(o.output, render(result, output_format(o.output)));
   std::cerr << import_summary(result) << "\n";
   return to_int(ExitCode::ok);
 }
@@ -88,7 +88,7 @@ int run_show(const ShowOptions& o, const GlobalOptions& global) {
   RealFileSystem fs;
   const Catalog catalog = load_catalog_argument(fs, o.catalog);
   const CatalogFilter filter{o.sites, o.kind.empty() ? std::nullopt : std::optional<std::string>(o.kind)};
-  emit(o.output, render(list_catalog(catalog, filter), parse_format(o.output.format), render_options(global, o.output)));
+  emit(o.output, render(list_catalog(catalog, filter), output_format(o.output), render_options(global, o.output)));
   return to_int(ExitCode::ok);
 }
 
@@ -96,7 +96,7 @@ int run_diff(const DiffOptions& o, const GlobalOptions& global) {
   RealFileSystem fs;
   const std::vector<Catalog> catalogs = read_each({o.before, o.after}, [&](const std::string& a) { return load_catalog_argument(fs, a); });
   const CatalogDiff diff = diff_catalogs(catalogs[0], catalogs[1]);
-  emit(o.output, render(diff, parse_format(o.output.format), render_options(global, o.output)));
+  emit(o.output, render(diff, output_format(o.output), render_options(global, o.output)));
   // Exit code 1 is "the gate failed" (exit_codes.hpp): here, the catalogs differ.
   return to_int(o.exit_code && !diff.changes.empty() ? ExitCode::no_feasible : ExitCode::ok);
 }

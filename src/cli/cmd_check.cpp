@@ -116,7 +116,7 @@ int run_check(const CheckCliOptions& o, const GlobalOptions& global) {
   std::vector<std::string> texts;
   for (const auto& t : targets) texts.push_back(render(run, t.format, RenderOptions{t.path.empty() && stdout_is_colour(global)}));
   for (std::size_t i = 0; i < targets.size(); ++i)
-    emit(OutputOptions{"", targets[i].path}, texts[i]);
+    emit(OutputOptions{"", targets[i].path, {}}, texts[i]);
   return check_exit_code(run);
 }
 

@@ -21,7 +21,7 @@ int run_diff(const DiffCommandOptions& o, const GlobalOptions& global) {
   RealFileSystem fs;
   const std::vector<RecordedRun> runs = read_each({o.before, o.after}, [&](const std::string& path) { return read_recorded_file(fs, path); });
   const PlacementDiff diff = diff_placements(runs[0], runs[1]);
-  emit(o.output, render(diff, parse_format(o.output.format), render_options(global, o.output)));
+  emit(o.output, render(diff, output_format(o.output), render_options(global, o.output)));
   // Exit code 1 is "the gate failed" (exit_codes.hpp): here, a result differs.
   return to_int(o.exit_code && diff.changed() ? ExitCode::no_feasible : ExitCode::ok);
 }

@@ -46,7 +46,7 @@ int run_facts(const FactsOptions& o) {
   const EngineSetup setup(engine_sources(o.engine), fs);
   LoadedWorkload workload = load_spec_reporting_warnings(fs, o.spec, setup.catalog());
   const FactsListing listing{select_options(rule_data(workload, setup.engine()), o.option_ids)};
-  emit(o.output, render(listing, parse_format(o.output.format)));
+  emit(o.output, render(listing, output_format(o.output)));
   return to_int(ExitCode::ok);
 }
 

@@ -79,7 +79,7 @@ Explanation explanation_of(const Report& report, const Evaluation& option) { ret
 
 int run_recommend(const RecommendOptions& o, const GlobalOptions& global) {
   RealFileSystem fs;
-  const Format format = parse_format(o.output.format);
+  const Format format = output_format(o.output);
   const EngineSetup setup(engine_sources(o.engine), fs);
   LoadedWorkload workload = load_spec_reporting_warnings(fs, o.spec, setup.catalog());
   if (!o.weights.empty()) apply_weights(workload.workload, parse_weights(o.weights, setup.rules()), setup.rules());

@@ -35,7 +35,7 @@ struct EvalOptions {
 int run_list(const ListOptions& o) {
   RealFileSystem fs;
   const RuleSet set = load_rule_set(engine_sources(o.engine), fs);
-  emit(o.output, render(set, parse_format(o.output.format)));
+  emit(o.output, render(set, output_format(o.output)));
   return to_int(ExitCode::ok);
 }
 
@@ -78,7 +78,7 @@ RuleSet with_packs_under_test(const TestOptions& o, const FileSystem& fs, RuleSe
 int run_test(const TestOptions& o, const GlobalOptions& global) {
   RealFileSystem fs;
   const EngineSetup setup(engine_sources(o.engine), fs, [&](RuleSet set) { return with_packs_under_test(o, fs, std::move(set)); });
-  const Format format = parse_format(o.output.format);
+  const Format format = output_format(o.output);
   std::string out;
   bool ok = true;
   for (const auto& dir : o.directories) {

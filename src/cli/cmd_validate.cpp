@@ -16,7 +16,7 @@ struct ValidateOptions {
 
 int run_validate(const ValidateOptions& o, const GlobalOptions& global) {
   RealFileSystem fs;
-  const Format format = parse_format(o.output.format);
+  const Format format = output_format(o.output);
   const Catalog catalog = load_catalog(engine_sources(o.engine), fs);
   const ValidationRun run = validate_specs(fs, o.specs, catalog);
   for (const auto& spec : run.specs) print_diagnostics(spec.valid() ? spec.loaded->warnings : spec.errors);

@@ -42,6 +42,7 @@ BatchOption option_of(const RankedOption& ranked, const Catalog& catalog) {
   o.region = c.kind == SiteKind::region ? c.id : c.parent_region.value_or("");
   o.metro = c.site ? c.site->metro : nearest_metro(c.place, catalog);
   o.score = e.score;
+  o.point = c.place.point;
   return o;
 }
 

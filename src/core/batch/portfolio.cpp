@@ -6,6 +6,14 @@
 
 namespace edgeplan {
 
+std::vector<PortfolioSite> Portfolio::sites() const {
+  std::vector<PortfolioSite> out;
+  out.reserve(m_sites.size());
+  for (const auto& [id, site] : m_sites) out.push_back(site);
+  std::stable_sort(out.begin(), out.end(), [](const PortfolioSite& a, const PortfolioSite& b) { return a.count > b.count; });
+  return out;
+}
+
 void Portfolio::add(const BatchResult& result) {
   ++m_workloads;
   switch (result.status) {
@@ -23,6 +31,8 @@ void Portfolio::add(const BatchResult& result) {
     ++m_by_region[result.top->region.empty() ? "(none)" : result.top->region];
     ++m_by_metro[result.top->metro.empty() ? "(unknown)" : result.top->metro];
     ++m_by_site[result.top->id];
+    PortfolioSite& site = m_sites[result.top->id];
+    if (site.count++ == 0) site = {result.top->id, result.top->kind, result.top->point, 1};
   }
   if (result.robustness) {
     ++m_by_confidence[to_string(result.robustness->label)];

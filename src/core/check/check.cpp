@@ -88,6 +88,7 @@ class SpecChecker {
     summarise_report();
     if (m_workload.proposed) check_proposed(proposed_id(*m_workload.proposed));
     else check_feasible();
+    m_out.map->proposed = m_out.proposed;
     if (m_out.errors.empty()) check_fallback();
     apply_waivers();
     settle();
@@ -101,6 +102,7 @@ class SpecChecker {
       m_out.top_option = m_report.ranked.front().evaluation->candidate->id;
       m_out.top_score = m_report.ranked.front().evaluation->score;
     }
+    m_out.map = placement_map(m_report);
   }
 
   // A finding with its rule, severity, message and spec location; callers add the numbers.

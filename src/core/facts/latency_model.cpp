@@ -83,6 +83,20 @@ double probability_within(const Range& rtt, double budget_ms) {
   return 0.5 * std::erfc(-z / std::sqrt(2.0));
 }
 
+std::optional<double> reach_km(const Range& last_mile, SiteKind kind, std::string_view percentile, double budget_ms) {
+  const Range fixed = last_mile + site_overhead(kind);
+  const auto meets = [&](double km) { return at_percentile(fixed + path_rtt(km), percentile) <= budget_ms; };
+  constexpr double kHalfCircumferenceKm = 20'015.0;  // pi * 6371 km: no two points are further apart
+  if (!meets(0)) return std::nullopt;
+  if (meets(kHalfCircumferenceKm)) return kHalfCircumferenceKm;
+  double inside = 0, outside = kHalfCircumferenceKm;
+  while (outside - inside > 0.1) {
+    const double middle = (inside + outside) / 2;
+    (meets(middle) ? inside : outside) = middle;
+  }
+  return inside;
+}
+
 namespace {
 
 // Nearest hubs of a point, closest first.

@@ -145,6 +145,45 @@ std::optional<std::vector<Finding>> option_exclusions(const Workload& workload, 
   return std::move(ev.exclusions);
 }
 
+namespace {
+
+// The winner's facts say whether a group is in its carrier's network (Wavelength).
+bool in_carrier_network(const Evaluation& winner, std::size_t group) {
+  const Json* users = winner.facts.is_object() && winner.facts.contains("latency") ? &winner.facts["latency"]["users"] : nullptr;
+  return users && users->is_array() && group < users->size() && (*users)[group].value("in_carrier_network", false);
+}
+
+// How far from each user group a site of the winner's kind may be and meet the
+// users' budget; the same last mile as the facts (facts.cpp write_user_latency).
+void add_reach(ReportPlaces& places, const Workload& workload, const Report& report) {
+  if (!workload.latency.users_max_rtt_ms || !report.feasible()) return;
+  const Evaluation& winner = *report.ranked.front().evaluation;
+  const SiteKind kind = winner.candidate->kind;
+  places.reach_kind = to_string(kind);
+  for (std::size_t i = 0; i < places.users.size(); ++i) {
+    const UserGroup& g = workload.users[i];
+    const bool counts_access = workload.latency.includes_access;
+    const Range last_mile = !counts_access                       ? latency::access_overhead(AccessType::lan)
+                            : in_carrier_network(winner, i)      ? latency::kCarrierEdge5g
+                                                                 : latency::access_overhead(g.access);
+    places.users[i].reach_km = latency::reach_km(last_mile, kind, workload.latency.percentile, *workload.latency.users_max_rtt_ms);
+  }
+}
+
+ReportPlaces places_of(const Workload& workload, const Report& report) {
+  ReportPlaces places;
+  for (const auto& g : workload.users) places.users.push_back({g.name, g.place.point, g.place.label, g.share, std::nullopt});
+  for (const auto& d : workload.dependencies)
+    places.dependencies.push_back({d.name, d.place.point, d.place.label, d.facility, d.max_rtt_ms});
+  for (const auto& f : workload.customer.facilities) places.facilities.push_back({f.id, f.name, f.place.point});
+  places.users_budget_ms = workload.latency.users_max_rtt_ms;
+  places.percentile = workload.latency.percentile;
+  add_reach(places, workload, report);
+  return places;
+}
+
+}  // namespace
+
 Report recommend(const LoadedWorkload& loaded, const Engine& engine, Detail detail, bool robustness) {
   const Workload& workload = loaded.workload;
   Report report;
@@ -186,6 +225,7 @@ Report recommend(const LoadedWorkload& loaded, const Engine& engine, Detail deta
   rank_options(report, full);
   if (full) {
     explain(report);
+    report.places = places_of(workload, report);
     relax_excluded(report, loaded, engine);
     if (workload.resilience) report.fallback = plan_fallback(report, *workload.resilience);
   } else {

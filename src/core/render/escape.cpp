@@ -90,6 +90,19 @@ std::string xml_text(const std::string& text) {
   return out;
 }
 
+std::string html_text(const std::string& text) {
+  std::string shown;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t end = text.find('\n', start);
+    shown += util::escape_controls(std::string_view(text).substr(start, end == std::string::npos ? std::string::npos : end - start));
+    if (end == std::string::npos) break;
+    shown += '\n';
+    start = end + 1;
+  }
+  return xml_text(shown);
+}
+
 std::string csv_field(const std::string& value) {
   std::string field = util::escape_controls(value);
   if (runs_as_formula(field)) field.insert(0, "'");

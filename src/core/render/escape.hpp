@@ -22,6 +22,11 @@ std::string markdown_text(std::string_view text);
 std::string markdown_code(std::string_view text);
 // XML 1.0 text and attribute values: markup escaped, control characters XML forbids dropped.
 std::string xml_text(const std::string& text);
+// User text shown in HTML or SVG: xml_text, after the controls and bidirectional
+// overrides are shown instead of obeyed (util::escape_controls, line by line: a
+// line break stays one, for tooltips). A workload named "<script>" or holding
+// U+202E prints as those characters, never as markup or reordered text.
+std::string html_text(const std::string& text);
 // RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled.
 // Controls are escaped first (util::escape_controls), and a field a spreadsheet
 // would run as a formula (= + - @ first, OWASP "CSV injection") gets a leading '

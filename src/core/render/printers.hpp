@@ -72,4 +72,14 @@ namespace github {
 std::string check(const CheckRun& run, const RenderOptions& options);
 }  // namespace github
 
+namespace html {
+std::string report(const Report& report, const RenderOptions& options);
+std::string check(const CheckRun& run, const RenderOptions& options);
+std::string portfolio(const PortfolioSummary& summary, const RenderOptions& options);
+}  // namespace html
+
+namespace svg {
+std::string report(const Report& report, const RenderOptions& options);
+}  // namespace svg
+
 }  // namespace edgeplan::render_detail

@@ -22,13 +22,16 @@ const std::vector<FormatInfo>& format_table() {
       {Format::junit, "junit", {}, {".xml"}},
       {Format::github, "github", {}, {}},
       {Format::gitlab_codequality, "gitlab-codequality", {}, {}},
+      {Format::html, "html", {"htm"}, {".html", ".htm"}},
+      {Format::svg, "svg", {}, {".svg"}},
   };
   return table;
 }
 
 template <> const std::vector<Renderer<Report>>& renderers() {
   static const std::vector<Renderer<Report>> table = {
-      {Format::text, f::text::report}, {Format::json, f::json::report}, {Format::markdown, f::markdown::report}};
+      {Format::text, f::text::report}, {Format::json, f::json::report}, {Format::markdown, f::markdown::report},
+      {Format::html, f::html::report},  {Format::svg, f::svg::report}};
   return table;
 }
 
@@ -48,7 +51,7 @@ template <> const std::vector<Renderer<CheckRun>>& renderers() {
   static const std::vector<Renderer<CheckRun>> table = {
       {Format::text, f::text::check},   {Format::json, f::json::check},     {Format::sarif, f::sarif::check},
       {Format::junit, f::junit::check}, {Format::github, f::github::check}, {Format::markdown, f::markdown::check},
-      {Format::gitlab_codequality, f::gitlab_codequality::check}};
+      {Format::gitlab_codequality, f::gitlab_codequality::check}, {Format::html, f::html::check}};
   return table;
 }
 
@@ -78,7 +81,8 @@ template <> const std::vector<Renderer<BatchResult>>& renderers() {
 }
 
 template <> const std::vector<Renderer<PortfolioSummary>>& renderers() {
-  static const std::vector<Renderer<PortfolioSummary>> table = {{Format::markdown, f::markdown::portfolio}, {Format::text, f::text::portfolio}};
+  static const std::vector<Renderer<PortfolioSummary>> table = {{Format::markdown, f::markdown::portfolio}, {Format::text, f::text::portfolio},
+                                                                                 {Format::html, f::html::portfolio}};
   return table;
 }
 

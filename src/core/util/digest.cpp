@@ -18,6 +18,15 @@ const EVP_MD* sha256_method() {
 
 }  // namespace
 
+std::string sha256_base64(std::string_view data) {
+  unsigned char hash[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  EVP_Digest(data.data(), data.size(), hash, &length, sha256_method(), nullptr);
+  unsigned char encoded[4 * ((EVP_MAX_MD_SIZE + 2) / 3) + 1];
+  const int size = EVP_EncodeBlock(encoded, hash, static_cast<int>(length));
+  return std::string(reinterpret_cast<const char*>(encoded), static_cast<std::size_t>(size));
+}
+
 std::string sha256_hex(std::string_view data) {
   unsigned char hash[EVP_MAX_MD_SIZE];
   unsigned int length = 0;

@@ -275,9 +275,9 @@ TEST_CASE("batch: a malformed JSONL line becomes an error record located at its 
 
 TEST_CASE("batch: the portfolio counts placements by kind, Region, metro and site, most frequent first") {
   Portfolio p;
-  p.add(result(0, BatchStatus::ok, BatchOption{"us-west-2-den-1a", "local-zone", "us-west-2", "Denver", 84}));
-  p.add(result(1, BatchStatus::ok, BatchOption{"us-east-1", "region", "us-east-1", "Ashburn", 100}));
-  p.add(result(2, BatchStatus::ok, BatchOption{"us-west-2-lax-1a", "local-zone", "us-west-2", "Los Angeles", 92}));
+  p.add(result(0, BatchStatus::ok, BatchOption{"us-west-2-den-1a", "local-zone", "us-west-2", "Denver", 84, {}}));
+  p.add(result(1, BatchStatus::ok, BatchOption{"us-east-1", "region", "us-east-1", "Ashburn", 100, {}}));
+  p.add(result(2, BatchStatus::ok, BatchOption{"us-west-2-lax-1a", "local-zone", "us-west-2", "Los Angeles", 92, {}}));
   BatchResult none = result(3, BatchStatus::no_feasible);
   none.excluded_by = {{"residency", 105}, {"latency", 2}};
   p.add(none);
@@ -321,7 +321,7 @@ TEST_CASE("batch: the portfolio counts placements by kind, Region, metro and sit
 }
 
 TEST_CASE("batch: JSONL records keep the documented key order") {
-  BatchResult ok = result(0, BatchStatus::ok, BatchOption{"us-east-1", "region", "us-east-1", "Ashburn", 104});
+  BatchResult ok = result(0, BatchStatus::ok, BatchOption{"us-east-1", "region", "us-east-1", "Ashburn", 104, {}});
   ok.eligible = 12;
   ok.candidates = 107;
   ok.excluded_by = {{"latency", 95}};
