@@ -29,6 +29,19 @@ PlaneRing lonlat_plane(const GeoRing& ring) {
   return plane;
 }
 
+// Even-odd ray casting in the lon/lat plane, as a flat map fills the ring, with `p` moved
+// by a whole turn into the ring's longitudes (a map draws the copy there).
+bool covers(const GeoRing& ring, GeoPoint p) {
+  const double lo = std::min_element(ring.begin(), ring.end(), [](GeoPoint a, GeoPoint b) { return a.lon < b.lon; })->lon;
+  p.lon = lo + std::fmod(std::fmod(p.lon - lo, 360.0) + 360, 360.0);
+  bool inside = false;
+  for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
+    const GeoPoint a = ring[i], b = ring[j];
+    if ((a.lat > p.lat) != (b.lat > p.lat) && p.lon < a.lon + (p.lat - a.lat) * (b.lon - a.lon) / (b.lat - a.lat)) inside = !inside;
+  }
+  return inside;
+}
+
 // Every point of `ring` is radius_km from `centre` by the haversine of geo.hpp, ±0.1 %.
 void check_on_circle(const GeoRing& ring, std::size_t count, GeoPoint centre, double radius_km) {
   REQUIRE(ring.size() >= count);
@@ -281,6 +294,8 @@ TEST_CASE("map: geodesic_circle points are the radius away", "[map]") {
     // Bearing 180 (index 48) is due south by the same angle.
     CHECK(ring[48].lat == Approx(40 - 100 / kEarthRadiusKm * 180 / kPi).epsilon(1e-12));
     check_on_circle(ring, 96, {40, -75}, 100);
+    CHECK(covers(ring, {40, -75}));
+    CHECK_FALSE(covers(ring, {41, -75}));  // 111 km north
   }
   SECTION("a circle across the antimeridian keeps its longitudes continuous") {
     const GeoRing ring = geodesic_circle({-17, 178}, 1500, 64);
@@ -297,6 +312,13 @@ TEST_CASE("map: geodesic_circle points are the radius away", "[map]") {
     CHECK(ring[97].lat == 90);
     CHECK(ring[98].lat == 90);
     CHECK(std::abs(ring[96].lon - ring[0].lon) == Approx(360));  // the first point one turn on
+    // a sweep through 360°, with no jump
+    for (std::size_t i = 0; i < 96; ++i) CHECK(std::abs(ring[i + 1].lon - ring[i].lon) < 30);
+    // (88, 100) is at most 2° (222 km) from the pole, so within 1112 + 222 km of the centre;
+    // (60, 10) is 20° (2224 km) south of it.
+    CHECK(covers(ring, {80, 10}));
+    CHECK(covers(ring, {88, 100}));
+    CHECK_FALSE(covers(ring, {60, 10}));
     CHECK(std::abs(ring[98].lon - ring[97].lon) == Approx(360));
   }
   SECTION("a disc over the South Pole is closed through it") {
@@ -312,6 +334,14 @@ TEST_CASE("map: geodesic_circle points are the radius away", "[map]") {
     const GeoRing ring = geodesic_circle({0, 0}, 15000, 96);
     check_on_circle(ring, 96, {0, 0}, 15000);
     const GeoRing hole(ring.begin(), ring.begin() + 96);
+    for (std::size_t i = 0; i + 1 < 96; ++i) CHECK(std::abs(hole[i + 1].lon - hole[i].lon) < 30);  // one loop, no jump
+    // (60, -100): cos c = cos 60° cos 100° gives c = 95° (10,565 km), inside; (20, 170):
+    // cos c = cos 20° cos 170° gives c = 157.7° (17,540 km), in the hole, as is the antipode.
+    CHECK(covers(ring, {10, 5}));
+    CHECK(covers(ring, {60, -100}));
+    CHECK_FALSE(covers(ring, {20, 170}));
+    CHECK_FALSE(covers(ring, {0, 180}));
+    CHECK_FALSE(covers(ring, {0, -180}));
     const double hole_area = std::abs(signed_area(lonlat_plane(hole)));
     CHECK(hole_area > 0);
     CHECK(std::abs(signed_area(lonlat_plane(ring))) == Approx(360.0 * 180 - hole_area));

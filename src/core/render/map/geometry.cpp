@@ -268,8 +268,9 @@ GeoPoint destination(GeoPoint from, double delta, double bearing) {
   return {phi2 / kRadians, from.lon + dlambda / kRadians};
 }
 
-// The circle's points, each longitude moved by ±360 next to the previous one: a flat map
-// must not see a 360° jump where the circle crosses the antimeridian.
+// The circle's points, each longitude moved by ±360 next to the previous one: atan2 jumps
+// by 360° where the circle crosses the meridian opposite the centre's, which a circle around
+// the antipode (past both poles) does twice, and a flat map must not see the jump.
 GeoRing circle_points(GeoPoint centre, double delta, int segments) {
   GeoRing ring;
   for (int i = 0; i < segments; ++i) {
