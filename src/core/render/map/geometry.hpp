@@ -101,9 +101,10 @@ double signed_area(const PlaneRing& ring);
 // into the frame (-360, 0 or +360 for base-map rings) so frames that cross the
 // antimeridian get both sides, single points never wrapped; for equal_earth cut at
 // lon0 ± 180 (each piece moved into the map) and at the southern crop, long edges sampled
-// every 1° so cut meridians curve — clipped to the viewport grown by 4 px (the cut edges stay out of sight), points closer
-// than `min_step_px` to the previous kept point dropped (and the last one if it closes
-// onto the first), rings with < 3 points or no area (< 0.5 px²) dropped.
+// every 1° so cut meridians curve — clipped to the viewport grown by 4 px (the cut edges
+// stay out of sight), points closer than `min_step_px` to the previous kept point dropped
+// (and the last one if it closes onto the first), rings with < 3 points or no area
+// (< 0.5 px²) dropped.
 std::vector<PlaneRing> project_rings(const Projection& projection, const std::vector<GeoRing>& rings, double min_step_px = 0.5);
 
 // SVG path data: "M x y L x y ... Z" per ring, rings separated by a space, numbers
