@@ -275,7 +275,7 @@ std::optional<RecordedRun> read_baseline(const BatchCommandOptions& o) {
   if (!batch_format(output_format(o.output)).summary)
     throw UsageError(fmt::format("--baseline: only the {} summaries print what moved since the baseline\n  hint: for JSONL output, compare the two runs with "
                                  "`edgeplan diff {} NEW.jsonl`",
-                                 util::join_list(format_names<PortfolioSummary>(), " and "), o.baseline));
+                                 util::join_words(format_names<PortfolioSummary>()), o.baseline));
   RealFileSystem fs;
   RecordedRun run = read_recorded_file(fs, o.baseline);
   if (run.kind != RecordKind::batch)

@@ -80,6 +80,8 @@ Explanation explanation_of(const Report& report, const Evaluation& option) { ret
 int run_recommend(const RecommendOptions& o, const GlobalOptions& global) {
   RealFileSystem fs;
   const Format format = output_format(o.output);
+  if (!o.explain.empty() && !can_render<Explanation>(format))
+    throw UsageError(fmt::format("--explain prints {}, not {}", util::join_words(format_names<Explanation>(), "or"), format_name(format)));
   const EngineSetup setup(engine_sources(o.engine), fs);
   LoadedWorkload workload = load_spec_reporting_warnings(fs, o.spec, setup.catalog());
   if (!o.weights.empty()) apply_weights(workload.workload, parse_weights(o.weights, setup.rules()), setup.rules());

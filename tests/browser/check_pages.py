@@ -365,6 +365,14 @@ def snippet(text, start, width=60):
     return text[max(0, start - 10):start + width].replace("\n", " ")
 
 
+def is_relative_link(href):
+    """An <a href> to a file beside the page (check links each finding to its
+    spec): followed only on a click, never fetched on load. No scheme, no
+    network path ("//host"), so it can only name a local file."""
+    head = href.split("/", 1)[0]
+    return not href.startswith("//") and ":" not in head and "\\" not in href
+
+
 def static_findings(text, kind):
     """What in the page's text could load something from outside it."""
     findings = []
@@ -384,8 +392,8 @@ def static_findings(text, kind):
             if name in attributes and not (tag == "script" and name == "src"):
                 findings.append(f"<{tag} {name}={attributes[name]!r}>")
         for name in ("href", "xlink:href"):
-            if name in attributes and not attributes[name].startswith("#"):
-                findings.append(f"<{tag} {name}={attributes[name]!r}>: only #id links")
+            if name in attributes and not attributes[name].startswith("#") and not (tag == "a" and is_relative_link(attributes[name])):
+                findings.append(f"<{tag} {name}={attributes[name]!r}>: only #id links (and <a> to a relative path)")
     for m in re.finditer(r"@import", text, re.I):
         findings.append(f"@import: {snippet(text, m.start())!r}")
     for m in re.finditer(r"url\(\s*(?:&quot;|&#39;|['\"])?\s*([^)'\"\s&]*)", text, re.I):

@@ -191,7 +191,7 @@ TEST_CASE("bad input: malformed --catalog file reports every problem") {
 
 TEST_CASE("usage errors: bad command lines exit 2") {
   SECTION("bad --format value") {
-    check_usage_error("recommend " + kExample + " --format yaml", "edgeplan: error: --format: yaml not in {text,json,markdown}\n");
+    check_usage_error("recommend " + kExample + " --format yaml", "edgeplan: error: --format: yaml not in {text,json,markdown,html,svg}\n");
   }
   SECTION("misspelt subcommand") {
     check_usage_error("recomend " + kExample,

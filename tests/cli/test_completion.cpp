@@ -102,7 +102,7 @@ TEST_CASE("completion: the bash script completes what a user types", "[completio
   CHECK(bash_complete(script, "\"\"") == "batch\ncapacity\ncatalog\ncheck\ncompletion\ndiff\nfacts\nrecommend\nrules\nvalidate\n");
   CHECK(bash_complete(script, "rules \"\"") == "eval\nlist\ntest\n");
   CHECK(bash_complete(script, "recommend --for") == "--format\n");
-  CHECK(bash_complete(script, "recommend --format \"\"") == "json\nmarkdown\ntext\n");
+  CHECK(bash_complete(script, "recommend --format \"\"") == "html\njson\nmarkdown\nsvg\ntext\n");
   CHECK(bash_complete(script, "recommend -f m") == "markdown\n");
   CHECK(bash_complete(script, "check --format = sa") == "sarif\n");
   CHECK(bash_complete(script, "check --fail-on \"\"") == "error\nwarning\n");

@@ -127,7 +127,7 @@ TEST_CASE("batch --baseline: the summaries add what moved since the baseline", "
     const auto r = run_edgeplan("batch " + kPortfolio + " --baseline " + baseline);
     CHECK(r.exit_code == 2);
     CHECK(r.out.empty());
-    CHECK(r.err == "edgeplan: error: --baseline: only the markdown and text summaries print what moved since the baseline\n"
+    CHECK(r.err == "edgeplan: error: --baseline: only the markdown, text and html summaries print what moved since the baseline\n"
                    "  hint: for JSONL output, compare the two runs with `edgeplan diff " + baseline + " NEW.jsonl`\n");
   }
   SECTION("a report is no baseline") {

@@ -22,8 +22,10 @@ std::string to_lower(std::string_view text);
 // "1 spec", "3 specs"; `many` when the plural is not singular + "s".
 std::string plural(long long count, std::string_view one, std::string_view many = {});
 
-// "a, b and c"
+// "a, b, c" (with ", ")
 std::string join_list(const std::vector<std::string>& items, std::string_view separator = ", ");
+// "a, b and c" / "a, b or c" (`conjunction` before the last item)
+std::string join_words(const std::vector<std::string>& items, std::string_view conjunction = "and");
 
 // Text for a terminal or a log line: valid_utf8(text) (utf8.hpp) with every control
 // character shown instead of obeyed, so user text cannot move the cursor, recolour,

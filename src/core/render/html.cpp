@@ -197,8 +197,10 @@ std::string status_badge(const SpecCheck& s) {
 }
 
 // A link to the spec, relative as the run named it: opens where the page sits beside the specs.
+// A path whose first segment holds ':' would read as a scheme ("javascript:…"): "./" keeps it a path.
 std::string spec_link(const std::string& file, const std::string& text) {
-  return fmt::format("<a href=\"{}\">{}</a>", h(file), h(text));
+  const bool scheme_like = file.substr(0, file.find('/')).find(':') != std::string::npos;
+  return fmt::format("<a href=\"{}{}\">{}</a>", scheme_like ? "./" : "", h(file), h(text));
 }
 
 std::string findings_table(const SpecCheck& s) {

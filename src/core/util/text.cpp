@@ -88,6 +88,15 @@ std::string to_lower(std::string_view text) {
   return out;
 }
 
+std::string join_words(const std::vector<std::string>& items, std::string_view conjunction) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += i + 1 == items.size() ? " " + std::string(conjunction) + " " : std::string(", ");
+    out += items[i];
+  }
+  return out;
+}
+
 std::string join_list(const std::vector<std::string>& items, std::string_view separator) {
   std::string out;
   for (std::size_t i = 0; i < items.size(); ++i) {

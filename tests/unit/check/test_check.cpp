@@ -238,7 +238,7 @@ TEST_CASE("check: the JSON report", "[check]") {
 TEST_CASE("check: formats by name and by file extension", "[check]") {
   CHECK(format_from_name("sarif") == Format::sarif);
   CHECK_FALSE(format_from_name("xml"));
-  CHECK(format_names<CheckRun>() == std::vector<std::string>{"text", "json", "sarif", "junit", "github", "markdown", "gitlab-codequality"});
+  CHECK(format_names<CheckRun>() == std::vector<std::string>{"text", "json", "sarif", "junit", "github", "markdown", "gitlab-codequality", "html"});
   CHECK_FALSE(can_render<CheckRun>(Format::csv));
   CHECK(format_from_path("out/edgeplan.sarif") == Format::sarif);
   CHECK(format_from_path("edgeplan.sarif.json") == Format::sarif);

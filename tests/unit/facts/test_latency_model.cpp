@@ -298,3 +298,28 @@ TEST_CASE("latency: measured RTTs") {
     CHECK(test::input_error_text([&] { MeasuredLatency::load(fs, "none.json"); }) == "edgeplan: error: none.json: cannot read measured-latency file\n");
   }
 }
+
+// reach_km is the model's users' estimate turned around: the distance at which a
+// site of a kind still meets a budget (the area the map report draws).
+TEST_CASE("latency: reach_km inverts the users' estimate in distance") {
+  const Range last_mile = latency::access_overhead(AccessType::fiber);
+  const Range fixed = last_mile + latency::site_overhead(SiteKind::local_zone);
+  const double fixed_p95 = latency::at_percentile(fixed, "p95");
+  // Inside the metro the distance costs nothing (the access medians include the
+  // trip to an in-metro server): a budget of exactly the fixed terms reaches the
+  // metro radius, 50 km, and no further.
+  CHECK(latency::reach_km(last_mile, SiteKind::local_zone, "p95", fixed_p95).value() == Approx(latency::kMetroRadiusKm).margin(0.1));
+  // Below the fixed terms not even a site next door meets it.
+  CHECK_FALSE(latency::reach_km(last_mile, SiteKind::local_zone, "p95", fixed_p95 - 0.01).has_value());
+  // At the reach the estimate is within the budget, 0.2 km further it is past it.
+  for (double budget : {20.0, 35.0, 80.0}) {
+    INFO(budget);
+    const double reach = latency::reach_km(last_mile, SiteKind::local_zone, "p95", budget).value();
+    CHECK(latency::at_percentile(fixed + latency::path_rtt(reach), "p95") <= budget);
+    CHECK(latency::at_percentile(fixed + latency::path_rtt(reach + 0.2), "p95") > budget);
+  }
+  // The same budget reaches less far at a stricter percentile (p99 compares the pessimistic value).
+  CHECK(latency::reach_km(last_mile, SiteKind::local_zone, "p99", 35).value() < latency::reach_km(last_mile, SiteKind::local_zone, "p50", 35).value());
+  // A budget no distance on Earth misses: half the circumference, pi x 6371 km.
+  CHECK(latency::reach_km(last_mile, SiteKind::region, "p50", 10'000).value() == Approx(20'015));
+}

@@ -91,3 +91,14 @@ TEST_CASE("escape: a report with Latin-1 and control characters in a user group 
     CHECK(out.find("\nRecommendation: evil") == std::string::npos);
   }
 }
+
+TEST_CASE("escape: HTML and SVG text shows markup, controls and bidi overrides instead of obeying them", "[escape]") {
+  // Markup and quotes are characters: a name cannot add an element or leave an attribute.
+  CHECK(html_text("<script>alert(\"x\")</script>") == "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;");
+  // U+202E (right-to-left override) would reorder what follows: shown as \u202e.
+  CHECK(html_text("a\xE2\x80\xAE" "b") == "a\\u202eb");
+  // A line break stays one (tooltips have several lines), escaped as XML keeps it; ESC is shown.
+  CHECK(html_text("one\ntwo\x1b[2J") == "one&#10;two\\x1b[2J");
+  // Ill-formed UTF-8 becomes U+FFFD, as in every writer.
+  CHECK(html_text("caf\xE9") == "caf\xEF\xBF\xBD");
+}

@@ -34,7 +34,7 @@ const Report& denver_report() {
 }  // namespace
 
 TEST_CASE("render: format names") {
-  CHECK(format_names<Report>() == std::vector<std::string>{"text", "json", "markdown"});
+  CHECK(format_names<Report>() == std::vector<std::string>{"text", "json", "markdown", "html", "svg"});
   CHECK(format_from_name("json") == std::optional<Format>(Format::json));
   CHECK(format_from_name("md") == std::optional<Format>(Format::markdown));
   CHECK_FALSE(format_from_name("yaml"));
@@ -129,7 +129,9 @@ TEST_CASE("format registry: names, extensions and the results each format prints
   CHECK(format_names<CapacityReport>() == std::vector<std::string>{"text", "json", "markdown"});
   CHECK(format_names<FactsListing>() == std::vector<std::string>{"jsonl", "json"});
   CHECK(format_names<BatchResult>() == std::vector<std::string>{"jsonl", "csv"});
-  CHECK(format_names<PortfolioSummary>() == std::vector<std::string>{"markdown", "text"});
+  CHECK(format_names<PortfolioSummary>() == std::vector<std::string>{"markdown", "text", "html"});
+  CHECK(format_from_path("placement.html") == std::optional<Format>(Format::html));
+  CHECK(format_from_path("map.svg") == std::optional<Format>(Format::svg));
   CHECK(format_names<RuleTestRun>() == std::vector<std::string>{"text", "json"});
   CHECK(format_names<RuleSet>() == std::vector<std::string>{"text", "json"});
   CHECK(find_renderer<BatchResult>(Format::csv)->header != nullptr);  // CSV streams a header first

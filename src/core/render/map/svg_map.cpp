@@ -44,15 +44,17 @@ class Canvas {
  public:
   Canvas(const MapStyle& style, const map::Projection& projection) : m_style(style), m_projection(projection) {}
 
-  void open(const std::string& title) {
-    const double w = m_style.size.width, h = m_style.size.height;
-    if (m_style.standalone) out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-    out += fmt::format(
+  // The map area is style.size; below it the footer (legend, inset) that
+  // footer() drew. The document's head is written last, when its height is known.
+  std::string finish(const std::string& title) const {
+    const double w = m_style.size.width, h = m_style.size.height + m_footer;
+    std::string head = m_style.standalone ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" : "";
+    head += fmt::format(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"map\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" role=\"img\" "
         "font-family=\"system-ui, 'DejaVu Sans', sans-serif\" font-size=\"12\">\n<title>{2}</title>\n",
-        number(w), number(h), attr(title));
+        number(w), number(h), html_text(title));
+    return head + out + "</svg>\n";
   }
-  void close() { out += "</svg>\n"; }
 
   void base(bool lakes) {
     const double w = m_style.size.width, h = m_style.size.height;
@@ -124,10 +126,11 @@ class Canvas {
     std::string swatch;  // SVG of a marker centred at (0, 0)
     std::string text;
   };
+  static double legend_height(std::size_t items) { return 16 * static_cast<double>(items) + 8; }
   void legend(const std::vector<LegendItem>& items) {
     if (items.empty()) return;
-    const double row = 16, height = row * static_cast<double>(items.size()) + 8;
-    const double top = m_style.size.height - height - 26;
+    const double row = 16, height = legend_height(items.size());
+    const double top = m_style.size.height + 6;
     out += fmt::format("<g class=\"legend\" transform=\"translate(8 {})\">\n", number(top));
     std::size_t widest = 0;
     for (const auto& item : items) widest = std::max(widest, item.text.size());
@@ -162,7 +165,7 @@ class Canvas {
     if (!m_style.inset || m_projection.kind() != map::Projection::Kind::equirectangular) return;
     const map::Size size{200, 100};
     const map::Projection world = map::Projection::world(size);
-    const double x = m_style.size.width - size.width - 8, y = m_style.size.height - size.height - 22;
+    const double x = m_style.size.width - size.width - 8, y = m_style.size.height + 6;
     out += fmt::format("<g class=\"inset\" transform=\"translate({} {})\">\n", number(x), number(y));
     out += fmt::format("<rect width=\"{}\" height=\"{}\" fill=\"{}\" stroke=\"#888888\"/>\n", number(size.width), number(size.height), palette::water);
     path(map::project_rings(world, basemap("land-110m"), 0.8), fmt::format("fill=\"#bdb6a6\" fill-rule=\"evenodd\""));
@@ -175,9 +178,20 @@ class Canvas {
   }
   void set_centre(GeoPoint p) { m_centre = p; }
 
+  // Below the map: a white strip with the legend on the left and the inset on the right.
+  void footer(const std::vector<LegendItem>& items) {
+    const bool with_inset = m_style.inset && m_projection.kind() == map::Projection::Kind::equirectangular;
+    m_footer = std::max(items.empty() ? 0.0 : legend_height(items.size()), with_inset ? 100.0 : 0.0) + 20;
+    out += fmt::format("<rect y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#ffffff\"/>\n", number(m_style.size.height), number(m_style.size.width),
+                       number(m_footer));
+    legend(items);
+    inset();
+    attribution();
+  }
+
   void attribution() {
     out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\" font-size=\"9\" fill=\"#555555\">Base map: Natural Earth (public domain)</text>\n",
-                       number(m_style.size.width - 6), number(m_style.size.height - 6));
+                       number(m_style.size.width - 6), number(m_style.size.height + m_footer - 5));
   }
 
   std::string out;
@@ -192,6 +206,7 @@ class Canvas {
     return std::any_of(m_labels.begin(), m_labels.end(), [&](const Box& o) { return b.x0 < o.x1 && o.x0 < b.x1 && b.y0 < o.y1 && o.y0 < b.y1; });
   }
   std::vector<Box> m_labels;
+  double m_footer = 0;
   GeoPoint m_centre;
 };
 
@@ -219,31 +234,45 @@ std::vector<GeoPoint> frame_points(const PlacementMap& m) {
   return points;
 }
 
+enum class Reach { none, area, whole_map };
+
 // The budget as an area: the points within reach of every user group (each
-// group's disc, intersected by nesting clip paths); each disc's edge dashed.
-bool draw_reach(Canvas& c, const PlacementMap& m) {
+// group's disc, intersected by nesting clip paths), hatched so land under it
+// still reads as land; each disc's edge dashed.
+Reach draw_reach(Canvas& c, const PlacementMap& m) {
   const auto& users = m.places.users;
-  if (!m.places.users_budget_ms || m.places.reach_kind.empty() || users.empty()) return false;
+  if (!m.places.users_budget_ms || m.places.reach_kind.empty() || users.empty()) return Reach::none;
   constexpr double kEverywhereKm = 20'000.0;  // reach_km caps at half the circumference
   std::vector<std::vector<map::PlaneRing>> discs;
+  bool covers_map = true;  // every disc holds the whole frame: a fill would only tint the map
+  const map::GeoBox frame = c.projection().bounds();
   for (const auto& u : users) {
-    if (!u.reach_km) return false;  // no site of this kind meets it: no area (the legend says so)
+    if (!u.reach_km) return Reach::none;  // no site of this kind meets it: no area (the legend says so)
     if (*u.reach_km >= kEverywhereKm) continue;
+    for (const GeoPoint corner : {GeoPoint{frame.north, frame.west}, GeoPoint{frame.north, frame.east}, GeoPoint{frame.south, frame.west},
+                                  GeoPoint{frame.south, frame.east}})
+      covers_map = covers_map && distance_km(u.point, corner) <= *u.reach_km;
     discs.push_back(map::project_rings(c.projection(), {map::geodesic_circle(u.point, *u.reach_km)}));
   }
-  if (discs.empty()) return false;
+  if (covers_map && c.projection().kind() == map::Projection::Kind::equirectangular) return Reach::whole_map;
+  if (discs.empty()) return Reach::none;
   const std::string& p = c.style().id_prefix;
   c.out += "<defs>\n";
+  c.out += fmt::format(
+      "<pattern id=\"{0}hatch\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
+      "<rect width=\"8\" height=\"8\" fill=\"{1}\" fill-opacity=\"0.12\"/><path d=\"M 0 0 L 0 8\" stroke=\"{1}\" stroke-width=\"1.5\" "
+      "stroke-opacity=\"0.5\"/></pattern>\n",
+      attr(p), palette::budget);
   for (std::size_t i = 1; i < discs.size(); ++i)
     c.out += fmt::format("<clipPath id=\"{}reach{}\"><path d=\"{}\"/></clipPath>\n", attr(p), i, map::path_data(discs[i]));
   c.out += "</defs>\n";
   for (std::size_t i = 1; i < discs.size(); ++i) c.out += fmt::format("<g clip-path=\"url(#{}reach{})\">", attr(p), i);
   c.out += "\n";
-  c.path(discs[0], fmt::format("fill=\"{}\" fill-opacity=\"0.2\"", palette::budget));
+  c.path(discs[0], fmt::format("fill=\"url(#{}hatch)\"", attr(p)));
   for (std::size_t i = 1; i < discs.size(); ++i) c.out += "</g>";
   c.out += "\n";
   for (const auto& d : discs) c.path(d, fmt::format("fill=\"none\" stroke=\"{}\" stroke-width=\"1.2\" stroke-dasharray=\"5 4\"", palette::budget));
-  return true;
+  return Reach::area;
 }
 
 void draw_links(Canvas& c, const PlacementMap& m) {
@@ -311,17 +340,18 @@ void draw_labels(Canvas& c, const PlacementMap& m) {
   }
 }
 
-std::string reach_words(const PlacementMap& m, bool drawn) {
+std::string reach_words(const PlacementMap& m, Reach drawn) {
   const auto& places = m.places;
   if (!places.users_budget_ms || places.reach_kind.empty()) return "";
   const std::string budget = fmt::format("{} ms at {}", ms(*places.users_budget_ms), places.percentile);
-  if (drawn) return fmt::format("a {} site here meets {} for every user group (model)", places.reach_kind, budget);
+  if (drawn == Reach::area) return fmt::format("a {} site here meets {} for every user group (model)", places.reach_kind, budget);
+  if (drawn == Reach::whole_map) return fmt::format("a {} site anywhere on this map meets {} for every user group (model)", places.reach_kind, budget);
   for (const auto& u : places.users)
     if (!u.reach_km) return fmt::format("no {} site meets {} for {} (model)", places.reach_kind, budget, u.name);
   return "";
 }
 
-std::vector<Canvas::LegendItem> legend_items(const PlacementMap& m, bool reach_drawn) {
+std::vector<Canvas::LegendItem> legend_items(const PlacementMap& m, Reach reach_drawn, const std::string& prefix) {
   std::vector<Canvas::LegendItem> items;
   const auto any = [&](MapRole role) { return std::any_of(m.sites.begin(), m.sites.end(), [&](const MapSite& s) { return s.role == role; }); };
   if (any(MapRole::winner))
@@ -337,9 +367,10 @@ std::vector<Canvas::LegendItem> legend_items(const PlacementMap& m, bool reach_d
   if (!m.places.facilities.empty())
     items.push_back({"<rect x=\"-6\" y=\"-6\" width=\"12\" height=\"12\" fill=\"#ffffff\" stroke=\"#000000\" stroke-width=\"1.5\"/>", "customer facility"});
   if (const std::string words = reach_words(m, reach_drawn); !words.empty())
-    items.push_back({fmt::format("<rect x=\"-6\" y=\"-5\" width=\"12\" height=\"10\" fill=\"{0}\" fill-opacity=\"0.28\" stroke=\"{0}\" "
-                                 "stroke-dasharray=\"3 2\"/>",
-                                 palette::budget),
+    items.push_back({reach_drawn == Reach::area ? fmt::format("<rect x=\"-6\" y=\"-5\" width=\"12\" height=\"10\" fill=\"url(#{}hatch)\" "
+                                                              "stroke=\"{}\" stroke-dasharray=\"3 2\"/>",
+                                                              attr(prefix), palette::budget)
+                                                : std::string(),
                      words});
   if (!m.links.empty()) items.push_back({"<path d=\"M -7 0 L 7 0\" stroke=\"#333333\" stroke-width=\"1.2\"/>", "RTT to the winner"});
   return items;
@@ -351,9 +382,8 @@ std::string placement_svg(const PlacementMap& m, const MapStyle& style) {
   const map::Projection projection = map::Projection::fit(frame_points(m), style.size);
   Canvas c(style, projection);
   const MapSite* winner = m.winner();
-  c.open("edgeplan: " + m.workload + (winner ? " — " + winner->id : " — no feasible placement"));
   c.base(true);
-  const bool reach = draw_reach(c, m);
+  const Reach reach = draw_reach(c, m);
   // The winner's label is placed first (no other label takes its spot) and drawn last.
   const std::string winner_label = winner ? c.label_markup(c.at(winner->point), 13, winner->id, "bold", palette::winner) : "";
   draw_people(c, m);
@@ -369,14 +399,11 @@ std::string placement_svg(const PlacementMap& m, const MapStyle& style) {
     c.out += winner_label;
   }
   c.title_band(m.workload, winner ? "→ " + winner->id + " (" + to_string(winner->kind) + ")" : "→ no feasible placement");
-  c.legend(legend_items(m, reach));
   c.scale_bar();
   if (!m.places.users.empty()) c.set_centre(m.places.users.front().point);
   else if (winner) c.set_centre(winner->point);
-  c.inset();
-  c.attribution();
-  c.close();
-  return c.out;
+  c.footer(legend_items(m, reach, style.id_prefix));
+  return c.finish("edgeplan: " + m.workload + (winner ? " — " + winner->id : " — no feasible placement"));
 }
 
 std::string portfolio_svg(const std::vector<PortfolioSite>& sites, int workloads, const MapStyle& style) {
@@ -384,7 +411,6 @@ std::string portfolio_svg(const std::vector<PortfolioSite>& sites, int workloads
   for (const auto& s : sites) points.push_back(s.point);
   const map::Projection projection = map::Projection::fit(points, style.size);
   Canvas c(style, projection);
-  c.open(fmt::format("edgeplan: placements of {} workloads", workloads));
   c.base(true);
   const int most = sites.empty() ? 1 : std::max(1, sites.front().count);
   const auto radius = [&](int count) { return 4 + 12 * std::sqrt(static_cast<double>(count) / most); };
@@ -432,13 +458,10 @@ std::string portfolio_svg(const std::vector<PortfolioSite>& sites, int workloads
     items.push_back({swatch, l.kind});
   }
   items.push_back({"<circle r=\"5.5\" fill=\"none\" stroke=\"#333333\"/>", "area: workloads placed there"});
-  c.legend(items);
   c.scale_bar();
   if (!sites.empty()) c.set_centre(sites.front().point);
-  c.inset();
-  c.attribution();
-  c.close();
-  return c.out;
+  c.footer(items);
+  return c.finish(fmt::format("edgeplan: placements of {} workloads", workloads));
 }
 
 }  // namespace edgeplan::render_detail
