@@ -100,7 +100,7 @@ TEST_CASE("html: the page shows the decision's parts: ranking with factor bars, 
   // The map: the users, the on-premises database, lines to the winner with their RTTs.
   CHECK(contains(r.out, "<title>users: Milwaukee head office"));
   CHECK(contains(r.out, "<title>on premises: ERP database"));
-  CHECK(contains(r.out, ">0.4 ms</text>"));  // the database on the Outpost's LAN (the winner's facts)
+  CHECK(contains(r.out, ">ERP database<tspan fill=\"#555555\"> 0.4 ms</tspan></text>"));  // on the Outpost's LAN (the winner's facts)
 }
 
 TEST_CASE("html: -o with .html or .svg implies the format, --format wins over the extension", "[html]") {

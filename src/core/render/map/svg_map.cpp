@@ -76,9 +76,11 @@ class Canvas {
 
   // A label beside its anchor with a white halo, placed where it overlaps no label
   // placed before it: right of the anchor, then lower or higher, then left.
-  std::string label_markup(XY anchor, double dx, const std::string& text, const char* weight = "normal", const char* fill = "#000000") {
+  // `suffix` follows in its own colour (an RTT past its budget in vermillion).
+  std::string label_markup(XY anchor, double dx, const std::string& text, const char* weight = "normal", const char* fill = "#000000",
+                           const std::string& suffix = "", const char* suffix_fill = "#000000") {
     // About 7 px per character at 12 px (DejaVu Sans is the widest of the fonts named).
-    const double width = 7.0 * static_cast<double>(characters(text));
+    const double width = 7.0 * static_cast<double>(characters(text) + (suffix.empty() ? 0 : 1 + characters(suffix)));
     Box chosen{};
     bool end_anchor = false, found = false;
     for (int side = 0; side < 2 && !found; ++side) {
@@ -95,11 +97,13 @@ class Canvas {
     const double x = end_anchor ? chosen.x1 : chosen.x0;
     return fmt::format(
         "<text x=\"{}\" y=\"{}\"{} font-weight=\"{}\" fill=\"{}\" stroke=\"#ffffff\" stroke-width=\"3\" stroke-linejoin=\"round\" "
-        "paint-order=\"stroke\">{}</text>\n",
-        number(x), number(chosen.y0 + 11), end_anchor ? " text-anchor=\"end\"" : "", weight, fill, html_text(text));
+        "paint-order=\"stroke\">{}{}</text>\n",
+        number(x), number(chosen.y0 + 11), end_anchor ? " text-anchor=\"end\"" : "", weight, fill, html_text(text),
+        suffix.empty() ? "" : fmt::format("<tspan fill=\"{}\"> {}</tspan>", suffix_fill, html_text(suffix)));
   }
-  void label(XY anchor, double dx, const std::string& text, const char* weight = "normal", const char* fill = "#000000") {
-    out += label_markup(anchor, dx, text, weight, fill);
+  void label(XY anchor, double dx, const std::string& text, const char* weight = "normal", const char* fill = "#000000",
+             const std::string& suffix = "", const char* suffix_fill = "#000000") {
+    out += label_markup(anchor, dx, text, weight, fill, suffix, suffix_fill);
   }
 
   void circle(XY p, double r, const std::string& attributes, const std::string& tooltip, const std::string& id = "") {
@@ -283,19 +287,24 @@ void draw_links(Canvas& c, const PlacementMap& m) {
   }
 }
 
-void draw_link_labels(Canvas& c, const PlacementMap& m) {
-  for (const auto& l : m.links) {
-    const XY a = c.at(l.from), b = c.at(l.to);
-    const bool over = l.rtt_ms && l.budget_ms && *l.rtt_ms > *l.budget_ms;
-    std::string text = l.rtt_ms ? ms(*l.rtt_ms) + " ms" : "unreachable";
-    if (l.rtt_ms && l.label == "measured") text += " measured";
-    if (over) text += " > " + ms(*l.budget_ms);
-    // Beside the middle of the line; a line of no length (the same metro) gets it beside the user.
-    const XY middle{(a.x + b.x) / 2, (a.y + b.y) / 2};
-    const bool short_line = std::hypot(a.x - b.x, a.y - b.y) < 30;
-    c.label(short_line ? XY{a.x, a.y + 16} : middle, 6, text, "normal", over || !l.rtt_ms ? palette::over_budget : "#000000");
-  }
+// The link of the `index`-th user group (or dependency): links hold the users first, then the dependencies.
+const MapLink* link_of(const PlacementMap& m, bool dependency, std::size_t index) {
+  for (const auto& l : m.links)
+    if (l.dependency == dependency && index-- == 0) return &l;
+  return nullptr;
 }
+
+// "21.8 ms", "41.9 ms > 25", "unreachable": a group's RTT to the winner, beside its name.
+std::string rtt_words(const MapLink* l) {
+  if (!l) return "";
+  if (!l->rtt_ms) return "unreachable";
+  std::string text = ms(*l->rtt_ms) + " ms";
+  if (l->label == "measured") text += " measured";
+  if (l->budget_ms && *l->rtt_ms > *l->budget_ms) text += " > " + ms(*l->budget_ms);
+  return text;
+}
+
+bool over_budget(const MapLink* l) { return l && (!l->rtt_ms || (l->budget_ms && *l->rtt_ms > *l->budget_ms)); }
 
 void draw_sites(Canvas& c, const PlacementMap& m) {
   for (const auto& s : m.sites) {
@@ -329,8 +338,17 @@ void draw_people(Canvas& c, const PlacementMap& m) {
 }
 
 void draw_labels(Canvas& c, const PlacementMap& m) {
-  for (const auto& u : m.places.users) c.label(c.at(u.point), 8 + 18 * std::sqrt(std::clamp(u.share, 0.0, 1.0)), u.name);
-  for (const auto& d : m.places.dependencies) c.label(c.at(d.point), 9, d.name);
+  const auto& users = m.places.users;
+  for (std::size_t i = 0; i < users.size(); ++i) {
+    const MapLink* l = link_of(m, false, i);
+    c.label(c.at(users[i].point), 8 + 18 * std::sqrt(std::clamp(users[i].share, 0.0, 1.0)), users[i].name, "normal", "#000000", rtt_words(l),
+            over_budget(l) ? palette::over_budget : "#555555");
+  }
+  const auto& systems = m.places.dependencies;
+  for (std::size_t i = 0; i < systems.size(); ++i) {
+    const MapLink* l = link_of(m, true, i);
+    c.label(c.at(systems[i].point), 9, systems[i].name, "normal", "#000000", rtt_words(l), over_budget(l) ? palette::over_budget : "#555555");
+  }
   for (const auto& s : m.sites) {
     const XY p = c.at(s.point);
     if (!c.visible(p)) continue;
@@ -372,7 +390,7 @@ std::vector<Canvas::LegendItem> legend_items(const PlacementMap& m, Reach reach_
                                                               attr(prefix), palette::budget)
                                                 : std::string(),
                      words});
-  if (!m.links.empty()) items.push_back({"<path d=\"M -7 0 L 7 0\" stroke=\"#333333\" stroke-width=\"1.2\"/>", "RTT to the winner"});
+  if (!m.links.empty()) items.push_back({"<path d=\"M -7 0 L 7 0\" stroke=\"#333333\" stroke-width=\"1.2\"/>", "to the winner (RTT beside each name)"});
   return items;
 }
 
@@ -390,7 +408,6 @@ std::string placement_svg(const PlacementMap& m, const MapStyle& style) {
   draw_links(c, m);
   draw_sites(c, m);
   draw_labels(c, m);
-  draw_link_labels(c, m);
   if (winner) {
     // Last, so nothing covers its centre (the browser test reads that pixel).
     const XY p = c.at(winner->point);
