@@ -64,7 +64,7 @@ constexpr std::string_view kStyle =
     ".pass{background:#009E73}.fail{background:#D55E00}.error{background:#000000}.waived{background:#999999}\n"
     ".fragile{color:#D55E00;font-weight:bold}.sensitive{color:#9a6a00;font-weight:bold}.robust{color:#006b4f;font-weight:bold}\n"
     ".muted{color:#555555}footer{margin-top:24px;font-size:12px;color:#555555}\n"
-    "svg.bar{vertical-align:middle;margin-right:4px}\n"
+    "svg.bar{vertical-align:middle;margin-right:4px}td code{white-space:nowrap}\n"
     "input.filter{margin:6px 0;padding:3px 6px;width:260px}\n"
     "@media print{svg.map{width:100%;height:auto}main{max-width:none}"
     "*{print-color-adjust:exact;-webkit-print-color-adjust:exact}input.filter{display:none}h2{break-after:avoid}}\n";

@@ -294,6 +294,18 @@ TEST_CASE("batch: the portfolio counts placements by kind, Region, metro and sit
   CHECK(p.by_kind()[0].count == 2);
   CHECK(p.by_region()[0].label == "us-west-2");
   CHECK(p.by_metro()[0].label == "Ashburn");  // ties by name
+  // The portfolio map's sites: the same counts, with kind and place; ties by id.
+  Portfolio more = p;
+  more.add(result(5, BatchStatus::ok, BatchOption{"us-east-1", "region", "us-east-1", "Ashburn", 100, {39.04, -77.49}}));
+  const auto sites = more.sites();
+  REQUIRE(sites.size() == 3);
+  CHECK(sites[0].id == "us-east-1");
+  CHECK(sites[0].count == 2);
+  CHECK(sites[0].kind == "region");
+  CHECK(sites[0].point.lat == 0);  // as the first workload placed there saw it
+  CHECK(sites[1].id == "us-west-2-den-1a");
+  CHECK(sites[2].id == "us-west-2-lax-1a");
+  CHECK(more.by_site()[0].label == "us-east-1");
   REQUIRE(p.exclusion_reasons().size() == 2);
   CHECK(p.exclusion_reasons()[0].label == "residency");
   CHECK(p.exclusion_reasons()[0].candidates == 105);
