@@ -178,8 +178,8 @@ class Portfolio {
   std::vector<PortfolioCount> by_kind() const { return sorted(m_by_kind); }
   std::vector<PortfolioCount> by_region() const { return sorted(m_by_region); }
   std::vector<PortfolioCount> by_metro() const { return sorted(m_by_metro); }
-  std::vector<PortfolioCount> by_site() const { return sorted(m_by_site); }
-  // The same sites with their kind and place, most workloads first, then by id.
+  std::vector<PortfolioCount> by_site() const;  // sites() as counts
+  // The sites placed at with their kind and place, most workloads first, then by id.
   std::vector<PortfolioSite> sites() const;
   // `batch --robustness`: recommendations by confidence label; empty without it.
   std::vector<PortfolioCount> by_confidence() const { return sorted(m_by_confidence); }
@@ -198,7 +198,7 @@ class Portfolio {
   int m_recommended = 0;
   int m_no_feasible = 0;
   int m_errors = 0;
-  std::map<std::string, int> m_by_kind, m_by_region, m_by_metro, m_by_site, m_by_confidence;
+  std::map<std::string, int> m_by_kind, m_by_region, m_by_metro, m_by_confidence;
   std::map<std::string, ReasonCount> m_reasons;
   std::map<std::string, PortfolioSite> m_sites;
   std::vector<BatchResult> m_infeasible;

@@ -14,6 +14,12 @@ std::vector<PortfolioSite> Portfolio::sites() const {
   return out;
 }
 
+std::vector<PortfolioCount> Portfolio::by_site() const {
+  std::vector<PortfolioCount> out;
+  for (const auto& site : sites()) out.push_back({site.id, site.count});
+  return out;
+}
+
 void Portfolio::add(const BatchResult& result) {
   ++m_workloads;
   switch (result.status) {
@@ -30,7 +36,6 @@ void Portfolio::add(const BatchResult& result) {
     ++m_by_kind[result.top->kind];
     ++m_by_region[result.top->region.empty() ? "(none)" : result.top->region];
     ++m_by_metro[result.top->metro.empty() ? "(unknown)" : result.top->metro];
-    ++m_by_site[result.top->id];
     PortfolioSite& site = m_sites[result.top->id];
     if (site.count++ == 0) site = {result.top->id, result.top->kind, result.top->point, 1};
   }

@@ -160,9 +160,9 @@ void add_reach(ReportPlaces& places, const Workload& workload, const Report& rep
   const Evaluation& winner = *report.ranked.front().evaluation;
   const SiteKind kind = winner.candidate->kind;
   places.reach_kind = to_string(kind);
+  const bool counts_access = workload.latency.includes_access;
   for (std::size_t i = 0; i < places.users.size(); ++i) {
     const UserGroup& g = workload.users[i];
-    const bool counts_access = workload.latency.includes_access;
     const Range last_mile = !counts_access                       ? latency::access_overhead(AccessType::lan)
                             : in_carrier_network(winner, i)      ? latency::kCarrierEdge5g
                                                                  : latency::access_overhead(g.access);

@@ -181,7 +181,7 @@ std::string report_body(const Report& report, const RenderOptions& options) {
   }
   if (!report.input_warnings.empty()) {
     std::vector<std::string> lines;
-    for (const auto& d : report.input_warnings) lines.push_back(diagnostic_lead(d.severity) + located_message(d) + (d.hint.empty() ? "" : " — hint: " + d.hint));
+    for (const auto& d : report.input_warnings) lines.push_back(format_diagnostic(d));
     out += "<h2 id=\"warnings\">Input warnings</h2>\n" + list(lines);
   }
   return out + footer(report.provenance) + "</main>\n";
@@ -220,7 +220,7 @@ std::string spec_section(const SpecCheck& s, std::size_t index) {
   std::string out = fmt::format("<section id=\"spec-{}\">\n<h2>{} {} — {}</h2>\n", index + 1, status_badge(s), spec_link(s.file, s.file),
                                 s.workload.empty() ? "(unreadable)" : h(s.workload));
   if (!s.errored()) out += "<p>" + h(spec_headline(s)) + "</p>\n";
-  for (const auto& e : s.errors) out += "<p>" + code(diagnostic_lead(e.severity) + located_message(e)) + "</p>\n";
+  for (const auto& e : s.errors) out += "<p>" + code(format_diagnostic(e)) + "</p>\n";
   if (s.map) {
     MapStyle style;
     style.size = {640, 360};

@@ -126,19 +126,19 @@ std::vector<std::string> fact_source_lines(const Evaluation& e) {
 
 // ---------------------------------------------------------------- how sure the winner is
 
+std::string one_decimal(double value) { return util::format_number(std::round(value * 10) / 10); }
+
 namespace {
 
-std::string number(double value) { return util::format_number(std::round(value * 10) / 10); }
-
 std::string ms_text(const LatencyCheck& c) {
-  if (c.measured) return fmt::format("measured {} ms", number(c.typical_ms));
-  return fmt::format("optimistic {} · typical {} · pessimistic {} ms", number(c.low_ms), number(c.typical_ms), number(c.high_ms));
+  if (c.measured) return fmt::format("measured {} ms", one_decimal(c.typical_ms));
+  return fmt::format("optimistic {} · typical {} · pessimistic {} ms", one_decimal(c.low_ms), one_decimal(c.typical_ms), one_decimal(c.high_ms));
 }
 
 std::string binding_text(const LatencyOutlook& o) {
   const LatencyCheck* b = o.binding();
   if (!b) return "";
-  return fmt::format("{}: {} vs budget {} ms", b->name, ms_text(*b), number(b->required_ms));
+  return fmt::format("{}: {} vs budget {} ms", b->name, ms_text(*b), one_decimal(b->required_ms));
 }
 
 }  // namespace
@@ -161,7 +161,7 @@ std::string probability_text(double p) {
   // A normal tail never reaches 0 or 1: say how close, not "100 %".
   if (p >= 0.9995) return "> 99.9 %";
   if (p < 0.0005) return "< 0.1 %";
-  return number(p * 100) + " %";
+  return one_decimal(p * 100) + " %";
 }
 
 std::string latency_band_text(const LatencyOutlook& o) {
@@ -178,13 +178,13 @@ std::string latency_band_text(const LatencyOutlook& o) {
 }
 
 std::string weight_bound_text(const WeightBound& b) {
-  const std::string now = number(b.weight);
+  const std::string now = one_decimal(b.weight);
   std::vector<std::string> parts;
   if (b.low)
-    parts.push_back(fmt::format("the {} weight drops {} {} (now {}), then {} wins", b.factor, b.low_inclusive ? "to" : "below", number(*b.low), now,
+    parts.push_back(fmt::format("the {} weight drops {} {} (now {}), then {} wins", b.factor, b.low_inclusive ? "to" : "below", one_decimal(*b.low), now,
                                 b.low_rival));
   if (b.high)
-    parts.push_back(fmt::format("the {} weight rises {} {} (now {}), then {} wins", b.factor, b.high_inclusive ? "to" : "above", number(*b.high), now,
+    parts.push_back(fmt::format("the {} weight rises {} {} (now {}), then {} wins", b.factor, b.high_inclusive ? "to" : "above", one_decimal(*b.high), now,
                                 b.high_rival));
   if (parts.empty()) return fmt::format("holds at any {} weight (now {})", b.factor, now);
   return "holds unless " + util::join_list(parts, " or ");
@@ -194,10 +194,10 @@ namespace {
 
 std::string winning_weight_text(const WeightBound& b) {
   if (!b.reachable) return "";
-  const std::string now = number(b.weight);
-  if (b.low && b.high) return fmt::format("wins with the {} weight between {} and {} (now {})", b.factor, number(*b.low), number(*b.high), now);
-  if (b.low) return fmt::format("wins if the {} weight rises {} {} (now {})", b.factor, b.low_inclusive ? "above" : "to", number(*b.low), now);
-  if (b.high) return fmt::format("wins if the {} weight drops {} {} (now {})", b.factor, b.high_inclusive ? "below" : "to", number(*b.high), now);
+  const std::string now = one_decimal(b.weight);
+  if (b.low && b.high) return fmt::format("wins with the {} weight between {} and {} (now {})", b.factor, one_decimal(*b.low), one_decimal(*b.high), now);
+  if (b.low) return fmt::format("wins if the {} weight rises {} {} (now {})", b.factor, b.low_inclusive ? "above" : "to", one_decimal(*b.low), now);
+  if (b.high) return fmt::format("wins if the {} weight drops {} {} (now {})", b.factor, b.high_inclusive ? "below" : "to", one_decimal(*b.high), now);
   return "";
 }
 
@@ -213,7 +213,7 @@ std::vector<std::string> to_win_lines(const OptionOutlook& o) {
 
 std::string confidence_line(const Robustness& r) {
   std::vector<std::string> parts;
-  if (r.margin) parts.push_back(fmt::format("margin {} points over {}", number(*r.margin), r.runner_up));
+  if (r.margin) parts.push_back(fmt::format("margin {} points over {}", one_decimal(*r.margin), r.runner_up));
   else parts.push_back(r.equivalent.empty() ? "the only eligible option" : "no other eligible option but equivalent ones");
   if (!r.equivalent.empty()) parts.push_back(fmt::format("{} equivalent (same place and scores)", util::join_list(r.equivalent)));
   if (r.leads_only_by_rounding) parts.push_back("leads only after rounding");
@@ -234,21 +234,21 @@ std::vector<std::string> robustness_lines(const Robustness& r) {
   if (r.margin) {
     std::vector<std::string> shares;
     for (const auto& f : r.margin_by_factor)
-      shares.push_back(fmt::format("{} {} vs {} ({}{})", f.factor, number(f.score_a), number(f.score_b), f.points >= 0 ? "+" : "", number(f.points)));
-    if (r.margin_adjustments != 0) shares.push_back(fmt::format("adjustments {}{}", r.margin_adjustments >= 0 ? "+" : "", number(r.margin_adjustments)));
-    out.push_back(fmt::format("margin: {} points over {}{}", number(*r.margin), r.runner_up, shares.empty() ? "" : ": " + util::join_list(shares)));
+      shares.push_back(fmt::format("{} {} vs {} ({}{})", f.factor, one_decimal(f.score_a), one_decimal(f.score_b), f.points >= 0 ? "+" : "", one_decimal(f.points)));
+    if (r.margin_adjustments != 0) shares.push_back(fmt::format("adjustments {}{}", r.margin_adjustments >= 0 ? "+" : "", one_decimal(r.margin_adjustments)));
+    out.push_back(fmt::format("margin: {} points over {}{}", one_decimal(*r.margin), r.runner_up, shares.empty() ? "" : ": " + util::join_list(shares)));
   }
   std::vector<std::string> unbounded;
   for (const auto& b : r.weight_bounds) {
     if (b.low || b.high) out.push_back(fmt::format("weight {}: {}", b.factor, weight_bound_text(b)));
-    else unbounded.push_back(fmt::format("{} ({})", b.factor, number(b.weight)));
+    else unbounded.push_back(fmt::format("{} ({})", b.factor, one_decimal(b.weight)));
   }
   if (!unbounded.empty()) out.push_back("holds at any weight, the others fixed, of: " + util::join_list(unbounded));
   if (r.nearest_shift) {
     std::vector<std::string> moved;
-    for (const auto& m : r.nearest_shift->moves) moved.push_back(fmt::format("{} {} → {}", m.factor, number(m.from), number(m.to)));
+    for (const auto& m : r.nearest_shift->moves) moved.push_back(fmt::format("{} {} → {}", m.factor, one_decimal(m.from), one_decimal(m.to)));
     out.push_back(fmt::format("nearest weights at which another option wins: {} ({}), a change of {} ({} of the weights)", util::join_list(moved),
-                              r.nearest_shift->rival, number(r.nearest_shift->l1), number(r.nearest_shift->share * 100) + " %"));
+                              r.nearest_shift->rival, one_decimal(r.nearest_shift->l1), one_decimal(r.nearest_shift->share * 100) + " %"));
   }
   for (const auto& o : r.latency) out.push_back(fmt::format("latency {}: {}", o.option, latency_band_text(o)));
   for (const Finding& f : r.verify) out.push_back(fmt::format("could exclude it: {} [{}]", f.message, f.rule));
@@ -258,7 +258,7 @@ std::vector<std::string> robustness_lines(const Robustness& r) {
 std::vector<std::string> latency_check_lines(const LatencyOutlook& o) {
   std::vector<std::string> out;
   for (const auto& c : o.checks)
-    out.push_back(fmt::format("{}{}: budget {} ms; {}; P {}", c.dependency ? "dependency " : "", c.name, number(c.required_ms), ms_text(c),
+    out.push_back(fmt::format("{}{}: budget {} ms; {}; P {}", c.dependency ? "dependency " : "", c.name, one_decimal(c.required_ms), ms_text(c),
                               probability_text(c.probability)));
   return out;
 }

@@ -34,6 +34,8 @@ std::vector<std::string> fact_source_lines(const Evaluation& e);
 const LatencyOutlook* latency_outlook_of(const Report& report, std::size_t rank_index);
 // "99.2 %", "> 99.9 %", "< 0.1 %"
 std::string probability_text(double p);
+// A figure to one decimal, as people read ms, points and weights: "21.8", "25", "0.4".
+std::string one_decimal(double value);
 // "meets every latency budget even at the pessimistic estimate", "… only at the typical estimate (P 97.1 %, …)"
 // and, for a table cell, "pessimistic (P > 99.9 %)".
 std::string latency_band_cell(const LatencyOutlook& o);

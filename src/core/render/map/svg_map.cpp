@@ -9,6 +9,7 @@
 #include <edgeplan/util/text.hpp>
 
 #include "render/escape.hpp"
+#include "render/wording.hpp"
 #include "util/embedded.hpp"
 
 namespace edgeplan::render_detail {
@@ -35,8 +36,6 @@ std::string attr(const std::string& text) { return html_text(text); }
 std::size_t characters(const std::string& text) {
   return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
-
-std::string ms(double value) { return util::format_number(std::round(value * 10) / 10); }
 
 // ---------------------------------------------------------------- the SVG being written
 
@@ -298,9 +297,9 @@ const MapLink* link_of(const PlacementMap& m, bool dependency, std::size_t index
 std::string rtt_words(const MapLink* l) {
   if (!l) return "";
   if (!l->rtt_ms) return "unreachable";
-  std::string text = ms(*l->rtt_ms) + " ms";
+  std::string text = one_decimal(*l->rtt_ms) + " ms";
   if (l->label == "measured") text += " measured";
-  if (l->budget_ms && *l->rtt_ms > *l->budget_ms) text += " > " + ms(*l->budget_ms);
+  if (l->budget_ms && *l->rtt_ms > *l->budget_ms) text += " > " + one_decimal(*l->budget_ms);
   return text;
 }
 
@@ -334,7 +333,7 @@ void draw_people(Canvas& c, const PlacementMap& m) {
     c.square(c.at(f.point), 7, "fill=\"#ffffff\" stroke=\"#000000\" stroke-width=\"1.5\"", "facility: " + f.id + (f.name.empty() ? "" : " — " + f.name));
   for (const auto& d : m.places.dependencies)
     c.square(c.at(d.point), 4, fmt::format("fill=\"{}\"", palette::systems),
-             fmt::format("on premises: {} ({}), at most {} ms", d.name, d.label, ms(d.max_rtt_ms)));
+             fmt::format("on premises: {} ({}), at most {} ms", d.name, d.label, one_decimal(d.max_rtt_ms)));
 }
 
 void draw_labels(Canvas& c, const PlacementMap& m) {
@@ -361,7 +360,7 @@ void draw_labels(Canvas& c, const PlacementMap& m) {
 std::string reach_words(const PlacementMap& m, Reach drawn) {
   const auto& places = m.places;
   if (!places.users_budget_ms || places.reach_kind.empty()) return "";
-  const std::string budget = fmt::format("{} ms at {}", ms(*places.users_budget_ms), places.percentile);
+  const std::string budget = fmt::format("{} ms at {}", one_decimal(*places.users_budget_ms), places.percentile);
   if (drawn == Reach::area) return fmt::format("a {} site here meets {} for every user group (model)", places.reach_kind, budget);
   if (drawn == Reach::whole_map) return fmt::format("a {} site anywhere on this map meets {} for every user group (model)", places.reach_kind, budget);
   for (const auto& u : places.users)
