@@ -21,13 +21,18 @@ using map::XY;
 
 // ---------------------------------------------------------------- base map
 
-const std::vector<map::GeoRing>& basemap(const char* file) {
-  // Decoded once per process and file (the three files are fixed at build time).
-  static const std::vector<map::GeoRing> land110 = map::decode_rings(embedded::file("rules/basemap/land-110m.txt"));
-  static const std::vector<map::GeoRing> land50 = map::decode_rings(embedded::file("rules/basemap/land-50m.txt"));
-  static const std::vector<map::GeoRing> lakes50 = map::decode_rings(embedded::file("rules/basemap/lakes-50m.txt"));
-  const std::string_view name = file;
-  return name == "land-110m" ? land110 : name == "land-50m" ? land50 : lakes50;
+// Each file decoded on first use, once per process (a world map never needs the 1:50m land).
+const std::vector<map::GeoRing>& basemap(std::string_view file) {
+  if (file == "land-110m") {
+    static const std::vector<map::GeoRing> rings = map::decode_rings(embedded::file("rules/basemap/land-110m.txt"));
+    return rings;
+  }
+  if (file == "land-50m") {
+    static const std::vector<map::GeoRing> rings = map::decode_rings(embedded::file("rules/basemap/land-50m.txt"));
+    return rings;
+  }
+  static const std::vector<map::GeoRing> rings = map::decode_rings(embedded::file("rules/basemap/lakes-50m.txt"));
+  return rings;
 }
 
 std::string attr(const std::string& text) { return html_text(text); }
