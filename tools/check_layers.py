@@ -20,24 +20,24 @@ LAYERS = ["util", "model", "load", "validate", "candidates", "sizing", "facts", 
 # Public headers by layer (include/edgeplan/NAME.hpp).
 HEADERS = {
     "util": ["util/text", "util/digest", "util/atomic_file", "util/utf8", "diagnostics", "exit_codes"],
-    "model": ["workload", "catalog", "geo", "json_document", "file_system", "lazy_data", "instance_catalog"],
+    "model": ["workload", "catalog", "geo", "json_document", "file_system", "lazy_data", "instance_catalog", "prices"],
     "load": ["catalog_loader"],
     "validate": ["schema_validation", "workload_loader"],  # load_workload: read, defaults, checks
     "candidates": ["candidates"],
     "sizing": ["capacity"],
-    "facts": ["facts", "latency_model"],
+    "facts": ["facts", "latency_model", "cost"],
     "rules": ["rules", "jsonlogic"],
     "rank": ["rank", "report"],  # the Report is the output model: rank creates its order, later stages fill it
     "explain": ["explain", "robustness", "fallback", "placement_map"],
     "pipeline": ["pipeline", "relax"],
-    "features": ["check", "batch", "capacity_report", "rule_tests", "aws_import", "catalog_view", "placement_diff"],
+    "features": ["check", "batch", "capacity_report", "rule_tests", "aws_import", "catalog_view", "placement_diff", "cost_report"],
     "render": ["render"],
 }
 
 # Source folders by layer (src/core/DIR/), and files that sit elsewhere than their folder says.
 FOLDERS = {"util": "util", "load": "load", "validate": "validate", "candidates": "candidates",
            "capacity": "sizing", "facts": "facts", "rules": "rules", "rank": "rank",
-           "explain": "explain", "pipeline": "pipeline", "check": "features", "batch": "features", "rule_tests": "features", "catalog_tools": "features", "diff": "features",
+           "explain": "explain", "pipeline": "pipeline", "check": "features", "batch": "features", "rule_tests": "features", "catalog_tools": "features", "diff": "features", "cost": "features",
            "render": "render"}
 FILES = {
     "src/core/load/workload.cpp": "model",

@@ -83,6 +83,14 @@ struct BatchOption {
   std::string metro;   // a site's metro, or the facility's place for Outposts
   double score = 0;
   GeoPoint point;      // where it is, for the portfolio map (not in the records)
+  // With prices (--prices): what it costs a month over the planning period.
+  struct Cost {
+    std::optional<double> monthly;  // nullopt: unknown (some price missing)
+    double known_monthly = 0;       // the known lines' share a month: a lower bound when unknown
+    std::string currency;
+    int months = 0;
+  };
+  std::optional<Cost> cost;
 };
 
 // What one result was computed from (the JSONL record's "inputs"), so that
@@ -181,6 +189,15 @@ class Portfolio {
   std::vector<PortfolioCount> by_site() const;  // sites() as counts
   // The sites placed at with their kind and place, most workloads first, then by id.
   std::vector<PortfolioSite> sites() const;
+  // With prices: per kind of the recommended placements, their monthly costs added up.
+  struct KindCost {
+    std::string kind;
+    int priced = 0, unknown = 0;  // workloads whose top option's cost is known / unknown
+    double monthly = 0;           // sum of the known monthly costs
+    double unknown_at_least = 0;  // sum of the unknown ones' lower bounds
+  };
+  std::vector<KindCost> cost_by_kind() const;  // by kind name; empty without prices
+  std::string currency() const { return m_currency; }
   // `batch --robustness`: recommendations by confidence label; empty without it.
   std::vector<PortfolioCount> by_confidence() const { return sorted(m_by_confidence); }
   // Fragile recommendations, in input order (empty unless keep_workloads).
@@ -201,6 +218,8 @@ class Portfolio {
   std::map<std::string, int> m_by_kind, m_by_region, m_by_metro, m_by_confidence;
   std::map<std::string, ReasonCount> m_reasons;
   std::map<std::string, PortfolioSite> m_sites;
+  std::map<std::string, KindCost> m_cost_by_kind;
+  std::string m_currency;
   std::vector<BatchResult> m_infeasible;
   std::vector<BatchResult> m_failed;
   std::vector<BatchResult> m_fragile;

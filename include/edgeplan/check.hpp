@@ -19,6 +19,7 @@ struct CheckOptions {
   bool require_top = false;              // the proposed option must rank first
   bool require_fallback = false;         // a fallback outside its failure domain must exist (also: spec.resilience.fallback "required")
   std::optional<double> max_score_gap;   // ... or score within this many points of the top
+  std::optional<double> max_monthly_cost;  // the placement (proposed, else the top one) costs at most this a month (needs prices)
   bool use_waivers = true;               // false: audit view, every finding counts
   std::string today;                     // YYYY-MM-DD; waivers expiring before it have lapsed
 };
@@ -29,6 +30,7 @@ inline constexpr const char* feasible = "placement.feasible";
 inline constexpr const char* top = "placement.top";
 inline constexpr const char* score_gap = "placement.score-gap";
 inline constexpr const char* fallback = "placement.fallback";
+inline constexpr const char* max_monthly_cost = "cost.max-monthly";
 inline constexpr const char* waiver_expired = "waiver.expired";
 inline constexpr const char* waiver_not_allowed = "waiver.not-waivable";
 inline constexpr const char* waiver_unknown_rule = "waiver.unknown-rule";

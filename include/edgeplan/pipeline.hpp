@@ -14,6 +14,7 @@
 #include <edgeplan/catalog.hpp>
 #include <edgeplan/rules.hpp>
 #include <edgeplan/latency_model.hpp>
+#include <edgeplan/prices.hpp>
 #include <edgeplan/report.hpp>
 #include <edgeplan/rules.hpp>
 #include <edgeplan/workload_loader.hpp>
@@ -34,6 +35,8 @@ struct Engine {
   // (YYYY-MM-DD, UTC), is a condition to verify (facts.account.stale).
   std::string today = {};
   int max_catalog_age_days = 30;
+  // Prices (--prices): each eligible option's cost, and the cost factor. None: no cost is estimated.
+  const Prices* prices = nullptr;
 };
 
 std::shared_ptr<const RuleNeeds> decision_needs(const RuleSet& rules);
@@ -51,6 +54,7 @@ struct EngineSources {
   std::optional<double> max_utilization;  // 0-1
   std::string today = {};                 // YYYY-MM-DD; empty: today, UTC
   int max_catalog_age_days = 30;          // --max-catalog-age
+  std::string prices;                     // --prices: a price file (kind: Prices); empty: none
 };
 
 // Loads the sources once and owns what the Engine refers to; built in place.
@@ -70,6 +74,7 @@ class EngineSetup {
   Catalog m_catalog;
   RuleSet m_rules;
   std::optional<MeasuredLatency> m_measured;
+  std::optional<Prices> m_prices;
   Engine m_engine;
 };
 

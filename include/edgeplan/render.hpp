@@ -16,6 +16,7 @@
 #include <edgeplan/capacity_report.hpp>
 #include <edgeplan/catalog_view.hpp>
 #include <edgeplan/check.hpp>
+#include <edgeplan/cost_report.hpp>
 #include <edgeplan/report.hpp>
 #include <edgeplan/robustness.hpp>
 #include <edgeplan/pipeline.hpp>
@@ -72,7 +73,7 @@ struct FactsListing {
   std::vector<RuleData> entries;
 };
 
-// Results a renderer takes: Report, Explanation, CapacityReport, CheckRun,
+// Results a renderer takes: Report, Explanation, CapacityReport, CostReport (`cost`), CheckRun,
 // RuleSet (`rules list`), RuleTestRun, ValidationRun (`validate`), FactsListing, PortfolioSummary, AwsImport
 // (`catalog import`: the overlay it writes), CatalogListing (`catalog show`), CatalogDiff (`catalog diff`), PlacementDiff (`diff`), and BatchResult (one streamed
 // record of `batch`; `header` is printed once before the first).
@@ -89,6 +90,7 @@ const std::vector<Renderer<Result>>& renderers();
 template <> const std::vector<Renderer<Report>>& renderers();
 template <> const std::vector<Renderer<Explanation>>& renderers();
 template <> const std::vector<Renderer<CapacityReport>>& renderers();
+template <> const std::vector<Renderer<CostReport>>& renderers();
 template <> const std::vector<Renderer<CheckRun>>& renderers();
 template <> const std::vector<Renderer<RuleTestRun>>& renderers();
 template <> const std::vector<Renderer<RuleSet>>& renderers();
@@ -137,6 +139,8 @@ inline constexpr const char* kPlacementDiffSchemaVersion = "1.0";  // `diff`
 OrderedJson report_json(const Report& report);
 OrderedJson explanation_json(const Explanation& explanation);
 OrderedJson capacity_json(const CapacityReport& report);
+inline constexpr const char* kCostSchemaVersion = "1.0";  // `cost`
+OrderedJson cost_report_json(const CostReport& report);
 OrderedJson to_ordered(const Json& value);
 // JSON text as every writer prints it (indent -1: one line). Ill-formed UTF-8 in a
 // string (a Latin-1 file name) becomes U+FFFD, the one UTF-8 policy

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include <edgeplan/cost.hpp>
 #include <edgeplan/diagnostics.hpp>
 #include <edgeplan/rules.hpp>
 
@@ -24,6 +25,7 @@ struct RankedOption {
   std::vector<std::string> rationale;  // why it ranks where it does
   std::vector<const Finding*> conditions;  // verify / arrange
   std::vector<const Finding*> notes;       // informational
+  std::optional<CostEstimate> cost;        // with prices (recommend --prices): what it costs over the period
 };
 
 // The smallest joint change of the requirements that was verified to make an
@@ -60,6 +62,12 @@ struct Provenance {
   std::string rules_digest;
   std::vector<std::string> rule_files;
   std::string measured_latency_digest;  // empty when none was used
+  // The price file the costs come from (--prices); name empty when none was given.
+  std::string prices_name;
+  std::string prices_date;
+  std::string prices_currency;
+  std::string prices_digest;
+  bool prices_example = false;  // illustrative prices, not real ones: every cost says so
 };
 
 // ---------------------------------------------------------------- how sure the winner is (robustness.hpp)

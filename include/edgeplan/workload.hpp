@@ -127,6 +127,11 @@ struct Resilience {
   std::optional<std::string> proposed_fallback;  // check: the fallback the design names
 };
 
+// spec.cost: what a cost estimate needs beyond the capacity plan (cost.hpp).
+struct CostInputs {
+  std::optional<double> data_transfer_out_gb_per_month;  // unset: not counted (no volume stated)
+};
+
 struct Workload {
   std::string name;
   std::string description;
@@ -141,6 +146,7 @@ struct Workload {
   std::map<std::string, double> weights;
   std::optional<Proposed> proposed;
   std::optional<Resilience> resilience;
+  CostInputs cost;
   std::vector<Waiver> waivers;
   Json spec;  // the document as written, exposed to rules as "workload"
   std::string source_name;

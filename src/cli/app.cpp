@@ -111,6 +111,10 @@ const std::vector<Command>& commands() {
        {"edgeplan capacity examples/erp-onprem-database/workload.json --spare-hosts 2",
         "edgeplan capacity examples/shared-outpost/workload.json --outpost examples/shared-outpost/outpost-capacity.json"},
        "with --outpost: the workload does not fit the existing Outpost"},
+      {"cost", "What each eligible option costs over the same period, line by line, and which prices are missing", setup_cost,
+       {"edgeplan cost examples/cost-los-angeles/workload.json --prices examples/cost-los-angeles/example-prices.json",
+        "edgeplan cost spec.json --format json -o cost.json"},
+       "no feasible placement: nothing to cost"},
       {"check", "Gate a review in CI: each spec's proposed placement against the rules (SARIF, JUnit, GitHub, Markdown)", setup_check,
        {"edgeplan check examples/ci/specs --rules examples/ci/policy/org",
         "edgeplan check specs/ --format sarif -o edgeplan.sarif --format junit -o edgeplan.xml --format github"},
@@ -182,6 +186,7 @@ void add_engine_options(CLI::App& command, EngineOptions& options) {
       ->capture_default_str();
   command.add_option("--today", options.today, "The date ages and waivers are counted to (YYYY-MM-DD; default: today, UTC)")
       ->check([](const std::string& v) { return std::regex_match(v, std::regex("[0-9]{4}-[0-9]{2}-[0-9]{2}")) ? "" : "expected YYYY-MM-DD"; });
+  command.add_option("--prices", options.prices, "Price file (kind Prices; catalog import writes one from aws pricing get-products): each option's cost, and cost as a ranking factor");
 }
 
 EngineSources engine_sources(const EngineOptions& options) {
@@ -190,6 +195,7 @@ EngineSources engine_sources(const EngineOptions& options) {
   if (options.max_utilization > 0) sources.max_utilization = options.max_utilization / 100.0;
   sources.today = options.today;
   sources.max_catalog_age_days = options.max_catalog_age;
+  sources.prices = options.prices;
   return sources;
 }
 

@@ -36,6 +36,7 @@ struct EngineOptions {
   double max_utilization = -1;          // percent; -1: from the spec, else 80
   int max_catalog_age = 30;             // days an imported account view stays fresh
   std::string today;                    // YYYY-MM-DD; empty: today, UTC
+  std::string prices;                   // a price file (kind: Prices); empty: no costs
 };
 void add_engine_options(CLI::App& command, EngineOptions& options);
 // Only --catalog, --rules and --no-default-rules: for commands that read rules but evaluate nothing.
@@ -115,6 +116,7 @@ const std::vector<Command>& commands();
 Runner setup_recommend(CLI::App& command, const GlobalOptions& global);
 Runner setup_validate(CLI::App& command, const GlobalOptions& global);
 Runner setup_capacity(CLI::App& command, const GlobalOptions& global);
+Runner setup_cost(CLI::App& command, const GlobalOptions& global);
 Runner setup_check(CLI::App& command, const GlobalOptions& global);
 Runner setup_rules(CLI::App& command, const GlobalOptions& global);
 Runner setup_facts(CLI::App& command, const GlobalOptions& global);

@@ -1,5 +1,5 @@
 // edgeplan check SPEC|DIR... [--format F [-o FILE]]... [--fail-on error|warning]
-//                [--require-top] [--require-fallback] [--max-score-gap N] [--no-waivers] [--today DATE]
+//                [--require-top] [--require-fallback] [--max-score-gap N] [--max-monthly-cost N] [--no-waivers] [--today DATE]
 #include <algorithm>
 #include <iostream>
 #include <regex>
@@ -25,6 +25,7 @@ struct CheckCliOptions {
   bool require_top = false;
   bool require_fallback = false;
   double max_score_gap = -1;
+  double max_monthly_cost = -1;
   bool no_waivers = false;
   const CLI::App* command = nullptr;
   const CLI::Option* format_option = nullptr;
@@ -93,6 +94,10 @@ CheckOptions check_options(const CheckCliOptions& o) {
   options.require_top = o.require_top;
   options.require_fallback = o.require_fallback;
   if (o.max_score_gap >= 0) options.max_score_gap = o.max_score_gap;
+  if (o.max_monthly_cost >= 0) {
+    if (o.engine.prices.empty()) throw UsageError("--max-monthly-cost needs prices: add --prices FILE");
+    options.max_monthly_cost = o.max_monthly_cost;
+  }
   options.use_waivers = !o.no_waivers;
   options.today = o.engine.today.empty() ? util::utc_today() : o.engine.today;
   return options;
@@ -135,6 +140,9 @@ Runner setup_check(CLI::App& command, const GlobalOptions& global) {
   command.add_flag("--require-fallback", o->require_fallback,
                    "A fallback outside the placement's failure domain must meet the requirements (or miss only latency, within spec.resilience.degraded_max_rtt_ms)");
   command.add_option("--max-score-gap", o->max_score_gap, "The proposed placement must score within this many points of the top")
+      ->check(CLI::NonNegativeNumber);
+  command.add_option("--max-monthly-cost", o->max_monthly_cost,
+                     "The placement (proposed, else the top one) must cost at most this a month over the planning period (needs --prices)")
       ->check(CLI::NonNegativeNumber);
   command.add_flag("--no-waivers", o->no_waivers, "Ignore the specs' waivers: report every finding (audits)");
   add_engine_options(command, o->engine);

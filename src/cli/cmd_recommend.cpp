@@ -33,6 +33,7 @@ struct RecommendOptions {
 std::map<std::string, double> parse_weights(const std::string& text, const RuleSet& rules) {
   std::vector<std::string> factors;
   for (const auto& [factor, unused] : rules.weights) factors.push_back(factor);
+  factors.push_back("cost");  // scored from the price file (--prices), not by a rule
   std::map<std::string, double> out;
   std::size_t start = 0;
   while (start <= text.size()) {

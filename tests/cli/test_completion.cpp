@@ -99,7 +99,7 @@ TEST_CASE("completion: the bash script completes what a user types", "[completio
   CHECK(run_bash("bash -n " + script + " && echo ok") == "ok\n");
 
   CHECK(bash_complete(script, "rec") == "recommend\n");
-  CHECK(bash_complete(script, "\"\"") == "batch\ncapacity\ncatalog\ncheck\ncompletion\ndiff\nfacts\nrecommend\nrules\nvalidate\n");
+  CHECK(bash_complete(script, "\"\"") == "batch\ncapacity\ncatalog\ncheck\ncompletion\ncost\ndiff\nfacts\nrecommend\nrules\nvalidate\n");
   CHECK(bash_complete(script, "rules \"\"") == "eval\nlist\ntest\n");
   CHECK(bash_complete(script, "recommend --for") == "--format\n");
   CHECK(bash_complete(script, "recommend --format \"\"") == "html\njson\nmarkdown\nsvg\ntext\n");

@@ -52,7 +52,7 @@ TEST_CASE("conventions: FORCE_COLOR and CLICOLOR_FORCE force colour, TERM=dumb a
 }
 
 TEST_CASE("conventions: every command's --help shows two examples and the exit codes", "[cli][conventions]") {
-  for (const char* command : {"recommend", "capacity", "check", "batch", "validate", "rules", "facts"}) {
+  for (const char* command : {"recommend", "capacity", "cost", "check", "batch", "validate", "rules", "facts"}) {
     const auto help = run_edgeplan(std::string(command) + " --help");
     INFO(command);
     CHECK(help.exit_code == 0);

@@ -43,6 +43,10 @@ BatchOption option_of(const RankedOption& ranked, const Catalog& catalog) {
   o.metro = c.site ? c.site->metro : nearest_metro(c.place, catalog);
   o.score = e.score;
   o.point = c.place.point;
+  if (ranked.cost) {
+    const CostEstimate& cost = *ranked.cost;
+    o.cost = BatchOption::Cost{cost.monthly, cost.known_total / cost.months, cost.currency, cost.months};
+  }
   return o;
 }
 

@@ -38,6 +38,13 @@ void Portfolio::add(const BatchResult& result) {
     ++m_by_metro[result.top->metro.empty() ? "(unknown)" : result.top->metro];
     PortfolioSite& site = m_sites[result.top->id];
     if (site.count++ == 0) site = {result.top->id, result.top->kind, result.top->point, 1};
+    if (const auto& cost = result.top->cost) {
+      KindCost& k = m_cost_by_kind[result.top->kind];
+      k.kind = result.top->kind;
+      if (cost->monthly) ++k.priced, k.monthly += *cost->monthly;
+      else ++k.unknown, k.unknown_at_least += cost->known_monthly;
+      m_currency = cost->currency;
+    }
   }
   if (result.robustness) {
     ++m_by_confidence[to_string(result.robustness->label)];
@@ -58,6 +65,12 @@ std::vector<PortfolioCount> Portfolio::sorted(const std::map<std::string, int>& 
   for (const auto& [label, count] : counts) out.push_back({label, count});
   // The map is ordered by label, so a stable sort by count breaks ties by label.
   std::stable_sort(out.begin(), out.end(), [](const PortfolioCount& a, const PortfolioCount& b) { return a.count > b.count; });
+  return out;
+}
+
+std::vector<Portfolio::KindCost> Portfolio::cost_by_kind() const {
+  std::vector<KindCost> out;
+  for (const auto& [kind, cost] : m_cost_by_kind) out.push_back(cost);
   return out;
 }
 

@@ -90,6 +90,7 @@ class SpecChecker {
     else check_feasible();
     m_out.map->proposed = m_out.proposed;
     if (m_out.errors.empty()) check_fallback();
+    if (m_out.errors.empty() && m_options.max_monthly_cost) check_cost(*m_options.max_monthly_cost);
     apply_waivers();
     settle();
   }
@@ -236,6 +237,33 @@ class SpecChecker {
     if (problem.empty() || !m_out.errors.empty()) return;
     CheckFinding f = located(builtin_rules::fallback, "error", problem, pointer);
     f.option = primary->candidate->id;
+    fail_case(c, std::move(f));
+  }
+
+  // The placement (proposed, else the top one) against --max-monthly-cost. An
+  // unknown cost fails too: the limit cannot be shown to hold until the prices are given.
+  void check_cost(double limit) {
+    const RankedOption* placement = nullptr;
+    for (const auto& r : m_report.ranked)
+      if (m_out.proposed ? r.evaluation->candidate->id == *m_out.proposed : r.rank == 1) placement = &r;
+    if (!placement || !placement->cost) {
+      add_case(builtin_rules::max_monthly_cost, CaseStatus::skipped, m_out.proposed ? "the proposed option is not eligible" : "no eligible placement");
+      return;
+    }
+    const CostEstimate& cost = *placement->cost;
+    const std::string id = placement->evaluation->candidate->id;
+    RuleCase& c = add_case(builtin_rules::max_monthly_cost, CaseStatus::passed, fmt::format("{}: {}", id, cost_summary(cost)));
+    if (cost.monthly && *cost.monthly <= limit) return;
+    const std::string message =
+        cost.monthly ? fmt::format("{} costs about {}/month over {} months, more than --max-monthly-cost {}", id, format_money(*cost.monthly, cost.currency),
+                                   cost.months, format_money(limit, cost.currency))
+                     : fmt::format("the cost of {} is unknown, so --max-monthly-cost {} cannot be shown to hold; supply {}", id,
+                                   format_money(limit, cost.currency), util::join_list(cost.missing, "; "));
+    CheckFinding f = located(builtin_rules::max_monthly_cost, "error", message, locate(m_doc, {"/spec/proposed", "/spec"}));
+    f.option = id;
+    f.measured = cost.monthly ? Json(std::round(*cost.monthly * 100) / 100) : Json(nullptr);
+    f.required = limit;
+    f.unit = cost.currency + "/month";
     fail_case(c, std::move(f));
   }
 
@@ -423,6 +451,10 @@ std::vector<CheckRule> check_rules(const RuleSet& rules) {
                         "A fallback outside the primary's failure domain must meet the requirements, or miss only latency budgets "
                         "(spec.resilience.degraded_max_rtt_ms) (--require-fallback, or spec.resilience.fallback: required).",
                         "Add a facility or relax a requirement so another site qualifies, or name a fallback in spec.resilience.proposed_fallback.", true));
+  out.push_back(builtin(builtin_rules::max_monthly_cost, "error", "gate",
+                        "The placement (the proposed one, else the top recommendation) must cost at most --max-monthly-cost a month over the "
+                        "planning period, by the price file given with --prices; an unknown cost fails until its prices are supplied.",
+                        "Propose a cheaper option, supply the missing prices, or record why in a waiver.", true));
   out.push_back(builtin(builtin_rules::waiver_expired, "warning", "waiver", "A waiver has passed its expiry date and no longer suppresses its finding.",
                         "Fix the finding, or renew the waiver with a new expiry and a reason.", false));
   out.push_back(builtin(builtin_rules::waiver_not_allowed, "warning", "waiver", "A waiver names a rule that is marked non-waivable.",

@@ -58,6 +58,29 @@ std::string latency_line(const Evaluation& e) {
   return (measured > 0 ? "measured RTT: " : "estimated RTT: ") + util::join_list(texts);
 }
 
+// The winner's cost against the runner-up's and the cheapest rival's: "… (+Z %)".
+std::string cost_comparison(const Report& report) {
+  const RankedOption& first = report.ranked.front();
+  if (!first.cost) return {};
+  std::string line = fmt::format("cost: {} {}", first.evaluation->candidate->id, cost_summary(*first.cost));
+  std::vector<const RankedOption*> rivals;
+  if (report.ranked.size() > 1) rivals.push_back(&report.ranked[1]);
+  const RankedOption* cheapest = nullptr;
+  for (std::size_t i = 1; i < report.ranked.size(); ++i) {
+    const auto& r = report.ranked[i];
+    if (r.cost && r.cost->known() && (!cheapest || *r.cost->total < *cheapest->cost->total)) cheapest = &r;
+  }
+  if (cheapest && (rivals.empty() || cheapest != rivals.front())) rivals.push_back(cheapest);
+  for (const RankedOption* r : rivals) {
+    if (!r->cost) continue;
+    line += fmt::format("; {} {}", r->evaluation->candidate->id, cost_summary(*r->cost));
+    if (r->cost->known() && first.cost->known() && *first.cost->total > 0)
+      line += fmt::format(" ({}{} %)", *r->cost->total >= *first.cost->total ? "+" : "",
+                          util::format_number((*r->cost->total / *first.cost->total - 1) * 100));
+  }
+  return line;
+}
+
 std::vector<std::string> option_rationale(const Evaluation& e) {
   std::vector<std::string> out;
   std::vector<std::string> factors;
@@ -75,6 +98,7 @@ void fill_verdicts(Report& report) {
       (w.condition_kind == "note" ? r.notes : r.conditions).push_back(&w);
     r.verdict = r.conditions.empty() ? Verdict::eligible : Verdict::eligible_with_conditions;
     r.rationale = option_rationale(*r.evaluation);
+    if (r.cost) r.rationale.push_back("cost: " + cost_summary(*r.cost));
   }
 }
 
@@ -95,6 +119,7 @@ void explain_winner(Report& report) {
       report.winner_rationale.push_back("equal scores: the tie is broken by option id");
   }
   if (auto line = latency_line(winner); !line.empty()) report.winner_rationale.push_back(line);
+  if (auto line = cost_comparison(report); !line.empty()) report.winner_rationale.push_back(line);
   for (const auto& a : winner.adjustments) report.winner_rationale.push_back(fmt::format("{} points: {}", signed_points(a.points), a.message));
 }
 

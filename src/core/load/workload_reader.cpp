@@ -151,6 +151,7 @@ Workload read_workload(JsonReader& r, const Catalog& catalog) {
       if (value.is_number()) w.weights[factor] = value.get<double>();
   if (r.find("/spec/proposed"))
     w.proposed = Proposed{r.string("/spec/proposed/option"), r.string("/spec/proposed/form_factor"), r.string("/spec/proposed/facility")};
+  w.cost.data_transfer_out_gb_per_month = r.number("/spec/cost/data_transfer_out_gb_per_month");
   if (r.find("/spec/resilience")) {
     Resilience& res = w.resilience.emplace();
     res.fallback = r.string("/spec/resilience/fallback").value_or("required");

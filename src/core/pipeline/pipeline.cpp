@@ -5,6 +5,7 @@
 #include <edgeplan/explain.hpp>
 #include <edgeplan/fallback.hpp>
 #include <edgeplan/candidates.hpp>
+#include <edgeplan/cost.hpp>
 #include <edgeplan/facts.hpp>
 #include <edgeplan/rank.hpp>
 #include <edgeplan/relax.hpp>
@@ -25,6 +26,13 @@ Provenance provenance_of(const Engine& engine) {
   p.rules_digest = engine.rules.digest;
   p.rule_files = engine.rules.files;
   if (engine.measured) p.measured_latency_digest = engine.measured->digest();
+  if (engine.prices) {
+    p.prices_name = engine.prices->name;
+    p.prices_date = engine.prices->effective_date;
+    p.prices_currency = engine.prices->currency;
+    p.prices_digest = engine.prices->digest;
+    p.prices_example = engine.prices->example;
+  }
   return p;
 }
 
@@ -182,6 +190,36 @@ ReportPlaces places_of(const Workload& workload, const Report& report) {
   return places;
 }
 
+// The weights a report ranks by. Cost is scored only from prices: with a price
+// file it weighs kDefaultCostWeight unless the spec sets it; without one it is
+// left out, and a spec that weighs it hears why.
+std::map<std::string, double> report_weights(const Engine& engine, const LoadedWorkload& loaded, std::vector<Diagnostic>& warnings) {
+  std::map<std::string, double> weights = effective_weights(engine.rules, loaded.workload.weights);
+  if (engine.prices) {
+    weights.try_emplace("cost", kDefaultCostWeight);
+  } else if (weights.erase("cost") && loaded.workload.weights.at("cost") > 0) {
+    warnings.push_back({Severity::warning, loaded.workload.source_name, 0, 0, "/spec/weights/cost",
+                        "spec.weights.cost is set, but no prices were given: cost is not scored", "pass a price file with --prices FILE"});
+  }
+  return weights;
+}
+
+// Each eligible option's cost, the cost factor from them, and each ranked
+// option's estimate once ranked.
+std::vector<CostEstimate> estimate_costs(Report& report, const FactsContext& context, const Prices& prices) {
+  std::vector<CostEstimate> estimates;
+  for (const auto& ev : report.evaluations)
+    if (!ev.excluded()) estimates.push_back(estimate_cost(*ev.candidate, context, prices));
+  score_cost(report, estimates);
+  return estimates;
+}
+
+void attach_costs(Report& report, std::vector<CostEstimate>& estimates) {
+  for (auto& r : report.ranked)
+    for (auto& e : estimates)
+      if (e.option_id == r.evaluation->candidate->id) r.cost = std::move(e);
+}
+
 }  // namespace
 
 Report recommend(const LoadedWorkload& loaded, const Engine& engine, Detail detail, bool robustness) {
@@ -190,7 +228,7 @@ Report recommend(const LoadedWorkload& loaded, const Engine& engine, Detail deta
   report.workload = workload.name;
   report.workload_file = workload.source_name;
   report.input_warnings = loaded.warnings;
-  report.weights = effective_weights(engine.rules, workload.weights);
+  report.weights = report_weights(engine, loaded, report.input_warnings);
   report.provenance = provenance_of(engine);
 
   // Candidates must outlive the evaluations that point at them: keep them in the report.
@@ -222,7 +260,10 @@ Report recommend(const LoadedWorkload& loaded, const Engine& engine, Detail deta
   report.input = report_input(std::move(data["workload"]));
   if (full)
     for (const auto& rule : engine.rules.rules) report.input.rules.emplace_back(rule.id, rule.file);
+  std::vector<CostEstimate> costs;
+  if (engine.prices) costs = estimate_costs(report, context, *engine.prices);
   rank_options(report, full);
+  attach_costs(report, costs);
   if (full) {
     explain(report);
     report.places = places_of(workload, report);

@@ -112,9 +112,33 @@ OJson robustness_json(const Robustness& r) {
                                          {"latency", "a budget missed at the pessimistic estimate"}, {"verify_conditions", 1}}}}}};
 }
 
+OJson money(const std::optional<double>& amount) { return amount ? OJson(std::round(*amount * 100) / 100) : OJson(nullptr); }
+
+OJson cost_line_json(const CostLine& l) {
+  return {{"category", l.category}, {"what", l.what},         {"monthly_now", money(l.monthly_now)}, {"monthly_horizon", money(l.monthly_horizon)},
+          {"upfront", money(l.upfront)}, {"total", money(l.total)}, {"source", l.source.empty() ? OJson(nullptr) : OJson(l.source)},
+          {"missing", l.missing.empty() ? OJson(nullptr) : OJson(l.missing)}};
+}
+
+OJson cost_json(const CostEstimate& c) {
+  OJson lines = OJson::array();
+  for (const auto& l : c.lines) lines.push_back(cost_line_json(l));
+  return {{"currency", c.currency.empty() ? OJson(nullptr) : OJson(c.currency)},
+          {"months", c.months},
+          {"known", c.known()},
+          {"monthly", money(c.monthly)},
+          {"total", money(c.total)},
+          {"known_total", money(c.known_total)},
+          {"term", c.term.empty() ? OJson(nullptr) : OJson(c.term)},
+          {"summary", cost_summary(c)},
+          {"lines", lines},
+          {"missing", c.missing},
+          {"notes", c.notes}};
+}
+
 OJson ranked_json(const RankedOption& r, const LatencyOutlook* outlook) {
   const Evaluation& e = *r.evaluation;
-  return {{"rank", r.rank},
+  OJson j = {{"rank", r.rank},
           {"option", option_ref(e)},
           {"score", e.score},
           {"factors", e.factor_scores},
@@ -124,6 +148,8 @@ OJson ranked_json(const RankedOption& r, const LatencyOutlook* outlook) {
           {"rationale", r.rationale},
           {"warnings", findings_json(r.notes)},
           {"latency_outlook", outlook ? latency_outlook_json(*outlook) : OJson(nullptr)}};
+  if (r.cost) j["cost"] = cost_json(*r.cost);  // with prices only: reports without them are unchanged
+  return j;
 }
 
 OJson passed_over_json(const std::vector<FallbackPlan::PassedOver>& list) {
@@ -163,6 +189,9 @@ OJson report_provenance_json(const Provenance& p) {
                          {"digest", "sha256:" + p.catalog_digest}, {"origin", p.catalog_origin}}},
             {"rules", {{"digest", "sha256:" + p.rules_digest}, {"files", p.rule_files}}}};
   if (!p.measured_latency_digest.empty()) j["measured_latency_digest"] = "sha256:" + p.measured_latency_digest;
+  if (!p.prices_digest.empty())
+    j["prices"] = {{"name", p.prices_name}, {"effective_date", p.prices_date}, {"currency", p.prices_currency},
+                   {"digest", "sha256:" + p.prices_digest}, {"example", p.prices_example}};
   return j;
 }
 
@@ -436,6 +465,16 @@ OrderedJson capacity_json(const CapacityReport& r) {
   return j;
 }
 
+OrderedJson cost_report_json(const CostReport& r) {
+  OrderedJson options = OrderedJson::array();
+  for (const auto& o : r.options)
+    options.push_back({{"rank", o.rank}, {"option", o.option_id}, {"kind", o.kind}, {"score", o.score}, {"cost", cost_json(o.estimate)}});
+  OrderedJson j = {{"schema_version", kCostSchemaVersion}, {"workload", r.workload}, {"months", r.months},
+                   {"priced", r.priced},               {"summary", r.summary},   {"options", options}};
+  j["provenance"] = report_provenance_json(r.provenance);
+  return j;
+}
+
 namespace render_detail {
 
 OrderedJson diagnostic_json(const Diagnostic& d) {
@@ -468,6 +507,8 @@ std::string report(const Report& report, const RenderOptions&) { return dump_jso
 std::string explanation(const Explanation& x, const RenderOptions&) { return dump_json(explanation_json(x), 2) + "\n"; }
 
 std::string capacity(const CapacityReport& report, const RenderOptions&) { return dump_json(capacity_json(report), 2) + "\n"; }
+
+std::string cost(const CostReport& report, const RenderOptions&) { return dump_json(cost_report_json(report), 2) + "\n"; }
 
 std::string check(const CheckRun& run, const RenderOptions&) {
   OrderedJson j;

@@ -17,7 +17,11 @@ using OJson = OrderedJson;
 
 OJson option_json(const std::optional<BatchOption>& option) {
   if (!option) return nullptr;
-  return OJson{{"id", option->id}, {"kind", option->kind}, {"region", option->region}, {"metro", option->metro}, {"score", option->score}};
+  OJson out{{"id", option->id}, {"kind", option->kind}, {"region", option->region}, {"metro", option->metro}, {"score", option->score}};
+  if (const auto& cost = option->cost)  // with prices only: records without them are unchanged
+    out["cost"] = {{"monthly", cost->monthly ? OJson(std::round(*cost->monthly * 100) / 100) : OJson(nullptr)},
+                   {"known_monthly", std::round(cost->known_monthly * 100) / 100}, {"currency", cost->currency}, {"months", cost->months}};
+  return out;
 }
 
 OJson diagnostic_json(const Diagnostic& d) {

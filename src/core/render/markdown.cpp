@@ -19,16 +19,19 @@ namespace {
 // ---------------------------------------------------------------- recommendations
 
 void append_ranked(std::string& out, const Report& report, const RenderOptions& options) {
-  out += fmt::format("\n## Ranked options ({})\n\n| # | option | kind | score | verdict | latency budgets | conditions |\n|---|---|---|---|---|---|---|\n",
-                     report.ranked.size());
+  // A cost column only when prices were given (recommend --prices).
+  const bool costed = std::any_of(report.ranked.begin(), report.ranked.end(), [](const RankedOption& r) { return r.cost.has_value(); });
+  out += fmt::format("\n## Ranked options ({})\n\n| # | option | kind | score | verdict | latency budgets |{} conditions |\n|---|---|---|---|---|---|{}---|\n",
+                     report.ranked.size(), costed ? " cost |" : "", costed ? "---|" : "");
   for (std::size_t i = 0; i < report.ranked.size() && i < options.ranked_limit; ++i) {
     const RankedOption& r = report.ranked[i];
     std::vector<std::string> conditions;
     for (const auto* c : r.conditions) conditions.push_back(markdown_text(finding_line(*c)));
     const LatencyOutlook* o = latency_outlook_of(report, i);
-    out += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", r.rank, markdown_code(r.evaluation->candidate->id),
+    const std::string cost = costed ? " " + (r.cost ? markdown_text(cost_summary(*r.cost)) : std::string()) + " |" : "";
+    out += fmt::format("| {} | {} | {} | {} | {} | {} |{} {} |\n", r.rank, markdown_code(r.evaluation->candidate->id),
                        markdown_text(r.evaluation->option["kind"].get<std::string>()), util::format_number(r.evaluation->score),
-                       verdict_words(r.verdict), o ? markdown_text(latency_band_cell(*o)) : "", util::join_list(conditions, "; "));
+                       verdict_words(r.verdict), o ? markdown_text(latency_band_cell(*o)) : "", cost, util::join_list(conditions, "; "));
   }
   if (report.ranked.size() > options.ranked_limit)
     out += fmt::format("\n_{} more eligible options in the JSON output._\n", report.ranked.size() - options.ranked_limit);
@@ -202,6 +205,7 @@ std::string explanation(const Explanation& x, const RenderOptions&) {
 }
 
 std::string capacity(const CapacityReport& report, const RenderOptions&) { return capacity_document(report, true); }
+std::string cost(const CostReport& report, const RenderOptions&) { return cost_document(report, true); }
 
 std::string check(const CheckRun& run, const RenderOptions&) {
   const int blocked = run.failed() + run.errored();

@@ -50,6 +50,23 @@ Table errors_table(const Portfolio& p) {
   return t;
 }
 
+// Sums of monthly costs in one batch: added in input order (the order results
+// are emitted in, whatever the thread count), so the output is byte-identical.
+Table cost_table(const Portfolio& p) {
+  Table t{"Monthly cost of the recommended placements by kind (--prices)", {"kind", "priced", "monthly total", "unknown", "unknown: at least"},
+          {false, true, true, true, true}, {}, {}};
+  double total = 0, at_least = 0;
+  int priced = 0, unknown = 0;
+  for (const auto& k : p.cost_by_kind()) {
+    t.rows.push_back({k.kind, std::to_string(k.priced), format_money(k.monthly, p.currency()), std::to_string(k.unknown),
+                      k.unknown > 0 ? format_money(k.unknown_at_least, p.currency()) : "-"});
+    total += k.monthly, at_least += k.unknown_at_least, priced += k.priced, unknown += k.unknown;
+  }
+  t.rows.push_back({"all", std::to_string(priced), format_money(total, p.currency()), std::to_string(unknown), unknown > 0 ? format_money(at_least, p.currency()) : "-"});
+  if (unknown > 0) t.note = "an unknown cost lacks a price (edgeplan cost SPEC --prices FILE lists which); its known part is a lower bound";
+  return t;
+}
+
 }  // namespace
 
 std::string excluded_text(const std::vector<SummaryCount>& counts) {
@@ -66,6 +83,7 @@ std::vector<Table> portfolio_tables(const Portfolio& p, std::size_t top) {
     tables.push_back(count_table("By metro", "metro", p.by_metro(), p.recommended(), top));
     tables.push_back(count_table("By site", "site", p.by_site(), p.recommended(), top));
   }
+  if (!p.cost_by_kind().empty()) tables.push_back(cost_table(p));
   if (!p.by_confidence().empty()) tables.push_back(count_table("Confidence of the recommendations (--robustness)", "confidence", p.by_confidence(), p.recommended(), top));
   if (!p.fragile().empty()) tables.push_back(fragile_table(p));
   if (!p.exclusion_reasons().empty()) tables.push_back(reasons_table(p, top));

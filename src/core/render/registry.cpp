@@ -47,6 +47,12 @@ template <> const std::vector<Renderer<CapacityReport>>& renderers() {
   return table;
 }
 
+template <> const std::vector<Renderer<CostReport>>& renderers() {
+  static const std::vector<Renderer<CostReport>> table = {
+      {Format::text, f::text::cost}, {Format::json, f::json::cost}, {Format::markdown, f::markdown::cost}};
+  return table;
+}
+
 template <> const std::vector<Renderer<CheckRun>>& renderers() {
   static const std::vector<Renderer<CheckRun>> table = {
       {Format::text, f::text::check},   {Format::json, f::json::check},     {Format::sarif, f::sarif::check},

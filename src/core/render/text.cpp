@@ -29,6 +29,7 @@ void append_ranked(std::string& out, const Report& report, const RenderOptions& 
     const std::string verdict = r.verdict == Verdict::eligible ? p.green(verdict_words(r.verdict)) : p.yellow(verdict_words(r.verdict));
     out += fmt::format("  {:>2}. {}  score {}  {}\n", r.rank, escape_controls(option_title(*r.evaluation)), util::format_number(r.evaluation->score), verdict);
     out += fmt::format("      {}\n", escape_controls(factor_line(*r.evaluation)));
+    if (r.cost) out += fmt::format("      cost: {}\n", escape_controls(cost_summary(*r.cost)));
     if (const LatencyOutlook* o = latency_outlook_of(report, i); o && o->band != LatencyBand::no_budget)
       out += fmt::format("      latency: {}\n", escape_controls(latency_band_text(*o)));
     for (const auto* c : r.conditions) out += fmt::format("      - {}\n", escape_controls(finding_line(*c)));
@@ -393,7 +394,8 @@ std::string explanation(const Explanation& x, const RenderOptions& options) {
   return out;
 }
 
-std::string capacity(const CapacityReport& report, const RenderOptions&) { return capacity_document(report, false); }  // escapes itself
+std::string capacity(const CapacityReport& report, const RenderOptions&) { return capacity_document(report, false); }
+std::string cost(const CostReport& report, const RenderOptions&) { return cost_document(report, false); }  // escapes itself
 
 std::string check(const CheckRun& run, const RenderOptions& options) {
   const Painter p(options.color);

@@ -30,8 +30,12 @@ std::string factor_line(const Evaluation& e) {
 }
 
 std::string provenance_line(const Provenance& p) {
-  return fmt::format("edgeplan {} · catalog {} {} ({}, sha256:{}) · rules sha256:{}", p.edgeplan_version, p.catalog_name,
-                     p.catalog_version, p.catalog_date, util::short_digest(p.catalog_digest), util::short_digest(p.rules_digest));
+  std::string line = fmt::format("edgeplan {} · catalog {} {} ({}, sha256:{}) · rules sha256:{}", p.edgeplan_version, p.catalog_name,
+                                 p.catalog_version, p.catalog_date, util::short_digest(p.catalog_digest), util::short_digest(p.rules_digest));
+  if (!p.prices_digest.empty())
+    line += fmt::format(" · prices {} ({}, {}, sha256:{}){}", p.prices_name, p.prices_currency, p.prices_date, util::short_digest(p.prices_digest),
+                        p.prices_example ? " — EXAMPLE prices, not real ones" : "");
+  return line;
 }
 
 std::string finding_line(const Finding& f) {

@@ -98,6 +98,9 @@ std::string diff_counts(const CatalogDiff& diff);
 // ---- capacity plans (capacity_document.cpp): text and Markdown differ only in bullets and headings
 std::string capacity_document(const CapacityReport& report, bool markdown);
 
+// ---- costs (cost_document.cpp): text and Markdown differ only in bullets, headings and escaping
+std::string cost_document(const CostReport& report, bool markdown);
+
 // ---- portfolios (portfolio_tables.cpp): built once as tables, laid out per format
 struct Table {
   std::string title;

@@ -1,0 +1,58 @@
+// `edgeplan cost` as a document: text and Markdown share every line and differ
+// only in bullets, headings and escaping.
+#include <fmt/format.h>
+
+#include <edgeplan/util/text.hpp>
+
+#include "render/escape.hpp"
+#include "render/wording.hpp"
+
+namespace edgeplan::render_detail {
+
+namespace {
+
+std::string amount(const std::optional<double>& value, const std::string& currency) {
+  return value ? format_money(*value, currency) : std::string("unknown");
+}
+
+// "compute: 4 × m5.2xlarge …: $1,191/month now, $1,489 at the horizon; $48,245 over 36 months [source]"
+std::string line_text(const CostLine& l, const CostEstimate& c) {
+  if (!l.known()) return fmt::format("{}: {}: unknown; supply {}", l.category, l.what, l.missing);
+  std::string money = l.monthly_now == l.monthly_horizon ? fmt::format("{}/month", amount(l.monthly_now, c.currency))
+                                                        : fmt::format("{}/month now, {} at the horizon", amount(l.monthly_now, c.currency),
+                                                                      amount(l.monthly_horizon, c.currency));
+  if (l.upfront > 0) money += fmt::format(", {} upfront", format_money(l.upfront, c.currency));
+  return fmt::format("{}: {}: {}; {} over {} months [{}]", l.category, l.what, money, amount(l.total, c.currency), c.months, l.source);
+}
+
+std::string prices_line(const CostReport& r) {
+  const Provenance& p = r.provenance;
+  if (!r.priced) return "prices: none given (--prices FILE): every cost below is unknown and lists the prices it needs";
+  return fmt::format("prices: {} ({}, effective {}){}", p.prices_name, p.prices_currency, p.prices_date,
+                     p.prices_example ? " — EXAMPLE prices, not real ones: for trying the tool, not for a decision" : "");
+}
+
+}  // namespace
+
+std::string cost_document(const CostReport& r, bool markdown) {
+  const auto user_text = [markdown](const std::string& text) { return markdown ? markdown_text(text) : util::escape_controls(text); };
+  const std::string bullet = markdown ? "- " : "  ";
+  const std::string sub = markdown ? "  - " : "      ";
+  std::string out = fmt::format("{}edgeplan cost: {}\n\n", markdown ? "# " : "", user_text(r.workload));
+  out += bullet + user_text(prices_line(r)) + "\n";
+  out += bullet + fmt::format("every option over the same {} months (the spec's horizon, or 3 years), growth included", r.months) + "\n";
+  out += bullet + user_text(r.summary) + "\n";
+  if (r.options.empty()) out += "\nNo eligible option: nothing to cost (edgeplan recommend says why).\n";
+  for (const auto& o : r.options) {
+    const CostEstimate& c = o.estimate;
+    out += fmt::format("\n{}{}. {} ({}), score {}: {}\n", markdown ? "## " : "", o.rank, user_text(o.option_id), o.kind,
+                       util::format_number(o.score), user_text(cost_summary(c)));
+    if (!c.term.empty()) out += bullet + "term: " + user_text(c.term) + "\n";
+    for (const auto& l : c.lines) out += bullet + user_text(line_text(l, c)) + "\n";
+    for (const auto& n : c.notes) out += sub + "note: " + user_text(n) + "\n";
+  }
+  out += "\n" + user_text(provenance_line(r.provenance)) + "\n";
+  return out;
+}
+
+}  // namespace edgeplan::render_detail
