@@ -1,8 +1,9 @@
 // One AWS CLI output file (any command `catalog import` reads, pages appended),
 // imported against the embedded catalog. A successful import's overlay must
-// itself load as a catalog: what edgeplan writes, edgeplan reads.
+// itself load as a catalog (a price import's file as prices): what edgeplan writes, edgeplan reads.
 #include <edgeplan/aws_import.hpp>
 #include <edgeplan/catalog_loader.hpp>
+#include <edgeplan/prices_loader.hpp>
 #include <edgeplan/render.hpp>
 
 #include "harness.hpp"
@@ -18,9 +19,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string overlay = render(result, Format::json);
     fs.add("overlay.json", overlay);
     try {
-      (void)load_catalog_file(fs, "overlay.json");
+      // `aws pricing get-products` output becomes a kind: Prices file instead.
+      if (result.prices) (void)load_prices("overlay.json", fs);
+      else (void)load_catalog_file(fs, "overlay.json");
     } catch (const InputError& e) {
-      fuzz::finding("the overlay catalog import wrote does not load", format_diagnostic(e.diagnostics().front()) + "\n" + overlay);
+      fuzz::finding("the file catalog import wrote does not load", format_diagnostic(e.diagnostics().front()) + "\n" + overlay);
     }
   });
   return 0;

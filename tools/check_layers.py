@@ -20,8 +20,8 @@ LAYERS = ["util", "model", "load", "validate", "candidates", "sizing", "facts", 
 # Public headers by layer (include/edgeplan/NAME.hpp).
 HEADERS = {
     "util": ["util/text", "util/digest", "util/atomic_file", "util/utf8", "diagnostics", "exit_codes"],
-    "model": ["workload", "catalog", "geo", "json_document", "file_system", "lazy_data", "instance_catalog"],
-    "load": ["catalog_loader"],
+    "model": ["workload", "catalog", "geo", "json_document", "file_system", "lazy_data", "instance_catalog", "prices", "json_digest"],
+    "load": ["catalog_loader", "prices_loader"],
     "validate": ["schema_validation", "workload_loader"],  # load_workload: read, defaults, checks
     "candidates": ["candidates"],
     "sizing": ["capacity"],
@@ -45,6 +45,7 @@ FILES = {
     "src/core/load/json_document.cpp": "model",
     "src/core/load/file_system.cpp": "model",
     "src/core/load/instance_catalog.cpp": "model",
+    "src/core/load/prices.cpp": "model",
     "src/core/capacity/capacity_report.cpp": "features",
 }
 

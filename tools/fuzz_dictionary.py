@@ -2,7 +2,8 @@
 """Prints the libFuzzer dictionary for edgeplan's inputs (fuzz/edgeplan.dict).
 
 Tokens: JSON and YAML syntax, every field name of the workload schema and of the
-shipped rules, catalog overlays, latency files and Outpost exports, and the
+shipped rules, catalog overlays, latency files, Outpost exports and price files
+(with the price products, terms and units), and the
 JsonLogic operators (read from the evaluator's operator tables).
 Usage: python3 tools/fuzz_dictionary.py > fuzz/edgeplan.dict
 """
@@ -13,7 +14,12 @@ import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SAMPLES = ["rules/workload.schema.json", "tests/data/latency/denver-measured.json",
-           "examples/shared-outpost/outpost-capacity.json", "tests/data/catalog-overlay-hosts.json"]
+           "examples/shared-outpost/outpost-capacity.json", "tests/data/catalog-overlay-hosts.json",
+           "tests/data/prices/example-prices.json"]
+# The values a price file's members take (rules/catalog/PRICES.md).
+PRICE_WORDS = ["Prices", "instance", "ebs", "s3", "data-transfer-out", "outposts", "support", "power", "space",
+               "on-demand", "savings-plan-1yr", "savings-plan-3yr", "reserved-1yr", "reserved-3yr", "1yr", "3yr", "5yr",
+               "all-upfront", "partial-upfront", "no-upfront", "hour", "GB-month", "GB", "kWh", "rack-month", "rack", "server", "USD", "*"]
 SYNTAX = ["{", "}", "[", "]", ":", ",", "\"", "true", "false", "null", "-0", "1e308", "1e400", "\\u0000",
           "\\ud800", "---", "- ", ": ", "&a", "*a", "!!str", "|", ">", "# ", "\xc3\xa9", "\xe9"]
 
@@ -46,6 +52,8 @@ def main():
         print(token(text))
     for key in sorted(keys):
         print(token(f'"{key}"'))
+    for word in sorted(PRICE_WORDS):
+        print(token(f'"{word}"'))
     for op in sorted(operators):
         print(token(f'{{"{op}":'))
 

@@ -22,6 +22,7 @@ DOCUMENT_SEEDS = {
     "fuzz_catalog_overlay": ["tests/data/catalog-overlay-hosts.*", "tests/data/bad/catalog-*", "tests/data/account/existing-outposts.json",
                              "tests/data/catalog-view/*.json"],
     "fuzz_latency_file": ["tests/data/latency/*.json", "tests/data/hostile/latency-*"],
+    "fuzz_prices": ["tests/data/prices/*", "tests/data/hostile/prices-*"],
     "fuzz_outpost_export": ["examples/shared-outpost/outpost-capacity.json", "tests/data/outposts/*",
                             "tests/data/bad/outpost-*", "tests/data/hostile/outpost-*"],
 }
@@ -68,7 +69,7 @@ def raw_seeds(patterns):
 
 
 RAW_SEEDS = {
-    "fuzz_aws_import": ["tests/data/aws/collection/**/*.json", "tests/data/aws/bad/*"],
+    "fuzz_aws_import": ["tests/data/aws/collection/**/*.json", "tests/data/aws/bad/*", "tests/data/aws/pricing/**/*.json"],
     "fuzz_recorded_result": ["tests/golden/recommend/*.json", "tests/golden/batch/*.jsonl", "tests/data/hostile/diff-*"],
 }
 

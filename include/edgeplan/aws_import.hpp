@@ -3,6 +3,7 @@
 // JSON the AWS CLI printed (scripts/collect-aws.sh runs the commands), turned
 // into an ordinary catalog overlay ("extends": "default"). edgeplan never
 // calls AWS: the inputs are files. rules/catalog/README.md, "Your account's view".
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,8 +30,20 @@ struct AwsInput {
   int records = 0;       // zones, offerings, Outposts, ... it listed
 };
 
+// What an import of `aws pricing get-products` output kept and left out.
+struct AwsPriceImport {
+  int products = 0;                      // PriceList entries read
+  std::map<std::string, int> prices;     // entries written, by product ("instance", "ebs", "s3")
+  std::map<std::string, int> skipped;    // products and offers left out, by why ("not Linux, ...")
+  std::string effective_date;            // the newest publicationDate's date
+  std::string currency;
+};
+
 struct AwsImport {
-  Json overlay;                        // the catalog overlay: `-o FILE`
+  // The catalog overlay: `-o FILE`; a kind: Prices document when every input
+  // was `aws pricing get-products` output (then `prices` is set).
+  Json overlay;
+  std::optional<AwsPriceImport> prices;
   std::vector<AwsInput> inputs;
   std::vector<std::string> gaps;       // what the inputs did not cover (also in the overlay)
   std::vector<Diagnostic> warnings;    // located: truncated pages, zones without a location, ...
@@ -40,7 +53,8 @@ struct AwsImport {
 const std::vector<std::string>& aws_import_commands();
 
 // Reads every file (a directory: every *.json below it, sorted) and builds the
-// overlay against `base` (the catalog it extends). Throws InputError listing
+// overlay against `base` (the catalog it extends); or, when every input is
+// `aws pricing get-products` output, a kind: Prices document (rules/catalog/PRICES.md). Throws InputError listing
 // every file that is not an AWS CLI JSON output edgeplan reads, or is malformed,
 // each at FILE:LINE:COL and JSON pointer.
 AwsImport import_aws_outputs(const std::vector<std::string>& paths, const FileSystem& fs, const Catalog& base,

@@ -13,6 +13,7 @@
 
 #include <edgeplan/catalog.hpp>
 #include <edgeplan/rules.hpp>
+#include <edgeplan/json_digest.hpp>  // json_digest: a report digests its spec
 #include <edgeplan/latency_model.hpp>
 #include <edgeplan/report.hpp>
 #include <edgeplan/rules.hpp>
@@ -83,8 +84,6 @@ SizingPolicy sizing_policy(const Workload& workload, const Engine& engine);
 
 // What a report was computed from: versions and digests of catalog and rules.
 Provenance provenance_of(const Engine& engine);
-// Hex SHA-256 of `value`'s canonical text (keys sorted, no spaces, as Json::dump writes it).
-std::string json_digest(const Json& value);
 // The report's record of its workload (workload_json()), its digest and its sections' digests.
 ReportInput report_input(Json workload);
 

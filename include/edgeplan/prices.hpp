@@ -72,7 +72,9 @@ struct Prices {
   // The entry for `product`/`item`/`term` at the most specific of `locations`
   // (tried in order: site id, zone group, Region code, "*"), or nullptr.
   // Callers pass only the locations a price may come from: a Local Zone's
-  // never include its parent Region.
+  // never include its parent Region. An entry at "*" matches only when "*" is
+  // among `locations`. power and space: an entry for the facility comes before
+  // one for item "*" (any facility).
   const PriceEntry* find(PriceProduct product, const std::string& item, const std::vector<std::string>& locations,
                          const std::string& term = "on-demand") const;
   // Every entry for `product`/`item` at the most specific location that has any (any term).

@@ -6,6 +6,7 @@
 // edgeplan catalog diff OLD NEW [--exit-code]
 // What a catalog knows and where each fact came from; what changed between two.
 #include <iostream>
+#include <map>
 #include <optional>
 
 #include <fmt/format.h>
@@ -32,8 +33,26 @@ struct ImportOptions {
   OutputOptions output;
 };
 
+// "12 instance, 2 ebs" / "3 not Linux, ...": counts by name.
+std::string counts(const std::map<std::string, int>& by_name) {
+  std::vector<std::string> parts;
+  for (const auto& [name, n] : by_name) parts.push_back(fmt::format("{} {}", n, name));
+  return parts.empty() ? "none" : util::join_list(parts);
+}
+
+// The summary of a price import: what was kept, on which terms, and what was left out.
+std::string price_summary(const AwsImport& result, const AwsPriceImport& p) {
+  int kept = 0;
+  for (const auto& [name, n] : p.prices) kept += n;
+  return fmt::format("edgeplan: imported {} aws pricing get-products output{} ({} product{}, {}, effective {}): {} price{} ({}); "
+                     "EC2 compute kept only for Linux, Shared tenancy, no pre-installed software, capacitystatus Used; left out: {}",
+                     result.inputs.size(), result.inputs.size() == 1 ? "" : "s", p.products, p.products == 1 ? "" : "s", p.currency,
+                     p.effective_date, kept, kept == 1 ? "" : "s", counts(p.prices), counts(p.skipped));
+}
+
 // One line on stderr: what was read and what it settles (the overlay has the detail).
 std::string import_summary(const AwsImport& result) {
+  if (result.prices) return price_summary(result, *result.prices);
   const Json& o = result.overlay;
   const Json& account = o["account"];
   std::size_t sites = o.contains("site_facts") ? o["site_facts"].size() : 0;
@@ -129,7 +148,8 @@ Runner setup_catalog(CLI::App& command, const GlobalOptions& global) {
   command.require_subcommand(1);
   auto import = std::make_shared<ImportOptions>();
   CLI::App* import_cmd = command.add_subcommand(
-      "import", "Build a catalog overlay from AWS CLI JSON output (scripts/collect-aws.sh): zones, opt-in, instance types, Outposts, measured RTTs");
+      "import", "Build a catalog overlay from AWS CLI JSON output (scripts/collect-aws.sh): zones, opt-in, instance types, Outposts, measured RTTs; "
+              "or a kind: Prices file from aws pricing get-products output");
   import_cmd->add_option("inputs", import->inputs, "AWS CLI output files, or directories of them (every *.json below)")->required();
   import_cmd->add_option("--catalog", import->base_catalog, "Catalog the overlay extends (default: the embedded one)");
   import_cmd->add_option("--captured-at", import->captured_at, "When the outputs were collected (ISO 8601; default: the collection manifest's)");

@@ -9,6 +9,7 @@
 
 #include <edgeplan/exit_codes.hpp>
 #include <edgeplan/json_document.hpp>
+#include <edgeplan/prices_loader.hpp>
 
 #include "support.hpp"
 
@@ -236,6 +237,62 @@ TEST_CASE("catalog import: an output whose last page still has a NextToken is us
   CHECK(contains(i.run.err, "edgeplan: warning: tests/data/aws/bad/unfinished-pages.json:209:18 (/NextToken): the output is incomplete"));
   CHECK(any_contains(i.overlay["account"]["gaps"], "the offerings output is incomplete (NextToken) or filtered (--filters)"));
   CHECK(i.overlay["site_facts"].empty());
+}
+
+}  // namespace edgeplan::test
+
+// ---- aws pricing get-products -> kind: Prices (rules/catalog/PRICES.md) -------
+
+namespace edgeplan::test {
+
+TEST_CASE("catalog import: aws pricing get-products output becomes a Prices file the loader reads", "[catalog-import][prices]") {
+  const auto dir = scratch_dir("catalog-import-prices");
+  const std::string out = (dir / "prices.json").string();
+  const RunResult r = run_edgeplan("catalog import tests/data/aws/pricing/*.json -o '" + out + "'");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(contains(r.err, "edgeplan: imported 2 aws pricing get-products outputs (7 products, USD, effective 2026-11-20): 8 prices (2 ebs, 5 instance, 1 s3); "
+                        "EC2 compute kept only for Linux, Shared tenancy, no pre-installed software, capacitystatus Used; left out: "
+                        "1 compute products not Linux, Shared tenancy, no pre-installed software, capacitystatus Used, "
+                        "1 reserved offers other than standard No Upfront 1yr or 3yr"));
+  // The first page's NextToken is followed by the second page: no warning.
+  CHECK_FALSE(contains(r.err, "NextToken"));
+  RealFileSystem fs;
+  const Prices prices = load_prices(out, fs);
+  CHECK(prices.currency == "USD");
+  CHECK(prices.effective_date == "2026-11-20");
+  CHECK_FALSE(prices.example);
+  // A Local Zone's price is at its zone group, never its Region's.
+  const PriceEntry* lax = prices.find(PriceProduct::instance, "m5.2xlarge", {"us-west-2-lax-1a", "us-west-2-lax-1"});
+  REQUIRE(lax != nullptr);
+  CHECK(lax->price == 0.48);
+  CHECK(lax->source == "aws pricing get-products 2026-11-20T21:37:58Z, SKU 8CB3Z6GX7YB4AZMY");
+  CHECK(prices.find(PriceProduct::instance, "m5.2xlarge", {"us-west-2"})->price == 0.384);
+  const PriceEntry* reserved = prices.find(PriceProduct::instance, "m5.2xlarge", {"us-west-2"}, "reserved-3yr");
+  REQUIRE(reserved != nullptr);
+  CHECK(reserved->price == 0.166);
+  CHECK(reserved->payment_option == "no-upfront");
+  CHECK(prices.find(PriceProduct::ebs, "gp2", {"us-west-2-lax-1"})->price == 0.12);
+  CHECK(prices.find(PriceProduct::ebs, "gp3", {"us-west-2"})->unit == "GB-month");
+  CHECK(prices.find(PriceProduct::s3, "standard", {"us-west-2"})->price == 0.023);  // the first tier
+  CHECK(prices.find(PriceProduct::instance, "c5.2xlarge", {"us-west-2-lax-1"}) != nullptr);
+}
+
+TEST_CASE("catalog import: a PriceList string that is not JSON is located at the string and inside it", "[catalog-import][prices]") {
+  check_input_error("catalog import tests/data/aws/pricing/bad/malformed-entry.json",
+                    "edgeplan: error: tests/data/aws/pricing/bad/malformed-entry.json:5:9 (/PriceList/1): the string is not one product's JSON: at its line 1, column 75: "
+                    "invalid JSON while parsing object - unexpected ':'; expected '}'");
+  check_input_error("catalog import tests/data/aws/pricing/bad/mixed-currencies.json",
+                    "edgeplan: error: tests/data/aws/pricing/bad/mixed-currencies.json:5:9 (/PriceList/1): in the product at "
+                    "/terms/OnDemand/2WTMTR9HDDT7AA73.JRTCKXETXF/priceDimensions/2WTMTR9HDDT7AA73.JRTCKXETXF.6YS6EN2CT7/pricePerUnit: "
+                    "mixed currencies: the prices so far are in USD (/PriceList/0), this one in EUR");
+}
+
+TEST_CASE("catalog import: pricing output and the account's outputs are not imported together", "[catalog-import][prices]") {
+  check_input_error("catalog import tests/data/aws/pricing/ec2-us-west-2.json tests/data/aws/collection/us-west-2/ec2-describe-availability-zones.json",
+                    "edgeplan: error: tests/data/aws/pricing/ec2-us-west-2.json: aws pricing get-products output cannot be imported together with the "
+                    "account's outputs (tests/data/aws/collection/us-west-2/ec2-describe-availability-zones.json): prices become a kind: Prices file, "
+                    "the account's view a catalog overlay");
 }
 
 }  // namespace edgeplan::test

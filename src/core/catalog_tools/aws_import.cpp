@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "catalog_tools/aws_pages.hpp"
 #include "load/json_reader.hpp"
 #include <edgeplan/util/digest.hpp>
 #include <edgeplan/util/text.hpp>
@@ -20,7 +21,7 @@ namespace {
 
 // What each AWS CLI output is recognised by: the top-level key its response
 // has (AWS CLI Command Reference, "Output" of each command).
-enum class Shape { manifest, caller_identity, regions, zones, offerings, sites, outposts, outpost_types, catalog_items, network };
+enum class Shape { manifest, caller_identity, regions, zones, offerings, sites, outposts, outpost_types, catalog_items, network, price_list };
 
 struct ShapeInfo {
   Shape shape;
@@ -38,6 +39,8 @@ constexpr ShapeInfo kShapes[] = {
     {Shape::outpost_types, "InstanceTypes", "aws outposts get-outpost-instance-types --outpost-id ID"},
     {Shape::catalog_items, "CatalogItems", "aws outposts list-catalog-items"},
     {Shape::network, "DataResponses", "aws ec2 get-aws-network-performance-data"},
+    // Prices, not the account's view: these become a kind: Prices file (aws_pricing.cpp).
+    {Shape::price_list, "PriceList", "aws pricing get-products --service-code AmazonEC2"},
 };
 
 // Outputs of other commands that users save next to these: named in the error.
@@ -48,7 +51,6 @@ const std::map<std::string, std::string>& other_commands() {
       {"SpotPriceHistory", "aws ec2 describe-spot-price-history"},
       {"Vpcs", "aws ec2 describe-vpcs"},
       {"Subnets", "aws ec2 describe-subnets"},
-      {"PriceList", "aws pricing get-products"},
       {"Outpost", "aws outposts get-outpost"},
       {"Site", "aws outposts get-site"},
       {"Orders", "aws outposts list-orders"},
@@ -111,22 +113,8 @@ std::string not_json_hint(std::string_view text) {
   return "expected JSON as the AWS CLI prints it with --output json (not --output text or table)";
 }
 
-// One JSON document of a file. Each is parsed from its own text; its
-// diagnostics are moved to where it starts in the file (located()).
-struct Page {
-  JsonDocument document;
-  int index = 0;       // 0-based page in the file
-  int first_line = 1;  // where the page starts in the file, 1-based
-  int first_column = 1;
-};
-
-// A diagnostic of the page's own text, at its line:column in the whole file.
-Diagnostic located(const Page& page, Diagnostic d) {
-  if (d.line <= 0) return d;
-  if (d.line == 1) d.column += page.first_column - 1;
-  d.line += page.first_line - 1;
-  return d;
-}
+using aws_detail::located;
+using aws_detail::Page;
 
 // More would be a file of nothing but `{}`s: one listing is never paged that often.
 constexpr std::size_t kMaxPages = 10'000;
@@ -573,6 +561,7 @@ void interpret(const ParsedInput& parsed, const Catalog& base, Collected& c, std
       }
       case Shape::catalog_items: input.records += read_catalog_items(r, command_name(*shape), c); break;
       case Shape::network: input.records += read_network(r, input.region, c); break;
+      case Shape::price_list: break;  // never here: import_aws_outputs hands price lists to import_price_lists
     }
     // The last page still holding a NextToken: the listing stopped early.
     if (k + 1 == pages.size() && pages[k].document.value().contains("NextToken") && !pages[k].document.value()["NextToken"].is_null()) {
@@ -884,6 +873,27 @@ struct OverlayBuilder {
   }
 };
 
+// The price list files when every input is `aws pricing get-products` output,
+// nullopt when none is. Prices and the account's view go to different files
+// (kind: Prices, a catalog overlay), so one import is one or the other.
+std::optional<std::vector<aws_detail::PriceListFile>> price_lists(const std::vector<ParsedInput>& parsed, const Collected& c,
+                                                                  const std::vector<Diagnostic>& errors) {
+  std::vector<aws_detail::PriceListFile> prices;
+  const ParsedInput* other = nullptr;
+  for (const auto& input : parsed)
+    if (input.shape == Shape::price_list) prices.push_back({input.path, &input.pages});
+    else if (!other) other = &input;
+  if (prices.empty()) return std::nullopt;
+  if (!errors.empty()) throw InputError(errors);
+  if (other || !c.manifest_files.empty())
+    throw InputError(Diagnostic{Severity::error, display_name(prices.front().path), 0, 0, "",
+                                fmt::format("aws pricing get-products output cannot be imported together with the account's outputs ({}): "
+                                            "prices become a kind: Prices file, the account's view a catalog overlay",
+                                            other ? display_name(other->path) : std::string("a collection manifest")),
+                                "run edgeplan catalog import twice: once with the pricing outputs (-o prices.json), once with the others"});
+  return prices;
+}
+
 std::string date_of(const std::string& timestamp) { return timestamp.size() >= 10 ? timestamp.substr(0, 10) : timestamp; }
 
 bool valid_timestamp(const std::string& text) {
@@ -925,6 +935,7 @@ AwsImport import_aws_outputs(const std::vector<std::string>& paths, const FileSy
     for (const auto& [file, entry] : c.manifest_files)
       if (std::find(files.begin(), files.end(), file) == files.end() && fs.exists(file)) files.push_back(file);
   }
+  if (auto prices = price_lists(parsed, c, errors)) return aws_detail::import_price_lists(*prices, base, options);
   std::sort(parsed.begin(), parsed.end(), [](const ParsedInput& a, const ParsedInput& b) { return std::tie(a.shape, a.path) < std::tie(b.shape, b.path); });
   for (const auto& input : parsed) interpret(input, base, c, errors);
   if (options.captured_at) {

@@ -9,6 +9,8 @@
 #include <fmt/format.h>
 
 #include <edgeplan/file_system.hpp>
+#include <edgeplan/json_digest.hpp>
+#include <edgeplan/util/digest.hpp>
 #include <edgeplan/util/text.hpp>
 #include <edgeplan/util/utf8.hpp>
 
@@ -352,6 +354,10 @@ Diagnostic JsonDocument::diagnose(const std::string& pointer, std::string messag
   TextPosition pos = position_of(pointer);
   return Diagnostic{severity, util::valid_utf8(m_name), pos.line, pos.column, pointer, std::move(message), std::move(hint)};
 }
+
+std::string canonical_text(const Json& value) { return value.dump(-1, ' ', false, Json::error_handler_t::replace); }
+
+std::string json_digest(const Json& value) { return util::sha256_hex(canonical_text(value)); }
 
 std::string pointer_token(std::string_view key) {
   std::string out;

@@ -9,6 +9,7 @@
 #include <edgeplan/rank.hpp>
 #include <edgeplan/relax.hpp>
 #include <edgeplan/robustness.hpp>
+#include <edgeplan/json_digest.hpp>
 #include <edgeplan/util/digest.hpp>
 #include <edgeplan/util/text.hpp>
 
@@ -32,16 +33,10 @@ const char* edgeplan_version() { return EDGEPLAN_VERSION; }
 
 namespace {
 
-// JSON text as the digests read it: keys sorted (Json is a std::map), no spaces;
-// ill-formed UTF-8 in user text (a Latin-1 name) as U+FFFD, as every writer prints it.
-std::string canonical_text(const Json& value) { return value.dump(-1, ' ', false, Json::error_handler_t::replace); }
-
 // "\"key\":" as canonical_text writes a member's key.
 std::string member_key(const std::string& key) { return canonical_text(Json(key)) + ":"; }
 
 }  // namespace
-
-std::string json_digest(const Json& value) { return util::sha256_hex(canonical_text(value)); }
 
 // The workload's canonical text is put together from its members' texts, so
 // that the sections a batch record digests on their own are dumped once: a
