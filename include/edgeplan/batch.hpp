@@ -90,7 +90,7 @@ struct BatchOption {
     std::string currency;
     int months = 0;
   };
-  std::optional<Cost> cost;
+  std::optional<Cost> cost = std::nullopt;
 };
 
 // What one result was computed from (the JSONL record's "inputs"), so that

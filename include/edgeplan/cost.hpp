@@ -32,6 +32,8 @@ inline constexpr int kDefaultCostMonths = 36;    // the period when the spec sta
 inline constexpr double kDefaultCostWeight = 15; // the cost factor's weight when prices are given and the spec sets none
 
 struct CostLine {
+  CostLine() = default;
+  CostLine(std::string category_, std::string what_) : category(std::move(category_)), what(std::move(what_)) {}
   std::string category;  // "compute", "storage", "data-transfer", "outposts", "support", "facility"
   std::string what;      // "4 × m5.2xlarge at us-west-2-lax-1, on-demand"
   // Recurring cost per month today and at the horizon (equal where nothing grows),

@@ -55,7 +55,7 @@ struct EngineSources {
   std::optional<double> max_utilization;  // 0-1
   std::string today = {};                 // YYYY-MM-DD; empty: today, UTC
   int max_catalog_age_days = 30;          // --max-catalog-age
-  std::string prices;                     // --prices: a price file (kind: Prices); empty: none
+  std::string prices = {};                // --prices: a price file (kind: Prices); empty: none
 };
 
 // Loads the sources once and owns what the Engine refers to; built in place.

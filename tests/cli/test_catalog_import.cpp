@@ -280,7 +280,8 @@ TEST_CASE("catalog import: aws pricing get-products output becomes a Prices file
 
 TEST_CASE("catalog import: a PriceList string that is not JSON is located at the string and inside it", "[catalog-import][prices]") {
   check_input_error("catalog import tests/data/aws/pricing/bad/malformed-entry.json",
-                    "edgeplan: error: tests/data/aws/pricing/bad/malformed-entry.json:5:9 (/PriceList/1): the string is not one product's JSON: at its line 1, column ");
+                    "edgeplan: error: tests/data/aws/pricing/bad/malformed-entry.json:5:9 (/PriceList/1): the string is not one product's JSON: at its line 1, column 75: "
+                    "invalid JSON while parsing object - unexpected ':'; expected '}'");
   check_input_error("catalog import tests/data/aws/pricing/bad/mixed-currencies.json",
                     "edgeplan: error: tests/data/aws/pricing/bad/mixed-currencies.json:5:9 (/PriceList/1): in the product at "
                     "/terms/OnDemand/2WTMTR9HDDT7AA73.JRTCKXETXF/priceDimensions/2WTMTR9HDDT7AA73.JRTCKXETXF.6YS6EN2CT7/pricePerUnit: "
