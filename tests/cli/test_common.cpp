@@ -200,7 +200,7 @@ TEST_CASE("usage errors: bad command lines exit 2") {
   }
   SECTION("unknown subcommand after a global option") {
     check_usage_error("--log-level info frobnicate",
-                      "edgeplan: error: unknown subcommand \"frobnicate\"\n  hint: subcommands are recommend, capacity, check, batch, validate, rules, facts, catalog, diff, completion\n");
+                      "edgeplan: error: unknown subcommand \"frobnicate\"\n  hint: subcommands are recommend, capacity, cost, check, batch, validate, rules, facts, catalog, diff, completion\n");
   }
   SECTION("unknown log level from the environment") {
     check_usage_error("recommend " + kExample,

@@ -58,21 +58,25 @@ std::string latency_line(const Evaluation& e) {
   return (measured > 0 ? "measured RTT: " : "estimated RTT: ") + util::join_list(texts);
 }
 
-// The winner's cost against the runner-up's and the cheapest rival's: "… (+Z %)".
+// The winner's cost against the best-ranked option of each other kind (the
+// Outpost against the Local Zone, say) and against any cheaper option: "… (+Z %)".
 std::string cost_comparison(const Report& report) {
   const RankedOption& first = report.ranked.front();
   if (!first.cost) return {};
   std::string line = fmt::format("cost: {} {}", first.evaluation->candidate->id, cost_summary(*first.cost));
   std::vector<const RankedOption*> rivals;
-  if (report.ranked.size() > 1) rivals.push_back(&report.ranked[1]);
+  std::vector<SiteKind> kinds = {first.evaluation->candidate->kind};
   const RankedOption* cheapest = nullptr;
   for (std::size_t i = 1; i < report.ranked.size(); ++i) {
-    const auto& r = report.ranked[i];
-    if (r.cost && r.cost->known() && (!cheapest || *r.cost->total < *cheapest->cost->total)) cheapest = &r;
+    const RankedOption& r = report.ranked[i];
+    if (!r.cost) continue;
+    const SiteKind kind = r.evaluation->candidate->kind;
+    if (std::find(kinds.begin(), kinds.end(), kind) == kinds.end() && rivals.size() < 2) kinds.push_back(kind), rivals.push_back(&r);
+    if (r.cost->known() && (!cheapest || *r.cost->total < *cheapest->cost->total)) cheapest = &r;
   }
-  if (cheapest && (rivals.empty() || cheapest != rivals.front())) rivals.push_back(cheapest);
+  const bool cheaper = cheapest && first.cost->known() && *cheapest->cost->total < *first.cost->total;
+  if (cheaper && std::find(rivals.begin(), rivals.end(), cheapest) == rivals.end()) rivals.push_back(cheapest);
   for (const RankedOption* r : rivals) {
-    if (!r->cost) continue;
     line += fmt::format("; {} {}", r->evaluation->candidate->id, cost_summary(*r->cost));
     if (r->cost->known() && first.cost->known() && *first.cost->total > 0)
       line += fmt::format(" ({}{} %)", *r->cost->total >= *first.cost->total ? "+" : "",

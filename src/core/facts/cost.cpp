@@ -165,7 +165,7 @@ void add_data_transfer(CostEstimate& out, const Workload& w, const Prices& price
     return;
   }
   const double now = *w.cost.data_transfer_out_gb_per_month, horizon = now * growth;
-  const std::string what = fmt::format("data out to the internet: {} GB a month now, {} at the horizon", format_number(now), format_number(horizon));
+  const std::string what = fmt::format("data out to the internet: {} GB a month now, {} GB at the horizon", format_number(now), format_number(horizon));
   const PriceEntry* price = prices.find(PriceProduct::data_transfer_out, "internet", locations);
   if (!price) {
     out.lines.push_back(unknown_line("data-transfer", what, fmt::format("the data-transfer-out price per GB at {}", where(locations))));
@@ -231,8 +231,8 @@ void add_configuration(CostEstimate& out, const Candidate& c, const SizingPlan& 
       continue;
     }
     const PriceEntry& p = *choice->price;
-    CostLine line{"outposts", fmt::format("{}, {} {} ({} each upfront + {} a month){}", part.what, p.term, p.payment_option,
-                                          format_number(p.upfront), format_number(p.price),
+    CostLine line{"outposts", fmt::format("{}, {} {} ({} upfront + {} a month, each){}", part.what, p.term, p.payment_option,
+                                          format_money(p.upfront, prices.currency), format_money(p.price, prices.currency),
                                           choice->leases > 1 ? fmt::format(", {} terms in a row", choice->leases) : std::string())};
     line.monthly_now = line.monthly_horizon = part.units * p.price;
     line.upfront = part.units * p.upfront * choice->leases;
@@ -310,7 +310,7 @@ void add_facility(CostEstimate& out, const Candidate& c, const SizingPlan& plan,
     out.notes.push_back("power counts the plan's kVA as kW at full draw all month: an upper bound");
   }
   const double racks = c.kind == SiteKind::outposts_rack ? plan.compute_racks + plan.network_racks : plan.rack_units / 42.0;
-  const std::string space_what = fmt::format("space at {}: {} rack positions", f.id, format_number(racks));
+  const std::string space_what = fmt::format("space at {}: {} rack position{}", f.id, format_number(racks), racks == 1 ? "" : "s");
   const PriceEntry* space = facility_price(prices, PriceProduct::space, f);
   if (!space) {
     out.lines.push_back(unknown_line("facility", space_what, fmt::format("the price of a rack position a month at facility {} (prices: product space)", f.id)));

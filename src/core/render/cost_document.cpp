@@ -1,5 +1,7 @@
 // `edgeplan cost` as a document: text and Markdown share every line and differ
 // only in bullets, headings and escaping.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include <edgeplan/util/text.hpp>
@@ -15,14 +17,29 @@ std::string amount(const std::optional<double>& value, const std::string& curren
   return value ? format_money(*value, currency) : std::string("unknown");
 }
 
-// "compute: 4 × m5.2xlarge …: $1,191/month now, $1,489 at the horizon; $48,245 over 36 months [source]"
-std::string line_text(const CostLine& l, const CostEstimate& c) {
+// The price sources, numbered in order of first use: each line cites its own by number.
+class Sources {
+ public:
+  std::string cite(const std::string& source) {
+    const auto it = std::find(m_sources.begin(), m_sources.end(), source);
+    const std::size_t n = static_cast<std::size_t>(it - m_sources.begin()) + 1;
+    if (it == m_sources.end()) m_sources.push_back(source);
+    return fmt::format("[{}]", n);
+  }
+  const std::vector<std::string>& all() const { return m_sources; }
+
+ private:
+  std::vector<std::string> m_sources;
+};
+
+// "compute: 4 × m5.2xlarge …: $1,191/month now, $1,489 at the horizon; $48,245 over 36 months [1]"
+std::string line_text(const CostLine& l, const CostEstimate& c, Sources& sources) {
   if (!l.known()) return fmt::format("{}: {}: unknown; supply {}", l.category, l.what, l.missing);
   std::string money = l.monthly_now == l.monthly_horizon ? fmt::format("{}/month", amount(l.monthly_now, c.currency))
                                                         : fmt::format("{}/month now, {} at the horizon", amount(l.monthly_now, c.currency),
                                                                       amount(l.monthly_horizon, c.currency));
   if (l.upfront > 0) money += fmt::format(", {} upfront", format_money(l.upfront, c.currency));
-  return fmt::format("{}: {}: {}; {} over {} months [{}]", l.category, l.what, money, amount(l.total, c.currency), c.months, l.source);
+  return fmt::format("{}: {}: {}; {} over {} months {}", l.category, l.what, money, amount(l.total, c.currency), c.months, sources.cite(l.source));
 }
 
 std::string prices_line(const CostReport& r) {
@@ -42,15 +59,18 @@ std::string cost_document(const CostReport& r, bool markdown) {
   out += bullet + user_text(prices_line(r)) + "\n";
   out += bullet + fmt::format("every option over the same {} months (the spec's horizon, or 3 years), growth included", r.months) + "\n";
   out += bullet + user_text(r.summary) + "\n";
+  Sources sources;
   if (r.options.empty()) out += "\nNo eligible option: nothing to cost (edgeplan recommend says why).\n";
   for (const auto& o : r.options) {
     const CostEstimate& c = o.estimate;
     out += fmt::format("\n{}{}. {} ({}), score {}: {}\n", markdown ? "## " : "", o.rank, user_text(o.option_id), o.kind,
                        util::format_number(o.score), user_text(cost_summary(c)));
     if (!c.term.empty()) out += bullet + "term: " + user_text(c.term) + "\n";
-    for (const auto& l : c.lines) out += bullet + user_text(line_text(l, c)) + "\n";
+    for (const auto& l : c.lines) out += bullet + user_text(line_text(l, c, sources)) + "\n";
     for (const auto& n : c.notes) out += sub + "note: " + user_text(n) + "\n";
   }
+  if (!sources.all().empty()) out += fmt::format("\n{}Price sources\n", markdown ? "## " : "");
+  for (std::size_t i = 0; i < sources.all().size(); ++i) out += fmt::format("{}[{}] {}\n", bullet, i + 1, user_text(sources.all()[i]));
   out += "\n" + user_text(provenance_line(r.provenance)) + "\n";
   return out;
 }

@@ -42,9 +42,9 @@ Prices test_prices() {
       price(PriceProduct::ebs, "us-west-2-lax-1", "gp2", 0.096),
       price(PriceProduct::ebs, "us-west-2", "gp2", 0.10),
       price(PriceProduct::ebs, "us-west-2", "gp3", 0.08),
-      outposts("rack-gen2-single", "3yr", "partial-upfront", 150000, 4200),
-      outposts("rack-gen2-single", "1yr", "no-upfront", 0, 9500),
-      outposts("rack-gen2-single", "5yr", "all-upfront", 400000, 0),
+      outposts("rack-gen1", "3yr", "partial-upfront", 150000, 4200),
+      outposts("rack-gen1", "1yr", "no-upfront", 0, 9500),
+      outposts("rack-gen1", "5yr", "all-upfront", 400000, 0),
   };
   PriceEntry support = price(PriceProduct::support, "*", "enterprise", 0);
   support.minimum_monthly = 15000;
@@ -57,7 +57,7 @@ Prices test_prices() {
 }
 
 const char* kSpec = R"("users": [{"name": "LA", "location": {"metro": "Los Angeles"}}],
-  "latency": {"users": {"max_rtt_ms": 60}},
+  "latency": {"users": {"max_rtt_ms": 80}},
   "compute": {"instances": [{"type": "m5.2xlarge", "count": 4}], "storage": {"ebs_tb": 2}},
   "customer": {"facilities": [{"id": "plant-1", "name": "Plant", "location": {"metro": "Los Angeles"}}]})";
 
@@ -125,7 +125,7 @@ TEST_CASE("cost: an Outposts rack over its term, the support plan it requires, a
   const LoadedWorkload loaded = test::load_spec(std::string("{") + kSpec + "}");
   const FactsContext context{loaded.workload, test::default_catalog(), nullptr};
   const auto candidates = build_candidates(loaded.workload, test::default_catalog());
-  const auto it = std::find_if(candidates.begin(), candidates.end(), [](const Candidate& c) { return c.id == "plant-1/rack-gen2-single"; });
+  const auto it = std::find_if(candidates.begin(), candidates.end(), [](const Candidate& c) { return c.id == "plant-1/rack-gen1"; });
   REQUIRE(it != candidates.end());
   // The plan: 32 vCPU on m5.24xlarge hosts (96 vCPU, 80 % ceiling) = 1 active + 1 spare host;
   // power 1.5 kVA rack overhead + 2 × 1.2 kVA hosts = 3.9 kVA (the stated assumptions).
@@ -158,7 +158,7 @@ TEST_CASE("cost: an Outposts rack over its term, the support plan it requires, a
 
 TEST_CASE("cost: the account's Enterprise Support costs nothing new") {
   const std::string spec = std::string(kSpec).replace(std::string(kSpec).find(R"("facilities")"), 12, R"("support_plan": "enterprise", "facilities")");
-  const CostEstimate c = cost_of(spec, "plant-1/rack-gen2-single", test_prices());
+  const CostEstimate c = cost_of(spec, "plant-1/rack-gen1", test_prices());
   for (const auto& line : c.lines) CHECK(line.category != "support");
   CHECK(c.known_total == Approx(301200 + 18448.56));
 }
@@ -175,10 +175,10 @@ TEST_CASE("cost: the factor is relative among eligible options, and an unknown c
   CHECK(factor("us-west-2") == 100);
   CHECK(factor("us-west-2-lax-1a") == Approx(92.6));
   // An option whose cost is unknown scores as the dearest known one (or its own lower bound, if higher) and must be verified.
-  const Evaluation* outpost = report.find("plant-1/rack-gen2-single");
+  const Evaluation* outpost = report.find("plant-1/rack-gen1");
   REQUIRE(outpost);
   if (!outpost->excluded()) {
-    CHECK(outpost->factor_scores.at("cost") == Approx(100 * 46264.32 / (301200 + 540000 + 18448.56)).epsilon(0.001));
+    CHECK(outpost->factor_scores.at("cost") == Approx(100 * 46264.32 / (301200 + 540000 + 18448.56)).margin(0.05));  // 5.38, as printed 5.4
     CHECK(std::any_of(outpost->warnings.begin(), outpost->warnings.end(), [](const Finding& f) { return f.rule == "cost.unknown"; }));
   }
   // The winner's rationale compares costs.

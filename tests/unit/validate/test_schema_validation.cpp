@@ -104,7 +104,7 @@ TEST_CASE("schema: unknown fields are warnings with a hint") {
     auto d = validate_spec(R"({"zzzzzz": true})");
     REQUIRE(d.items().size() == 1);
     CHECK(d.items()[0].severity == Severity::warning);
-    CHECK(d.items()[0].hint == "known fields here: compute, customer, latency, proposed, residency, resilience, services, users, waivers, weights");
+    CHECK(d.items()[0].hint == "known fields here: compute, cost, customer, latency, proposed, residency, resilience, services, users, waivers, weights");
   }
   SECTION("free-form maps (labels) accept any key") {
     auto d = workload_validator().validate(JsonDocument::parse("w.json", R"({"apiVersion": "edgeplan/v1", "kind": "Workload",

@@ -149,7 +149,7 @@ TEST_CASE("workload: warnings do not stop loading") {
   for (const auto& w : loaded.warnings) text.push_back(format_diagnostic(w));
   CHECK(text == std::vector<std::string>{
                     "edgeplan: warning: spec.json:2:68 (/spec/colour): unknown field \"colour\" is ignored\n"
-                    "  hint: known fields here: compute, customer, latency, proposed, residency, resilience, services, users, waivers, weights",
+                    "  hint: known fields here: compute, cost, customer, latency, proposed, residency, resilience, services, users, waivers, weights",
                     "edgeplan: warning: spec.json:1:105 (/spec/users/0): mobile-5g users without a \"carrier\": no Wavelength Zone can be matched to them\n"
                     "  hint: add \"carrier\", e.g. \"Verizon\"",
                     "edgeplan: warning: spec.json:2:49 (/spec/services/regional/0): \"EC2\" is listed as both local and regional; treated as local"});
