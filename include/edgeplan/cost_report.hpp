@@ -21,6 +21,7 @@ struct CostReport {
   std::string workload;
   std::string workload_file;
   int months = kDefaultCostMonths;
+  bool months_from_spec = false;  // the spec states a horizon; else the default 36 months
   bool priced = false;  // a price file was given; without one every cost is unknown and says what to supply
   std::vector<OptionCost> options;  // the eligible options, in rank order
   std::string summary;              // the recommendation's summary ("3 of 118 candidates eligible: …")

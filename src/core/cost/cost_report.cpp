@@ -10,6 +10,7 @@ CostReport cost_report(const LoadedWorkload& loaded, const Engine& engine) {
   out.workload = report.workload;
   out.workload_file = report.workload_file;
   out.months = cost_months(loaded.workload);
+  out.months_from_spec = loaded.workload.compute.horizon_years > 0;
   out.priced = engine.prices != nullptr;
   out.summary = report.summary;
   out.provenance = report.provenance;

@@ -359,17 +359,19 @@ void total_up(CostEstimate& out) {
 }  // namespace
 
 std::string format_money(double amount, const std::string& currency) {
-  const bool cents = std::fabs(amount) < 100;
+  const bool cents = std::fabs(amount) < 100 && amount != 0;  // "$0", "$0.41", "$1,389"
   std::string digits = fmt::format("{:.{}f}", std::fabs(amount), cents ? 2 : 0);
   const std::size_t dot = digits.find('.');
   for (long i = static_cast<long>(dot == std::string::npos ? digits.size() : dot) - 3; i > 0; i -= 3) digits.insert(static_cast<std::size_t>(i), ",");
   const std::string sign = amount < 0 ? "-" : "";
-  return currency == "USD" ? sign + "$" + digits : fmt::format("{}{} {}", sign, currency, digits);
+  if (currency == "USD") return sign + "$" + digits;
+  return currency.empty() ? sign + digits : fmt::format("{}{} {}", sign, currency, digits);
 }
 
 std::string cost_summary(const CostEstimate& c) {
   if (!c.known())
-    return fmt::format("unknown (at least {} over {} months; prices missing)", format_money(c.known_total, c.currency), c.months);
+    return c.known_total > 0 ? fmt::format("unknown (at least {} over {} months; prices missing)", format_money(c.known_total, c.currency), c.months)
+                             : std::string("unknown (prices missing)");
   return fmt::format("about {}/month over {} months ({} in all)", format_money(*c.monthly, c.currency), c.months, format_money(*c.total, c.currency));
 }
 

@@ -194,7 +194,7 @@ std::map<std::string, double> report_weights(const Engine& engine, const LoadedW
     weights.try_emplace("cost", kDefaultCostWeight);
   } else if (weights.erase("cost") && loaded.workload.weights.at("cost") > 0) {
     warnings.push_back({Severity::warning, loaded.workload.source_name, 0, 0, "/spec/weights/cost",
-                        "spec.weights.cost is set, but no prices were given: cost is not scored", "pass a price file with --prices FILE"});
+                        "a cost weight is set (spec.weights.cost or --weights), but no prices were given: cost is not scored", "pass a price file with --prices FILE"});
   }
   return weights;
 }

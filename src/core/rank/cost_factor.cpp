@@ -26,8 +26,7 @@ Finding unknown_cost_condition(const CostEstimate& estimate) {
   f.severity = "warning";
   f.factor = "cost";
   f.condition_kind = "verify";
-  f.message = fmt::format("the cost of {} is unknown (at least {} known over {} months); supply {}", estimate.option_id,
-                          format_money(estimate.known_total, estimate.currency), estimate.months, util::join_list(estimate.missing, "; "));
+  f.message = fmt::format("the cost of {} is {}; supply {}", estimate.option_id, cost_summary(estimate), util::join_list(estimate.missing, "; "));
   f.summary = "cost unknown";
   f.rule_file = "(built in: the cost factor)";
   f.waivable = false;

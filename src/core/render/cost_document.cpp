@@ -57,7 +57,8 @@ std::string cost_document(const CostReport& r, bool markdown) {
   const std::string sub = markdown ? "  - " : "      ";
   std::string out = fmt::format("{}edgeplan cost: {}\n\n", markdown ? "# " : "", user_text(r.workload));
   out += bullet + user_text(prices_line(r)) + "\n";
-  out += bullet + fmt::format("every option over the same {} months (the spec's horizon, or 3 years), growth included", r.months) + "\n";
+  out += bullet + fmt::format("every option over the same {} months ({}), growth included", r.months,
+                              r.months_from_spec ? "the spec's horizon" : "the spec states no horizon: 3 years") + "\n";
   out += bullet + user_text(r.summary) + "\n";
   Sources sources;
   if (r.options.empty()) out += "\nNo eligible option: nothing to cost (edgeplan recommend says why).\n";

@@ -469,7 +469,7 @@ OrderedJson cost_report_json(const CostReport& r) {
   OrderedJson options = OrderedJson::array();
   for (const auto& o : r.options)
     options.push_back({{"rank", o.rank}, {"option", o.option_id}, {"kind", o.kind}, {"score", o.score}, {"cost", cost_json(o.estimate)}});
-  OrderedJson j = {{"schema_version", kCostSchemaVersion}, {"workload", r.workload}, {"months", r.months},
+  OrderedJson j = {{"schema_version", kCostSchemaVersion}, {"workload", r.workload}, {"months", r.months}, {"months_from_spec", r.months_from_spec},
                    {"priced", r.priced},               {"summary", r.summary},   {"options", options}};
   j["provenance"] = report_provenance_json(r.provenance);
   return j;
