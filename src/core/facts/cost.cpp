@@ -41,6 +41,12 @@ CostLine unknown_line(std::string category, std::string what, std::string missin
 
 // ---------------------------------------------------------------- Regions and zones
 
+// Instances of one type a compute line counts, today and at the horizon.
+struct InstanceUse {
+  std::string type;
+  int now = 0, horizon = 0;
+};
+
 // The on-demand instance prices at the most specific location that has any,
 // one per instance type.
 std::map<std::string, const PriceEntry*> instance_prices(const Prices& prices, const std::vector<std::string>& locations) {
@@ -59,7 +65,8 @@ int instances_for(const InstanceType& type, double vcpu, double memory_gib, doub
 
 // Raw vCPU / memory / GPU demand: the priced instance type that runs it for the
 // least (of the spec's families, or of any family priced here).
-CostLine raw_demand_line(const Workload& w, const Prices& prices, const std::vector<std::string>& locations, double growth, int months) {
+CostLine raw_demand_line(const Workload& w, const Prices& prices, const std::vector<std::string>& locations, double growth, int months,
+                         std::vector<InstanceUse>& uses) {
   const Compute& c = w.compute;
   const std::string demand = fmt::format("{} vCPU · {} GiB{}", format_number(c.vcpu), format_number(c.memory_gib),
                                          c.gpus > 0 ? fmt::format(" · {} GPUs", c.gpus) : std::string());
@@ -79,17 +86,22 @@ CostLine raw_demand_line(const Workload& w, const Prices& prices, const std::vec
     const std::string of = families.empty() ? "any instance type" : "an instance type of family " + util::join_words({families.begin(), families.end()}, "or");
     return unknown_line("compute", demand, fmt::format("an on-demand price at {} for {} that runs {}", where(locations), of, demand));
   }
+  uses.push_back({best->name, best_now, best_horizon});
   return known_line("compute",
                     fmt::format("{}: {} × {} now, {} at the horizon, on-demand at {} (the cheapest priced fit)", demand, best_now, best->name,
                                 best_horizon, best_price->location),
                     best_now * best_price->price * kHoursPerMonth, best_horizon * best_price->price * kHoursPerMonth, months, *best_price);
 }
 
-void add_compute(CostEstimate& out, const Workload& w, const Prices& prices, const std::vector<std::string>& locations, double growth) {
+// The instances priced, for note_commitments.
+std::vector<InstanceUse> add_compute(CostEstimate& out, const Workload& w, const Prices& prices, const std::vector<std::string>& locations,
+                                     double growth) {
+  std::vector<InstanceUse> uses;
   for (const auto& instance : w.compute.instances) {
     if (instance.count <= 0) continue;
     const PriceEntry* price = prices.find(PriceProduct::instance, instance.type, locations);
     const int horizon = grown(instance.count, growth);
+    uses.push_back({instance.type, instance.count, horizon});
     const std::string what = fmt::format("{} × {} now, {} at the horizon", instance.count, instance.type, horizon);
     if (!price) {
       out.lines.push_back(unknown_line("compute", what, fmt::format("the on-demand price of {} at {}", instance.type, where(locations))));
@@ -99,24 +111,25 @@ void add_compute(CostEstimate& out, const Workload& w, const Prices& prices, con
                                    horizon * price->price * kHoursPerMonth, out.months, *price));
   }
   if (w.compute.vcpu > 0 || w.compute.memory_gib > 0 || w.compute.gpus > 0)
-    out.lines.push_back(raw_demand_line(w, prices, locations, growth, out.months));
+    out.lines.push_back(raw_demand_line(w, prices, locations, growth, out.months, uses));
+  return uses;
 }
 
-// A commitment's hourly rate instead of on-demand, for every named instance type,
+// A commitment's hourly rate instead of on-demand, for every instance type counted,
 // when the price file has one whose term fits in the period: the saving it would make.
-void note_commitments(CostEstimate& out, const Workload& w, const Prices& prices, const std::vector<std::string>& locations, double growth) {
+void note_commitments(CostEstimate& out, const std::vector<InstanceUse>& uses, const Prices& prices, const std::vector<std::string>& locations) {
   static const std::vector<std::pair<std::string, int>> terms = {
       {"savings-plan-1yr", 12}, {"reserved-1yr", 12}, {"savings-plan-3yr", 36}, {"reserved-3yr", 36}};
-  if (w.compute.instances.empty()) return;
+  if (uses.empty()) return;
   for (const auto& [term, term_months] : terms) {
     if (term_months > out.months) continue;
     double on_demand = 0, committed = 0;
     bool all = true;
-    for (const auto& instance : w.compute.instances) {
-      const PriceEntry* base = prices.find(PriceProduct::instance, instance.type, locations);
-      const PriceEntry* rate = prices.find(PriceProduct::instance, instance.type, locations, term);
+    for (const auto& use : uses) {
+      const PriceEntry* base = prices.find(PriceProduct::instance, use.type, locations);
+      const PriceEntry* rate = prices.find(PriceProduct::instance, use.type, locations, term);
       if (!base || !rate) { all = false; break; }
-      const double hours = over_period(instance.count, grown(instance.count, growth), out.months) * kHoursPerMonth;
+      const double hours = over_period(use.now, use.horizon, out.months) * kHoursPerMonth;
       on_demand += hours * base->price;
       committed += hours * rate->price;
     }
@@ -406,10 +419,10 @@ CostEstimate estimate_cost(const Candidate& candidate, const FactsContext& conte
   if (candidate.is_outposts()) {
     add_outposts(out, candidate, context, prices, locations);
   } else {
-    add_compute(out, w, prices, locations, growth);
+    const std::vector<InstanceUse> uses = add_compute(out, w, prices, locations, growth);
     add_zone_storage(out, candidate, w, prices, locations, growth);
     add_data_transfer(out, w, prices, locations, growth);
-    note_commitments(out, w, prices, locations, growth);
+    note_commitments(out, uses, prices, locations);
     if (candidate.kind != SiteKind::region)
       out.notes.push_back(fmt::format("{} is priced at its own location ({}), never at its parent Region's", candidate.id, util::join_words(locations, "or")));
   }
