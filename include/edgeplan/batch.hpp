@@ -100,6 +100,7 @@ struct BatchInputs {
   std::vector<std::pair<std::string, std::string>> sections;  // ReportInput::sections
   std::string catalog_digest, rules_digest;  // hex, as in a report's provenance (records print the first 12 digits)
   std::string edgeplan_version;
+  std::string prices_digest = {};  // hex, with --prices only ("" without)
 };
 
 // The compact outcome of one spec: what the batch outputs and aggregates keep.

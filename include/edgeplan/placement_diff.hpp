@@ -52,6 +52,7 @@ struct RecordedInputs {
   std::string catalog_label;                    // reports: "aws-default 2026.11.26"
   std::string catalog_origin;                   // reports: "embedded" or the catalog file
   std::string measured_latency_digest;          // reports: a --latency-file's digest, "" when none
+  std::string prices_digest;                    // reports: a --prices file's digest, "" when none
   std::string rules_digest;                     // "sha256:…"
   std::vector<std::string> rule_files;          // reports only
   std::map<std::string, std::string> rules;     // reports: rule id -> the file that defines it
@@ -109,6 +110,7 @@ struct InputChanges {
   std::string catalog_before, catalog_after;   // "aws-default 2026.11.26 sha256:8b0108b7a700" (a batch record: the digest)
   std::string catalog_origin_before, catalog_origin_after;  // reports: where each catalog came from ("embedded" or a file)
   bool measured_latency = false;               // reports: the --latency-file differs (counted as catalog)
+  bool prices = false;                         // reports: the --prices file differs (counted as catalog: data the engine evaluates with)
   std::string rules_before, rules_after;       // "sha256:1dc9ec41f237"
   std::vector<std::string> rule_files_added, rule_files_removed;
   std::string version_before, version_after;

@@ -206,3 +206,21 @@ TEST_CASE("cost: a bad price file stops with its location, exit 3, and writes no
   CHECK(r.out.empty());
   CHECK_FALSE(std::filesystem::exists(out));
 }
+
+TEST_CASE("cost: diff names a changed price file as the cause, in reports and in batch records", "[cost-cli][diff]") {
+  const std::string dir = scratch_dir("cost-diff").string();
+  run_edgeplan("recommend " + kSpec + " --format json -o " + dir + "/before.json");
+  run_edgeplan("recommend " + kSpec + " --prices " + kPrices + " --format json -o " + dir + "/after.json");
+  const auto reports = run_edgeplan("diff " + dir + "/before.json " + dir + "/after.json");
+  INFO(reports.out << reports.err);
+  CHECK(reports.exit_code == 0);
+  CHECK(reports.out.find("(the prices differ)") != std::string::npos);
+  CHECK(reports.out.find("factor weights differ (cost - → 15); the price file (--prices) decides whether cost is a factor") != std::string::npos);
+  CHECK(reports.out.find("edgeplan catalog diff") == std::string::npos);  // the catalogs are the same: no site facts to list
+
+  run_edgeplan("batch " + kSpec + " -o " + dir + "/before.jsonl");
+  run_edgeplan("batch " + kSpec + " --prices " + kPrices + " -o " + dir + "/after.jsonl");
+  const json after = json::parse(edgeplan::test::read_text(dir + "/after.jsonl"));
+  CHECK(after["inputs"]["prices"].get<std::string>().rfind("sha256:", 0) == 0);
+  CHECK_FALSE(json::parse(edgeplan::test::read_text(dir + "/before.jsonl"))["inputs"].contains("prices"));
+}

@@ -60,7 +60,9 @@ std::string declared_name(const Json& spec) {
 }
 
 // What every record of the run shares: the engine's inputs (the spec's are added per record).
-BatchInputs engine_inputs(const Provenance& p) { return BatchInputs{{}, {}, p.catalog_digest, p.rules_digest, p.edgeplan_version}; }
+BatchInputs engine_inputs(const Provenance& p) {
+  return BatchInputs{{}, {}, p.catalog_digest, p.rules_digest, p.edgeplan_version, p.prices_digest};
+}
 
 BatchResult result_of(const BatchInput& input) {
   BatchResult r;

@@ -89,7 +89,8 @@ InputChanges input_changes(const RecordedInputs& a, const RecordedInputs& b) {
   c.catalog_origin_before = a.catalog_origin;
   c.catalog_origin_after = b.catalog_origin;
   c.measured_latency = a.measured_latency_digest != b.measured_latency_digest;
-  if (differ(a.catalog_digest, b.catalog_digest) || c.measured_latency) c.causes.push_back(Cause::catalog);
+  c.prices = a.prices_digest != b.prices_digest;
+  if (differ(a.catalog_digest, b.catalog_digest) || c.measured_latency || c.prices) c.causes.push_back(Cause::catalog);
   c.rules_before = short_digest(a.rules_digest);
   c.rules_after = short_digest(b.rules_digest);
   if (differ(a.rules_digest, b.rules_digest)) {
@@ -248,15 +249,22 @@ void reason_count_evidence(std::vector<Evidence>& out, const RecordedResult& a, 
 
 void weight_evidence(std::vector<Evidence>& out, const RecordedResult& a, const RecordedResult& b, const InputChanges& inputs) {
   if (a.inputs.weights.empty() || b.inputs.weights.empty() || a.inputs.weights == b.inputs.weights) return;
+  std::map<std::string, std::pair<std::optional<double>, std::optional<double>>> both;  // factor -> before, after
+  for (const auto& [factor, w] : a.inputs.weights) both[factor].first = w;
+  for (const auto& [factor, w] : b.inputs.weights) both[factor].second = w;
+  auto words = [](const std::optional<double>& w) { return w ? util::format_number(*w) : std::string("-"); };
   std::vector<std::string> parts;
-  for (const auto& [factor, w] : b.inputs.weights) {
-    auto it = a.inputs.weights.find(factor);
-    if (it == a.inputs.weights.end() || it->second != w)
-      parts.push_back(fmt::format("{} {} → {}", factor, it == a.inputs.weights.end() ? "-" : util::format_number(it->second), util::format_number(w)));
+  bool only_cost = true;
+  for (const auto& [factor, w] : both) {
+    if (w.first == w.second) continue;
+    parts.push_back(fmt::format("{} {} → {}", factor, words(w.first), words(w.second)));
+    only_cost = only_cost && factor == "cost";
   }
-  out.push_back({fmt::format("factor weights differ ({}){}", util::join_list(parts),
-                             inputs.has(Cause::spec) || inputs.unrecorded ? "" : "; the spec is the same: a --weights override"),
-                 std::nullopt});
+  // The cost factor comes with a price file; any other weight that moved with the spec unchanged is a --weights override.
+  std::string why;
+  if (inputs.prices && only_cost) why = "; the price file (--prices) decides whether cost is a factor";
+  else if (!inputs.has(Cause::spec) && !inputs.unrecorded) why = "; the spec is the same: a --weights override";
+  out.push_back({fmt::format("factor weights differ ({}){}", util::join_list(parts), why), std::nullopt});
 }
 
 std::vector<Evidence> evidence_of(const RecordedResult& a, const RecordedResult& b, const InputChanges& inputs, bool every_option) {

@@ -90,6 +90,7 @@ RecordedInputs report_inputs(JsonReader& r) {
   in.catalog_label = version.empty() ? name : name + " " + version;
   in.catalog_origin = r.string("/provenance/catalog/origin").value_or("");
   in.measured_latency_digest = r.string("/provenance/measured_latency_digest").value_or("");
+  in.prices_digest = r.string("/provenance/prices/digest").value_or("");
   in.rules_digest = sha(r.string("/provenance/rules/digest"));
   in.rule_files = r.strings("/provenance/rules/files");
   in.spec_digest = sha(r.string("/input/spec_digest"));
@@ -136,6 +137,7 @@ RecordedInputs batch_inputs(JsonReader& r) {
   in.catalog_digest = sha(r.string("/inputs/catalog"));
   in.rules_digest = sha(r.string("/inputs/rules"));
   in.edgeplan_version = r.string("/inputs/edgeplan").value_or("");
+  in.prices_digest = r.string("/inputs/prices").value_or("");
   return in;
 }
 

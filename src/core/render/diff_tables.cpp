@@ -44,6 +44,7 @@ std::string catalog_argument(const std::string& origin) {
 std::string catalog_line(const InputChanges& c) {
   std::string out = fmt::format("catalog: {} → {}", c.catalog_before, c.catalog_after);
   if (c.measured_latency) out += " (the measured RTTs differ)";
+  if (c.prices) out += " (the prices differ)";
   return out;
 }
 
@@ -117,7 +118,8 @@ std::vector<std::string> input_change_lines(const InputChanges& c) {
 }
 
 std::string catalog_diff_hint(const InputChanges& c) {
-  if (!c.has(Cause::catalog) || c.catalog_origin_before.empty() || c.catalog_origin_after.empty()) return {};
+  // Only when the catalogs differ: a change of measured RTTs or prices alone has no site facts to list.
+  if (!c.has(Cause::catalog) || c.catalog_before == c.catalog_after || c.catalog_origin_before.empty() || c.catalog_origin_after.empty()) return {};
   return fmt::format("edgeplan catalog diff {} {}", catalog_argument(c.catalog_origin_before), catalog_argument(c.catalog_origin_after));
 }
 

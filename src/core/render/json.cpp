@@ -340,7 +340,7 @@ OrderedJson input_changes_json(const InputChanges& c) {
   for (const auto& f : c.spec_fields) fields.push_back({{"pointer", f.pointer}, {"before", to_ordered(f.before)}, {"after", to_ordered(f.after)}});
   return {{"causes", causes},
           {"spec", {{"fields", fields}, {"sections", c.spec_sections}, {"recorded", !c.unrecorded}}},
-          {"catalog", {{"before", c.catalog_before}, {"after", c.catalog_after}, {"measured_latency_changed", c.measured_latency}}},
+          {"catalog", {{"before", c.catalog_before}, {"after", c.catalog_after}, {"measured_latency_changed", c.measured_latency}, {"prices_changed", c.prices}}},
           {"rules", {{"before", c.rules_before}, {"after", c.rules_after}, {"files_added", c.rule_files_added}, {"files_removed", c.rule_files_removed}}},
           {"edgeplan", {{"before", c.version_before}, {"after", c.version_after}}}};
 }

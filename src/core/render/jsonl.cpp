@@ -57,8 +57,10 @@ OJson robustness_record_json(const Robustness& r) {
 OJson inputs_json(const BatchInputs& in) {
   OJson sections = OJson::object();
   for (const auto& [name, digest] : in.sections) sections[name] = digest;
-  return {{"spec", in.spec_digest.empty() ? OJson(nullptr) : OJson("sha256:" + in.spec_digest)}, {"sections", std::move(sections)},
-          {"catalog", "sha256:" + util::short_digest(in.catalog_digest)}, {"rules", "sha256:" + util::short_digest(in.rules_digest)}, {"edgeplan", in.edgeplan_version}};
+  OJson out = {{"spec", in.spec_digest.empty() ? OJson(nullptr) : OJson("sha256:" + in.spec_digest)}, {"sections", std::move(sections)},
+               {"catalog", "sha256:" + util::short_digest(in.catalog_digest)}, {"rules", "sha256:" + util::short_digest(in.rules_digest)}, {"edgeplan", in.edgeplan_version}};
+  if (!in.prices_digest.empty()) out["prices"] = "sha256:" + util::short_digest(in.prices_digest);  // with --prices only: records without are unchanged
+  return out;
 }
 
 }  // namespace
