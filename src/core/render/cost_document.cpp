@@ -13,10 +13,6 @@ namespace edgeplan::render_detail {
 
 namespace {
 
-std::string amount(const std::optional<double>& value, const std::string& currency) {
-  return value ? format_money(*value, currency) : std::string("unknown");
-}
-
 // The price sources, numbered in order of first use: each line cites its own by number.
 class Sources {
  public:
@@ -31,16 +27,6 @@ class Sources {
  private:
   std::vector<std::string> m_sources;
 };
-
-// "compute: 4 × m5.2xlarge …: $1,191/month now, $1,489 at the horizon; $48,245 over 36 months [1]"
-std::string line_text(const CostLine& l, const CostEstimate& c, Sources& sources) {
-  if (!l.known()) return fmt::format("{}: {}: unknown; supply {}", l.category, l.what, l.missing);
-  std::string money = l.monthly_now == l.monthly_horizon ? fmt::format("{}/month", amount(l.monthly_now, c.currency))
-                                                        : fmt::format("{}/month now, {} at the horizon", amount(l.monthly_now, c.currency),
-                                                                      amount(l.monthly_horizon, c.currency));
-  if (l.upfront > 0) money += fmt::format(", {} upfront", format_money(l.upfront, c.currency));
-  return fmt::format("{}: {}: {}; {} over {} months {}", l.category, l.what, money, amount(l.total, c.currency), c.months, sources.cite(l.source));
-}
 
 std::string prices_line(const CostReport& r) {
   const Provenance& p = r.provenance;
@@ -67,7 +53,7 @@ std::string cost_document(const CostReport& r, bool markdown) {
     out += fmt::format("\n{}{}. {} ({}), score {}: {}\n", markdown ? "## " : "", o.rank, user_text(o.option_id), o.kind,
                        util::format_number(o.score), user_text(cost_summary(c)));
     if (!c.term.empty()) out += bullet + "term: " + user_text(c.term) + "\n";
-    for (const auto& l : c.lines) out += bullet + user_text(line_text(l, c, sources)) + "\n";
+    for (const auto& l : c.lines) out += bullet + user_text(cost_line_text(l, c, l.known() ? sources.cite(l.source) : std::string())) + "\n";
     for (const auto& n : c.notes) out += sub + "note: " + user_text(n) + "\n";
   }
   if (!sources.all().empty()) out += fmt::format("\n{}Price sources\n", markdown ? "## " : "");

@@ -430,6 +430,8 @@ OrderedJson explanation_json(const Explanation& x) {
             {"rules", trace},
             {"latency_outlook", latency_outlook_json(x.outlook.latency)},
             {"provenance", report_provenance_json(report.provenance)}};
+  for (const auto& r : report.ranked)
+    if (r.evaluation == &e && r.cost) j["cost"] = cost_json(*r.cost);  // with prices only
   if (x.outlook.winner && report.robustness) j["robustness"] = robustness_json(*report.robustness);
   if (!x.outlook.to_win.empty()) {
     OJson to_win = OJson::array();

@@ -187,6 +187,10 @@ std::string explanation(const Explanation& x, const RenderOptions&) {
     out += "\n## Conditions and notes\n\n";
     for (const auto& f : e.warnings) out += "- " + markdown_text(finding_line(f)) + "\n";
   }
+  if (auto cost = cost_lines(report, e); !cost.empty()) {
+    out += "\n## Cost\n\n";
+    for (const auto& line : cost) out += "- " + markdown_text(line) + "\n";
+  }
   out += "\n## Rules\n\n| rule | effect | outcome |\n|---|---|---|\n";
   for (const auto& t : e.trace)
     out += fmt::format("| {} | {} | {} |\n", markdown_code(t.rule), t.effect, markdown_text(t.outcome + (t.detail.empty() ? "" : ": " + t.detail)));

@@ -376,6 +376,10 @@ std::string explanation(const Explanation& x, const RenderOptions& options) {
     out += "\n" + p.bold("Conditions and notes") + "\n";
     for (const auto& f : e.warnings) out += "  - " + escape_controls(finding_line(f)) + "\n";
   }
+  if (auto cost = cost_lines(report, e); !cost.empty()) {
+    out += "\n" + p.bold("Cost") + "\n";
+    for (const auto& line : cost) out += "  - " + escape_controls(line) + "\n";
+  }
   out += "\n" + p.bold("Rules") + "\n";
   for (const auto& t : e.trace)
     out += fmt::format("  {:<44} {:<8} {}{}\n", escape_controls(t.rule), t.effect, escape_controls(t.outcome),

@@ -29,6 +29,34 @@ std::string factor_line(const Evaluation& e) {
   return util::join_list(parts, " · ");
 }
 
+namespace {
+
+std::string amount(const std::optional<double>& value, const std::string& currency) {
+  return value ? format_money(*value, currency) : std::string("unknown");
+}
+
+}  // namespace
+
+std::string cost_line_text(const CostLine& l, const CostEstimate& c, const std::string& citation) {
+  if (!l.known()) return fmt::format("{}: {}: unknown; supply {}", l.category, l.what, l.missing);
+  std::string money = l.monthly_now == l.monthly_horizon ? fmt::format("{}/month", amount(l.monthly_now, c.currency))
+                                                        : fmt::format("{}/month now, {} at the horizon", amount(l.monthly_now, c.currency),
+                                                                      amount(l.monthly_horizon, c.currency));
+  if (l.upfront > 0) money += fmt::format(", {} upfront", format_money(l.upfront, c.currency));
+  return fmt::format("{}: {}: {}; {} over {} months {}", l.category, l.what, money, amount(l.total, c.currency), c.months, citation);
+}
+
+std::vector<std::string> cost_lines(const Report& report, const Evaluation& option) {
+  for (const auto& r : report.ranked) {
+    if (r.evaluation != &option || !r.cost) continue;
+    std::vector<std::string> out = {cost_summary(*r.cost)};
+    for (const auto& l : r.cost->lines) out.push_back(cost_line_text(l, *r.cost, "[" + l.source + "]"));
+    for (const auto& n : r.cost->notes) out.push_back("note: " + n);
+    return out;
+  }
+  return {};
+}
+
 std::string provenance_line(const Provenance& p) {
   std::string line = fmt::format("edgeplan {} · catalog {} {} ({}, sha256:{}) · rules sha256:{}", p.edgeplan_version, p.catalog_name,
                                  p.catalog_version, p.catalog_date, util::short_digest(p.catalog_digest), util::short_digest(p.rules_digest));

@@ -98,7 +98,13 @@ std::string diff_counts(const CatalogDiff& diff);
 // ---- capacity plans (capacity_document.cpp): text and Markdown differ only in bullets and headings
 std::string capacity_document(const CapacityReport& report, bool markdown);
 
-// ---- costs (cost_document.cpp): text and Markdown differ only in bullets, headings and escaping
+// ---- costs
+// "compute: 4 × m5.2xlarge …: $1,191/month now, $1,489 at the horizon; $48,245 over 36 months [1]";
+// `citation` names the price's source ("[1]", or the source itself), unknown lines say what to supply.
+std::string cost_line_text(const CostLine& line, const CostEstimate& estimate, const std::string& citation);
+// The option's cost, when the report has one (recommend --prices): its summary, then each line citing its source.
+std::vector<std::string> cost_lines(const Report& report, const Evaluation& option);
+// cost_document.cpp: text and Markdown differ only in bullets, headings and escaping
 std::string cost_document(const CostReport& report, bool markdown);
 
 // ---- portfolios (portfolio_tables.cpp): built once as tables, laid out per format
