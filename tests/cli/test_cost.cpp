@@ -224,3 +224,15 @@ TEST_CASE("cost: diff names a changed price file as the cause, in reports and in
   CHECK(after["inputs"]["prices"].get<std::string>().rfind("sha256:", 0) == 0);
   CHECK_FALSE(json::parse(edgeplan::test::read_text(dir + "/before.jsonl"))["inputs"].contains("prices"));
 }
+
+TEST_CASE("cost: hostile price files stop at their location, exit 3, with no raw control character echoed", "[cost-cli][hostile]") {
+  for (const char* file : {"prices-escape-in-product.json", "prices-huge-tiers.json", "prices-nan-price.yaml", "prices-not-an-object.json"}) {
+    const std::string path = std::string("tests/data/hostile/") + file;
+    const auto r = run_edgeplan("recommend " + kSpec + " --prices " + path);
+    INFO(path << "\n" << r.err);
+    CHECK(r.exit_code == 3);
+    CHECK(r.out.empty());
+    CHECK(r.err.rfind("edgeplan: error: " + path + ":", 0) == 0);
+    CHECK(r.err.find('\x1b') == std::string::npos);
+  }
+}
