@@ -9,7 +9,7 @@ function(edgeplan_embed)
     OUTPUT ${EMB_OUTPUT}
     COMMAND ${CMAKE_COMMAND} -DOUTPUT=${EMB_OUTPUT} -DROOT=${CMAKE_SOURCE_DIR}
             "-DFILES=${files_arg}" -P ${CMAKE_SOURCE_DIR}/cmake/EmbedScript.cmake
-    DEPENDS ${EMB_FILES} ${CMAKE_SOURCE_DIR}/cmake/EmbedScript.cmake
+    DEPENDS ${EMB_FILES} ${CMAKE_SOURCE_DIR}/cmake/EmbedScript.cmake ${CMAKE_SOURCE_DIR}/cmake/EmbedSummary.cmake
     COMMENT "Embedding default catalog and rules"
     VERBATIM)
 endfunction()

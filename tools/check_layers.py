@@ -26,7 +26,7 @@ HEADERS = {
     "candidates": ["candidates"],
     "sizing": ["capacity"],
     "facts": ["facts", "latency_model", "cost"],
-    "rules": ["rules", "jsonlogic"],
+    "rules": ["rules", "jsonlogic", "default_data"],  # default_data: the embedded catalog's and rules' summary
     "rank": ["rank", "report"],  # the Report is the output model: rank creates its order, later stages fill it
     "explain": ["explain", "robustness", "fallback", "placement_map"],
     "pipeline": ["pipeline", "relax"],

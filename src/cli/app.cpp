@@ -14,7 +14,7 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
-#include <edgeplan/catalog_loader.hpp>
+#include <edgeplan/default_data.hpp>
 #include <edgeplan/diagnostics.hpp>
 #include <edgeplan/exit_codes.hpp>
 #include <edgeplan/pipeline.hpp>
@@ -50,12 +50,13 @@ void setup_logging(const GlobalOptions& global) {
   spdlog::set_default_logger(logger);
 }
 
+// Read at build time: --version loads neither the catalog nor the rules, so it
+// costs little more than starting the process.
 std::string version_text() {
-  Catalog catalog = load_default_catalog();
-  RuleSet rules = load_default_rules();
+  const DefaultDataSummary& data = default_data_summary();
   return fmt::format("edgeplan {}\ncatalog {} {} ({}) sha256:{}\nrules {} rules in {} files, sha256:{}\n", edgeplan_version(),
-                     catalog.info.name, catalog.info.version, catalog.info.date, catalog.info.digest, rules.rules.size(),
-                     rules.files.size(), rules.digest);
+                     data.catalog_name, data.catalog_version, data.catalog_date, data.catalog_digest, data.rules, data.rule_files,
+                     data.rules_digest);
 }
 
 // The first argument that is neither an option nor a global option's value:

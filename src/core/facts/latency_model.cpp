@@ -340,13 +340,19 @@ void RouteGraph::solve() {
       }
     }
   }
+  // Floyd-Warshall. Every start that models a latency runs it: d(i,k) is read
+  // once per row (no pass over k changes it, as d(k,k) = 0), and a row that
+  // cannot reach k yet is skipped, which would compare only infinities.
   for (std::size_t k = 0; k < n; ++k)
-    for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t i = 0; i < n; ++i) {
+      const double via = m_distance[i * n + k];
+      if (!std::isfinite(via)) continue;
       for (std::size_t j = 0; j < n; ++j)
-        if (m_distance[i * n + k] + m_distance[k * n + j] < m_distance[i * n + j]) {
-          m_distance[i * n + j] = m_distance[i * n + k] + m_distance[k * n + j];
+        if (via + m_distance[k * n + j] < m_distance[i * n + j]) {
+          m_distance[i * n + j] = via + m_distance[k * n + j];
           next[i * n + j] = next[i * n + k];
         }
+    }
   m_next = std::move(next);
 }
 

@@ -22,6 +22,12 @@ constexpr std::string_view kCatalogFile = "rules/catalog/catalog.json";
 constexpr std::string_view kMetroFile = "rules/catalog/metros.json";
 constexpr std::string_view kServicesFile = "rules/catalog/services.json";
 
+// Every catalog reads its metros from the embedded file: parsed once per process.
+const JsonDocument& embedded_metros() {
+  static const JsonDocument metros = JsonDocument::parse(std::string(kMetroFile), embedded::file(kMetroFile));
+  return metros;
+}
+
 std::set<std::string> string_set(JsonReader& r, const std::string& pointer) {
   auto list = r.strings(pointer);
   return {list.begin(), list.end()};
@@ -377,10 +383,9 @@ Catalog build_catalog(const JsonDocument& catalog_doc, const JsonDocument& metro
 }
 
 Catalog load_default_catalog() {
-  std::string_view text = embedded::file(kCatalogFile);
-  Catalog catalog = build_catalog(JsonDocument::parse(std::string(kCatalogFile), text),
-                                  JsonDocument::parse(std::string(kMetroFile), embedded::file(kMetroFile)), "embedded");
-  catalog.info.digest = util::sha256_hex(text);
+  const auto& file = embedded::entry(kCatalogFile);
+  Catalog catalog = build_catalog(JsonDocument::parse(std::string(kCatalogFile), file.contents), embedded_metros(), "embedded");
+  catalog.info.digest = file.sha256;
   return catalog;
 }
 
@@ -390,7 +395,7 @@ Catalog load_catalog_file(const FileSystem& fs, const std::string& path) {
   JsonDocument doc = JsonDocument::parse_file(path, *text);
   const Json* extends = doc.value().is_object() && doc.value().contains("extends") ? &doc.value()["extends"] : nullptr;
   if (!extends) {
-    Catalog catalog = build_catalog(doc, JsonDocument::parse(std::string(kMetroFile), embedded::file(kMetroFile)), path);
+    Catalog catalog = build_catalog(doc, embedded_metros(), path);
     catalog.info.digest = util::sha256_hex(*text);
     return catalog;
   }

@@ -13,6 +13,7 @@
 #include <edgeplan/util/digest.hpp>
 #include <edgeplan/util/text.hpp>
 #include <edgeplan/util/utf8.hpp>
+#include "util/embedded.hpp"
 
 
 namespace edgeplan {
@@ -301,6 +302,14 @@ Json parse_json_value(const std::string& name, std::string_view text) {
 JsonDocument JsonDocument::parse(std::string name, std::string_view text) {
   JsonDocument doc;
   doc.m_name = std::move(name);
+  // Text compiled into the binary (the default catalog and rules) passes every
+  // check below, which a test holds for each file, and lives as long as the
+  // process: start-up reads it without them, and without copying it.
+  if (embedded::holds(text)) {
+    doc.m_value = Json::parse(text);
+    doc.m_positions = std::make_shared<Positions>(text);
+    return doc;
+  }
   document_detail::check_document_text(doc.m_name, text);
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) fail_at(doc.m_name, {1, 1}, "", "file is empty; expected a JSON document");
   check_json_nesting(doc.m_name, text);
@@ -310,19 +319,23 @@ JsonDocument JsonDocument::parse(std::string name, std::string_view text) {
 }
 
 struct JsonDocument::Positions {
-  explicit Positions(std::string source) : text(std::move(source)) {}
+  explicit Positions(std::string source) : owned(std::move(source)), text(owned) {}
+  // Text that outlives the document (embedded in the binary): not copied.
+  explicit Positions(std::string_view source) : text(source) {}
   // Positions known already (YAML): marked as indexed, so index() never reads text.
   explicit Positions(PositionIndex known) : by_pointer(std::move(known)) { std::call_once(indexed, [] {}); }
   const PositionIndex& index() {
     std::call_once(indexed, [this] {
       by_pointer = PositionIndexer(text).index();
-      text.clear();
-      text.shrink_to_fit();
+      text = {};
+      owned.clear();
+      owned.shrink_to_fit();
     });
     return by_pointer;
   }
 
-  std::string text;
+  std::string owned;      // the text, when the document keeps its own copy
+  std::string_view text;  // what positions are indexed from, until they are
   std::once_flag indexed;
   PositionIndex by_pointer;
 };

@@ -54,12 +54,9 @@ const Json* child(const Json& node, const std::string& token) {
   return index && *index < node.size() ? &node[*index] : nullptr;
 }
 
-}  // namespace
-
-// Walks the pointer token by token: loaders read every field by pointer, and
-// nlohmann's json_pointer would parse it into a vector of strings each time.
-const Json* JsonReader::find(const std::string& pointer) const {
-  const Json* node = &m_document.value();
+// Walks `pointer` from `node` token by token: loaders read every field by
+// pointer, and nlohmann's json_pointer would parse it into a vector of strings each time.
+const Json* walk(const Json* node, std::string_view pointer) {
   std::string token;
   std::size_t pos = 0;
   while (node != nullptr && pos < pointer.size()) {
@@ -71,6 +68,22 @@ const Json* JsonReader::find(const std::string& pointer) const {
     pos = end;
   }
   return node;
+}
+
+}  // namespace
+
+// The walk to the container ("/sites/3" of "/sites/3/id") is remembered: the
+// next field of the same container is one lookup. Tokens are split at '/',
+// which never occurs escaped, so the two walks take the steps one walk would.
+const Json* JsonReader::find(const std::string& pointer) const {
+  const std::size_t slash = pointer.rfind('/');
+  if (slash == std::string::npos || slash == 0) return walk(&m_document.value(), pointer);
+  const std::string_view parent = std::string_view(pointer).substr(0, slash);
+  if (parent != m_parent_pointer) {
+    m_parent_pointer.assign(parent);
+    m_parent = walk(&m_document.value(), parent);
+  }
+  return walk(m_parent, std::string_view(pointer).substr(slash));
 }
 
 const Json* JsonReader::expect(const std::string& pointer, bool required, const char* what,

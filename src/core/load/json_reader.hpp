@@ -42,6 +42,12 @@ class JsonReader {
 
   const JsonDocument& m_document;
   Diagnostics m_diagnostics;
+  // The container of the last value found, by its pointer: loaders read a
+  // container's members one after another ("/sites/3/id", "/sites/3/kind", …)
+  // and would walk from the root for each. A cache in a const reader, so one
+  // JsonReader is not shared across threads (no loader does).
+  mutable std::string m_parent_pointer;
+  mutable const Json* m_parent = nullptr;
 };
 
 }  // namespace edgeplan

@@ -263,8 +263,10 @@ const std::vector<std::string>& factor_names() {
   return names;
 }
 
-void add_rule_file(RuleSet& set, const std::string& name, std::string_view text) {
-  JsonDocument doc = JsonDocument::parse_file(name, text);
+namespace {
+
+// `text_digest`: the sha-256 of `text`, hex (the embedded files' is computed at build time).
+void add_rule_document(RuleSet& set, const std::string& name, const JsonDocument& doc, const std::string& text_digest) {
   JsonReader r(doc);
   auto api = r.string("/apiVersion", true);
   if (api && *api != "edgeplan/v1") r.error("/apiVersion", fmt::format("expected \"edgeplan/v1\", got \"{}\"", *api));
@@ -289,13 +291,22 @@ void add_rule_file(RuleSet& set, const std::string& name, std::string_view text)
   for (const auto& patch : patches) apply_patch(set, patch, name);
   for (auto& rule : rules) upsert(set, std::move(rule));
   set.files.push_back(name);
-  set.digest = util::sha256_hex(set.digest + name + util::sha256_hex(text));
+  set.digest = util::sha256_hex(set.digest + name + text_digest);
+}
+
+}  // namespace
+
+void add_rule_file(RuleSet& set, const std::string& name, std::string_view text) {
+  add_rule_document(set, name, JsonDocument::parse_file(name, text), util::sha256_hex(text));
 }
 
 RuleSet load_default_rules() {
   RuleSet set;
-  for (const auto& file : embedded::files())
-    if (file.name.rfind("rules/default/", 0) == 0) add_rule_file(set, std::string(file.name), file.contents);
+  for (const auto& file : embedded::files()) {
+    if (!file.name.starts_with("rules/default/")) continue;
+    const std::string name(file.name);
+    add_rule_document(set, name, JsonDocument::parse(name, file.contents), std::string(file.sha256));
+  }
   return set;
 }
 
