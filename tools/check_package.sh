@@ -27,7 +27,7 @@ dpkg-deb -c "$deb"
 [ "$(dpkg-deb -f "$deb" Package)" = edgeplan ] || fail "Package is not edgeplan"
 [ "$(dpkg-deb -f "$deb" Version)" = "$version" ] || fail "Version is not $version"
 depends=$(dpkg-deb -f "$deb" Depends)
-for lib in libc6 libstdc++6 libfmt libspdlog; do
+for lib in libc6 libstdc++6 libfmt libspdlog libssl; do
   [[ $depends == *"$lib"* ]] || fail "Depends lacks $lib: $depends"
 done
 contents=$(dpkg-deb -c "$deb" | awk '{print $NF}')

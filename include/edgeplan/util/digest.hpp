@@ -4,7 +4,7 @@
 
 namespace edgeplan::util {
 
-// Lower-case hex SHA-256 of `data` (FIPS 180-4), used to pin catalog and rule versions in reports.
+// Lower-case hex SHA-256 of `data` (OpenSSL), used to pin catalog and rule versions in reports.
 std::string sha256_hex(std::string_view data);
 // Base64 SHA-256 of `data`: what a Content-Security-Policy hash source names
 // ('sha256-…', CSP Level 3 §2.3.1), to allow exactly one inline script.
