@@ -303,9 +303,9 @@ void add_support(CostEstimate& out, const Candidate& c, const Workload& w, const
                           : std::string("spec.customer.support_plan is not stated: the support plan is counted as new; if the account has it, it costs nothing new"));
 }
 
+// The facility's own price, else one for any facility (Prices::find falls back to item "*").
 const PriceEntry* facility_price(const Prices& prices, PriceProduct product, const Facility& facility) {
-  if (const PriceEntry* p = prices.find(product, facility.id, {"*"})) return p;
-  return prices.find(product, "*", {"*"});
+  return prices.find(product, facility.id, {"*"});
 }
 
 void add_facility(CostEstimate& out, const Candidate& c, const SizingPlan& plan, const Prices& prices) {
