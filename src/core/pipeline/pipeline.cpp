@@ -192,9 +192,17 @@ std::map<std::string, double> report_weights(const Engine& engine, const LoadedW
   std::map<std::string, double> weights = effective_weights(engine.rules, loaded.workload.weights);
   if (engine.prices) {
     weights.try_emplace("cost", kDefaultCostWeight);
-  } else if (weights.erase("cost") && loaded.workload.weights.at("cost") > 0) {
-    warnings.push_back({Severity::warning, loaded.workload.source_name, 0, 0, "/spec/weights/cost",
-                        "a cost weight is set (spec.weights.cost or --weights), but no prices were given: cost is not scored", "pass a price file with --prices FILE"});
+  } else if (weights.erase("cost")) {
+    const auto weight = loaded.workload.weights.find("cost");
+    if (weight == loaded.workload.weights.end() || weight->second <= 0) return weights;
+    // Located at the spec's field when the spec says it; a --weights override has no place in a file.
+    const Json& doc = loaded.workload.spec;
+    const bool in_spec = doc.is_object() && doc.contains("spec") && doc["spec"].is_object() && doc["spec"].contains("weights") &&
+                         doc["spec"]["weights"].is_object() && doc["spec"]["weights"].contains("cost");
+    warnings.push_back({Severity::warning, in_spec ? loaded.workload.source_name : "", 0, 0, in_spec ? "/spec/weights/cost" : "",
+                        in_spec ? "spec.weights.cost is set, but no prices were given: cost is not scored"
+                                : "--weights sets a cost weight, but no prices were given: cost is not scored",
+                        "pass a price file with --prices FILE"});
   }
   return weights;
 }

@@ -193,5 +193,6 @@ TEST_CASE("cost: without prices nothing is scored and outputs stay as they were"
   CHECK(report.weights.count("cost") == 0);
   for (const auto& r : report.ranked) CHECK_FALSE(r.cost.has_value());
   REQUIRE_FALSE(report.input_warnings.empty());
-  CHECK(report.input_warnings.back().message == "a cost weight is set (spec.weights.cost or --weights), but no prices were given: cost is not scored");
+  CHECK(report.input_warnings.back().message == "spec.weights.cost is set, but no prices were given: cost is not scored");
+  CHECK(report.input_warnings.back().pointer == "/spec/weights/cost");
 }
