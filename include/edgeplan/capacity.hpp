@@ -44,6 +44,12 @@ struct Demand {
   Resources total_horizon() const;
 };
 
+// What demand grows by to the horizon: (1 + annual_rate) ^ horizon_years.
+double growth_factor(const Compute& compute);
+// A count (instances, GPUs) grown to the horizon, rounded up; the tolerance keeps
+// a product that is whole in decimal (4 × 1.5) from rounding up past it.
+int grown_count(double count, double growth);
+
 // Raw vCPU / memory / GPU needs with no instance family go to `default_family`.
 // Throws InputError for unknown instance types (located at the spec field).
 Demand compute_demand(const Workload& workload, const InstanceCatalog& types, const std::string& default_family);

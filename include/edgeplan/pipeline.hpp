@@ -12,6 +12,7 @@
 #include <edgeplan/capacity.hpp>
 
 #include <edgeplan/catalog.hpp>
+#include <edgeplan/facts.hpp>
 #include <edgeplan/rules.hpp>
 #include <edgeplan/json_digest.hpp>  // json_digest: a report digests its spec
 #include <edgeplan/latency_model.hpp>
@@ -86,6 +87,8 @@ RuleSet load_rule_set(const EngineSources& sources, const FileSystem& fs);
 
 // Defaults, then the spec's spec.compute.policy, then the engine's overrides.
 SizingPolicy sizing_policy(const Workload& workload, const Engine& engine);
+// What the facts of the workload's options are derived with under this engine.
+FactsContext facts_context(const Workload& workload, const Engine& engine);
 
 // What a report was computed from: versions and digests of catalog and rules.
 Provenance provenance_of(const Engine& engine);

@@ -168,6 +168,9 @@ double plus_adjustments(double score, const Evaluation& evaluation);
 inline double adjustment_points(const Evaluation& evaluation) { return plus_adjustments(0, evaluation); }
 // The score before clamping and rounding; an unscored factor counts 100.
 double unclamped_score(const Evaluation& evaluation, const std::map<std::string, double>& weights);
+// A score (an option's, or a factor's) as reports carry it: clamped to 0-100 and
+// rounded to a tenth, as printed, so that JSON and text agree.
+double reported_score(double score);
 
 // How much of an evaluation CompiledRules records.
 enum class Detail {

@@ -16,17 +16,21 @@ Resources Demand::total_horizon() const {
   return r;
 }
 
+double growth_factor(const Compute& compute) { return std::pow(1.0 + compute.annual_growth, compute.horizon_years); }
+
+int grown_count(double count, double growth) { return static_cast<int>(std::ceil(count * growth - 1e-9)); }
+
 Demand compute_demand(const Workload& workload, const InstanceCatalog& types, const std::string& raw_family) {
   const Compute& c = workload.compute;
   Demand demand;
-  demand.growth_factor = std::pow(1.0 + c.annual_growth, c.horizon_years);
+  demand.growth_factor = growth_factor(c);
   std::map<std::string, FamilyDemand> by_family;
   for (const auto& instance : c.instances) {
     const InstanceType* type = types.find(instance.type);
     if (!type || instance.count <= 0) continue;  // validation reports unknown types
     FamilyDemand& f = by_family[type->family];
     f.family = type->family;
-    const int grown = static_cast<int>(std::ceil(instance.count * demand.growth_factor - 1e-9));
+    const int grown = grown_count(instance.count, demand.growth_factor);
     f.instances_now[instance.type] += instance.count;
     f.instances_horizon[instance.type] += grown;
     f.now.vcpu += instance.count * type->vcpu;
@@ -44,7 +48,7 @@ Demand compute_demand(const Workload& workload, const InstanceCatalog& types, co
     f.now.gpus += c.gpus;
     f.horizon.vcpu += c.vcpu * demand.growth_factor;
     f.horizon.memory_gib += c.memory_gib * demand.growth_factor;
-    f.horizon.gpus += std::ceil(c.gpus * demand.growth_factor - 1e-9);
+    f.horizon.gpus += grown_count(c.gpus, demand.growth_factor);
   }
   for (auto& [family, f] : by_family) demand.families.push_back(std::move(f));
   demand.ebs_tb_now = c.ebs_tb;

@@ -17,7 +17,7 @@ CostReport cost_report(const LoadedWorkload& loaded, const Engine& engine) {
   // Without prices the ranking has no cost in it; each option is still costed
   // against no prices, which lists every price it needs.
   const Prices none;
-  const FactsContext context{loaded.workload, engine.catalog, engine.measured, sizing_policy(loaded.workload, engine)};
+  const FactsContext context = facts_context(loaded.workload, engine);
   for (const auto& r : report.ranked) {
     const Evaluation& e = *r.evaluation;
     out.options.push_back({r.rank, e.candidate->id, to_string(e.candidate->kind), e.score,

@@ -20,8 +20,6 @@ using util::format_number;
 // Straight line from today's monthly cost to the horizon's: its mean over the period.
 double over_period(double monthly_now, double monthly_horizon, int months) { return (monthly_now + monthly_horizon) / 2 * months; }
 
-int grown(int count, double growth) { return static_cast<int>(std::ceil(count * growth - 1e-9)); }
-
 std::string where(const std::vector<std::string>& locations) { return locations.empty() ? "?" : locations.back(); }
 
 CostLine known_line(std::string category, std::string what, double now, double horizon, int months, const PriceEntry& price) {
@@ -79,7 +77,7 @@ CostLine raw_demand_line(const Workload& w, const Prices& prices, const std::vec
     if (!type || type->vcpu <= 0 || type->memory_gib <= 0 || (c.gpus > 0 && type->gpus <= 0)) continue;
     if (!families.empty() && !families.count(type->family)) continue;
     const int now = instances_for(*type, c.vcpu, c.memory_gib, c.gpus);
-    const int horizon = instances_for(*type, c.vcpu * growth, c.memory_gib * growth, std::ceil(c.gpus * growth - 1e-9));
+    const int horizon = instances_for(*type, c.vcpu * growth, c.memory_gib * growth, grown_count(c.gpus, growth));
     if (!best || horizon * price->price < best_horizon * best_price->price) best = type, best_price = price, best_now = now, best_horizon = horizon;
   }
   if (!best) {
@@ -100,7 +98,7 @@ std::vector<InstanceUse> add_compute(CostEstimate& out, const Workload& w, const
   for (const auto& instance : w.compute.instances) {
     if (instance.count <= 0) continue;
     const PriceEntry* price = prices.find(PriceProduct::instance, instance.type, locations);
-    const int horizon = grown(instance.count, growth);
+    const int horizon = grown_count(instance.count, growth);
     uses.push_back({instance.type, instance.count, horizon});
     const std::string what = fmt::format("{} × {} now, {} at the horizon", instance.count, instance.type, horizon);
     if (!price) {
@@ -303,16 +301,12 @@ void add_support(CostEstimate& out, const Candidate& c, const Workload& w, const
                           : std::string("spec.customer.support_plan is not stated: the support plan is counted as new; if the account has it, it costs nothing new"));
 }
 
-// The facility's own price, else one for any facility (Prices::find falls back to item "*").
-const PriceEntry* facility_price(const Prices& prices, PriceProduct product, const Facility& facility) {
-  return prices.find(product, facility.id, {"*"});
-}
-
 void add_facility(CostEstimate& out, const Candidate& c, const SizingPlan& plan, const Prices& prices) {
   const Facility& f = *c.facility;
   // Power: the plan's kVA read as kW (power factor 1: an upper bound on the draw), all month, times the facility's PUE.
   const std::string power_what = fmt::format("power at {}: about {} kVA × {} h × PUE", f.id, format_number(plan.power_kva), format_number(kHoursPerMonth));
-  const PriceEntry* power = facility_price(prices, PriceProduct::power, f);
+  // The facility's own price, else one for any facility (Prices::find falls back to item "*").
+  const PriceEntry* power = prices.find(PriceProduct::power, f.id, {"*"});
   if (!power) {
     out.lines.push_back(unknown_line("facility", power_what, fmt::format("the price per kWh at facility {} (prices: product power)", f.id)));
   } else if (!power->pue) {
@@ -324,7 +318,7 @@ void add_facility(CostEstimate& out, const Candidate& c, const SizingPlan& plan,
   }
   const double racks = c.kind == SiteKind::outposts_rack ? plan.compute_racks + plan.network_racks : plan.rack_units / 42.0;
   const std::string space_what = fmt::format("space at {}: {} rack position{}", f.id, format_number(racks), racks == 1 ? "" : "s");
-  const PriceEntry* space = facility_price(prices, PriceProduct::space, f);
+  const PriceEntry* space = prices.find(PriceProduct::space, f.id, {"*"});
   if (!space) {
     out.lines.push_back(unknown_line("facility", space_what, fmt::format("the price of a rack position a month at facility {} (prices: product space)", f.id)));
     return;
@@ -414,7 +408,7 @@ CostEstimate estimate_cost(const Candidate& candidate, const FactsContext& conte
   out.option_id = candidate.id;
   out.currency = prices.currency;
   out.months = cost_months(w);
-  const double growth = std::pow(1.0 + w.compute.annual_growth, w.compute.horizon_years);
+  const double growth = growth_factor(w.compute);
   const std::vector<std::string> locations = price_locations(candidate);
   if (candidate.is_outposts()) {
     add_outposts(out, candidate, context, prices, locations);

@@ -91,8 +91,6 @@ std::shared_ptr<const RuleNeeds> decision_needs(const RuleSet& rules) {
   return std::make_shared<const RuleNeeds>(rules, LazyFacts::part_names());
 }
 
-namespace {
-
 FactsContext facts_context(const Workload& workload, const Engine& engine) {
   FactsContext context{workload, engine.catalog, engine.measured, sizing_policy(workload, engine)};
   if (engine.catalog.account && !engine.catalog.account->captured_at.empty())
@@ -100,6 +98,8 @@ FactsContext facts_context(const Workload& workload, const Engine& engine) {
   context.max_catalog_age_days = engine.max_catalog_age_days;
   return context;
 }
+
+namespace {
 
 // What the rules read of one candidate besides the workload: its option and all its facts.
 void derive_option(Evaluation& ev, const FactsContext& context) {
@@ -196,9 +196,7 @@ std::map<std::string, double> report_weights(const Engine& engine, const LoadedW
     const auto weight = loaded.workload.weights.find("cost");
     if (weight == loaded.workload.weights.end() || weight->second <= 0) return weights;
     // Located at the spec's field when the spec says it; a --weights override has no place in a file.
-    const Json& doc = loaded.workload.spec;
-    const bool in_spec = doc.is_object() && doc.contains("spec") && doc["spec"].is_object() && doc["spec"].contains("weights") &&
-                         doc["spec"]["weights"].is_object() && doc["spec"]["weights"].contains("cost");
+    const bool in_spec = loaded.workload.spec.contains(Json::json_pointer("/spec/weights/cost"));
     warnings.push_back({Severity::warning, in_spec ? loaded.workload.source_name : "", 0, 0, in_spec ? "/spec/weights/cost" : "",
                         in_spec ? "spec.weights.cost is set, but no prices were given: cost is not scored"
                                 : "--weights sets a cost weight, but no prices were given: cost is not scored",

@@ -33,10 +33,6 @@ Finding unknown_cost_condition(const CostEstimate& estimate) {
   return f;
 }
 
-void rescore(Evaluation& e, const std::map<std::string, double>& weights) {
-  e.score = std::round(std::clamp(unclamped_score(e, weights), 0.0, 100.0) * 10) / 10;
-}
-
 }  // namespace
 
 void score_cost(Report& report, const std::vector<CostEstimate>& estimates) {
@@ -55,8 +51,8 @@ void score_cost(Report& report, const std::vector<CostEstimate>& estimates) {
       const double counted = estimate->total ? *estimate->total : std::max(estimate->known_total, dearest);
       score = counted > 0 ? 100 * cheapest / counted : 100;
     }
-    ev.factor_scores["cost"] = std::round(score * 10) / 10;  // as printed, like every factor score
-    rescore(ev, report.weights);
+    ev.factor_scores["cost"] = reported_score(score);
+    ev.score = reported_score(unclamped_score(ev, report.weights));
   }
 }
 

@@ -112,7 +112,7 @@ OJson robustness_json(const Robustness& r) {
                                          {"latency", "a budget missed at the pessimistic estimate"}, {"verify_conditions", 1}}}}}};
 }
 
-OJson money(const std::optional<double>& amount) { return amount ? OJson(std::round(*amount * 100) / 100) : OJson(nullptr); }
+OJson money(const std::optional<double>& amount) { return amount ? OJson(render_detail::rounded(*amount, 2)) : OJson(nullptr); }
 
 OJson cost_line_json(const CostLine& l) {
   return {{"category", l.category}, {"what", l.what},         {"monthly_now", money(l.monthly_now)}, {"monthly_horizon", money(l.monthly_horizon)},

@@ -1,6 +1,4 @@
 // JSON Lines: one compact object per line, streamed (batch records, facts).
-#include <cmath>
-
 #include <fmt/format.h>
 
 #include <edgeplan/util/digest.hpp>
@@ -19,8 +17,8 @@ OJson option_json(const std::optional<BatchOption>& option) {
   if (!option) return nullptr;
   OJson out{{"id", option->id}, {"kind", option->kind}, {"region", option->region}, {"metro", option->metro}, {"score", option->score}};
   if (const auto& cost = option->cost)  // with prices only: records without them are unchanged
-    out["cost"] = {{"monthly", cost->monthly ? OJson(std::round(*cost->monthly * 100) / 100) : OJson(nullptr)},
-                   {"known_monthly", std::round(cost->known_monthly * 100) / 100}, {"currency", cost->currency}, {"months", cost->months}};
+    out["cost"] = {{"monthly", cost->monthly ? OJson(render_detail::rounded(*cost->monthly, 2)) : OJson(nullptr)},
+                   {"known_monthly", render_detail::rounded(cost->known_monthly, 2)}, {"currency", cost->currency}, {"months", cost->months}};
   return out;
 }
 

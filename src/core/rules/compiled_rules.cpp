@@ -126,6 +126,8 @@ double plus_adjustments(double score, const Evaluation& evaluation) {
   return score;
 }
 
+double reported_score(double score) { return std::round(std::clamp(score, 0.0, 100.0) * 10) / 10; }
+
 double unclamped_score(const Evaluation& evaluation, const std::map<std::string, double>& weights) {
   auto score_of = [&](const std::string& factor) {
     auto it = evaluation.factor_scores.find(factor);
@@ -243,8 +245,7 @@ class CompiledRules::Run {
 
   void apply_score(const Rule& rule) {
     Json value = rule.score->evaluate(m_view);
-    double score = value.is_number() ? std::clamp(value.get<double>(), 0.0, 100.0) : 0.0;
-    score = std::round(score * 10) / 10;  // as printed; keeps JSON and text in agreement
+    const double score = value.is_number() ? reported_score(value.get<double>()) : 0.0;
     // Several score rules for one factor: the lowest wins, so any rule can cap a factor.
     auto it = m_ev.factor_scores.find(rule.factor);
     if (it == m_ev.factor_scores.end() || score < it->second) m_ev.factor_scores[rule.factor] = score;
@@ -307,7 +308,7 @@ class CompiledRules::Run {
     auto score_of = [&](const std::string& factor) { return m_ev.factor_scores.try_emplace(factor, 100.0).first->second; };
     const double score = plus_adjustments(weighted_mean(m_engine.m_weights, score_of), m_ev);
     // Scores are on 0-100 like the factors; adjustments move an option within it.
-    m_ev.score = std::round(std::clamp(score, 0.0, 100.0) * 10) / 10;
+    m_ev.score = reported_score(score);
   }
 
   const CompiledRules& m_engine;
