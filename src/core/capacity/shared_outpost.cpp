@@ -13,13 +13,6 @@ namespace edgeplan {
 
 namespace {
 
-void check_header(JsonReader& r) {
-  auto api = r.string("/apiVersion", true);
-  if (api && *api != "edgeplan/v1") r.error("/apiVersion", fmt::format("expected \"edgeplan/v1\", got \"{}\"", *api));
-  auto kind = r.string("/kind", true);
-  if (kind && *kind != "OutpostCapacity") r.error("/kind", fmt::format("expected \"OutpostCapacity\", got \"{}\"", *kind));
-}
-
 // An Outpost has at most a few hundred slots of a type; the cap keeps used +
 // available (and + demand) far inside int.
 constexpr int kMaxSlots = 1'000'000;
@@ -53,7 +46,7 @@ OutpostSlots read_slots(JsonReader& r, const std::string& p, const InstanceCatal
 ExistingOutpost load_existing_outpost(const FileSystem& fs, const std::string& path, const InstanceCatalog& types) {
   JsonDocument doc = read_json_file(fs, path);
   JsonReader r(doc);
-  check_header(r);
+  r.header("OutpostCapacity");
   ExistingOutpost o;
   o.file = path;
   o.outpost_id = r.string("/metadata/outpost_id", true).value_or("");

@@ -140,13 +140,6 @@ void read_metros(JsonReader& r, const std::string& p, std::vector<Metro>& out) {
   }
 }
 
-void check_header(JsonReader& r, const std::string& kind) {
-  auto api = r.string("/apiVersion", true);
-  if (api && *api != "edgeplan/v1") r.error("/apiVersion", fmt::format("expected \"edgeplan/v1\", got \"{}\"", *api));
-  auto k = r.string("/kind", true);
-  if (k && *k != kind) r.error("/kind", fmt::format("expected \"{}\", got \"{}\"", kind, *k));
-}
-
 void read_capacity_assumptions(JsonReader& r, CapacityAssumptions& a) {
   const std::string p = "/outposts/capacity_assumptions";
   if (!r.find(p)) return;
@@ -365,7 +358,7 @@ void check_references(JsonReader& r, const Catalog& catalog) {
 Catalog build_catalog(const JsonDocument& catalog_doc, const JsonDocument& metros_doc, const std::string& origin) {
   Catalog catalog;
   JsonReader r(catalog_doc);
-  check_header(r, "Catalog");
+  r.header("Catalog");
   catalog.info.name = r.string("/metadata/name").value_or("unnamed");
   catalog.info.version = r.string("/metadata/version", true).value_or("");
   catalog.info.date = r.string("/metadata/date", true).value_or("");
@@ -402,7 +395,7 @@ Catalog load_catalog_file(const FileSystem& fs, const std::string& path) {
   if (*extends != "default") throw InputError(doc.diagnose("/extends", fmt::format("expected \"default\", got {}", describe_json(*extends))));
   Catalog base = load_default_catalog();
   JsonReader r(doc);
-  check_header(r, "Catalog");
+  r.header("Catalog");
   Catalog overlay;
   read_catalog_body(r, overlay);
   r.throw_if_errors();

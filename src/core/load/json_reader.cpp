@@ -86,6 +86,13 @@ const Json* JsonReader::find(const std::string& pointer) const {
   return walk(m_parent, std::string_view(pointer).substr(slash));
 }
 
+void JsonReader::header(const std::string& kind) {
+  auto api = string("/apiVersion", true);
+  if (api && *api != "edgeplan/v1") error("/apiVersion", fmt::format("expected \"edgeplan/v1\", got \"{}\"", *api));
+  auto k = string("/kind", true);
+  if (k && *k != kind) error("/kind", fmt::format("expected \"{}\", got \"{}\"", kind, *k));
+}
+
 const Json* JsonReader::expect(const std::string& pointer, bool required, const char* what,
                                bool (Json::*test)() const noexcept) {
   const Json* value = find(pointer);

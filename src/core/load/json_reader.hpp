@@ -19,6 +19,9 @@ class JsonReader {
   Diagnostics& diagnostics() { return m_diagnostics; }
   void error(const std::string& pointer, std::string message, std::string hint = {});
   void warning(const std::string& pointer, std::string message, std::string hint = {});
+  // Every edgeplan file starts the same way: "apiVersion": "edgeplan/v1" and its
+  // "kind" ("Catalog", "Prices", …); a missing or other value is an error at its field.
+  void header(const std::string& kind);
   // Throws InputError when any error was recorded.
   void throw_if_errors() const;
 

@@ -79,27 +79,8 @@ void check_members(JsonReader& r, const std::string& pointer, const std::vector<
 
 // ---- the file's header -------------------------------------------------------
 
-void check_header(JsonReader& r) {
-  auto api = r.string("/apiVersion", true);
-  if (api && *api != "edgeplan/v1") r.error("/apiVersion", fmt::format("expected \"edgeplan/v1\", got \"{}\"", *api));
-  auto kind = r.string("/kind", true);
-  if (kind && *kind != "Prices") r.error("/kind", fmt::format("expected \"Prices\", got \"{}\"", *kind));
-}
-
-bool leap_year(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-// YYYY-MM-DD naming a day that exists (no 2026-02-30).
-bool calendar_date(const std::string& text) {
-  std::smatch m;
-  if (!std::regex_match(text, m, std::regex("([0-9]{4})-([0-9]{2})-([0-9]{2})"))) return false;
-  const int y = std::stoi(m[1].str()), mo = std::stoi(m[2].str()), d = std::stoi(m[3].str());
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  return d <= kDays[mo - 1] + (mo == 2 && leap_year(y) ? 1 : 0);
-}
-
 void read_header(JsonReader& r, Prices& prices) {
-  check_header(r);
+  r.header("Prices");
   check_members(r, "", kTopMembers);
   prices.name = r.string("/metadata/name").value_or("");
   prices.example = r.boolean("/metadata/example").value_or(false);
@@ -111,7 +92,7 @@ void read_header(JsonReader& r, Prices& prices) {
   }
   if (auto date = r.string("/effective_date", true)) {
     prices.effective_date = *date;
-    if (!calendar_date(*date))
+    if (!util::is_calendar_date(*date))
       r.error("/effective_date", fmt::format("expected a calendar date YYYY-MM-DD such as \"2026-11-01\", got \"{}\"", *date));
   }
 }

@@ -268,10 +268,7 @@ namespace {
 // `text_digest`: the sha-256 of `text`, hex (the embedded files' is computed at build time).
 void add_rule_document(RuleSet& set, const std::string& name, const JsonDocument& doc, const std::string& text_digest) {
   JsonReader r(doc);
-  auto api = r.string("/apiVersion", true);
-  if (api && *api != "edgeplan/v1") r.error("/apiVersion", fmt::format("expected \"edgeplan/v1\", got \"{}\"", *api));
-  auto kind = r.string("/kind", true);
-  if (kind && *kind != "RuleSet") r.error("/kind", fmt::format("expected \"RuleSet\", got \"{}\"", *kind));
+  r.header("RuleSet");
   read_weights(r, set);
   std::set<std::string> ids;
   std::vector<Rule> rules;

@@ -146,7 +146,12 @@ long days_from_civil(long y, unsigned m, unsigned d) {
   return era * 146097 + static_cast<long>(doe) - 719468;
 }
 
-std::optional<long> day_number(std::string_view text) {
+struct Civil {
+  unsigned y, m, d;
+};
+
+// The year, month and day of a text that starts with YYYY-MM-DD (month 1-12, day 1-31).
+std::optional<Civil> civil_date(std::string_view text) {
   if (text.size() < 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
   auto digits = [&](std::size_t at, std::size_t n) -> std::optional<unsigned> {
     unsigned v = 0;
@@ -158,10 +163,24 @@ std::optional<long> day_number(std::string_view text) {
   };
   auto y = digits(0, 4), m = digits(5, 2), d = digits(8, 2);
   if (!y || !m || !d || *m < 1 || *m > 12 || *d < 1 || *d > 31) return std::nullopt;
-  return days_from_civil(static_cast<long>(*y), *m, *d);
+  return Civil{*y, *m, *d};
+}
+
+std::optional<long> day_number(std::string_view text) {
+  const auto c = civil_date(text);
+  if (!c) return std::nullopt;
+  return days_from_civil(static_cast<long>(c->y), c->m, c->d);
 }
 
 }  // namespace
+
+bool is_calendar_date(std::string_view text) {
+  const auto c = civil_date(text);
+  if (!c || text.size() != 10) return false;
+  static constexpr unsigned kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (c->y % 4 == 0 && c->y % 100 != 0) || c->y % 400 == 0;
+  return c->d <= kDays[c->m - 1] + (c->m == 2 && leap ? 1 : 0);
+}
 
 std::optional<long> days_between(std::string_view from, std::string_view to) {
   auto a = day_number(from), b = day_number(to);

@@ -154,18 +154,10 @@ void check_option_id(const Workload& w, const Catalog& catalog, const std::strin
                         : guess + " (`edgeplan recommend` lists option ids)");
 }
 
-// Real calendar dates only: "2026-02-30" is a typo, not a far-off expiry.
-bool valid_date(const std::string& text) {
-  int y = 0, m = 0, d = 0;
-  if (std::sscanf(text.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 || d < 1) return false;
-  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return d <= days[m - 1] + (m == 2 && leap ? 1 : 0);
-}
-
 void check_waivers(const Workload& w, const Catalog& catalog, JsonReader& r) {
   for (const auto& waiver : w.waivers) {
-    if (!waiver.expires.empty() && !valid_date(waiver.expires))
+    // Real calendar dates only: "2026-02-30" is a typo, not a far-off expiry.
+    if (!waiver.expires.empty() && !util::is_calendar_date(waiver.expires))
       r.error(waiver.pointer + "/expires", fmt::format("\"{}\" is not a calendar date", waiver.expires), "expected YYYY-MM-DD");
     if (waiver.option) check_option_id(w, catalog, waiver.pointer + "/option", *waiver.option, r);
   }

@@ -248,3 +248,17 @@ TEST_CASE("util: atomic write goes straight through devices, FIFOs and descripto
   }
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("util: calendar dates are exactly YYYY-MM-DD and name a day that exists") {
+  CHECK(util::is_calendar_date("2026-11-01"));
+  CHECK(util::is_calendar_date("2024-02-29"));  // leap year
+  CHECK(util::is_calendar_date("2000-02-29"));  // divisible by 400
+  CHECK_FALSE(util::is_calendar_date("2026-02-29"));
+  CHECK_FALSE(util::is_calendar_date("1900-02-29"));  // divisible by 100, not 400
+  CHECK_FALSE(util::is_calendar_date("2026-04-31"));
+  CHECK_FALSE(util::is_calendar_date("2026-13-01"));
+  CHECK_FALSE(util::is_calendar_date("2026-00-10"));
+  CHECK_FALSE(util::is_calendar_date("2026-1-05"));
+  CHECK_FALSE(util::is_calendar_date("2026-11-01T00:00:00Z"));
+  CHECK_FALSE(util::is_calendar_date(""));
+}
