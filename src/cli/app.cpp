@@ -145,9 +145,9 @@ const std::vector<Command>& commands() {
       {"completion", "Print a shell completion script for bash, zsh or fish", setup_completion,
        {"edgeplan completion bash > ~/.local/share/bash-completion/completions/edgeplan",
         "edgeplan completion fish > ~/.config/fish/completions/edgeplan.fish"},
-       nullptr},
+       nullptr, /*hidden=*/false, /*describes_all=*/true},
       {"man", "Print the manual page edgeplan(1) in roff", setup_man, {"edgeplan man | man -l -", "edgeplan man > edgeplan.1"}, nullptr,
-       /*hidden=*/true},
+       /*hidden=*/true, /*describes_all=*/true},
   };
   return table;
 }
@@ -327,12 +327,25 @@ int run_command_line(int argc, char** argv) {
   app.add_option("--color", global.color, "Colour output: auto (TTY and no NO_COLOR), always, never")->check(CLI::IsMember({"auto", "always", "never"}));
   app.require_subcommand(0, 1);
   app.fallthrough();  // global flags (-q, -v, --color, --log-level) also after the subcommand; subcommands inherit it
+  // A command's options are declared only when the command is invoked (CLI11
+  // calls the pre-parse callback once it has recognised the command, before
+  // reading its arguments): declaring every command's options cost more than
+  // the rest of `edgeplan --version`. Top-level --help needs only the summaries.
   std::vector<std::pair<CLI::App*, Runner>> runners;
-  for (const auto& c : commands()) {
+  const auto& table = commands();
+  const auto set_up = [&](std::size_t i) {
+    if (!runners[i].second) runners[i].second = table[i].setup(*runners[i].first, global);
+  };
+  for (std::size_t i = 0; i < table.size(); ++i) {
+    const Command& c = table[i];
     CLI::App* sub = app.add_subcommand(c.name, c.summary);
     sub->footer(help_footer(c));
     if (c.hidden) sub->group("");  // CLI11 leaves the group "" out of --help
-    runners.emplace_back(sub, c.setup(*sub, global));
+    runners.emplace_back(sub, Runner{});
+    sub->preparse_callback([&, i](std::size_t) {
+      if (!table[i].describes_all) return set_up(i);
+      for (std::size_t j = 0; j < table.size(); ++j) set_up(j);
+    });
   }
   try {
     app.parse(argc, argv);
@@ -351,7 +364,7 @@ int run_command_line(int argc, char** argv) {
       return to_int(ExitCode::ok);
     }
     for (auto& [sub, runner] : runners)
-      if (sub->parsed()) return runner();
+      if (sub->parsed() && runner) return runner();
     std::cerr << app.help() << diagnostic_lead(Severity::error) << "a subcommand is required\n";
     return to_int(ExitCode::usage_error);
   });

@@ -109,6 +109,7 @@ struct Command {
   std::vector<const char*> examples;  // shown under --help, as typed from the repository root
   const char* exit_1;                 // what exit code 1 means for this command; nullptr: not used
   bool hidden = false;  // left out of --help, the completions and the "subcommands are" hint
+  bool describes_all = false;  // reads every command's options (completion, man), so all are set up
 };
 const std::vector<Command>& commands();
 

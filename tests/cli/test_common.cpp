@@ -35,7 +35,8 @@ void check_usage_error(const std::string& args, const std::string& expected, con
 }
 
 std::string temp_path(const std::string& name) {
-  return (std::filesystem::temp_directory_path() / ("edgeplan-test-" + std::to_string(::getpid()) + "-" + name)).string();
+  std::filesystem::create_directories(edgeplan::test::scratch_root());
+  return (edgeplan::test::scratch_root() / name).string();
 }
 
 }  // namespace

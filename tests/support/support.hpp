@@ -40,10 +40,24 @@ inline std::vector<std::string> lines_of(const std::string& text) {
   return out;
 }
 
-// A fresh, empty directory under the temporary directory for one test's files,
-// unique to this process (ctest runs test cases in parallel processes).
+// This process's folder under the temporary directory (ctest runs test cases in
+// parallel processes), removed with everything in it when the process exits, so
+// the tests leave nothing behind.
+inline const std::filesystem::path& scratch_root() {
+  struct Root {
+    std::filesystem::path path;
+    ~Root() {
+      std::error_code ignored;
+      std::filesystem::remove_all(path, ignored);
+    }
+  };
+  static const Root root{std::filesystem::temp_directory_path() / ("edgeplan-test-" + std::to_string(::getpid()))};
+  return root.path;
+}
+
+// A fresh, empty directory for one test's files, inside scratch_root().
 inline std::filesystem::path scratch_dir(const std::string& name) {
-  const auto dir = std::filesystem::temp_directory_path() / ("edgeplan-test-" + std::to_string(::getpid()) + "-" + name);
+  const auto dir = scratch_root() / name;
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir;
