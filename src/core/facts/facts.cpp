@@ -185,9 +185,11 @@ const SiteLeg& site_leg(const Place& a, const Range& site_a, const Place& b, con
   const Key key{a.point.lat, a.point.lon, b.point.lat, b.point.lon, site_a.low, site_a.typical, site_a.high, site_b.low, site_b.typical, site_b.high};
   auto it = cache.find(key);
   if (it != cache.end()) return it->second;
-  // Bounded: every (site, parent) leg and a few workloads' dependencies fit; no
-  // reference outlives the caller's use, so clearing is safe.
-  if (cache.size() > 2048) cache.clear();
+  // Bounded: every (site, parent) leg (about 130) and a few workloads'
+  // dependencies (one leg per option each) fit; no reference outlives the
+  // caller's use, so clearing is safe. At 2,048 entries each batch worker held
+  // 2.5 MiB more for no measurable gain (bench/README.md, "Performance — batch").
+  if (cache.size() > 512) cache.clear();
   return cache.emplace(key, SiteLeg{estimate_site_rtt(a, site_a, b, site_b), std::nullopt}).first->second;
 }
 
