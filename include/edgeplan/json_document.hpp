@@ -71,6 +71,9 @@ class JsonDocument {
   // and .yml are YAML, anything else JSON. "-" is standard input, named
   // "<stdin>": JSON if it starts with '{' or '[', YAML otherwise.
   static JsonDocument parse_file(const std::string& path, std::string_view text);
+  // A value built in memory (a spec with a relaxation applied): it has no
+  // text, so its diagnostics carry no line:column.
+  static JsonDocument in_memory(std::string name, Json value);
 
   const std::string& name() const { return m_name; }
   const Json& value() const { return m_value; }

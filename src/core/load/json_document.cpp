@@ -348,6 +348,8 @@ JsonDocument JsonDocument::located(std::string name, Json value, PositionIndex p
   return doc;
 }
 
+JsonDocument JsonDocument::in_memory(std::string name, Json value) { return located(std::move(name), std::move(value), PositionIndex()); }
+
 JsonDocument JsonDocument::parse_file(const std::string& path, std::string_view text) {
   const auto ends_with = [&](std::string_view suffix) {
     return path.size() >= suffix.size() && util::to_lower(path.substr(path.size() - suffix.size())) == suffix;

@@ -63,10 +63,11 @@ double distance_of(const Json& spec, const Ops& ops) {
 }
 
 // The exclusions of option `id` for the spec `document`, or nullopt when the
-// patched spec no longer loads.
-std::optional<std::vector<Finding>> exclusions_for(const Json& document, const std::string& name, const std::string& id, const Engine& engine) {
+// patched spec no longer loads. The spec is validated again (a relaxation
+// must leave it valid), but not written out and parsed again.
+std::optional<std::vector<Finding>> exclusions_for(Json document, const std::string& name, const std::string& id, const Engine& engine) {
   try {
-    const LoadedWorkload loaded = load_workload(JsonDocument::parse(name, document.dump()), engine.catalog);
+    const LoadedWorkload loaded = load_workload(JsonDocument::in_memory(name, std::move(document)), engine.catalog);
     return option_exclusions(loaded.workload, engine, id);
   } catch (const InputError&) {
     return std::nullopt;
@@ -96,7 +97,7 @@ std::optional<Relaxation> find_relaxation(const Evaluation& excluded, const Load
     } catch (const Json::exception&) {
       return std::nullopt;
     }
-    auto next = exclusions_for(patched, workload.workload.source_name, excluded.candidate->id, engine);
+    auto next = exclusions_for(std::move(patched), workload.workload.source_name, excluded.candidate->id, engine);
     if (!next) return std::nullopt;
     if (next->empty()) return Relaxation{as_patch(ops), changes_to_qualify(seen), distance_of(spec, ops)};
     exclusions = std::move(*next);

@@ -37,6 +37,15 @@ TEST_CASE("json document: every value remembers its line and column") {
   }
 }
 
+// The relaxations' patched specs are built in memory: validated again, never
+// written out and parsed (a diagnostic there names the file and pointer only).
+TEST_CASE("json document: a value built in memory has no text positions") {
+  const JsonDocument doc = JsonDocument::in_memory("f.json", Json::parse(kText));
+  CHECK(doc.value() == Json::parse(kText));
+  CHECK(doc.name() == "f.json");
+  CHECK(format_diagnostic(doc.diagnose("/b/1/c", "expected number")) == "edgeplan: error: f.json (/b/1/c): expected number");
+}
+
 TEST_CASE("json document: parse errors give line and column of the offending character") {
   SECTION("trailing comma in an object") {
     CHECK(test::input_error_text([] { JsonDocument::parse("f.json", "{\n  \"a\": 1,\n}"); }) ==
