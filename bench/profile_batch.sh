@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Where `edgeplan batch` spends its instructions per workload, stage by stage:
+# the first N specs of the seeded synthetic portfolio (bench/gen_portfolio.py)
+# under callgrind, at --jobs 1, split by the inclusive cost of the functions
+# that begin each stage. Instructions do not depend on what else the machine
+# runs, so the table is comparable between runs and machines of one ISA.
+# Not part of ctest. Needs valgrind (Debian package "valgrind").
+# Usage: bench/profile_batch.sh [build-dir] [workloads]     (default: build 300)
+set -euo pipefail
+build=${1:-build}
+count=${2:-300}
+here=$(cd "$(dirname "$0")" && pwd)
+work=${EDGEPLAN_BENCH_DIR:-/tmp/edgeplan-bench}
+mkdir -p "$work"
+command -v valgrind >/dev/null || { echo "profile_batch.sh: valgrind is missing (apt-get install valgrind)" >&2; exit 2; }
+
+input="$work/profile-$count.jsonl"
+python3 "$here/gen_portfolio.py" --count "$count" --seed 42 --jsonl "$input"
+out="$work/callgrind-$count.out"
+# Exit 1 (some workloads without a feasible placement) is a result, not a failure.
+valgrind --tool=callgrind --callgrind-out-file="$out" "$build/edgeplan" -q batch "$input" --jobs 1 --no-progress >/dev/null 2>"$work/callgrind.log" || [ $? -eq 1 ]
+callgrind_annotate --inclusive=yes --threshold=100 "$out" 2>/dev/null >"$work/callgrind-inclusive.txt"
+callgrind_annotate --inclusive=yes --tree=calling --threshold=100 "$out" 2>/dev/null >"$work/callgrind-calls.txt"
+callgrind_annotate --inclusive=yes --tree=caller --threshold=100 "$out" 2>/dev/null >"$work/callgrind-callers.txt"
+
+# Inclusive instructions of the first function whose name starts with $1 (0 when inlined away).
+cost() {
+  awk -v name="$1" '{ line = $0; sub(/^ +/, "", line); split(line, f, " ");
+                      pos = index(line, "???:" name); if (pos > 0) { gsub(",", "", f[1]); print f[1]; exit } }' \
+    "$work/callgrind-inclusive.txt" | { read -r n || n=0; echo "${n:-0}"; }
+}
+# Inclusive instructions of $1 when called from $2 (start-up parses the catalog and rules too).
+cost_from() {
+  awk -v callee="$1" -v caller="$2" '/^ *$/ { n = 0; next }
+    index($0, "<   ???:" caller) > 0 || index($0, "< ???:" caller) > 0 { line = $0; sub(/^ +/, "", line); split(line, f, " "); gsub(",", "", f[1]); n = f[1]; next }
+    index($0, "*  ???:" callee) > 0 { print n + 0; found = 1; exit }
+    END { if (!found) print 0 }' "$work/callgrind-callers.txt"
+}
+# How many times $1 was called (from the call tree).
+calls() {
+  grep -E "^ +[0-9,]+ .*>   \?\?\?:$1" "$work/callgrind-calls.txt" | grep -oE '\(([0-9,]+)x\)' | tr -d '(),x' | awk '{ n += $1 } END { print n + 0 }'
+}
+
+total=$(cost "edgeplan::run_ordered(")
+parse=$(cost_from "edgeplan::JsonDocument::parse(" "edgeplan::evaluate_input(")
+schema=$(cost "edgeplan::SchemaValidator::validate(")
+load=$(cost "edgeplan::load_workload(edgeplan::JsonDocument const&")
+candidates=$(cost "edgeplan::build_candidates(")
+apply=$(cost "edgeplan::CompiledRules::apply(")
+facts=$(cost "edgeplan::LazyFacts::build(")
+latency=$(cost "edgeplan::(anonymous namespace)::write_latency(")
+residency=$(cost "edgeplan::(anonymous namespace)::write_residency(")
+services=$(cost "edgeplan::(anonymous namespace)::write_services(")
+user_rtt=$(cost "edgeplan::estimate_internet_rtt(")
+site_rtt=$(cost "edgeplan::estimate_site_rtt(")
+test=$(cost "edgeplan::jsonlogic::Expression::test(")
+exclusion=$(cost "edgeplan::CompiledRules::Run::record_exclusion(")
+recommend=$(cost "edgeplan::recommend(")
+digests=$(cost "edgeplan::report_input(")
+render=$(cost "edgeplan::render_detail::jsonl::record")
+evaluations=$(calls "edgeplan::jsonlogic::Expression::test\(")
+
+awk -v n="$count" -v total="$total" -v parse="$parse" -v schema="$schema" -v load="$load" -v candidates="$candidates" \
+    -v apply="$apply" -v facts="$facts" -v latency="$latency" -v residency="$residency" -v services="$services" \
+    -v user_rtt="$user_rtt" -v site_rtt="$site_rtt" -v test="$test" -v exclusion="$exclusion" -v recommend="$recommend" \
+    -v digests="$digests" -v render="$render" -v evaluations="$evaluations" '
+function row(what, value) { printf "| %s | %.0f | %.1f %% |\n", what, value / n / 1000, 100 * value / total }
+BEGIN {
+  printf "%d workloads, %.2f M instructions per workload (batch loop; start-up excluded); %.0f rule evaluations per workload\n\n", n, total / n / 1e6, evaluations / n
+  print "| stage | k instructions / workload | share |"
+  print "|---|---:|---:|"
+  row("parse the spec (JsonDocument::parse)", parse)
+  row("validate against the JSON Schema (valijson)", schema)
+  row("read into the model, semantic checks", load - schema)
+  row("candidates", candidates)
+  row("facts: latency", latency)
+  row("facts: residency", residency)
+  row("facts: services", services)
+  row("facts: the other groups", facts - latency - residency - services)
+  row("rules: the evaluator (Expression::test)", test)
+  row("rules: data views and path lookups", apply - facts - test - exclusion)
+  row("rules: exclusion findings", exclusion)
+  row("rank and summarise", recommend - apply - candidates - digests)
+  row("input digests (SHA-256 of the canonical spec)", digests)
+  row("render the JSONL record", render)
+  row("the rest (batch loop, error handling)", total - parse - load - recommend - render)
+  print ""
+  row("included above: the RTT model itself (estimate_internet_rtt, estimate_site_rtt)", user_rtt + site_rtt)
+}'
