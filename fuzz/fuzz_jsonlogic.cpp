@@ -5,7 +5,6 @@
 #include "harness.hpp"
 
 using namespace edgeplan;
-using Json = nlohmann::json;
 
 namespace {
 
