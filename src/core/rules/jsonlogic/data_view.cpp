@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <mutex>
+#include <optional>
 #include <unordered_map>
 
 #include "rules/jsonlogic/internal.hpp"
@@ -21,7 +22,8 @@ using Kind = Value::Kind;
 
 // Every distinct literal path compiled in this process gets an id, and so does
 // each of its prefixes, so that all expressions share one DataView cache. Ids
-// are only handed out at compile time; evaluation never takes the lock.
+// are handed out at compile time; evaluation takes the lock only the first time
+// a thread binds a name (name_id).
 class PathIds {
  public:
   std::uint32_t intern(const std::string& dotted) {
@@ -58,11 +60,27 @@ void detail::intern_path(VarPath& path) {
   }
 }
 
+namespace {
+
+// An overlay binds the same name ("item") for every element of every for_each
+// rule: its id is remembered per thread instead of looked up under the lock.
+std::uint32_t name_id(const std::string& name) {
+  thread_local std::optional<std::string> last;
+  thread_local std::uint32_t last_id = 0;
+  if (last != name) {
+    last_id = path_ids().intern(name);
+    last = name;
+  }
+  return last_id;
+}
+
+}  // namespace
+
 // Sized for every path compiled so far: one allocation per view, not one per new path.
 DataView::DataView(const Json& data) : m_data(&data), m_slots(path_ids().count()) {}
 
 DataView::DataView(const DataView& base, const std::string& name, const Json& value)
-    : m_base(&base), m_name(name), m_name_id(path_ids().intern(name)), m_value(&value) {}
+    : m_base(&base), m_name(name), m_name_id(name_id(name)), m_value(&value) {}
 
 namespace {
 
