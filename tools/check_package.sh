@@ -27,11 +27,16 @@ dpkg-deb -c "$deb"
 [ "$(dpkg-deb -f "$deb" Package)" = edgeplan ] || fail "Package is not edgeplan"
 [ "$(dpkg-deb -f "$deb" Version)" = "$version" ] || fail "Version is not $version"
 depends=$(dpkg-deb -f "$deb" Depends)
-for lib in libc6 libstdc++6 libfmt; do
+# What CMakeLists.txt compiled in: spdlog always (header-only); libcrypto and
+# yaml-cpp when configure found their static libraries (CMakeCache.txt says).
+cached() { grep -m1 "^$1:" "$build/CMakeCache.txt" | cut -d= -f2-; }
+shared=(libc6 libstdc++6 libfmt) compiled_in=(libspdlog)
+[[ $(cached OPENSSL_CRYPTO_LIBRARY) == *.a ]] && compiled_in+=(libssl) || shared+=(libssl)
+[[ $(cached EDGEPLAN_YAML_CPP_STATIC) == *.a ]] && compiled_in+=(libyaml-cpp) || shared+=(libyaml-cpp)
+for lib in "${shared[@]}"; do
   [[ $depends == *"$lib"* ]] || fail "Depends lacks $lib: $depends"
 done
-# Compiled in (CMakeLists.txt: spdlog header-only, libcrypto.a and libyaml-cpp.a linked statically).
-for lib in libspdlog libssl libyaml-cpp; do
+for lib in "${compiled_in[@]}"; do
   [[ $depends != *"$lib"* ]] || fail "Depends names $lib, which the binary has compiled in: $depends"
 done
 contents=$(dpkg-deb -c "$deb" | awk '{print $NF}')
