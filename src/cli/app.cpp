@@ -364,7 +364,7 @@ int run_command_line(int argc, char** argv) {
       return to_int(ExitCode::ok);
     }
     for (auto& [sub, runner] : runners)
-      if (sub->parsed() && runner) return runner();
+      if (sub->parsed()) return runner();
     std::cerr << app.help() << diagnostic_lead(Severity::error) << "a subcommand is required\n";
     return to_int(ExitCode::usage_error);
   });
