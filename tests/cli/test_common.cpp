@@ -35,7 +35,6 @@ void check_usage_error(const std::string& args, const std::string& expected, con
 }
 
 std::string temp_path(const std::string& name) {
-  std::filesystem::create_directories(edgeplan::test::scratch_root());
   return (edgeplan::test::scratch_root() / name).string();
 }
 

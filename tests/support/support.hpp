@@ -41,17 +41,18 @@ inline std::vector<std::string> lines_of(const std::string& text) {
 }
 
 // This process's folder under the temporary directory (ctest runs test cases in
-// parallel processes), removed with everything in it when the process exits, so
-// the tests leave nothing behind.
+// parallel processes), made on first use and removed with everything in it when
+// the process exits, so the tests leave nothing behind.
 inline const std::filesystem::path& scratch_root() {
   struct Root {
-    std::filesystem::path path;
+    std::filesystem::path path = std::filesystem::temp_directory_path() / ("edgeplan-test-" + std::to_string(::getpid()));
+    Root() { std::filesystem::create_directories(path); }
     ~Root() {
       std::error_code ignored;
       std::filesystem::remove_all(path, ignored);
     }
   };
-  static const Root root{std::filesystem::temp_directory_path() / ("edgeplan-test-" + std::to_string(::getpid()))};
+  static const Root root;
   return root.path;
 }
 
