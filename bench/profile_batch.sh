@@ -19,26 +19,27 @@ python3 "$here/gen_portfolio.py" --count "$count" --seed 42 --jsonl "$input"
 out="$work/callgrind-$count.out"
 # Exit 1 (some workloads without a feasible placement) is a result, not a failure.
 valgrind --tool=callgrind --callgrind-out-file="$out" "$build/edgeplan" -q batch "$input" --jobs 1 --no-progress >/dev/null 2>"$work/callgrind.log" || [ $? -eq 1 ]
-callgrind_annotate --inclusive=yes --threshold=100 "$out" 2>/dev/null >"$work/callgrind-inclusive.txt"
-callgrind_annotate --inclusive=yes --tree=calling --threshold=100 "$out" 2>/dev/null >"$work/callgrind-calls.txt"
-callgrind_annotate --inclusive=yes --tree=caller --threshold=100 "$out" 2>/dev/null >"$work/callgrind-callers.txt"
+# One pass of callgrind_annotate: each function's inclusive cost ("*" line) with
+# its callers ("<") above and callees (">") below, groups apart by blank lines.
+tree="$work/callgrind-tree.txt"
+callgrind_annotate --inclusive=yes --tree=both --threshold=100 "$out" 2>/dev/null >"$tree"
 
-# Inclusive instructions of the first function whose name starts with $1 (0 when inlined away).
+# Inclusive instructions of the first function whose name starts with $1 (0 when
+# inlined away or named otherwise in this build).
 cost() {
-  awk -v name="$1" '{ line = $0; sub(/^ +/, "", line); split(line, f, " ");
-                      pos = index(line, "???:" name); if (pos > 0) { gsub(",", "", f[1]); print f[1]; exit } }' \
-    "$work/callgrind-inclusive.txt" | { read -r n || n=0; echo "${n:-0}"; }
+  awk -v name="$1" 'index($0, "*  ???:" name) > 0 { gsub(",", "", $1); print $1; found = 1; exit }
+                    END { if (!found) print 0 }' "$tree"
 }
 # Inclusive instructions of $1 when called from $2 (start-up parses the catalog and rules too).
 cost_from() {
   awk -v callee="$1" -v caller="$2" '/^ *$/ { n = 0; next }
-    index($0, "<   ???:" caller) > 0 || index($0, "< ???:" caller) > 0 { line = $0; sub(/^ +/, "", line); split(line, f, " "); gsub(",", "", f[1]); n = f[1]; next }
+    index($0, "< ???:" caller) > 0 { gsub(",", "", $1); n = $1; next }
     index($0, "*  ???:" callee) > 0 { print n + 0; found = 1; exit }
-    END { if (!found) print 0 }' "$work/callgrind-callers.txt"
+    END { if (!found) print 0 }' "$tree"
 }
-# How many times $1 was called (from the call tree).
+# How many times $1 was called, summed over its callers.
 calls() {
-  grep -E "^ +[0-9,]+ .*>   \?\?\?:$1" "$work/callgrind-calls.txt" | grep -oE '\(([0-9,]+)x\)' | tr -d '(),x' | awk '{ n += $1 } END { print n + 0 }'
+  grep -F ">   ???:$1" "$tree" | grep -oE '\(([0-9,]+)x\)' | tr -d '(),x' | awk '{ n += $1 } END { print n + 0 }'
 }
 
 total=$(cost "edgeplan::run_ordered(")
@@ -58,7 +59,7 @@ exclusion=$(cost "edgeplan::CompiledRules::Run::record_exclusion(")
 recommend=$(cost "edgeplan::recommend(")
 digests=$(cost "edgeplan::report_input(")
 render=$(cost "edgeplan::render_detail::jsonl::record")
-evaluations=$(calls "edgeplan::jsonlogic::Expression::test\(")
+evaluations=$(calls "edgeplan::jsonlogic::Expression::test(")
 
 awk -v n="$count" -v total="$total" -v parse="$parse" -v schema="$schema" -v load="$load" -v candidates="$candidates" \
     -v apply="$apply" -v facts="$facts" -v latency="$latency" -v residency="$residency" -v services="$services" \
@@ -87,3 +88,11 @@ BEGIN {
   print ""
   row("included above: the RTT model itself (estimate_internet_rtt, estimate_site_rtt)", user_rtt + site_rtt)
 }'
+# A stage whose function this build does not have (an older binary, other
+# inlining) reads 0 above, and the rows derived from it are wrong: say which.
+missing=()
+for stage in total parse schema load candidates apply facts latency residency services user_rtt site_rtt test exclusion recommend digests render; do
+  [ "${!stage}" != 0 ] || missing+=("$stage")
+done
+[ ${#missing[@]} -eq 0 ] || echo "
+not found in this binary (rows using them are not meaningful): ${missing[*]}"
