@@ -288,6 +288,22 @@ TEST_CASE("catalog import: a PriceList string that is not JSON is located at the
                     "mixed currencies: the prices so far are in USD (/PriceList/0), this one in EUR");
 }
 
+// What the import writes must load as a Prices file (the fuzz target
+// fuzz_aws_import checks this on any input): a publication date that is not a
+// calendar day, or a currency that is not an ISO 4217 code, is refused at the
+// product that carries it instead of being written into a file that would not load.
+TEST_CASE("catalog import: a price the Prices file would refuse is an input error at its product", "[catalog-import][prices]") {
+  const auto out = scratch_dir("catalog-import-refused") / "prices.json";
+  check_input_error("catalog import -o " + out.string() + " tests/data/aws/pricing/bad/publication-date.json",
+                    "edgeplan: error: tests/data/aws/pricing/bad/publication-date.json:4:9 (/PriceList/0): in the product at /publicationDate: "
+                    "expected the date AWS published the price, such as \"2026-11-20T21:37:58Z\", got string \"2026-19-20T21:37:58Z\"");
+  check_input_error("catalog import tests/data/aws/pricing/bad/currency-code.json",
+                    "edgeplan: error: tests/data/aws/pricing/bad/currency-code.json:4:9 (/PriceList/0): in the product at "
+                    "/terms/OnDemand/2WTMTR9HDDT7AA73.JRTCKXETXF/priceDimensions/2WTMTR9HDDT7AA73.JRTCKXETXF.6YS6EN2CT7/pricePerUnit/usd: "
+                    "expected a currency code of 3 upper-case letters (ISO 4217) such as \"USD\", got \"usd\"");
+  CHECK_FALSE(std::filesystem::exists(out));  // no partial file
+}
+
 TEST_CASE("catalog import: pricing output and the account's outputs are not imported together", "[catalog-import][prices]") {
   check_input_error("catalog import tests/data/aws/pricing/ec2-us-west-2.json tests/data/aws/collection/us-west-2/ec2-describe-availability-zones.json",
                     "edgeplan: error: tests/data/aws/pricing/ec2-us-west-2.json: aws pricing get-products output cannot be imported together with the "

@@ -83,7 +83,9 @@ std::optional<std::string> location_of(const Json& attributes, const Catalog& ba
   return std::nullopt;
 }
 
-// A pricePerUnit: {"USD": "0.4080000000"} -> 0.408, its currency noted.
+// A pricePerUnit: {"USD": "0.4080000000"} -> 0.408, its currency noted. The
+// currency must be one the Prices file accepts (ISO 4217): what the import
+// writes, edgeplan must read back.
 std::optional<double> price_of(const Product& p, const Json& dimension, const std::string& inner) {
   const Json* per_unit = at(dimension, {"pricePerUnit"});
   if (!per_unit || !per_unit->is_object() || per_unit->size() != 1) {
@@ -92,6 +94,11 @@ std::optional<double> price_of(const Product& p, const Json& dimension, const st
   }
   const std::string currency = per_unit->begin().key();
   const Json& amount = per_unit->begin().value();
+  if (!std::regex_match(currency, std::regex("[A-Z]{3}"))) {
+    p.error(inner + "/pricePerUnit/" + pointer_token(currency),
+            fmt::format("expected a currency code of 3 upper-case letters (ISO 4217) such as \"USD\", got \"{}\"", util::escape_controls(currency)));
+    return std::nullopt;
+  }
   if (!amount.is_string() || !std::regex_match(amount.get<std::string>(), std::regex("[0-9]{1,12}(\\.[0-9]{1,12})?"))) {
     p.error(inner + "/pricePerUnit/" + pointer_token(currency), fmt::format("expected a decimal number such as \"0.4080000000\", got {}", describe_json(amount)));
     return std::nullopt;
@@ -149,7 +156,8 @@ void read_compute(const Product& p, const std::string& location) {
   const Json& a = *at(p.value, {"product", "attributes"});
   if (!kept_compute(a)) return void(++p.c.summary.skipped[fmt::format("compute products not {}", kComputeFilter)]);
   const std::string type = text_at(a, {"instanceType"});
-  if (type.empty()) return p.error("/product/attributes/instanceType", "expected the instance type of a Compute Instance product");
+  // "*" means "any item" in a Prices file, which an instance price may not be.
+  if (type.empty() || type == "*") return p.error("/product/attributes/instanceType", "expected the instance type of a Compute Instance product");
   const std::string source = source_of(p.value);
   each_dimension(p, "OnDemand", "Hrs", [&](const Json&, const Json&, double price) {
     add(p.c, {"instance", location, type, "on-demand", ""},
@@ -181,18 +189,36 @@ std::string s3_class(const Json& attributes) {
   return text_at(attributes, {"volumeType"}) == "Standard" && text_at(attributes, {"storageClass"}) == "General Purpose" ? "standard" : "";
 }
 
+// Every product of the Price List says when it was published
+// ("2026-11-20T21:37:58Z"). That date is each price's source and, the newest
+// of them, the file's effective date, so a product without a real calendar date
+// is refused here rather than written into a file that would not load.
+bool read_publication(const Product& p) {
+  const Json* value = at(p.value, {"publicationDate"});
+  if (!value) return p.error("", "missing \"publicationDate\": the date AWS published the price, such as \"2026-11-20T21:37:58Z\""), false;
+  static const std::regex shape("[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:?[0-9]{2})?)?");
+  const std::string text = value->is_string() ? value->get<std::string>() : std::string();
+  if (!value->is_string() || !std::regex_match(text, shape) || !util::is_calendar_date(std::string_view(text).substr(0, 10)))
+    return p.error("/publicationDate", fmt::format("expected the date AWS published the price, such as \"2026-11-20T21:37:58Z\", got {}", describe_json(*value))),
+           false;
+  if (text > p.c.newest_publication) p.c.newest_publication = text;
+  return true;
+}
+
 void read_product(const Product& p, const Catalog& base) {
   const Json* attributes = at(p.value, {"product", "attributes"});
   if (!p.value.is_object() || !attributes || !attributes->is_object())
     return p.error("", "expected a product of the AWS Price List (an object with product.attributes, terms and serviceCode)");
+  if (!read_publication(p)) return;
   const std::string service = text_at(p.value, {"serviceCode"});
   const std::string family = text_at(p.value, {"product", "productFamily"});
-  const std::string published = text_at(p.value, {"publicationDate"});
-  if (published > p.c.newest_publication) p.c.newest_publication = published;
   const auto location = location_of(*attributes, base);
   if (service == "AmazonEC2" && family == "Compute Instance" && location) return read_compute(p, *location);
-  if (service == "AmazonEC2" && family == "Storage" && location && !text_at(*attributes, {"volumeApiName"}).empty())
-    return read_storage(p, "ebs", text_at(*attributes, {"volumeApiName"}), *location);
+  if (service == "AmazonEC2" && family == "Storage" && location && !text_at(*attributes, {"volumeApiName"}).empty()) {
+    const std::string volume = text_at(*attributes, {"volumeApiName"});
+    if (volume == "*") return p.error("/product/attributes/volumeApiName", "expected the volume type of an EBS Storage product, such as \"gp3\"");
+    return read_storage(p, "ebs", volume, *location);
+  }
   if (service == "AmazonS3" && family == "Storage" && location && !s3_class(*attributes).empty())
     return read_storage(p, "s3", s3_class(*attributes), *location);
   if (!location && (family == "Compute Instance" || family == "Storage"))
@@ -271,8 +297,6 @@ Json prices_document(const Collected& c, const std::vector<AwsInput>& inputs, co
           {"prices", prices}};
 }
 
-bool valid_publication(const std::string& text) { return std::regex_match(text, std::regex("[0-9]{4}-[0-9]{2}-[0-9]{2}(T.*)?")); }
-
 }  // namespace
 
 AwsImport import_price_lists(const std::vector<PriceListFile>& files, const Catalog& base, const AwsImportOptions& options) {
@@ -280,7 +304,7 @@ AwsImport import_price_lists(const std::vector<PriceListFile>& files, const Cata
   std::vector<AwsInput> inputs;
   for (const auto& file : files) inputs.push_back(read_file(file, base, c));
   if (!c.errors.empty()) throw InputError(std::move(c.errors));
-  if (c.entries.empty() || !valid_publication(c.newest_publication))
+  if (c.entries.empty())
     throw InputError(Diagnostic{Severity::error, display_name(files.front().path), 0, 0, "",
                                 fmt::format("no price edgeplan uses among the {} products read (EC2 compute: {}; EBS volumes; S3 Standard storage){}", c.summary.products,
                                             kComputeFilter, c.summary.skipped.empty() ? std::string() : "; left out: " + skipped_text(c.summary)),

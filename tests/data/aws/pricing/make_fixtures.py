@@ -99,6 +99,13 @@ def main():
     eur["product"]["sku"] = "EURSKU0000000000"
     eur["product"]["attributes"]["regionCode"] = "eu-west-1"
     (HERE / "bad" / "mixed-currencies.json").write_text(page([m5_region, eur]))
+    # A month that does not exist: the date would become the file's effective_date.
+    undated = json.loads(good)
+    undated["publicationDate"] = "2026-19-20T21:37:58Z"
+    (HERE / "bad" / "publication-date.json").write_text(page([undated]))
+    # A currency the Prices file refuses (ISO 4217 codes are upper-case).
+    lower = json.loads(good.replace('"USD"', '"usd"'))
+    (HERE / "bad" / "currency-code.json").write_text(page([lower]))
 
 
 if __name__ == "__main__":
