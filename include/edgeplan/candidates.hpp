@@ -34,6 +34,9 @@ struct Candidate {
 
 std::vector<Candidate> build_candidates(const Workload& workload, const Catalog& catalog);
 
+// The first candidate build_candidates would give with this id, built alone.
+std::optional<Candidate> build_candidate(const Workload& workload, const Catalog& catalog, const std::string& id);
+
 // The candidate for one catalog site (Region or zone).
 Candidate candidate_from_site(const Site& site);
 

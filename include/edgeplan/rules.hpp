@@ -198,6 +198,10 @@ class CompiledRules {
   // built in `data` when a rule first needs it and left there: the next option
   // overwrites it in place (see FactGroup), and `evaluation` gets neither.
   void apply(Evaluation& evaluation, Json& data, LazyData* lazy = nullptr, Detail detail = Detail::full) const;
+  // Every exclusion finding, complete as `apply` at full detail records it (its
+  // message and relax operations), and nothing else: no scores, warnings,
+  // adjustments or trace. What checking a relaxed spec needs (relax.hpp).
+  void exclusions(Evaluation& evaluation, Json& data, LazyData* lazy = nullptr) const;
   const std::map<std::string, double>& weights() const { return m_weights; }
 
  private:

@@ -135,4 +135,16 @@ std::vector<Candidate> build_candidates(const Workload& workload, const Catalog&
   return out;
 }
 
+// The same order as build_candidates, so that the same candidate is found first.
+std::optional<Candidate> build_candidate(const Workload& workload, const Catalog& catalog, const std::string& id) {
+  for (const auto& site : catalog.sites)
+    if (site.id == id) return candidate_from_site(site);
+  for (const auto& facility : workload.customer.facilities)
+    for (const auto& form_factor : catalog.outposts.form_factors)
+      if (outposts_candidate_id(facility.id, form_factor.id) == id) return from_outposts(facility, form_factor, workload, catalog);
+  for (std::size_t i = 0; i < catalog.existing_outposts.size() && i < catalog.existing_form_factors.size(); ++i)
+    if (catalog.existing_outposts[i].id == id) return from_existing(catalog.existing_outposts[i], catalog.existing_form_factors[i], workload, catalog);
+  return std::nullopt;
+}
+
 }  // namespace edgeplan

@@ -135,16 +135,19 @@ class FullEvaluator {
 
 }  // namespace
 
+// Only the exclude rules run, and only the facts they read are derived: the
+// exclusions are those of a full evaluation (relax.cpp checks every relaxation
+// this way, dozens of times per recommendation).
 std::optional<std::vector<Finding>> option_exclusions(const Workload& workload, const Engine& engine, const std::string& option_id) {
-  const std::vector<Candidate> candidates = build_candidates(workload, engine.catalog);
-  auto it = std::find_if(candidates.begin(), candidates.end(), [&](const Candidate& c) { return c.id == option_id; });
-  if (it == candidates.end()) return std::nullopt;
+  const std::optional<Candidate> candidate = build_candidate(workload, engine.catalog, option_id);
+  if (!candidate) return std::nullopt;
   const FactsContext context = facts_context(workload, engine);
-  const CompiledRules rules(engine.rules, effective_weights(engine.rules, workload.weights));
+  const CompiledRules rules(engine.rules, {}, engine.decision_needs ? engine.decision_needs : decision_needs(engine.rules));
   Json data = {{"workload", workload_json(workload)}};
   Evaluation ev;
-  ev.candidate = &*it;
-  evaluate_fully(ev, context, rules, data);
+  ev.candidate = &*candidate;
+  LazyFacts lazy(*candidate, context);
+  rules.exclusions(ev, data, &lazy);
   return std::move(ev.exclusions);
 }
 

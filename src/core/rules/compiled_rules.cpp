@@ -177,6 +177,12 @@ class CompiledRules::Run {
     finish_score();
   }
 
+  // Every exclude rule, fully; nothing else is evaluated.
+  void exclusions() {
+    for (std::size_t i = 0; i < rules().size(); ++i)
+      if (rules()[i].effect == Effect::exclude) guarded(i, &RuleNeeds::all, [&] { apply_fully(i); });
+  }
+
   // Exclusions first, in rule order, up to the first that fires; scores only
   // for an option that none excludes.
   void decision() {
@@ -325,6 +331,11 @@ void CompiledRules::apply(Evaluation& ev, Json& data, LazyData* lazy, Detail det
   Run run(*this, ev, data, lazy, detail);
   if (detail == Detail::full) run.full();
   else run.decision();
+}
+
+void CompiledRules::exclusions(Evaluation& ev, Json& data, LazyData* lazy) const {
+  Run run(*this, ev, data, lazy, Detail::decision);  // decision detail: no trace
+  run.exclusions();
 }
 
 }  // namespace edgeplan
