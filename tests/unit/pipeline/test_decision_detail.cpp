@@ -103,3 +103,60 @@ TEST_CASE("facts: a group written over another option's values equals the group 
     }
   }
 }
+
+// Checking a relaxation runs only the exclude rules over one option built alone
+// (option_exclusions): it must find exactly the exclusions of the full
+// evaluation, messages and relax operations included, and none for an eligible
+// option. A seventh of each spec's options, a different seventh per spec.
+TEST_CASE("option_exclusions: finds what the full evaluation excludes an option for") {
+  const Engine engine{test::default_catalog(), test::default_rules()};
+  std::size_t checked = 0, excluded = 0;
+  for (std::size_t s = 0; s < specs().size(); ++s) {
+    const Spec& spec = specs()[s];
+    INFO(spec.key);
+    const Report full = recommend(spec.loaded, engine);
+    for (std::size_t i = s % 7; i < full.evaluations.size(); i += 7) {
+      const Evaluation& f = full.evaluations[i];
+      INFO(f.candidate->id);
+      const auto found = option_exclusions(spec.loaded.workload, engine, f.candidate->id);
+      REQUIRE(found.has_value());
+      REQUIRE(found->size() == f.exclusions.size());
+      for (std::size_t k = 0; k < found->size(); ++k) {
+        const Finding &a = (*found)[k], &b = f.exclusions[k];
+        CHECK(a.rule == b.rule);
+        CHECK(a.message == b.message);
+        CHECK(a.summary == b.summary);
+        CHECK(a.remedy == b.remedy);
+        CHECK(a.relax == b.relax);
+        CHECK(a.item == b.item);
+        CHECK(a.measured == b.measured);
+        CHECK(a.required == b.required);
+      }
+      ++checked;
+      excluded += f.excluded();
+    }
+  }
+  CHECK(option_exclusions(specs().front().loaded.workload, engine, "no-such-option") == std::nullopt);
+  // Not vacuous: most options are excluded somewhere, and some are eligible.
+  CHECK(excluded > 1000);
+  CHECK(checked - excluded > 100);
+}
+
+TEST_CASE("build_candidate: the candidate build_candidates gives, built alone") {
+  for (const auto& spec : specs()) {
+    INFO(spec.key);
+    const Workload& workload = spec.loaded.workload;
+    for (const Candidate& c : build_candidates(workload, test::default_catalog())) {
+      const std::optional<Candidate> alone = build_candidate(workload, test::default_catalog(), c.id);
+      REQUIRE(alone.has_value());
+      CHECK(alone->id == c.id);
+      CHECK(alone->name == c.name);
+      CHECK(alone->kind == c.kind);
+      CHECK(alone->parent_region == c.parent_region);
+      CHECK(alone->site == c.site);
+      CHECK(alone->form_factor == c.form_factor);
+      CHECK(alone->facility == c.facility);
+      CHECK(alone->place.label == c.place.label);
+    }
+  }
+}
