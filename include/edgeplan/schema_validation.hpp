@@ -15,8 +15,8 @@ class SchemaValidator {
   SchemaValidator(SchemaValidator&&) noexcept;
 
   // Errors for every constraint the document breaks (deepest location only),
-  // warnings for unknown fields with a "did you mean" hint.
-  Diagnostics validate(const JsonDocument& document) const;
+  // warnings for unknown fields with a "did you mean" hint (unless `unknown_fields` is false).
+  Diagnostics validate(const JsonDocument& document, bool unknown_fields = true) const;
 
  private:
   struct Impl;

@@ -20,8 +20,14 @@ struct LoadedWorkload {
   std::vector<Diagnostic> warnings;  // unknown fields and other non-fatal notes
 };
 
+// What loading reports besides errors. A relaxed copy of a spec already loaded
+// (relax.cpp, dozens per recommendation) needs only its errors: the warnings
+// were the original's, and looking for unknown fields costs as much as the
+// schema check itself.
+enum class SpecWarnings { report, skip_unknown_fields };
+
 // Throws InputError carrying every error found in the document.
-LoadedWorkload load_workload(const JsonDocument& document, const Catalog& catalog);
+LoadedWorkload load_workload(const JsonDocument& document, const Catalog& catalog, SpecWarnings warnings = SpecWarnings::report);
 LoadedWorkload load_workload_file(const FileSystem& fs, const std::string& path, const Catalog& catalog);
 
 // `edgeplan validate`: each spec's verdict, without evaluating it.

@@ -64,10 +64,11 @@ double distance_of(const Json& spec, const Ops& ops) {
 
 // The exclusions of option `id` for the spec `document`, or nullopt when the
 // patched spec no longer loads. The spec is validated again (a relaxation
-// must leave it valid), but not written out and parsed again.
+// must leave it valid), but not written out and parsed again, and its warnings
+// are not looked for: nothing reads them.
 std::optional<std::vector<Finding>> exclusions_for(Json document, const std::string& name, const std::string& id, const Engine& engine) {
   try {
-    const LoadedWorkload loaded = load_workload(JsonDocument::in_memory(name, std::move(document)), engine.catalog);
+    const LoadedWorkload loaded = load_workload(JsonDocument::in_memory(name, std::move(document)), engine.catalog, SpecWarnings::skip_unknown_fields);
     return option_exclusions(loaded.workload, engine, id);
   } catch (const InputError&) {
     return std::nullopt;

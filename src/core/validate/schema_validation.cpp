@@ -156,7 +156,7 @@ SchemaValidator::SchemaValidator(const Json& schema) : m_impl(std::make_unique<I
 SchemaValidator::~SchemaValidator() = default;
 SchemaValidator::SchemaValidator(SchemaValidator&&) noexcept = default;
 
-Diagnostics SchemaValidator::validate(const JsonDocument& document) const {
+Diagnostics SchemaValidator::validate(const JsonDocument& document, bool unknown_fields) const {
   // The validator caches the schema's compiled `pattern` regexes: one per
   // thread, so a batch compiles them once per worker rather than once per spec.
   thread_local valijson::Validator validator;
@@ -193,7 +193,7 @@ Diagnostics SchemaValidator::validate(const JsonDocument& document) const {
     if (message.empty()) continue;  // a parent's summary of a child error already reported
     if (reported.emplace(f.pointer, message).second) out.add(document.diagnose(f.pointer, message));
   }
-  collect_unknown_fields(m_impl->source, m_impl->source, document.value(), "", document, out);
+  if (unknown_fields) collect_unknown_fields(m_impl->source, m_impl->source, document.value(), "", document, out);
   return out;
 }
 

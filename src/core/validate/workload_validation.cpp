@@ -27,8 +27,8 @@ const Json& workload_schema() {
   return schema;
 }
 
-LoadedWorkload load_workload(const JsonDocument& document, const Catalog& catalog) {
-  Diagnostics schema_findings = validator().validate(document);
+LoadedWorkload load_workload(const JsonDocument& document, const Catalog& catalog, SpecWarnings warnings) {
+  Diagnostics schema_findings = validator().validate(document, warnings == SpecWarnings::report);
   if (schema_findings.has_errors()) throw InputError(schema_findings.items());
   JsonReader r(document);
   LoadedWorkload loaded{read_workload(r, catalog), {}};

@@ -106,6 +106,14 @@ TEST_CASE("schema: unknown fields are warnings with a hint") {
     CHECK(d.items()[0].severity == Severity::warning);
     CHECK(d.items()[0].hint == "known fields here: compute, cost, customer, latency, proposed, residency, resilience, services, users, waivers, weights");
   }
+  SECTION("not looked for when the caller asks only for errors (a relaxed copy of a spec)") {
+    const JsonDocument document = JsonDocument::parse("w.json", test::workload_text(R"({"zzzzzz": true, "users": "not an array"})"));
+    const Diagnostics d = workload_validator().validate(document, false);
+    REQUIRE(d.items().size() == 1);
+    CHECK(d.items()[0].severity == Severity::error);
+    CHECK(d.items()[0].pointer == "/spec/users");
+    CHECK(workload_validator().validate(document).items().size() == 2);
+  }
   SECTION("free-form maps (labels) accept any key") {
     auto d = workload_validator().validate(JsonDocument::parse("w.json", R"({"apiVersion": "edgeplan/v1", "kind": "Workload",
  "metadata": {"name": "n", "labels": {"team": "media"}}, "spec": {}})"));
