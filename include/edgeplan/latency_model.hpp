@@ -185,6 +185,7 @@ class RouteGraph {
   std::vector<Detour> m_detours;
   std::vector<double> m_distance;  // all pairs, stretched km
   std::vector<int> m_next;         // first hub after `from` on the shortest route to `to` (-1: none)
+  std::vector<int> m_link_between; // the cheapest link between two hubs, the first of equals (-1: none)
 };
 
 // RTTs the user measured, which replace the model for matching pairs.

@@ -330,6 +330,16 @@ void RouteGraph::solve() {
   m_distance.assign(n * n, std::numeric_limits<double>::infinity());
   std::vector<int> next(n * n, -1);
   for (std::size_t i = 0; i < n; ++i) m_distance[i * n + i] = 0, next[i * n + i] = static_cast<int>(i);
+  // Each hop of a route takes the cheapest link between its two hubs: chosen
+  // here once, not by a scan of every link for every hop of every route.
+  m_link_between.assign(n * n, -1);
+  for (std::size_t k = 0; k < m_links.size(); ++k) {
+    const Link& l = m_links[k];
+    for (std::size_t pair : {index(l.a, l.b), index(l.b, l.a)}) {
+      int& best = m_link_between[pair];
+      if (best < 0 || l.weight() < m_links[static_cast<std::size_t>(best)].weight()) best = static_cast<int>(k);
+    }
+  }
   for (std::size_t k = 0; k < m_links.size(); ++k) {
     const Link& l = m_links[k];
     const double w = l.weight();
@@ -362,13 +372,7 @@ std::vector<int> RouteGraph::route(int from, int to) const {
   int at = from;
   while (at != to) {
     const int hop = m_next[index(at, to)];
-    int best = -1;  // the cheapest link between the two hubs
-    for (std::size_t k = 0; k < m_links.size(); ++k) {
-      const Link& l = m_links[k];
-      if ((l.a == at && l.b == hop) || (l.b == at && l.a == hop))
-        if (best < 0 || l.weight() < m_links[static_cast<std::size_t>(best)].weight()) best = static_cast<int>(k);
-    }
-    links.push_back(best);
+    links.push_back(m_link_between[index(at, hop)]);
     at = hop;
   }
   return links;
