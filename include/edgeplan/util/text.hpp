@@ -18,6 +18,8 @@ std::optional<std::string> closest_match(std::string_view word, const std::vecto
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates, std::string_view otherwise = {});
 
 std::string to_lower(std::string_view text);
+// to_lower(a) == to_lower(b), without building either.
+bool equals_ignoring_case(std::string_view a, std::string_view b);
 
 // "1 spec", "3 specs"; `many` when the plural is not singular + "s".
 std::string plural(long long count, std::string_view one, std::string_view many = {});

@@ -88,6 +88,13 @@ std::string to_lower(std::string_view text) {
   return out;
 }
 
+bool equals_ignoring_case(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+  return true;
+}
+
 std::string join_words(const std::vector<std::string>& items, std::string_view conjunction) {
   std::string out;
   for (std::size_t i = 0; i < items.size(); ++i) {

@@ -62,6 +62,11 @@ TEST_CASE("util: numbers print as people write them") {
 
 TEST_CASE("util: text helpers") {
   CHECK(to_lower("Denver CO") == "denver co");
+  CHECK(equals_ignoring_case("Denver CO", "denver co"));
+  CHECK(equals_ignoring_case("", ""));
+  CHECK_FALSE(equals_ignoring_case("Denver", "Denver CO"));
+  CHECK_FALSE(equals_ignoring_case("Denver", "Denvor"));
+  CHECK_FALSE(equals_ignoring_case("S\xc3\xa3o Paulo", "S\xc3\x83o Paulo"));  // bytes beyond ASCII compare as they are, as to_lower leaves them
   CHECK(join_list({}) == "");
   CHECK(join_list({"a"}) == "a");
   CHECK(join_list({"a", "b", "c"}) == "a, b, c");
