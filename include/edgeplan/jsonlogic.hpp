@@ -62,7 +62,9 @@ struct ViewSlot {
   double number = 0;
   std::uint8_t kind = unresolved;  // the evaluator's value kind, once resolved
   bool flag = false;               // booleans: the value; strings and arrays: non-empty
+  std::uint32_t generation = 0;    // base views: the view that resolved it (SlotStore)
 };
+struct SlotStore;  // a base view's slots, reused from view to view on a thread
 }  // namespace detail
 
 // Data prepared for evaluating many expressions over it — every rule over one
@@ -84,6 +86,7 @@ class DataView {
   DataView(const DataView& base, const std::string& name, const Json& value);
   DataView(const DataView&) = delete;
   DataView& operator=(const DataView&) = delete;
+  ~DataView();
 
   // The node at a compiled path, or null when absent (JavaScript's undefined).
   const Json* resolve(const detail::VarPath& path) const { return slot(path).node; }
@@ -96,6 +99,8 @@ class DataView {
 
  private:
   const detail::ViewSlot& resolve_uncached(const detail::VarPath& path) const;
+  bool resolved(std::uint32_t id) const;
+  const detail::ViewSlot& store(std::uint32_t id, const Json* node) const;
   const detail::ViewSlot& bound_slot(const detail::VarPath& path) const;
   const Json* root_member(const detail::VarPath& path) const;
 
@@ -104,7 +109,11 @@ class DataView {
   std::string m_name;                 // overlays only: the bound key
   std::uint32_t m_name_id = 0;        // its path id
   const Json* m_value = nullptr;      // what it is bound to
-  mutable std::vector<detail::ViewSlot> m_slots;  // base views: by path id
+  // Base views: a slot per path id, valid when stamped with m_generation. The
+  // store is taken from, and given back to, a per-thread pool: a view per option
+  // would otherwise allocate and reset a slot for every path compiled so far.
+  detail::SlotStore* m_store = nullptr;
+  std::uint32_t m_generation = 0;
   // Overlays: the few paths under m_name read so far, by path id. Overlays are
   // made per array element, so they must not pay for a slot per known path.
   mutable std::vector<std::pair<std::uint32_t, detail::ViewSlot>> m_bound;

@@ -171,3 +171,25 @@ TEST_CASE("jsonlogic view: paths compiled after the view was made resolve too", 
   const Expression expression = Expression::compile(Json::parse(R"({"var": "late.path.only"})"));
   CHECK(expression.evaluate(view) == "here");
 }
+
+// A view's slots are reused by the next view on the thread (a view per option):
+// nothing one view resolved may show through in the next, nested views keep
+// their own, and a path absent in one data set is found in the next.
+TEST_CASE("jsonlogic view: a view never sees what an earlier or an enclosing view resolved", "[jsonlogic][view]") {
+  const Expression deep = Expression::compile(Json::parse(R"({"var": "facts.latency.worst"})"));
+  const Expression prefix = Expression::compile(Json::parse(R"({"var": "facts.latency"})"));
+  const std::vector<Json> options = {Json::parse(R"({"facts": {"latency": {"worst": 1.5}}})"), Json::parse(R"({"facts": {}})"),
+                                     Json::parse(R"({"facts": {"latency": {"worst": 9}}})"), Json::parse(R"({"facts": {"latency": {"worst": "x"}}})")};
+  const std::vector<Json> expected = {1.5, nullptr, 9, "x"};
+  for (int round = 0; round < 3; ++round) {
+    for (std::size_t i = 0; i < options.size(); ++i) {
+      const DataView view(options[i]);
+      CHECK(deep.evaluate(view) == expected[i]);
+      // Nested while the outer view is alive: its own slots, its own data.
+      const DataView inner(options[(i + 1) % options.size()]);
+      CHECK(deep.evaluate(inner) == expected[(i + 1) % options.size()]);
+      CHECK(prefix.test(view) == options[i]["facts"].contains("latency"));
+      CHECK(deep.evaluate(view) == expected[i]);
+    }
+  }
+}

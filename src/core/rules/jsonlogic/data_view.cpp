@@ -3,6 +3,7 @@
 #include <edgeplan/jsonlogic.hpp>
 
 #include <atomic>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <unordered_map>
@@ -76,8 +77,45 @@ std::uint32_t name_id(const std::string& name) {
 
 }  // namespace
 
-// Sized for every path compiled so far: one allocation per view, not one per new path.
-DataView::DataView(const Json& data) : m_data(&data), m_slots(path_ids().count()) {}
+struct detail::SlotStore {
+  std::vector<ViewSlot> slots;
+  std::uint32_t generation = 0;  // of the last view that used the store
+};
+
+namespace {
+
+// Stores not in use by a view of this thread. Views nest (an overlay's base, an
+// expression evaluated over a view while another is alive), so a view takes a
+// store of its own; a thread holds as many as its deepest nesting.
+std::vector<std::unique_ptr<detail::SlotStore>>& free_stores() {
+  thread_local std::vector<std::unique_ptr<detail::SlotStore>> stores;
+  return stores;
+}
+
+detail::SlotStore* take_store() {
+  auto& pool = free_stores();
+  if (pool.empty()) return new detail::SlotStore;
+  detail::SlotStore* store = pool.back().release();
+  pool.pop_back();
+  return store;
+}
+
+}  // namespace
+
+// A new generation makes every slot of the store unresolved without touching
+// it; sized for every path compiled so far (paths compiled later grow it).
+DataView::DataView(const Json& data) : m_data(&data), m_store(take_store()) {
+  if (++m_store->generation == 0) {  // wrapped: stamps of 2^32 views ago would match again
+    for (ViewSlot& slot : m_store->slots) slot.generation = 0;
+    m_store->generation = 1;
+  }
+  m_generation = m_store->generation;
+  if (m_store->slots.size() < path_ids().count()) m_store->slots.resize(path_ids().count());
+}
+
+DataView::~DataView() {
+  if (m_store != nullptr) free_stores().emplace_back(m_store);
+}
 
 DataView::DataView(const DataView& base, const std::string& name, const Json& value)
     : m_base(&base), m_name(name), m_name_id(name_id(name)), m_value(&value) {}
@@ -93,10 +131,19 @@ ViewSlot slot_of(const Json* node) {
 
 const Json* DataView::root_member(const VarPath& path) const { return step_into(*m_data, path.segments.front()); }
 
+bool DataView::resolved(std::uint32_t id) const { return id < m_store->slots.size() && m_store->slots[id].generation == m_generation; }
+
+const ViewSlot& DataView::store(std::uint32_t id, const Json* node) const {
+  ViewSlot& slot = m_store->slots[id];
+  slot = slot_of(node);
+  slot.generation = m_generation;
+  return slot;
+}
+
 const ViewSlot& DataView::slot(const VarPath& path) const {
   if (m_base != nullptr) return path.ids.front() == m_name_id ? bound_slot(path) : m_base->slot(path);
   const std::uint32_t id = path.ids.back();
-  if (id < m_slots.size() && m_slots[id].kind != ViewSlot::unresolved) return m_slots[id];
+  if (resolved(id)) return m_store->slots[id];
   return resolve_uncached(path);
 }
 
@@ -116,17 +163,16 @@ const ViewSlot& DataView::bound_slot(const VarPath& path) const {
 
 // Walks back to the longest prefix already resolved, then forward, caching each step.
 const ViewSlot& DataView::resolve_uncached(const VarPath& path) const {
-  if (path.ids.back() >= m_slots.size()) m_slots.resize(path_ids().count());  // compiled after the view
-  const auto resolved = [&](std::size_t index) { return m_slots[path.ids[index]].kind != ViewSlot::unresolved; };
+  if (path.ids.back() >= m_store->slots.size()) m_store->slots.resize(path_ids().count());  // compiled after the view
   std::size_t known = path.ids.size();
-  while (known > 0 && !resolved(known - 1)) --known;
-  const Json* node = known == 0 ? root_member(path) : m_slots[path.ids[known - 1]].node;
-  if (known == 0) m_slots[path.ids.front()] = slot_of(node), known = 1;
+  while (known > 0 && !resolved(path.ids[known - 1])) --known;
+  const Json* node = known == 0 ? root_member(path) : m_store->slots[path.ids[known - 1]].node;
+  if (known == 0) store(path.ids.front(), node), known = 1;
   for (std::size_t index = known; index < path.ids.size(); ++index) {
     node = node == nullptr ? nullptr : step_into(*node, path.segments[index]);
-    m_slots[path.ids[index]] = slot_of(node);
+    store(path.ids[index], node);
   }
-  return m_slots[path.ids.back()];
+  return m_store->slots[path.ids.back()];
 }
 
 const Json* DataView::find(const VarPath& path) const {
