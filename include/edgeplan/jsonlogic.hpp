@@ -57,12 +57,11 @@ struct VarPath;
 // What a DataView keeps per path: the node (null when absent) and, so that a
 // later read of a scalar touches only the view, the value as the evaluator sees it.
 struct ViewSlot {
-  static constexpr std::uint8_t unresolved = 0xff;
   const Json* node = nullptr;
   double number = 0;
-  std::uint8_t kind = unresolved;  // the evaluator's value kind, once resolved
-  bool flag = false;               // booleans: the value; strings and arrays: non-empty
-  std::uint32_t generation = 0;    // base views: the view that resolved it (SlotStore)
+  std::uint8_t kind = 0;          // the evaluator's value kind
+  bool flag = false;              // booleans: the value; strings and arrays: non-empty
+  std::uint32_t generation = 0;   // resolved by the base view of this generation (SlotStore); 0: never
 };
 struct SlotStore;  // a base view's slots, reused from view to view on a thread
 }  // namespace detail
@@ -109,11 +108,11 @@ class DataView {
   std::string m_name;                 // overlays only: the bound key
   std::uint32_t m_name_id = 0;        // its path id
   const Json* m_value = nullptr;      // what it is bound to
-  // Base views: a slot per path id, valid when stamped with m_generation. The
-  // store is taken from, and given back to, a per-thread pool: a view per option
-  // would otherwise allocate and reset a slot for every path compiled so far.
+  // Base views: a slot per path id, valid when stamped with the store's
+  // generation, which is this view's while the view holds the store. The store is
+  // taken from, and given back to, a per-thread pool: a view per option would
+  // otherwise allocate and reset a slot for every path compiled so far.
   detail::SlotStore* m_store = nullptr;
-  std::uint32_t m_generation = 0;
   // Overlays: the few paths under m_name read so far, by path id. Overlays are
   // made per array element, so they must not pay for a slot per known path.
   mutable std::vector<std::pair<std::uint32_t, detail::ViewSlot>> m_bound;

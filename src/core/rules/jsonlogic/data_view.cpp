@@ -79,7 +79,7 @@ std::uint32_t name_id(const std::string& name) {
 
 struct detail::SlotStore {
   std::vector<ViewSlot> slots;
-  std::uint32_t generation = 0;  // of the last view that used the store
+  std::uint32_t generation = 0;  // of the view that holds the store, or held it last
 };
 
 namespace {
@@ -109,7 +109,6 @@ DataView::DataView(const Json& data) : m_data(&data), m_store(take_store()) {
     for (ViewSlot& slot : m_store->slots) slot.generation = 0;
     m_store->generation = 1;
   }
-  m_generation = m_store->generation;
   if (m_store->slots.size() < path_ids().count()) m_store->slots.resize(path_ids().count());
 }
 
@@ -131,12 +130,12 @@ ViewSlot slot_of(const Json* node) {
 
 const Json* DataView::root_member(const VarPath& path) const { return step_into(*m_data, path.segments.front()); }
 
-bool DataView::resolved(std::uint32_t id) const { return id < m_store->slots.size() && m_store->slots[id].generation == m_generation; }
+bool DataView::resolved(std::uint32_t id) const { return id < m_store->slots.size() && m_store->slots[id].generation == m_store->generation; }
 
 const ViewSlot& DataView::store(std::uint32_t id, const Json* node) const {
   ViewSlot& slot = m_store->slots[id];
   slot = slot_of(node);
-  slot.generation = m_generation;
+  slot.generation = m_store->generation;
   return slot;
 }
 
