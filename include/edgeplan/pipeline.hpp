@@ -42,6 +42,8 @@ struct Engine {
 };
 
 std::shared_ptr<const RuleNeeds> decision_needs(const RuleSet& rules);
+// The engine's own, when its caller worked them out once; else worked out now.
+std::shared_ptr<const RuleNeeds> decision_needs(const Engine& engine);
 
 class FileSystem;
 

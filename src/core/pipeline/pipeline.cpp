@@ -91,6 +91,10 @@ std::shared_ptr<const RuleNeeds> decision_needs(const RuleSet& rules) {
   return std::make_shared<const RuleNeeds>(rules, LazyFacts::part_names());
 }
 
+std::shared_ptr<const RuleNeeds> decision_needs(const Engine& engine) {
+  return engine.decision_needs ? engine.decision_needs : decision_needs(engine.rules);
+}
+
 FactsContext facts_context(const Workload& workload, const Engine& engine) {
   FactsContext context{workload, engine.catalog, engine.measured, sizing_policy(workload, engine)};
   if (engine.catalog.account && !engine.catalog.account->captured_at.empty())
@@ -142,7 +146,7 @@ std::optional<std::vector<Finding>> option_exclusions(const Workload& workload, 
   const std::optional<Candidate> candidate = build_candidate(workload, engine.catalog, option_id);
   if (!candidate) return std::nullopt;
   const FactsContext context = facts_context(workload, engine);
-  const CompiledRules rules(engine.rules, {}, engine.decision_needs ? engine.decision_needs : decision_needs(engine.rules));
+  const CompiledRules rules(engine.rules, {}, decision_needs(engine));
   Json data = {{"workload", workload_json(workload)}};
   Evaluation ev;
   ev.candidate = &*candidate;
@@ -242,7 +246,7 @@ Report recommend(const LoadedWorkload& loaded, const Engine& engine, Detail deta
   FactsContext context = facts_context(workload, engine);
   context.describe_terms = full;
   const CompiledRules rules(engine.rules, report.weights,
-                         full ? nullptr : engine.decision_needs ? engine.decision_needs : decision_needs(engine.rules));
+                         full ? nullptr : decision_needs(engine));
   Json data = {{"workload", workload_json(workload)}};
   std::optional<FullEvaluator> again;  // robustness in a decision-detail run
   report.evaluations.reserve(candidates->size());

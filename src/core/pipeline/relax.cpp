@@ -109,7 +109,7 @@ std::optional<Relaxation> find_relaxation(const Evaluation& excluded, const Load
 void relax_excluded(Report& report, const LoadedWorkload& workload, const Engine& engine) {
   // Each check evaluates one option lazily: what the rules read is worked out once here.
   Engine checking = engine;
-  if (!checking.decision_needs) checking.decision_needs = decision_needs(engine.rules);
+  checking.decision_needs = decision_needs(engine);
   for (auto& x : report.excluded) x.relaxation = find_relaxation(*x.evaluation, workload, checking);
   std::stable_sort(report.excluded.begin(), report.excluded.end(), [](const ExcludedOption& a, const ExcludedOption& b) {
     if (a.relaxation.has_value() != b.relaxation.has_value()) return a.relaxation.has_value();

@@ -177,10 +177,11 @@ class CompiledRules::Run {
     finish_score();
   }
 
-  // Every exclude rule, fully; nothing else is evaluated.
+  // Every exclude rule that applies to the option, fully; nothing else is
+  // evaluated, and no facts are derived for a rule that does not apply.
   void exclusions() {
     for (std::size_t i = 0; i < rules().size(); ++i)
-      if (rules()[i].effect == Effect::exclude) guarded(i, &RuleNeeds::all, [&] { apply_fully(i); });
+      if (rules()[i].effect == Effect::exclude && applies(i)) guarded(i, &RuleNeeds::all, [&] { apply_fully(i); });
   }
 
   // Exclusions first, in rule order, up to the first that fires; scores only
