@@ -70,20 +70,26 @@ class Members {
  public:
   explicit Members(Json& j) : m_members(object_in(j).get_ref<Json::object_t&>()), m_next(m_members.begin()) {}
   Json& operator[](std::string_view key) {
-    auto it = m_next != m_members.end() && equal(m_next->first, key) ? m_next : m_members.find(key);
-    if (it == m_members.end()) it = m_members.emplace(std::string(key), nullptr).first;
-    m_next = std::next(it);
-    return it->second;
+    if (m_next != m_members.end() && equal(m_next->first, key)) return (m_next++)->second;
+    return found_or_added(key);
   }
   // Every key is a literal: its length known here lets the compiler compare
   // inline instead of calling memcmp, on a path taken for every fact of every option.
   template <std::size_t N>
   Json& operator[](const char (&key)[N]) {
     if (m_next != m_members.end() && m_next->first.size() == N - 1 && std::memcmp(m_next->first.data(), key, N - 1) == 0) return (m_next++)->second;
-    return (*this)[std::string_view(key, N - 1)];
+    return found_or_added(std::string_view(key, N - 1));
   }
 
  private:
+  // Not the next member: searched for, or added.
+  Json& found_or_added(std::string_view key) {
+    auto it = m_members.find(key);
+    if (it == m_members.end()) it = m_members.emplace(std::string(key), nullptr).first;
+    m_next = std::next(it);
+    return it->second;
+  }
+
   Json::object_t& m_members;
   Json::object_t::iterator m_next;
 };

@@ -330,16 +330,10 @@ void RouteGraph::solve() {
   m_distance.assign(n * n, std::numeric_limits<double>::infinity());
   std::vector<int> next(n * n, -1);
   for (std::size_t i = 0; i < n; ++i) m_distance[i * n + i] = 0, next[i * n + i] = static_cast<int>(i);
-  // Each hop of a route takes the cheapest link between its two hubs: chosen
-  // here once, not by a scan of every link for every hop of every route.
+  // The direct distance between two hubs is their cheapest link's, the first
+  // of equals; each hop of a route takes that link, kept here rather than
+  // found by a scan of every link for every hop of every route.
   m_link_between.assign(n * n, -1);
-  for (std::size_t k = 0; k < m_links.size(); ++k) {
-    const Link& l = m_links[k];
-    for (std::size_t pair : {index(l.a, l.b), index(l.b, l.a)}) {
-      int& best = m_link_between[pair];
-      if (best < 0 || l.weight() < m_links[static_cast<std::size_t>(best)].weight()) best = static_cast<int>(k);
-    }
-  }
   for (std::size_t k = 0; k < m_links.size(); ++k) {
     const Link& l = m_links[k];
     const double w = l.weight();
@@ -347,6 +341,7 @@ void RouteGraph::solve() {
       if (w < m_distance[index(x, y)]) {
         m_distance[index(x, y)] = w;
         next[index(x, y)] = y;
+        m_link_between[index(x, y)] = static_cast<int>(k);
       }
     }
   }
