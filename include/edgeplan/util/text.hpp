@@ -48,6 +48,9 @@ std::optional<long> days_between(std::string_view from, std::string_view to);
 // Exactly YYYY-MM-DD, naming a day that exists ("2026-02-29" does not).
 bool is_calendar_date(std::string_view text);
 
+// An ISO 4217 currency code's shape: exactly three upper-case letters ("USD").
+bool is_currency_code(std::string_view text);
+
 // Numbers as people read them in rationale: 11.8, 5, 0.35. Never "5.000000".
 std::string format_number(double value);
 

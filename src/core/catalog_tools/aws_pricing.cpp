@@ -94,7 +94,7 @@ std::optional<double> price_of(const Product& p, const Json& dimension, const st
   }
   const std::string currency = per_unit->begin().key();
   const Json& amount = per_unit->begin().value();
-  if (!std::regex_match(currency, std::regex("[A-Z]{3}"))) {
+  if (!util::is_currency_code(currency)) {
     p.error(inner + "/pricePerUnit/" + pointer_token(currency),
             fmt::format("expected a currency code of 3 upper-case letters (ISO 4217) such as \"USD\", got \"{}\"", util::escape_controls(currency)));
     return std::nullopt;

@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <regex>
 #include <set>
 #include <tuple>
 
@@ -87,7 +86,7 @@ void read_header(JsonReader& r, Prices& prices) {
   (void)r.string("/metadata/description");
   if (auto currency = r.string("/currency", true)) {
     prices.currency = *currency;
-    if (!std::regex_match(*currency, std::regex("[A-Z]{3}")))
+    if (!util::is_currency_code(*currency))
       r.error("/currency", fmt::format("expected a currency code of 3 upper-case letters (ISO 4217) such as \"USD\", got \"{}\"", *currency));
   }
   if (auto date = r.string("/effective_date", true)) {

@@ -189,6 +189,10 @@ bool is_calendar_date(std::string_view text) {
   return c->d <= kDays[c->m - 1] + (c->m == 2 && leap ? 1 : 0);
 }
 
+bool is_currency_code(std::string_view text) {
+  return text.size() == 3 && std::all_of(text.begin(), text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
 std::optional<long> days_between(std::string_view from, std::string_view to) {
   auto a = day_number(from), b = day_number(to);
   if (!a || !b) return std::nullopt;

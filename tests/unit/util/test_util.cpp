@@ -267,3 +267,14 @@ TEST_CASE("util: calendar dates are exactly YYYY-MM-DD and name a day that exist
   CHECK_FALSE(util::is_calendar_date("2026-11-01T00:00:00Z"));
   CHECK_FALSE(util::is_calendar_date(""));
 }
+
+TEST_CASE("util: currency codes are three upper-case letters") {
+  CHECK(util::is_currency_code("USD"));
+  CHECK(util::is_currency_code("EUR"));
+  CHECK_FALSE(util::is_currency_code("usd"));
+  CHECK_FALSE(util::is_currency_code("US"));
+  CHECK_FALSE(util::is_currency_code("USDT"));
+  CHECK_FALSE(util::is_currency_code("U5D"));
+  CHECK_FALSE(util::is_currency_code(""));
+  CHECK_FALSE(util::is_currency_code("\xc3\x89U"));  // three bytes, not three letters
+}
