@@ -301,6 +301,18 @@ TEST_CASE("catalog import: a price the Prices file would refuse is an input erro
                     "edgeplan: error: tests/data/aws/pricing/bad/currency-code.json:4:9 (/PriceList/0): in the product at "
                     "/terms/OnDemand/2WTMTR9HDDT7AA73.JRTCKXETXF/priceDimensions/2WTMTR9HDDT7AA73.JRTCKXETXF.6YS6EN2CT7/pricePerUnit/usd: "
                     "expected a currency code of 3 upper-case letters (ISO 4217) such as \"USD\", got \"usd\"");
+  check_input_error("catalog import tests/data/aws/pricing/bad/no-publication-date.json",
+                    "edgeplan: error: tests/data/aws/pricing/bad/no-publication-date.json:4:9 (/PriceList/0): missing \"publicationDate\": "
+                    "the date AWS published the price, such as \"2026-11-20T21:37:58Z\"");
+  // "*" is "any item" in a Prices file: an instance or a volume price may not be.
+  const auto wildcard = run_edgeplan("catalog import tests/data/aws/pricing/bad/wildcard-items.json");
+  CHECK(wildcard.exit_code == to_int(ExitCode::input_error));
+  CHECK(wildcard.err ==
+        "edgeplan: error: tests/data/aws/pricing/bad/wildcard-items.json:4:9 (/PriceList/0): in the product at /product/attributes/instanceType: "
+        "expected the instance type of a Compute Instance product\n"
+        "edgeplan: error: tests/data/aws/pricing/bad/wildcard-items.json:5:9 (/PriceList/1): in the product at /product/attributes/volumeApiName: "
+        "expected the volume type of an EBS Storage product, such as \"gp3\"\n");
+  CHECK(wildcard.out.empty());
   CHECK_FALSE(std::filesystem::exists(out));  // no partial file
 }
 

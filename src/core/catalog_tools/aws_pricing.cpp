@@ -213,9 +213,9 @@ void read_product(const Product& p, const Catalog& base) {
   const std::string service = text_at(p.value, {"serviceCode"});
   const std::string family = text_at(p.value, {"product", "productFamily"});
   const auto location = location_of(*attributes, base);
+  const std::string volume = text_at(*attributes, {"volumeApiName"});
   if (service == "AmazonEC2" && family == "Compute Instance" && location) return read_compute(p, *location);
-  if (service == "AmazonEC2" && family == "Storage" && location && !text_at(*attributes, {"volumeApiName"}).empty()) {
-    const std::string volume = text_at(*attributes, {"volumeApiName"});
+  if (service == "AmazonEC2" && family == "Storage" && location && !volume.empty()) {
     if (volume == "*") return p.error("/product/attributes/volumeApiName", "expected the volume type of an EBS Storage product, such as \"gp3\"");
     return read_storage(p, "ebs", volume, *location);
   }

@@ -106,6 +106,15 @@ def main():
     # A currency the Prices file refuses (ISO 4217 codes are upper-case).
     lower = json.loads(good.replace('"USD"', '"usd"'))
     (HERE / "bad" / "currency-code.json").write_text(page([lower]))
+    # No publication date: nothing to give as the prices' source and effective date.
+    unstated = json.loads(good)
+    del unstated["publicationDate"]
+    (HERE / "bad" / "no-publication-date.json").write_text(page([unstated]))
+    # "*" is "any item" in a Prices file, which an instance or a volume price may not be.
+    any_instance = json.loads(good)
+    any_instance["product"]["attributes"]["instanceType"] = "*"
+    any_volume = ebs("7E2JM6GHVSAY5T5D", "us-west-2", "US West (Oregon)", "AWS Region", "*", "0.0800000000")
+    (HERE / "bad" / "wildcard-items.json").write_text(page([any_instance, any_volume]))
 
 
 if __name__ == "__main__":
