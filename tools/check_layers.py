@@ -19,9 +19,9 @@ LAYERS = ["util", "model", "load", "validate", "candidates", "sizing", "facts", 
 
 # Public headers by layer (include/edgeplan/NAME.hpp).
 HEADERS = {
-    "util": ["util/text", "util/digest", "util/atomic_file", "util/utf8", "diagnostics", "exit_codes"],
+    "util": ["util/text", "util/digest", "util/atomic_file", "util/utf8", "util/snapshots", "diagnostics", "exit_codes"],
     "model": ["workload", "catalog", "geo", "json_document", "file_system", "lazy_data", "instance_catalog", "prices", "json_digest"],
-    "load": ["catalog_loader", "prices_loader"],
+    "load": ["catalog_loader", "catalog_snapshot", "prices_loader"],
     "validate": ["schema_validation", "workload_loader"],  # load_workload: read, defaults, checks
     "candidates": ["candidates"],
     "sizing": ["capacity"],
@@ -72,7 +72,7 @@ def file_layer(path):
     parts = path.split("/")
     if parts[0] == "include":
         return header_layer("/".join(parts[1:]))
-    if parts[:2] == ["src", "cli"]:
+    if parts[:2] in (["src", "cli"], ["src", "snapshot"]):  # the CLI, and the build tool above the library
         return "cli"
     if parts[:2] == ["src", "core"] and parts[2] in FOLDERS:
         return FOLDERS[parts[2]]

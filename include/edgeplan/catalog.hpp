@@ -71,7 +71,10 @@ struct Site {
   // state it): the zone group (or the Region) and the AWS CLI command.
   std::string opt_in_group;
   std::string opt_in_command;
-  Json record;  // the catalog record as loaded, for `--explain` and rules
+  // From the record's "features": whether the zone accepts traffic from the
+  // Internet (most Wavelength Zones do not; rules/catalog/SOURCES.md).
+  bool inbound_from_internet = false;
+  std::optional<std::string> status;  // the record's "status" ("available"), when it states one
   // Where the record was read: "embedded" (the default catalog), or the catalog
   // file that defined it (an overlay's path for the sites it adds or replaces).
   std::string defined_in;
@@ -111,7 +114,6 @@ struct FormFactor {
   std::optional<std::set<std::string>> countries;  // nullopt = not documented
   std::vector<std::string> support_plans;
   std::vector<std::string> source;
-  Json record;
 };
 
 // Figures AWS does not publish, used to size Outposts; a catalog overlay

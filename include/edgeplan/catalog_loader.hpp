@@ -8,7 +8,11 @@
 
 namespace edgeplan {
 
+// The embedded default: read from its build-time snapshot (catalog_snapshot.hpp),
+// which build_default_catalog() wrote from rules/catalog/*.json.
 Catalog load_default_catalog();
+// The same catalog built from the embedded JSON: what the snapshot holds.
+Catalog build_default_catalog();
 Catalog load_catalog_file(const FileSystem& fs, const std::string& path);
 
 // Catalog from already-parsed documents (used by both of the above and by tests).

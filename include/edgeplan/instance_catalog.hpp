@@ -3,6 +3,7 @@
 // memory and GPUs per size, for sizing and for checking named instance types.
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <edgeplan/json_document.hpp>
@@ -23,6 +24,12 @@ class InstanceCatalog {
  public:
   static const InstanceCatalog& embedded();
   static InstanceCatalog from_json(const Json& document);
+  // The types as bytes (util/snapshots.hpp) and back; std::runtime_error on
+  // bytes that are not such a snapshot.
+  std::string snapshot() const;
+  static InstanceCatalog from_snapshot(std::string_view bytes);
+  template <typename A>
+  friend void fields(A& archive, InstanceCatalog& catalog);
   const InstanceType* find(const std::string& name) const;
   // One Outposts host of the family: its largest virtualised size (e.g.
   // m5.24xlarge), or the bare-metal size where that is bigger. Null when unknown.

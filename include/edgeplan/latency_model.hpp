@@ -169,6 +169,12 @@ class RouteGraph {
   };
   static const RouteGraph& embedded();
   static RouteGraph from_json(const Json& document);
+  // The solved graph as bytes (util/snapshots.hpp) and back: from_snapshot(g.snapshot())
+  // is g. Throws std::runtime_error on bytes that are not such a snapshot.
+  std::string snapshot() const;
+  static RouteGraph from_snapshot(std::string_view bytes);
+  template <typename A>
+  friend void fields(A& archive, RouteGraph& graph);
 
   const std::vector<Hub>& hubs() const { return m_hubs; }
   const std::vector<Link>& links() const { return m_links; }

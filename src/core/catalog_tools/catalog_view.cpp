@@ -107,8 +107,7 @@ void add_zone_facts(CatalogEntry& e, const Site& site, const SiteSources& from) 
   if (site.kind != SiteKind::region) add_account_fact(e, "zone_group", seen.zone_group, zone_group_of(site), from);
   add_account_fact(e, "zone_id", seen.zone_id, nullptr, from);
   add_account_fact(e, "network_border_group", seen.network_border_group, nullptr, from);
-  const Json status = site.record.is_object() ? site.record.value("status", Json(nullptr)) : Json(nullptr);
-  add_account_fact(e, "state", seen.state, status.is_string() ? FactValue(status.get<std::string>()) : FactValue(nullptr), from);
+  add_account_fact(e, "state", seen.state, site.status ? FactValue(*site.status) : FactValue(nullptr), from);
 }
 
 void add_instance_facts(CatalogEntry& e, const Site& site, const SiteSources& from) {

@@ -29,9 +29,7 @@ bool same_carrier(const std::optional<std::string>& user, const std::optional<st
 // from the Internet, so other users cannot reach them at all.
 bool wavelength_reachable(const Candidate& c, bool in_carrier_network) {
   if (c.kind != SiteKind::wavelength_zone || in_carrier_network) return true;
-  if (!c.site || !c.site->record.contains("features")) return false;
-  const Json& features = c.site->record["features"];
-  return std::find(features.begin(), features.end(), "inbound_from_internet") != features.end();
+  return c.site && c.site->inbound_from_internet;
 }
 
 // Each percentile compares its own estimate (p50 typical ... p99 pessimistic).

@@ -10,8 +10,10 @@
 #include <fmt/format.h>
 
 #include "util/embedded.hpp"
+#include "util/snapshot_archive.hpp"
 #include "load/json_reader.hpp"
 #include <edgeplan/util/digest.hpp>
+#include <edgeplan/util/snapshots.hpp>
 #include <edgeplan/util/text.hpp>
 
 namespace edgeplan {
@@ -286,8 +288,32 @@ double RouteGraph::Link::weight() const {
   return km * latency::kSubmarineStretch + latency::terrestrial_route_km(backhaul_km);
 }
 
+namespace {
+constexpr std::string_view kRouteGraphMagic = "edgeplan route graph snapshot 1\n";
+}  // namespace
+
+// Members in snapshot order (util/snapshot_archive.hpp); the size checks below
+// stop the build when a member is added and not listed.
+template <typename A> void fields(A& a, RouteGraph::Hub& x) { a(x.id, x.name, x.point.lat, x.point.lon); }
+template <typename A> void fields(A& a, RouteGraph::Link& x) { a(x.a, x.b, x.submarine, x.km, x.backhaul_km, x.cable); }
+template <typename A> void fields(A& a, RouteGraph::Detour& x) { a(x.name, x.a, x.b, x.via); }
+template <typename A> void fields(A& a, RouteGraph& x) { a(x.m_hubs, x.m_links, x.m_detours, x.m_distance, x.m_next, x.m_link_between); }
+#if defined(__x86_64__) && defined(__GLIBCXX__) && !defined(_GLIBCXX_DEBUG)
+static_assert(sizeof(RouteGraph::Hub) == 80, "list the new member of RouteGraph::Hub in its fields()");
+static_assert(sizeof(RouteGraph::Link) == 64, "list the new member of RouteGraph::Link in its fields()");
+static_assert(sizeof(RouteGraph::Detour) == 88, "list the new member of RouteGraph::Detour in its fields()");
+static_assert(sizeof(RouteGraph) == 144, "list the new member of RouteGraph in its fields()");
+#endif
+
+std::string RouteGraph::snapshot() const { return snapshot::write(kRouteGraphMagic, *this); }
+
+RouteGraph RouteGraph::from_snapshot(std::string_view bytes) { return snapshot::read<RouteGraph>(kRouteGraphMagic, bytes, "route graph snapshot"); }
+
+// Solved at build time (util/snapshots.hpp); from routes.json only in the tool that does it.
 const RouteGraph& RouteGraph::embedded() {
-  static const RouteGraph graph = from_json(Json::parse(embedded::file("rules/catalog/routes.json")));
+  static const RouteGraph graph = built_snapshots().route_graph.empty()
+                                      ? from_json(Json::parse(embedded::file("rules/catalog/routes.json")))
+                                      : from_snapshot(built_snapshots().route_graph);
   return graph;
 }
 

@@ -4,10 +4,12 @@
 
 #include <fmt/format.h>
 
+#include <edgeplan/catalog_snapshot.hpp>
 #include <edgeplan/instance_catalog.hpp>
 #include "util/embedded.hpp"
 #include "load/json_reader.hpp"
 #include <edgeplan/util/digest.hpp>
+#include <edgeplan/util/snapshots.hpp>
 #include <edgeplan/util/text.hpp>
 
 namespace edgeplan {
@@ -63,6 +65,16 @@ FamilyKnowledge read_family_knowledge(JsonReader& r, const std::string& p) {
   return FamilyKnowledge::unknown;
 }
 
+// The two facts read from a site's record as a whole rather than by the reader:
+// a "features" array naming "inbound_from_internet" (any element equal to it,
+// as nlohmann's iteration finds it), and a string "status".
+void read_record_facts(const Json& record, Site& site) {
+  if (!record.is_object()) return;
+  if (const auto features = record.find("features"); features != record.end())
+    site.inbound_from_internet = std::find(features->begin(), features->end(), "inbound_from_internet") != features->end();
+  if (const auto status = record.find("status"); status != record.end() && status->is_string()) site.status = status->get<std::string>();
+}
+
 Site read_site(JsonReader& r, const std::string& p) {
   Site site;
   site.id = r.string(p + "/id", true).value_or("");
@@ -85,7 +97,7 @@ Site read_site(JsonReader& r, const std::string& p) {
   site.instance_families = string_set(r, p + "/instance_families/families");
   site.instance_types = string_set(r, p + "/instance_types");
   site.source = r.strings(p + "/source");
-  if (const Json* record = r.find(p)) site.record = *record;
+  if (const Json* record = r.find(p)) read_record_facts(*record, site);
   return site;
 }
 
@@ -126,7 +138,6 @@ FormFactor read_form_factor(JsonReader& r, const std::string& p) {
     f.countries = string_set(r, p + "/countries");
   f.support_plans = r.strings(p + "/support_plans");
   f.source = r.strings(p + "/source");
-  if (const Json* record = r.find(p)) f.record = *record;
   return f;
 }
 
@@ -375,11 +386,16 @@ Catalog build_catalog(const JsonDocument& catalog_doc, const JsonDocument& metro
   return catalog;
 }
 
-Catalog load_default_catalog() {
+Catalog build_default_catalog() {
   const auto& file = embedded::entry(kCatalogFile);
   Catalog catalog = build_catalog(JsonDocument::parse(std::string(kCatalogFile), file.contents), embedded_metros(), "embedded");
   catalog.info.digest = file.sha256;
   return catalog;
+}
+
+Catalog load_default_catalog() {
+  const std::string_view snapshot = built_snapshots().catalog;
+  return snapshot.empty() ? build_default_catalog() : read_catalog_snapshot(snapshot);
 }
 
 Catalog load_catalog_file(const FileSystem& fs, const std::string& path) {

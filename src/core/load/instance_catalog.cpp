@@ -2,12 +2,37 @@
 
 #include <stdexcept>
 
+#include <edgeplan/util/snapshots.hpp>
+
 #include "util/embedded.hpp"
+#include "util/snapshot_archive.hpp"
 
 namespace edgeplan {
 
+namespace {
+constexpr std::string_view kInstanceTypesMagic = "edgeplan instance types snapshot 1\n";
+}  // namespace
+
+// Members in snapshot order (util/snapshot_archive.hpp); the size checks below
+// stop the build when a member is added and not listed.
+template <typename A> void fields(A& a, InstanceType& x) { a(x.name, x.family, x.vcpu, x.memory_gib, x.gpus, x.instance_store_gb, x.metal); }
+template <typename A> void fields(A& a, InstanceCatalog& x) { a(x.m_types); }
+#if defined(__x86_64__) && defined(__GLIBCXX__) && !defined(_GLIBCXX_DEBUG)
+static_assert(sizeof(InstanceType) == 104, "list the new member of InstanceType in its fields()");
+static_assert(sizeof(InstanceCatalog) == 48, "list the new member of InstanceCatalog in its fields()");
+#endif
+
+std::string InstanceCatalog::snapshot() const { return snapshot::write(kInstanceTypesMagic, *this); }
+
+InstanceCatalog InstanceCatalog::from_snapshot(std::string_view bytes) {
+  return snapshot::read<InstanceCatalog>(kInstanceTypesMagic, bytes, "instance types snapshot");
+}
+
+// Read at build time (util/snapshots.hpp); from instance_types.json only in the tool that does it.
 const InstanceCatalog& InstanceCatalog::embedded() {
-  static const InstanceCatalog catalog = from_json(Json::parse(embedded::file("rules/catalog/instance_types.json")));
+  static const InstanceCatalog catalog = built_snapshots().instance_types.empty()
+                                             ? from_json(Json::parse(embedded::file("rules/catalog/instance_types.json")))
+                                             : from_snapshot(built_snapshots().instance_types);
   return catalog;
 }
 
