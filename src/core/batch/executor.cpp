@@ -8,9 +8,10 @@
 // makes the output independent of scheduling: byte-identical for any --jobs.
 #include <edgeplan/batch.hpp>
 
+#include <edgeplan/util/parallel.hpp>
+
 #include <condition_variable>
 #include <exception>
-#include <locale>
 #include <mutex>
 #include <thread>
 
@@ -110,15 +111,6 @@ class OrderedRun {
   std::exception_ptr m_failure;
 };
 
-// libstdc++ fills the global locale's ctype<char> narrowing table lazily, on
-// first use of each character, without synchronisation; std::regex (which
-// valijson compiles for every "pattern" it checks) uses it from every worker.
-// Filling it once before the workers start leaves them only reading it.
-void fill_locale_caches() {
-  const auto& ctype = std::use_facet<std::ctype<char>>(std::locale());
-  for (int c = 0; c < 256; ++c) ctype.narrow(static_cast<char>(c), '\0');
-}
-
 }  // namespace
 
 void run_ordered(BatchSource& source, const BatchOptions& options, const std::function<BatchResult(const BatchInput&)>& work,
@@ -126,7 +118,7 @@ void run_ordered(BatchSource& source, const BatchOptions& options, const std::fu
   const std::size_t jobs = std::max<std::size_t>(options.jobs, 1);
   const std::size_t window = options.window > 0 ? options.window : 64 * jobs;
   OrderedRun run(source, window, work, emit);
-  fill_locale_caches();
+  util::fill_locale_caches();
   // The calling thread is one of the workers.
   std::vector<std::thread> workers;
   workers.reserve(jobs - 1);

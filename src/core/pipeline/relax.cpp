@@ -5,6 +5,7 @@
 #include <map>
 
 #include <edgeplan/explain.hpp>
+#include <edgeplan/util/parallel.hpp>
 
 namespace edgeplan {
 
@@ -106,11 +107,17 @@ std::optional<Relaxation> find_relaxation(const Evaluation& excluded, const Load
   return std::nullopt;
 }
 
-void relax_excluded(Report& report, const LoadedWorkload& workload, const Engine& engine) {
+void relax_excluded(Report& report, const LoadedWorkload& workload, const Engine& engine, std::size_t threads) {
   // Each check evaluates one option lazily: what the rules read is worked out once here.
   Engine checking = engine;
   checking.decision_needs = decision_needs(engine);
-  for (auto& x : report.excluded) x.relaxation = find_relaxation(*x.evaluation, workload, checking);
+  // Each option's check reads only shared, unchanging inputs and writes only its
+  // own slot, so they run on every core, and the list sorted below is the same
+  // for any number of threads.
+  util::parallel_for(report.excluded.size(), threads > 0 ? threads : util::available_cores(), [&](std::size_t i) {
+    ExcludedOption& x = report.excluded[i];
+    x.relaxation = find_relaxation(*x.evaluation, workload, checking);
+  });
   std::stable_sort(report.excluded.begin(), report.excluded.end(), [](const ExcludedOption& a, const ExcludedOption& b) {
     if (a.relaxation.has_value() != b.relaxation.has_value()) return a.relaxation.has_value();
     return a.relaxation && a.relaxation->distance < b.relaxation->distance;
