@@ -39,6 +39,9 @@ struct Engine {
   int max_catalog_age_days = 30;
   // Prices (--prices): each eligible option's cost, and the cost factor. None: no cost is estimated.
   const Prices* prices = nullptr;
+  // Threads a full-detail recommendation may use for its candidates and their
+  // relaxations (0: every core). The report is the same for any number.
+  std::size_t threads = 0;
 };
 
 std::shared_ptr<const RuleNeeds> decision_needs(const RuleSet& rules);

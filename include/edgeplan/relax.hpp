@@ -20,8 +20,8 @@ std::optional<Relaxation> find_relaxation(const Evaluation& excluded, const Load
 
 // Finds the relaxation of every excluded option, orders the excluded options
 // by its distance (those without one last, in their previous order) and keeps
-// the closest as the report's near misses. The options are checked on up to
-// `threads` threads (default: every core); the report is the same for any number.
-void relax_excluded(Report& report, const LoadedWorkload& workload, const Engine& engine, std::size_t threads = 0);
+// the closest as the report's near misses. The options are checked on
+// engine.threads threads; the report is the same for any number.
+void relax_excluded(Report& report, const LoadedWorkload& workload, const Engine& engine);
 
 }  // namespace edgeplan

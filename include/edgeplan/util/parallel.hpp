@@ -5,15 +5,22 @@
 
 namespace edgeplan::util {
 
-// Calls body(i) once for each i in [0, count), on up to `threads` threads (the
-// caller's among them), taking indices in order as each thread frees up. Each
-// call must write only what index i owns, so the outcome does not depend on the
-// thread count. The first exception any call throws is rethrown once every
-// thread has stopped; no index is started after it.
-void parallel_for(std::size_t count, std::size_t threads, const std::function<void(std::size_t)>& body);
+// The threads parallel_for(count, threads, ...) runs on: `threads` (0: one),
+// never more than there are indices, at least 1.
+std::size_t parallel_threads(std::size_t count, std::size_t threads);
+
+// Calls body(i, worker) once for each i in [0, count), on parallel_threads(count,
+// threads) threads, the caller's being worker 0 and the others 1, 2, ..., each
+// taking the next index as it frees up. A call must write only what index i
+// owns, or what its worker owns, so the outcome does not depend on the thread
+// count. The exception of the lowest index that throws, which a loop would meet
+// first, is rethrown once every thread has stopped; no index starts after a throw.
+void parallel_for(std::size_t count, std::size_t threads, const std::function<void(std::size_t index, std::size_t worker)>& body);
 
 // Threads worth using for CPU-bound work: the cores available, at least 1.
 std::size_t available_cores();
+// `threads`, or available_cores() for 0.
+std::size_t threads_or_cores(std::size_t threads);
 
 // libstdc++ fills the global locale's ctype<char> narrowing table lazily, on
 // first use of each character, without synchronisation; std::regex (which

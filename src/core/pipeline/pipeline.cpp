@@ -12,6 +12,7 @@
 #include <edgeplan/robustness.hpp>
 #include <edgeplan/json_digest.hpp>
 #include <edgeplan/util/digest.hpp>
+#include <edgeplan/util/parallel.hpp>
 #include <edgeplan/util/text.hpp>
 
 namespace edgeplan {
@@ -228,6 +229,40 @@ void attach_costs(Report& report, std::vector<CostEstimate>& estimates) {
       if (e.option_id == r.evaluation->candidate->id) r.cost = std::move(e);
 }
 
+// Every candidate fully (recommend, check, --explain). Each evaluation reads
+// only shared, unchanging inputs and writes its own slot, so they run on every
+// core, each worker over its own copy of the rules' data; the evaluations are
+// the same, in candidate order, for any number of threads.
+void evaluate_all_fully(std::vector<Evaluation>& out, const std::vector<Candidate>& candidates, const FactsContext& context,
+                        const CompiledRules& rules, Json& data, std::size_t threads) {
+  out.resize(candidates.size());
+  const std::size_t workers = util::parallel_threads(candidates.size(), util::threads_or_cores(threads));
+  std::vector<Json> worker_data(workers - 1, data);  // worker 0 (this thread) uses `data`
+  util::parallel_for(candidates.size(), workers, [&](std::size_t i, std::size_t worker) {
+    out[i].candidate = &candidates[i];
+    evaluate_fully(out[i], context, rules, worker == 0 ? data : worker_data[worker - 1]);
+  });
+}
+
+// Every candidate to a decision (batch, cost): on this thread, as a batch
+// worker runs it. With robustness, an eligible option is evaluated again, fully.
+void evaluate_all(Report& report, const Engine& engine, const std::vector<Candidate>& candidates, const FactsContext& context,
+                  const CompiledRules& rules, Json& data, bool robustness) {
+  std::optional<FullEvaluator> again;
+  report.evaluations.reserve(candidates.size());
+  for (const auto& candidate : candidates) {
+    Evaluation ev;
+    ev.candidate = &candidate;
+    LazyFacts lazy(candidate, context);
+    rules.apply(ev, data, &lazy, Detail::decision);
+    if (robustness && !ev.excluded()) {
+      if (!again) again.emplace(engine.rules, report.weights, data["workload"]);
+      ev = again->evaluate(candidate, context);
+    }
+    report.evaluations.push_back(std::move(ev));
+  }
+}
+
 }  // namespace
 
 Report recommend(const LoadedWorkload& loaded, const Engine& engine, Detail detail, bool robustness) {
@@ -248,22 +283,10 @@ Report recommend(const LoadedWorkload& loaded, const Engine& engine, Detail deta
   const CompiledRules rules(engine.rules, report.weights,
                          full ? nullptr : decision_needs(engine));
   Json data = {{"workload", workload_json(workload)}};
-  std::optional<FullEvaluator> again;  // robustness in a decision-detail run
-  report.evaluations.reserve(candidates->size());
-  for (const auto& candidate : *candidates) {
-    Evaluation ev;
-    ev.candidate = &candidate;
-    if (full) {
-      evaluate_fully(ev, context, rules, data);
-    } else {
-      LazyFacts lazy(candidate, context);
-      rules.apply(ev, data, &lazy, Detail::decision);
-      if (robustness && !ev.excluded()) {
-        if (!again) again.emplace(engine.rules, report.weights, data["workload"]);
-        ev = again->evaluate(candidate, context);
-      }
-    }
-    report.evaluations.push_back(std::move(ev));
+  if (full) {
+    evaluate_all_fully(report.evaluations, *candidates, context, rules, data, engine.threads);
+  } else {
+    evaluate_all(report, engine, *candidates, context, rules, data, robustness);
   }
   report.input = report_input(std::move(data["workload"]));
   if (full)

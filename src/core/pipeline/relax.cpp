@@ -107,14 +107,14 @@ std::optional<Relaxation> find_relaxation(const Evaluation& excluded, const Load
   return std::nullopt;
 }
 
-void relax_excluded(Report& report, const LoadedWorkload& workload, const Engine& engine, std::size_t threads) {
+void relax_excluded(Report& report, const LoadedWorkload& workload, const Engine& engine) {
   // Each check evaluates one option lazily: what the rules read is worked out once here.
   Engine checking = engine;
   checking.decision_needs = decision_needs(engine);
   // Each option's check reads only shared, unchanging inputs and writes only its
   // own slot, so they run on every core, and the list sorted below is the same
   // for any number of threads.
-  util::parallel_for(report.excluded.size(), threads > 0 ? threads : util::available_cores(), [&](std::size_t i) {
+  util::parallel_for(report.excluded.size(), util::threads_or_cores(engine.threads), [&](std::size_t i, std::size_t) {
     ExcludedOption& x = report.excluded[i];
     x.relaxation = find_relaxation(*x.evaluation, workload, checking);
   });

@@ -10,10 +10,12 @@
 
 namespace edgeplan::util {
 
-void parallel_for(std::size_t count, std::size_t threads, const std::function<void(std::size_t)>& body) {
-  threads = std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(count, 1));
+std::size_t parallel_threads(std::size_t count, std::size_t threads) { return std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(count, 1)); }
+
+void parallel_for(std::size_t count, std::size_t threads, const std::function<void(std::size_t, std::size_t)>& body) {
+  threads = parallel_threads(count, threads);
   if (threads == 1) {
-    for (std::size_t i = 0; i < count; ++i) body(i);
+    for (std::size_t i = 0; i < count; ++i) body(i, 0);
     return;
   }
   fill_locale_caches();
@@ -21,26 +23,31 @@ void parallel_for(std::size_t count, std::size_t threads, const std::function<vo
   std::atomic<bool> failed{false};
   std::mutex failure_mutex;
   std::exception_ptr failure;
-  const auto work = [&] {
+  std::size_t failure_index = count;
+  const auto work = [&](std::size_t worker) {
     for (std::size_t i; !failed.load() && (i = next.fetch_add(1)) < count;) {
       try {
-        body(i);
+        body(i, worker);
       } catch (...) {
+        // The failure of the lowest index, as a loop would meet it first: every
+        // index below a failing one was taken before it, so it runs to its end.
         const std::lock_guard lock(failure_mutex);
-        if (!failure) failure = std::current_exception();
+        if (i < failure_index) failure = std::current_exception(), failure_index = i;
         failed = true;
       }
     }
   };
   std::vector<std::thread> workers;
   workers.reserve(threads - 1);
-  for (std::size_t t = 1; t < threads; ++t) workers.emplace_back(work);
-  work();
+  for (std::size_t t = 1; t < threads; ++t) workers.emplace_back(work, t);
+  work(0);
   for (auto& w : workers) w.join();
   if (failure) std::rethrow_exception(failure);
 }
 
 std::size_t available_cores() { return std::max<std::size_t>(std::thread::hardware_concurrency(), 1); }
+
+std::size_t threads_or_cores(std::size_t threads) { return threads > 0 ? threads : available_cores(); }
 
 void fill_locale_caches() {
   const auto& ctype = std::use_facet<std::ctype<char>>(std::locale());
