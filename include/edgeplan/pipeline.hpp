@@ -62,6 +62,7 @@ struct EngineSources {
   std::string today = {};                 // YYYY-MM-DD; empty: today, UTC
   int max_catalog_age_days = 30;          // --max-catalog-age
   std::string prices = {};                // --prices: a price file (kind: Prices); empty: none
+  std::size_t threads = 0;                // --jobs (recommend, check): Engine::threads
 };
 
 // Loads the sources once and owns what the Engine refers to; built in place.

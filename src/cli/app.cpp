@@ -190,6 +190,11 @@ void add_engine_options(CLI::App& command, EngineOptions& options) {
   command.add_option("--prices", options.prices, "Price file (kind Prices; catalog import writes one from aws pricing get-products): each option's cost, and cost as a ranking factor");
 }
 
+void add_jobs_option(CLI::App& command, EngineOptions& options) {
+  command.add_option("-j,--jobs", options.jobs, "Threads for a workload's options and their relaxations (default: the number of cores); the output is the same for any number")
+      ->check(CLI::Range(1, 1024));
+}
+
 EngineSources engine_sources(const EngineOptions& options) {
   EngineSources sources{options.catalog, options.rule_paths, !options.no_default_rules, options.latency_file, std::nullopt, std::nullopt};
   if (options.spare_hosts >= 0) sources.spare_hosts = options.spare_hosts;
@@ -197,6 +202,7 @@ EngineSources engine_sources(const EngineOptions& options) {
   sources.today = options.today;
   sources.max_catalog_age_days = options.max_catalog_age;
   sources.prices = options.prices;
+  sources.threads = options.jobs;
   return sources;
 }
 

@@ -37,8 +37,12 @@ struct EngineOptions {
   int max_catalog_age = 30;             // days an imported account view stays fresh
   std::string today;                    // YYYY-MM-DD; empty: today, UTC
   std::string prices;                   // a price file (kind: Prices); empty: no costs
+  std::size_t jobs = 0;                 // --jobs (recommend, check): threads for one workload; 0: every core
 };
 void add_engine_options(CLI::App& command, EngineOptions& options);
+// -j/--jobs of the commands that evaluate one workload fully at a time (recommend,
+// check); batch's --jobs is its own (workloads in parallel).
+void add_jobs_option(CLI::App& command, EngineOptions& options);
 // Only --catalog, --rules and --no-default-rules: for commands that read rules but evaluate nothing.
 void add_rule_options(CLI::App& command, EngineOptions& options);
 EngineSources engine_sources(const EngineOptions& options);

@@ -1,5 +1,5 @@
 // edgeplan check SPEC|DIR... [--format F [-o FILE]]... [--fail-on error|warning]
-//                [--require-top] [--require-fallback] [--max-score-gap N] [--max-monthly-cost N] [--no-waivers] [--today DATE]
+//                [--require-top] [--require-fallback] [--max-score-gap N] [--max-monthly-cost N] [--no-waivers] [--today DATE] [--jobs N]
 #include <algorithm>
 #include <iostream>
 #include <regex>
@@ -146,6 +146,7 @@ Runner setup_check(CLI::App& command, const GlobalOptions& global) {
       ->check(CLI::NonNegativeNumber);
   command.add_flag("--no-waivers", o->no_waivers, "Ignore the specs' waivers: report every finding (audits)");
   add_engine_options(command, o->engine);
+  add_jobs_option(command, o->engine);
   return [o, &global] { return run_check(*o, global); };
 }
 

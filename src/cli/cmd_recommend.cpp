@@ -1,4 +1,4 @@
-// edgeplan recommend SPEC [--format text|json|markdown] [-o FILE] [--explain ID]
+// edgeplan recommend SPEC [--format text|json|markdown] [-o FILE] [--explain ID] [--jobs N]
 #include <algorithm>
 #include <cmath>
 #include <iostream>
@@ -110,6 +110,7 @@ Runner setup_recommend(CLI::App& command, const GlobalOptions& global) {
   command.add_option("--weights", options->weights, "Factor weights to try instead of the spec's, e.g. latency=40,operations=20 (the others keep theirs)");
   command.add_option("--top", options->top, "Options listed in text and Markdown output")->check(CLI::NonNegativeNumber)->capture_default_str();
   add_engine_options(command, options->engine);
+  add_jobs_option(command, options->engine);
   return [options, &global] { return run_recommend(*options, global); };
 }
 

@@ -166,3 +166,12 @@ TEST_CASE("check cli: usage and rule-pack errors write nothing", "[check-cli]") 
   }
   SECTION("a bad date") { CHECK(run_edgeplan("check examples/ci/specs --today 26.11.2026").exit_code == 2); }
 }
+
+TEST_CASE("check cli: --jobs changes how many threads work, never the reports", "[check-cli][jobs]") {
+  for (const std::string format : {"text", "sarif", "junit"}) {
+    INFO(format);
+    const RunResult one = run_edgeplan("check examples/ci/specs " + kPacks + " --format " + format + " --jobs 1");
+    CHECK(one.exit_code == 1);
+    CHECK(run_edgeplan("check examples/ci/specs " + kPacks + " --format " + format + " --jobs 4").out == one.out);
+  }
+}

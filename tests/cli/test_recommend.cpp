@@ -714,3 +714,20 @@ TEST_CASE("batch: --robustness adds how sure each recommendation is, off by defa
   CHECK(edgeplan::test::contains(md.out, "## Confidence of the recommendations (--robustness)"));
   CHECK(edgeplan::test::contains(md.out, "## Fragile recommendations (1)"));
 }
+
+TEST_CASE("recommend cli: --jobs changes how many threads work, never the output", "[recommend-cli][jobs]") {
+  // A full recommendation evaluates its options and checks the excluded ones'
+  // relaxations on --jobs threads (default: every core); each writes its own slot.
+  for (const std::string spec : {"examples/live-streaming-denver/workload.json", "examples/erp-onprem-database/workload.json"}) {
+    INFO(spec);
+    for (const std::string format : {"text", "json", "markdown"}) {
+      const RunResult one = run_edgeplan("recommend " + spec + " --format " + format + " --jobs 1");
+      CHECK(one.exit_code == 0);
+      CHECK(run_edgeplan("recommend " + spec + " --format " + format + " --jobs 3").out == one.out);
+      CHECK(run_edgeplan("recommend " + spec + " --format " + format).out == one.out);
+    }
+  }
+  const RunResult zero = run_edgeplan("recommend examples/live-streaming-denver/workload.json --jobs 0");
+  CHECK(zero.exit_code == 2);
+  CHECK(zero.err == "edgeplan: error: --jobs: Value 0 not in range 1 to 1024\n  run 'edgeplan --help' for usage\n");
+}

@@ -39,6 +39,6 @@ EngineSetup::EngineSetup(const EngineSources& sources, const FileSystem& fs, con
       m_prices(load_price_file(sources, fs)),
       m_engine{m_catalog, m_rules, m_measured ? &*m_measured : nullptr, sources.spare_hosts, sources.max_utilization, nullptr,
                sources.today.empty() ? util::utc_today() : sources.today, sources.max_catalog_age_days,
-               m_prices ? &*m_prices : nullptr} {}
+               m_prices ? &*m_prices : nullptr, sources.threads} {}
 
 }  // namespace edgeplan
