@@ -197,9 +197,10 @@ const SiteLeg& site_leg(const Place& a, const Range& site_a, const Place& b, con
   auto it = cache.find(key);
   if (it != cache.end()) return it->second;
   // Bounded: every (site, parent) leg (about 130) and a few workloads'
-  // dependencies (one leg per option each) fit; no reference outlives the
-  // caller's use, so clearing is safe. At 2,048 entries each batch worker held
-  // 2.5 MiB more for no measurable gain (bench/README.md, "Performance — batch").
+  // dependencies (one leg per option each) fit. Clearing frees every entry, so
+  // a caller must not hold a leg across its next call (via_parent_region copies
+  // the first). At 2,048 entries each batch worker held 2.5 MiB more for no
+  // measurable gain (bench/README.md, "Performance — batch").
   if (cache.size() > 512) cache.clear();
   return cache.emplace(key, SiteLeg{estimate_site_rtt(a, site_a, b, site_b), std::nullopt}).first->second;
 }
@@ -253,7 +254,8 @@ const Site* parent_site(const Candidate& c, const Catalog& catalog) {
 // to the Region's VPC, then the VPC's link to the zone): two backbone legs.
 RttEstimate via_parent_region(const Dependency& d, const Candidate& c, const Site& parent) {
   const Range region = latency::site_overhead(SiteKind::region);
-  const RttEstimate& in = site_leg(d.place, latency::kLanRtt, parent.place, region).estimate;
+  // A copy: the second leg may clear the cache the first one's reference points into.
+  const RttEstimate in = site_leg(d.place, latency::kLanRtt, parent.place, region).estimate;
   const RttEstimate& out = site_leg(parent.place, region, c.place, latency::site_overhead(c.kind)).estimate;
   RttEstimate e{in.rtt + out.rtt, distance_km(d.place.point, c.place.point), "model", "backbone", {}};
   for (const auto* leg : {&in, &out})
