@@ -83,12 +83,12 @@ int run_recommend(const RecommendOptions& o, const GlobalOptions& global) {
   const Format format = output_format(o.output);
   if (!o.explain.empty() && !can_render<Explanation>(format))
     throw UsageError(fmt::format("--explain prints {}, not {}", util::join_words(format_names<Explanation>(), "or"), format_name(format)));
-  const EngineSetup setup(engine_sources(o.engine), fs);
+  const EngineSetup& setup = kept_until_exit<EngineSetup>(engine_sources(o.engine), fs);
   LoadedWorkload workload = load_spec_reporting_warnings(fs, o.spec, setup.catalog());
   if (!o.weights.empty()) apply_weights(workload.workload, parse_weights(o.weights, setup.rules()), setup.rules());
   if (o.fallback && !workload.workload.resilience) workload.workload.resilience.emplace().fallback = "preferred";
   spdlog::debug("{} candidates, {} rules", setup.catalog().sites.size(), setup.rules().rules.size());
-  Report report = recommend(workload, setup.engine());
+  const Report& report = kept_until_exit<Report>(recommend(workload, setup.engine()));
   const RenderOptions render_with = render_options(global, o.output, o.top);
   if (!o.explain.empty()) {
     emit(o.output, render(explanation_of(report, find_option(report, o.explain)), format, render_with));
