@@ -19,6 +19,7 @@
 #include <edgeplan/exit_codes.hpp>
 #include <edgeplan/placement_diff.hpp>
 #include <edgeplan/util/atomic_file.hpp>
+#include <edgeplan/util/parallel.hpp>
 #include <edgeplan/util/text.hpp>
 
 #include "app.hpp"
@@ -29,13 +30,11 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-std::size_t default_jobs() { return std::max(1u, std::thread::hardware_concurrency()); }
-
 struct BatchCommandOptions {
   std::vector<std::string> inputs;
   EngineOptions engine;
   OutputOptions output;
-  std::size_t jobs = default_jobs();
+  std::size_t jobs = util::available_cores();
   std::string shard;
   bool no_progress = false;
   bool robustness = false;
