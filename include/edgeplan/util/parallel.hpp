@@ -5,8 +5,8 @@
 
 namespace edgeplan::util {
 
-// The threads parallel_for(count, threads, ...) runs on: `threads` (0: one),
-// never more than there are indices, at least 1.
+// The threads parallel_for(count, threads, ...) runs on: `threads` (0: every
+// core, available_cores()), never more than there are indices, at least 1.
 std::size_t parallel_threads(std::size_t count, std::size_t threads);
 
 // Calls body(i, worker) once for each i in [0, count), on parallel_threads(count,
@@ -19,8 +19,6 @@ void parallel_for(std::size_t count, std::size_t threads, const std::function<vo
 
 // Threads worth using for CPU-bound work: the cores available, at least 1.
 std::size_t available_cores();
-// `threads`, or available_cores() for 0.
-std::size_t threads_or_cores(std::size_t threads);
 
 // libstdc++ fills the global locale's ctype<char> narrowing table lazily, on
 // first use of each character, without synchronisation; std::regex (which

@@ -236,7 +236,7 @@ void attach_costs(Report& report, std::vector<CostEstimate>& estimates) {
 void evaluate_all_fully(std::vector<Evaluation>& out, const std::vector<Candidate>& candidates, const FactsContext& context,
                         const CompiledRules& rules, Json& data, std::size_t threads) {
   out.resize(candidates.size());
-  const std::size_t workers = util::parallel_threads(candidates.size(), util::threads_or_cores(threads));
+  const std::size_t workers = util::parallel_threads(candidates.size(), threads);
   std::vector<Json> worker_data(workers - 1, data);  // worker 0 (this thread) uses `data`
   util::parallel_for(candidates.size(), workers, [&](std::size_t i, std::size_t worker) {
     out[i].candidate = &candidates[i];

@@ -114,7 +114,7 @@ void relax_excluded(Report& report, const LoadedWorkload& workload, const Engine
   // Each option's check reads only shared, unchanging inputs and writes only its
   // own slot, so they run on every core, and the list sorted below is the same
   // for any number of threads.
-  util::parallel_for(report.excluded.size(), util::threads_or_cores(engine.threads), [&](std::size_t i, std::size_t) {
+  util::parallel_for(report.excluded.size(), engine.threads, [&](std::size_t i, std::size_t) {
     ExcludedOption& x = report.excluded[i];
     x.relaxation = find_relaxation(*x.evaluation, workload, checking);
   });

@@ -10,7 +10,9 @@
 
 namespace edgeplan::util {
 
-std::size_t parallel_threads(std::size_t count, std::size_t threads) { return std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(count, 1)); }
+std::size_t parallel_threads(std::size_t count, std::size_t threads) {
+  return std::clamp<std::size_t>(threads > 0 ? threads : available_cores(), 1, std::max<std::size_t>(count, 1));
+}
 
 void parallel_for(std::size_t count, std::size_t threads, const std::function<void(std::size_t, std::size_t)>& body) {
   threads = parallel_threads(count, threads);
@@ -46,8 +48,6 @@ void parallel_for(std::size_t count, std::size_t threads, const std::function<vo
 }
 
 std::size_t available_cores() { return std::max<std::size_t>(std::thread::hardware_concurrency(), 1); }
-
-std::size_t threads_or_cores(std::size_t threads) { return threads > 0 ? threads : available_cores(); }
 
 void fill_locale_caches() {
   const auto& ctype = std::use_facet<std::ctype<char>>(std::locale());

@@ -20,7 +20,8 @@ TEST_CASE("parallel: each index is done once, whatever the thread count", "[util
       INFO(threads << " threads, " << count << " indices");
       std::vector<int> done(count, 0);
       const std::size_t workers = edgeplan::util::parallel_threads(count, threads);
-      CHECK(workers == std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(count, 1)));
+      const std::size_t asked = threads > 0 ? threads : edgeplan::util::available_cores();  // 0: every core
+      CHECK(workers == std::clamp<std::size_t>(asked, 1, std::max<std::size_t>(count, 1)));
       std::vector<std::size_t> by_worker(workers, 0);  // each worker owns its counter
       parallel_for(count, threads, [&](std::size_t i, std::size_t worker) {
         ++done[i];  // each index owns its slot
