@@ -190,19 +190,29 @@ struct SiteLeg {
   }
 };
 
+using SiteLegKey = std::array<double, 10>;
+
+std::map<SiteLegKey, SiteLeg>& site_leg_cache() {
+  thread_local std::map<SiteLegKey, SiteLeg> cache;
+  return cache;
+}
+
+// A leg stays valid until the next fact group is written: only between groups,
+// where no writer holds one, is the cache trimmed (write_group).
 const SiteLeg& site_leg(const Place& a, const Range& site_a, const Place& b, const Range& site_b) {
-  using Key = std::array<double, 10>;
-  thread_local std::map<Key, SiteLeg> cache;
-  const Key key{a.point.lat, a.point.lon, b.point.lat, b.point.lon, site_a.low, site_a.typical, site_a.high, site_b.low, site_b.typical, site_b.high};
+  auto& cache = site_leg_cache();
+  const SiteLegKey key{a.point.lat, a.point.lon, b.point.lat, b.point.lon, site_a.low, site_a.typical, site_a.high, site_b.low, site_b.typical, site_b.high};
   auto it = cache.find(key);
   if (it != cache.end()) return it->second;
-  // Bounded: every (site, parent) leg (about 130) and a few workloads'
-  // dependencies (one leg per option each) fit. Clearing frees every entry, so
-  // a caller must not hold a leg across its next call (via_parent_region copies
-  // the first). At 2,048 entries each batch worker held 2.5 MiB more for no
-  // measurable gain (bench/README.md, "Performance — batch").
-  if (cache.size() > 512) cache.clear();
   return cache.emplace(key, SiteLeg{estimate_site_rtt(a, site_a, b, site_b), std::nullopt}).first->second;
+}
+
+// Bounded: every (site, parent) leg (about 130) and a few workloads'
+// dependencies (one leg per option each) fit; one group adds at most a leg per
+// dependency and one to the parent Region. At 2,048 entries each batch worker
+// held 2.5 MiB more for no measurable gain (bench/README.md, "Performance — batch").
+void trim_site_legs() {
+  if (auto& cache = site_leg_cache(); cache.size() > 512) cache.clear();
 }
 
 // Writes "terms" when the context describes them, else null.
@@ -254,8 +264,7 @@ const Site* parent_site(const Candidate& c, const Catalog& catalog) {
 // to the Region's VPC, then the VPC's link to the zone): two backbone legs.
 RttEstimate via_parent_region(const Dependency& d, const Candidate& c, const Site& parent) {
   const Range region = latency::site_overhead(SiteKind::region);
-  // A copy: the second leg may clear the cache the first one's reference points into.
-  const RttEstimate in = site_leg(d.place, latency::kLanRtt, parent.place, region).estimate;
+  const RttEstimate& in = site_leg(d.place, latency::kLanRtt, parent.place, region).estimate;
   const RttEstimate& out = site_leg(parent.place, region, c.place, latency::site_overhead(c.kind)).estimate;
   RttEstimate e{in.rtt + out.rtt, distance_km(d.place.point, c.place.point), "model", "backbone", {}};
   for (const auto* leg : {&in, &out})
@@ -796,9 +805,20 @@ const std::vector<FactGroup>& fact_groups() {
   return groups;
 }
 
+namespace {
+
+// Every group is written through here: between two groups no writer holds a
+// site leg, so the per-thread leg cache may be trimmed.
+void write_group(const FactGroup& group, const Candidate& candidate, const FactsContext& context, Json& out) {
+  trim_site_legs();
+  group.write(candidate, context, out);
+}
+
+}  // namespace
+
 Json derive_facts(const Candidate& candidate, const FactsContext& context) {
   Json facts = Json::object();
-  for (const auto& group : fact_groups()) group.write(candidate, context, facts[group.name]);
+  for (const auto& group : fact_groups()) write_group(group, candidate, context, facts[group.name]);
   return facts;
 }
 
@@ -817,7 +837,7 @@ void LazyFacts::build(std::size_t index, Json& data) {
     return;
   }
   const FactGroup& group = fact_groups().at(index - 1);
-  group.write(m_candidate, m_context, data["facts"][group.name]);
+  write_group(group, m_candidate, m_context, data["facts"][group.name]);
 }
 
 Json option_json(const Candidate& c) {
