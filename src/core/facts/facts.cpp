@@ -80,10 +80,17 @@ class Members {
   }
 
  private:
-  // Not the next member: searched for, or added.
+  // Not the next member: searched for, or added. A fresh object (every fact
+  // kept by a full recommendation is one) gets its keys in sorted order, each
+  // past the last: added at the end without a search. Otherwise one search
+  // finds the member or where it goes.
   Json& found_or_added(std::string_view key) {
-    auto it = m_members.find(key);
-    if (it == m_members.end()) it = m_members.emplace(std::string(key), nullptr).first;
+    auto it = m_members.end();
+    if (m_next != m_members.end() || (!m_members.empty() && !(m_members.rbegin()->first < key))) {
+      it = m_members.lower_bound(key);
+      if (it != m_members.end() && it->first == key) return (m_next = std::next(it), it->second);
+    }
+    it = m_members.emplace_hint(it, std::string(key), nullptr);
     m_next = std::next(it);
     return it->second;
   }
