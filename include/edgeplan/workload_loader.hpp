@@ -28,6 +28,11 @@ enum class SpecWarnings { report, skip_unknown_fields };
 
 // Throws InputError carrying every error found in the document.
 LoadedWorkload load_workload(const JsonDocument& document, const Catalog& catalog, SpecWarnings warnings = SpecWarnings::report);
+// load_workload() for `document`, which is a spec that loaded with `patch`
+// (JSON Patch operations) applied, as each relaxation round builds one: schema
+// validation looks only where the patch changed it when that gives the same
+// verdict (SchemaValidator::valid_after_patch), and warnings are not looked for.
+LoadedWorkload load_patched_workload(const JsonDocument& document, const Json& patch, const Catalog& catalog);
 LoadedWorkload load_workload_file(const FileSystem& fs, const std::string& path, const Catalog& catalog);
 
 // `edgeplan validate`: each spec's verdict, without evaluating it.

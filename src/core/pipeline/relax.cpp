@@ -63,13 +63,14 @@ double distance_of(const Json& spec, const Ops& ops) {
   return total;
 }
 
-// The exclusions of option `id` for the spec `document`, or nullopt when the
-// patched spec no longer loads. The spec is validated again (a relaxation
-// must leave it valid), but not written out and parsed again, and its warnings
-// are not looked for: nothing reads them.
-std::optional<std::vector<Finding>> exclusions_for(Json document, const std::string& name, const std::string& id, const Engine& engine) {
+// The exclusions of option `id` for the spec `document` (the loaded spec with
+// `patch` applied), or nullopt when the patched spec no longer loads. The spec
+// is validated again (a relaxation must leave it valid) where the patch changed
+// it, but not written out and parsed again, and its warnings are not looked
+// for: nothing reads them.
+std::optional<std::vector<Finding>> exclusions_for(Json document, const Json& patch, const std::string& name, const std::string& id, const Engine& engine) {
   try {
-    const LoadedWorkload loaded = load_workload(JsonDocument::in_memory(name, std::move(document)), engine.catalog, SpecWarnings::skip_unknown_fields);
+    const LoadedWorkload loaded = load_patched_workload(JsonDocument::in_memory(name, std::move(document)), patch, engine.catalog);
     return option_exclusions(loaded.workload, engine, id);
   } catch (const InputError&) {
     return std::nullopt;
@@ -93,15 +94,16 @@ std::optional<Relaxation> find_relaxation(const Evaluation& excluded, const Load
     if (!relaxable(exclusions)) return std::nullopt;
     for (const auto& f : exclusions) merge(ops, f.relax);
     seen.insert(seen.end(), exclusions.begin(), exclusions.end());
+    const Json patch = as_patch(ops);
     Json patched;
     try {
-      patched = spec.patch(as_patch(ops));
+      patched = spec.patch(patch);
     } catch (const Json::exception&) {
       return std::nullopt;
     }
-    auto next = exclusions_for(std::move(patched), workload.workload.source_name, excluded.candidate->id, engine);
+    auto next = exclusions_for(std::move(patched), patch, workload.workload.source_name, excluded.candidate->id, engine);
     if (!next) return std::nullopt;
-    if (next->empty()) return Relaxation{as_patch(ops), changes_to_qualify(seen), distance_of(spec, ops)};
+    if (next->empty()) return Relaxation{patch, changes_to_qualify(seen), distance_of(spec, ops)};
     exclusions = std::move(*next);
   }
   return std::nullopt;

@@ -2,7 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <mutex>
+#include <optional>
 #include <set>
+#include <string>
+#include <vector>
 
 #include <fmt/format.h>
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
@@ -141,16 +146,151 @@ void collect_unknown_fields(const Json& root, const Json& schema, const Json& va
 
 }  // namespace
 
+// Why validating the parent of each changed value is enough. A JSON Schema
+// keyword either constrains one value's own content (type, minimum, pattern on a
+// string; required, additionalProperties, maxItems on a container's members) or
+// hands each member to a subschema (properties, items); the exceptions read a
+// whole value, members' contents included (enum and const on a container,
+// uniqueItems, contains, allOf/anyOf/oneOf/not, if/then/else, dependencies).
+// Change the value at /a/b/c of a valid document and only /a/b's members, and
+// what lies below, differ: every node elsewhere is unchanged, and each ancestor
+// of /a/b still has the same members. So when no ancestor of /a/b holds a
+// keyword of the last kind, validating /a/b against its own subschema decides
+// the whole document. Anything this walk does not follow (a $ref outside
+// #/definitions, patternProperties, tuple items, an undeclared member) gives
+// null, and the caller validates the whole document instead.
+namespace {
+
+bool reads_whole_value(const Json& schema) {
+  static const char* const kKeywords[] = {"allOf", "anyOf", "oneOf", "not", "if", "then", "else", "dependencies",
+                                          "dependentSchemas", "uniqueItems", "contains", "const", "enum",
+                                          "additionalItems", "unevaluatedProperties", "unevaluatedItems"};
+  return std::any_of(std::begin(kKeywords), std::end(kKeywords), [&](const char* k) { return schema.contains(k); });
+}
+
+// `node` with its $ref followed when it points into #/definitions; null for
+// any other reference or for a schema that is not an object.
+const Json* definition_of(const Json& root, const Json* node) {
+  if (node == nullptr || !node->is_object()) return nullptr;
+  const auto ref = node->find("$ref");
+  if (ref == node->end()) return node;
+  if (!ref->is_string() || ref->get_ref<const std::string&>().rfind("#/definitions/", 0) != 0) return nullptr;
+  const Json::json_pointer target(ref->get<std::string>().substr(1));
+  if (!root.contains(target)) return nullptr;
+  const Json& resolved = root.at(target);
+  return resolved.is_object() && !resolved.contains("$ref") ? &resolved : nullptr;
+}
+
+// The member `token` of `instance` (an object or array), and its subschema in `schema`.
+const Json* member_schema(const Json& schema, const Json& instance, const std::string& token) {
+  if (instance.is_object()) {
+    const auto properties = schema.find("properties");
+    if (schema.contains("patternProperties")) return nullptr;
+    if (properties != schema.end() && properties->is_object()) {
+      const auto found = properties->find(token);
+      if (found != properties->end()) return &*found;
+    }
+    const auto additional = schema.find("additionalProperties");
+    return additional != schema.end() && additional->is_object() ? &*additional : nullptr;
+  }
+  const auto items = schema.find("items");
+  return instance.is_array() && items != schema.end() && items->is_object() ? &*items : nullptr;
+}
+
+// The subschema of the value at `pointer` in `document`, when no schema on
+// the way to it reads a whole value (see above); null otherwise.
+const Json* local_subschema(const Json& root, const Json& document, const Json::json_pointer& pointer) {
+  std::vector<std::string> tokens;
+  for (Json::json_pointer p = pointer; !p.empty(); p = p.parent_pointer()) tokens.push_back(p.back());
+  const Json* schema = definition_of(root, &root);
+  const Json* instance = &document;
+  for (auto token = tokens.rbegin(); token != tokens.rend() && schema != nullptr; ++token) {
+    if (reads_whole_value(*schema) || !instance->is_structured()) return nullptr;
+    schema = definition_of(root, member_schema(*schema, *instance, *token));
+    if (instance->is_object()) {
+      const auto member = instance->find(*token);
+      if (member == instance->end()) return nullptr;
+      instance = &*member;
+    } else {
+      const Json::json_pointer index("/" + *token);
+      if (!instance->contains(index)) return nullptr;
+      instance = &instance->at(index);
+    }
+  }
+  return schema;
+}
+
+// The parents of the values `patch` changes; nullopt when it changes the root.
+std::optional<std::set<std::string>> changed_parents(const Json& patch) {
+  std::set<std::string> parents;
+  if (!patch.is_array()) return std::nullopt;
+  for (const Json& op : patch) {
+    if (!op.is_object() || !op.contains("path") || !op["path"].is_string()) return std::nullopt;
+    std::vector<std::string> paths{op["path"].get<std::string>()};
+    if (op.value("op", "") == "move" && op.contains("from") && op["from"].is_string()) paths.push_back(op["from"].get<std::string>());
+    for (const std::string& path : paths) {
+      const Json::json_pointer pointer(path);
+      if (pointer.empty()) return std::nullopt;
+      parents.insert(pointer.parent_pointer().to_string());
+    }
+  }
+  return parents;
+}
+
+}  // namespace
+
 struct SchemaValidator::Impl {
   Json source;
   valijson::Schema schema;
+  // Subschemas compiled for valid_after_patch, by the schema node they stand
+  // for, each in a copy of its node that carries the root's definitions (for its $refs).
+  struct Compiled {
+    Json source;
+    valijson::Schema schema;
+  };
+  std::mutex compiled_mutex;
+  std::map<const Json*, std::unique_ptr<Compiled>> compiled;
+
+  const valijson::Schema* compiled_subschema(const Json& node);
 };
+
+// Null when the node cannot stand alone (it has definitions of its own).
+const valijson::Schema* SchemaValidator::Impl::compiled_subschema(const Json& node) {
+  const std::lock_guard<std::mutex> lock(compiled_mutex);
+  auto& entry = compiled[&node];
+  if (!entry) {
+    if (node.contains("definitions")) return nullptr;
+    entry = std::make_unique<Compiled>();
+    entry->source = node;
+    if (source.contains("definitions")) entry->source["definitions"] = source["definitions"];
+    valijson::SchemaParser parser;
+    valijson::adapters::NlohmannJsonAdapter adapter(entry->source);
+    parser.populateSchema(adapter, entry->schema);
+  }
+  return &entry->schema;
+}
 
 SchemaValidator::SchemaValidator(const Json& schema) : m_impl(std::make_unique<Impl>()) {
   m_impl->source = schema;
   valijson::SchemaParser parser;
   valijson::adapters::NlohmannJsonAdapter adapter(m_impl->source);
   parser.populateSchema(adapter, m_impl->schema);
+}
+
+bool SchemaValidator::valid_after_patch(const JsonDocument& document, const Json& patch) const {
+  const auto full = [&] { return !validate(document, false).has_errors(); };
+  const auto parents = changed_parents(patch);
+  if (!parents) return full();
+  thread_local valijson::Validator validator;  // as in validate(): its regexes compiled once per thread
+  for (const std::string& parent : *parents) {
+    const Json::json_pointer pointer(parent);
+    const Json* node = local_subschema(m_impl->source, document.value(), pointer);
+    const valijson::Schema* schema = node == nullptr ? nullptr : m_impl->compiled_subschema(*node);
+    if (schema == nullptr) return full();
+    valijson::adapters::NlohmannJsonAdapter target(document.value().at(pointer));
+    if (!validator.validate(*schema, target, nullptr)) return full();
+  }
+  return true;
 }
 
 SchemaValidator::~SchemaValidator() = default;

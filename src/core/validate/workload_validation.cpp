@@ -27,9 +27,10 @@ const Json& workload_schema() {
   return schema;
 }
 
-LoadedWorkload load_workload(const JsonDocument& document, const Catalog& catalog, SpecWarnings warnings) {
-  Diagnostics schema_findings = validator().validate(document, warnings == SpecWarnings::report);
-  if (schema_findings.has_errors()) throw InputError(schema_findings.items());
+namespace {
+
+// The stages after schema validation, for a document it passed.
+LoadedWorkload read_validated(const JsonDocument& document, const Catalog& catalog, const Diagnostics& schema_findings) {
   JsonReader r(document);
   LoadedWorkload loaded{read_workload(r, catalog), {}};
   apply_defaults(loaded.workload);
@@ -38,6 +39,19 @@ LoadedWorkload load_workload(const JsonDocument& document, const Catalog& catalo
   loaded.warnings = schema_findings.warnings();
   for (const auto& w : r.diagnostics().warnings()) loaded.warnings.push_back(w);
   return loaded;
+}
+
+}  // namespace
+
+LoadedWorkload load_workload(const JsonDocument& document, const Catalog& catalog, SpecWarnings warnings) {
+  Diagnostics schema_findings = validator().validate(document, warnings == SpecWarnings::report);
+  if (schema_findings.has_errors()) throw InputError(schema_findings.items());
+  return read_validated(document, catalog, schema_findings);
+}
+
+LoadedWorkload load_patched_workload(const JsonDocument& document, const Json& patch, const Catalog& catalog) {
+  if (validator().valid_after_patch(document, patch)) return read_validated(document, catalog, {});
+  return load_workload(document, catalog, SpecWarnings::skip_unknown_fields);  // the errors, in full
 }
 
 LoadedWorkload load_workload_file(const FileSystem& fs, const std::string& path, const Catalog& catalog) {

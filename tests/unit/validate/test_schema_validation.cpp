@@ -1,9 +1,13 @@
+#include <algorithm>
+#include <filesystem>
+
 #include <catch2/catch.hpp>
 
 #include <edgeplan/schema_validation.hpp>
 #include <edgeplan/workload_loader.hpp>
 
 #include "fixtures.hpp"
+#include "support.hpp"
 
 using namespace edgeplan;
 
@@ -128,4 +132,106 @@ TEST_CASE("schema: a small custom schema") {
   CHECK(formatted(d, Severity::error) == std::vector<std::string>{"edgeplan: error: s.json:1:7 (/n): expected a number >= 0, got -1"});
   CHECK(formatted(d, Severity::warning) ==
         std::vector<std::string>{"edgeplan: warning: s.json:1:16 (/m): unknown field \"m\" is ignored\n  hint: did you mean \"n\"?"});
+}
+
+// valid_after_patch validates only where a patch changed a valid document (each
+// relaxation round patches the spec). Its verdict must be validate()'s for any
+// patch: checked here against validate() for every value of every example spec
+// replaced by values of each JSON type (in range and out), every member removed,
+// and an unknown member added to every object.
+namespace {
+
+bool fully_valid(const SchemaValidator& v, const Json& document) {
+  return !v.validate(JsonDocument::in_memory("p.json", document), false).has_errors();
+}
+
+bool valid_after(const SchemaValidator& v, const Json& document, const Json& patch) {
+  return v.valid_after_patch(JsonDocument::in_memory("p.json", document.patch(patch)), patch);
+}
+
+// Every pointer in `value` below `pointer`, the root excluded.
+void pointers_in(const Json& value, const std::string& pointer, std::vector<std::string>& out) {
+  if (!value.is_structured()) return;
+  for (const auto& item : value.items()) {
+    const std::string child = pointer + "/" + pointer_token(item.key());
+    out.push_back(child);
+    pointers_in(item.value(), child, out);
+  }
+}
+
+std::vector<Json> patches_for(const Json& document) {
+  std::vector<std::string> pointers;
+  pointers_in(document, "", pointers);
+  const Json replacements = Json::parse(R"([-1, 0, 0.5, 3, 1e9, "", "x", "DE", "nyc", true, null, [], ["x"], [{}], {}, {"name": "x"}])");
+  std::vector<Json> patches;
+  for (const std::string& pointer : pointers) {
+    for (const Json& value : replacements) patches.push_back(Json::array({{{"op", "replace"}, {"path", pointer}, {"value", value}}}));
+    patches.push_back(Json::array({{{"op", "remove"}, {"path", pointer}}}));
+    if (document.at(Json::json_pointer(pointer)).is_object())
+      patches.push_back(Json::array({{{"op", "add"}, {"path", pointer + "/unknown_member"}, {"value", 1}}}));
+  }
+  return patches;
+}
+
+}  // namespace
+
+TEST_CASE("schema: valid_after_patch gives validate()'s verdict for every change to every example spec", "[schema][relax]") {
+  std::vector<std::string> specs;
+  for (const auto& entry : std::filesystem::directory_iterator(test::source_path("examples")))
+    if (std::filesystem::exists(entry.path() / "workload.json")) specs.push_back((entry.path() / "workload.json").string());
+  std::sort(specs.begin(), specs.end());
+  REQUIRE(specs.size() >= 10);
+  std::size_t checked = 0, invalid = 0;
+  for (const std::string& path : specs) {
+    const Json document = Json::parse(test::read_text(path));
+    REQUIRE(fully_valid(workload_validator(), document));
+    for (const Json& patch : patches_for(document)) {
+      const bool expected = fully_valid(workload_validator(), document.patch(patch));
+      INFO(path << " patched with " << patch.dump());
+      CHECK(valid_after(workload_validator(), document, patch) == expected);
+      ++checked;
+      invalid += expected ? 0 : 1;
+    }
+  }
+  // Both verdicts are exercised, many times over.
+  CHECK(checked > 5000);
+  CHECK(invalid > checked / 4);
+  CHECK(checked - invalid > checked / 10);
+}
+
+TEST_CASE("schema: valid_after_patch validates the whole document under a keyword that reads a whole value", "[schema][relax]") {
+  // An enum on a container, at the parent's parent and two levels higher: the
+  // parent of the change is valid on its own, and the document is not.
+  const std::vector<std::pair<const char*, const char*>> cases = {
+      {R"({"type": "object", "properties": {"a": {"type": "object", "enum": [{"b": {"v": 2}}],
+            "properties": {"b": {"type": "object", "properties": {"v": {"type": "number"}}}}}}})",
+       "/a/b/v"},
+      {R"({"type": "object", "properties": {"a": {"type": "object", "enum": [{"b": {"c": {"v": 2}}}],
+            "properties": {"b": {"type": "object", "properties": {"c": {"type": "object", "properties": {"v": {"type": "number"}}}}}}}}})",
+       "/a/b/c/v"},
+  };
+  const std::vector<const char*> documents = {R"({"a": {"b": {"v": 2}}})", R"({"a": {"b": {"c": {"v": 2}}}})"};
+  for (std::size_t i = 0; i < cases.size(); ++i) {
+    INFO("case " << i);
+    const SchemaValidator v(Json::parse(cases[i].first));
+    const Json document = Json::parse(documents[i]);
+    const Json patch = Json::array({{{"op", "replace"}, {"path", cases[i].second}, {"value", 1}}});
+    REQUIRE(fully_valid(v, document));
+    CHECK_FALSE(fully_valid(v, document.patch(patch)));
+    CHECK_FALSE(valid_after(v, document, patch));
+  }
+}
+
+TEST_CASE("schema: valid_after_patch follows $ref into definitions and checks required members at the parent", "[schema][relax]") {
+  const SchemaValidator v(Json::parse(R"({"type": "object", "properties": {"items": {"type": "array", "items": {"$ref": "#/definitions/item"}}},
+      "definitions": {"item": {"type": "object", "required": ["n"], "additionalProperties": false,
+                               "properties": {"n": {"type": "integer", "minimum": 1}, "tag": {"type": "string", "pattern": "^[a-z]+$"}}}}})"));
+  const Json document = Json::parse(R"({"items": [{"n": 1, "tag": "a"}, {"n": 2}]})");
+  REQUIRE(fully_valid(v, document));
+  CHECK(valid_after(v, document, Json::parse(R"([{"op": "replace", "path": "/items/1/n", "value": 5}])")));
+  CHECK(valid_after(v, document, Json::parse(R"([{"op": "add", "path": "/items/1/tag", "value": "b"}])")));
+  CHECK_FALSE(valid_after(v, document, Json::parse(R"([{"op": "replace", "path": "/items/1/n", "value": 0}])")));
+  CHECK_FALSE(valid_after(v, document, Json::parse(R"([{"op": "add", "path": "/items/0/tag", "value": "B"}])")));
+  CHECK_FALSE(valid_after(v, document, Json::parse(R"([{"op": "remove", "path": "/items/1/n"}])")));
+  CHECK_FALSE(valid_after(v, document, Json::parse(R"([{"op": "move", "from": "/items/1/n", "path": "/items/0/n"}])")));
 }
