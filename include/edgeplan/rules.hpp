@@ -186,6 +186,9 @@ enum class Detail {
 struct RuleNeeds {
   RuleNeeds(const RuleSet& rules, const std::vector<std::string>& parts);
   std::vector<std::uint64_t> all, to_decide;  // per rule
+  // Whether an exclude rule reads "workload" at all (built by the caller, not
+  // lazily: a check that runs only the exclude rules can leave it out).
+  bool exclusions_read_workload = false;
 };
 
 // A rule that could not be evaluated (e.g. step limit) is an input error in its file.

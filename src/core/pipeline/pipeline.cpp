@@ -147,8 +147,11 @@ std::optional<std::vector<Finding>> option_exclusions(const Workload& workload, 
   const std::optional<Candidate> candidate = build_candidate(workload, engine.catalog, option_id);
   if (!candidate) return std::nullopt;
   const FactsContext context = facts_context(workload, engine);
-  const CompiledRules rules(engine.rules, {}, decision_needs(engine));
-  Json data = {{"workload", workload_json(workload)}};
+  const std::shared_ptr<const RuleNeeds> needs = decision_needs(engine);
+  const CompiledRules rules(engine.rules, {}, needs);
+  // The workload's data (the spec copied whole) only when an exclude rule reads it.
+  Json data = Json::object();
+  if (needs->exclusions_read_workload) data["workload"] = workload_json(workload);
   Evaluation ev;
   ev.candidate = &*candidate;
   LazyFacts lazy(*candidate, context);

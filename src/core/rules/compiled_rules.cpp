@@ -149,6 +149,7 @@ RuleNeeds::RuleNeeds(const RuleSet& rules, const std::vector<std::string>& parts
   for (const auto& rule : rules.rules) {
     all.push_back(parts_read(rule.reads, parts));
     to_decide.push_back(rule.effect == Effect::adjust ? all.back() : parts_read(rule.reads_to_decide, parts));
+    if (rule.effect == Effect::exclude && parts_read(rule.reads, {"workload"}) != 0) exclusions_read_workload = true;
   }
 }
 

@@ -6,6 +6,7 @@
 // (tests/data/portfolio-sample.jsonl: bench/gen_portfolio.py --count 200 --seed 7).
 #include <catch2/catch.hpp>
 
+#include <map>
 #include <optional>
 
 #include <edgeplan/batch.hpp>
@@ -13,6 +14,7 @@
 #include <edgeplan/pipeline.hpp>
 
 #include "fixtures.hpp"
+#include "support.hpp"
 
 using namespace edgeplan;
 
@@ -107,15 +109,21 @@ TEST_CASE("facts: a group written over another option's values equals the group 
 // Checking a relaxation runs only the exclude rules over one option built alone
 // (option_exclusions): it must find exactly the exclusions of the full
 // evaluation, messages and relax operations included, and none for an eligible
-// option. A seventh of each spec's options, a different seventh per spec.
-TEST_CASE("option_exclusions: finds what the full evaluation excludes an option for") {
-  const Engine engine{test::default_catalog(), test::default_rules()};
-  std::size_t checked = 0, excluded = 0;
+// option. Every `stride`-th option of each spec, starting at a different one per spec.
+namespace {
+
+struct ExclusionsChecked {
+  std::size_t options = 0, excluded = 0;
+  std::map<std::string, std::size_t> by_rule;  // exclusions found, per rule id
+};
+
+ExclusionsChecked check_option_exclusions(const Engine& engine, std::size_t stride) {
+  ExclusionsChecked checked;
   for (std::size_t s = 0; s < specs().size(); ++s) {
     const Spec& spec = specs()[s];
     INFO(spec.key);
     const Report full = recommend(spec.loaded, engine);
-    for (std::size_t i = s % 7; i < full.evaluations.size(); i += 7) {
+    for (std::size_t i = s % stride; i < full.evaluations.size(); i += stride) {
       const Evaluation& f = full.evaluations[i];
       INFO(f.candidate->id);
       const auto found = option_exclusions(spec.loaded.workload, engine, f.candidate->id);
@@ -131,15 +139,39 @@ TEST_CASE("option_exclusions: finds what the full evaluation excludes an option 
         CHECK(a.item == b.item);
         CHECK(a.measured == b.measured);
         CHECK(a.required == b.required);
+        ++checked.by_rule[a.rule];
       }
-      ++checked;
-      excluded += f.excluded();
+      ++checked.options;
+      checked.excluded += f.excluded();
     }
   }
+  return checked;
+}
+
+}  // namespace
+
+TEST_CASE("option_exclusions: finds what the full evaluation excludes an option for") {
+  const Engine engine{test::default_catalog(), test::default_rules()};
+  const ExclusionsChecked checked = check_option_exclusions(engine, 7);
   CHECK(option_exclusions(specs().front().loaded.workload, engine, "no-such-option") == std::nullopt);
   // Not vacuous: most options are excluded somewhere, and some are eligible.
-  CHECK(excluded > 1000);
-  CHECK(checked - excluded > 100);
+  CHECK(checked.excluded > 1000);
+  CHECK(checked.options - checked.excluded > 100);
+}
+
+// The default exclude rules read nothing of "workload", so option_exclusions
+// leaves it out of their data; a pack whose exclude rules read it
+// (examples/ci/policy/org: the workload's labels) gets it.
+TEST_CASE("option_exclusions: exclude rules that read the workload see it") {
+  CHECK_FALSE(decision_needs(test::default_rules())->exclusions_read_workload);
+  EngineSources sources;
+  sources.rule_packs = {test::source_path("examples/ci/policy/org")};
+  const RuleSet rules = load_rule_set(sources, RealFileSystem());
+  REQUIRE(decision_needs(rules)->exclusions_read_workload);
+  const Engine engine{test::default_catalog(), rules};
+  const ExclusionsChecked checked = check_option_exclusions(engine, 11);
+  CHECK(checked.by_rule.count("org.outposts.hardware-oncall") == 1);
+  CHECK(checked.by_rule.count("org.pci.jurisdictions") == 1);
 }
 
 TEST_CASE("build_candidate: the candidate build_candidates gives, built alone") {
