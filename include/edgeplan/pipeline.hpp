@@ -108,7 +108,15 @@ ReportInput report_input(Json workload);
 // Detail::decision, `robustness` asks for it: the eligible options (usually
 // few) are then evaluated fully, since it reads their latency facts and
 // verify conditions.
-Report recommend(const LoadedWorkload& workload, const Engine& engine, Detail detail = Detail::full, bool robustness = false);
+//
+// A full report also has, for each excluded option, the relaxation that would
+// make it eligible, each checked by evaluating the relaxed spec again: about a
+// third of a recommendation's work. Relaxations::skipped leaves them out, for
+// callers that judge options by their findings, ranking and fallback alone
+// (check, rule tests).
+enum class Relaxations { checked, skipped };
+Report recommend(const LoadedWorkload& workload, const Engine& engine, Detail detail = Detail::full, bool robustness = false,
+                 Relaxations relaxations = Relaxations::checked);
 
 // The exclusions of one option of `workload` under the full evaluation, as
 // recommend() finds them; nullopt when the workload has no such candidate.

@@ -476,7 +476,8 @@ SpecCheck check_spec(const FileSystem& fs, const std::string& path, const Engine
     LoadedWorkload loaded = load_workload(doc, engine.catalog);
     out.workload = loaded.workload.name;
     out.warnings = loaded.warnings;
-    const Report report = recommend(loaded, engine);
+    // A check judges findings, ranking and fallback: no output of it shows a relaxation.
+    const Report report = recommend(loaded, engine, Detail::full, false, Relaxations::skipped);
     SpecChecker(out, doc, loaded.workload, report, engine.rules, rules, options).run();
   } catch (const InputError& e) {
     out.errors = e.diagnostics();

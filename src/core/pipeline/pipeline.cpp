@@ -268,7 +268,7 @@ void evaluate_all(Report& report, const Engine& engine, const std::vector<Candid
 
 }  // namespace
 
-Report recommend(const LoadedWorkload& loaded, const Engine& engine, Detail detail, bool robustness) {
+Report recommend(const LoadedWorkload& loaded, const Engine& engine, Detail detail, bool robustness, Relaxations relaxations) {
   const Workload& workload = loaded.workload;
   Report report;
   report.workload = workload.name;
@@ -301,7 +301,7 @@ Report recommend(const LoadedWorkload& loaded, const Engine& engine, Detail deta
   if (full) {
     explain(report);
     report.places = places_of(workload, report);
-    relax_excluded(report, loaded, engine);
+    if (relaxations == Relaxations::checked) relax_excluded(report, loaded, engine);
     if (workload.resilience) report.fallback = plan_fallback(report, *workload.resilience);
   } else {
     count_exclusions(report);

@@ -129,4 +129,32 @@ TEST_CASE("determinism: a recommendation on 1 thread and on 4 is the same report
   CHECK(relaxed > 100);
 }
 
+TEST_CASE("relax: a report with relaxations skipped differs from the full one by its near misses alone", "[relax]") {
+  // check and rule tests skip the relaxations (Relaxations::skipped): every
+  // other part of the report, fallback plan and places included, must be the
+  // full report's, as its JSON shows them. Only the order of the excluded
+  // options may differ, as the full report lists the nearest first.
+  const Engine engine{test::default_catalog(), test::default_rules()};
+  const auto by_option = [](Json& report) {
+    auto& excluded = report["excluded"].get_ref<Json::array_t&>();
+    std::sort(excluded.begin(), excluded.end(), [](const Json& a, const Json& b) { return a["option"]["id"] < b["option"]["id"]; });
+  };
+  std::size_t near_misses = 0;
+  for (const auto& [path, loaded] : workloads()) {
+    INFO(path);
+    const Report full = recommend(loaded, engine);
+    const Report skipped = recommend(loaded, engine, Detail::full, false, Relaxations::skipped);
+    CHECK(skipped.near_misses.empty());
+    CHECK(std::none_of(skipped.excluded.begin(), skipped.excluded.end(), [](const ExcludedOption& x) { return x.relaxation.has_value(); }));
+    Json with = Json::parse(render(full, Format::json)), without = Json::parse(render(skipped, Format::json));
+    near_misses += with["near_misses"].size();
+    with.erase("near_misses");
+    without.erase("near_misses");
+    by_option(with);
+    by_option(without);
+    CHECK(with == without);
+  }
+  CHECK(near_misses > 20);  // the full reports had some to leave out
+}
+
 }  // namespace edgeplan
