@@ -129,7 +129,9 @@ void collect_unknown_fields(const Json& root, const Json& schema, const Json& va
   }
   const auto properties = node->find("properties");
   if (!value.is_object() || properties == node->end()) return;
-  const bool open = node->contains("additionalProperties");
+  // Open to other keys: a schema for them (labels), or none; "false" closes it.
+  const auto additional = node->find("additionalProperties");
+  const bool open = additional != node->end() && *additional != false;
   for (const auto& [key, child] : value.items()) {
     const auto known = properties->find(key);
     if (known != properties->end()) {

@@ -118,6 +118,14 @@ TEST_CASE("schema: unknown fields are warnings with a hint") {
     CHECK(d.items()[0].pointer == "/spec/users");
     CHECK(workload_validator().validate(document).items().size() == 2);
   }
+  SECTION("an object closed to other fields (spec.cost) warns about them too") {
+    auto d = validate_spec(R"({"cost": {"data_transfer_out_gb_per_mont": 5}})");
+    CHECK_FALSE(d.has_errors());
+    REQUIRE(d.items().size() == 1);
+    CHECK(format_diagnostic(d.items()[0]) ==
+          "edgeplan: warning: w.json:1:137 (/spec/cost/data_transfer_out_gb_per_mont): unknown field \"data_transfer_out_gb_per_mont\" is ignored\n"
+          "  hint: did you mean \"data_transfer_out_gb_per_month\"?");
+  }
   SECTION("free-form maps (labels) accept any key") {
     auto d = workload_validator().validate(JsonDocument::parse("w.json", R"({"apiVersion": "edgeplan/v1", "kind": "Workload",
  "metadata": {"name": "n", "labels": {"team": "media"}}, "spec": {}})"));
