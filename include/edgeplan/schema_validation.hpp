@@ -18,12 +18,12 @@ class SchemaValidator {
   // warnings for unknown fields with a "did you mean" hint (unless `unknown_fields` is false).
   Diagnostics validate(const JsonDocument& document, bool unknown_fields = true) const;
 
-  // Whether `document` is valid, given that it is a document valid against this
-  // schema with `patch` (JSON Patch operations) applied: the same verdict as
-  // validate(), found by validating only the parent of each changed value
-  // against its own subschema where that is enough (see local_subschema in
-  // schema_validation.cpp), and the whole document otherwise.
-  bool valid_after_patch(const JsonDocument& document, const Json& patch) const;
+  // validate(document, false) for a document valid against this schema with
+  // `patch` (JSON Patch operations) applied: none when validating only the
+  // parent of each changed value against its own subschema shows it valid
+  // (where that is enough: see local_subschema in schema_validation.cpp), else
+  // those of the whole document.
+  Diagnostics validate_patched(const JsonDocument& document, const Json& patch) const;
 
  private:
   struct Impl;

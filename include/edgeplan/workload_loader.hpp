@@ -31,7 +31,7 @@ LoadedWorkload load_workload(const JsonDocument& document, const Catalog& catalo
 // load_workload() for `document`, which is a spec that loaded with `patch`
 // (JSON Patch operations) applied, as each relaxation round builds one: schema
 // validation looks only where the patch changed it when that gives the same
-// verdict (SchemaValidator::valid_after_patch), and warnings are not looked for.
+// verdict (SchemaValidator::validate_patched), and warnings are not looked for.
 LoadedWorkload load_patched_workload(const JsonDocument& document, const Json& patch, const Catalog& catalog);
 LoadedWorkload load_workload_file(const FileSystem& fs, const std::string& path, const Catalog& catalog);
 

@@ -244,7 +244,7 @@ std::optional<std::set<std::string>> changed_parents(const Json& patch) {
 struct SchemaValidator::Impl {
   Json source;
   valijson::Schema schema;
-  // Subschemas compiled for valid_after_patch, by the schema node they stand
+  // Subschemas compiled for validate_patched, by the schema node they stand
   // for, each in a copy of its node that carries the root's definitions (for its $refs).
   struct Compiled {
     Json source;
@@ -258,10 +258,10 @@ struct SchemaValidator::Impl {
 
 // Null when the node cannot stand alone (it has definitions of its own).
 const valijson::Schema* SchemaValidator::Impl::compiled_subschema(const Json& node) {
+  if (node.contains("definitions")) return nullptr;
   const std::lock_guard<std::mutex> lock(compiled_mutex);
   auto& entry = compiled[&node];
   if (!entry) {
-    if (node.contains("definitions")) return nullptr;
     entry = std::make_unique<Compiled>();
     entry->source = node;
     if (source.contains("definitions")) entry->source["definitions"] = source["definitions"];
@@ -279,8 +279,8 @@ SchemaValidator::SchemaValidator(const Json& schema) : m_impl(std::make_unique<I
   parser.populateSchema(adapter, m_impl->schema);
 }
 
-bool SchemaValidator::valid_after_patch(const JsonDocument& document, const Json& patch) const {
-  const auto full = [&] { return !validate(document, false).has_errors(); };
+Diagnostics SchemaValidator::validate_patched(const JsonDocument& document, const Json& patch) const {
+  const auto full = [&] { return validate(document, false); };
   const auto parents = changed_parents(patch);
   if (!parents) return full();
   thread_local valijson::Validator validator;  // as in validate(): its regexes compiled once per thread
@@ -292,7 +292,7 @@ bool SchemaValidator::valid_after_patch(const JsonDocument& document, const Json
     valijson::adapters::NlohmannJsonAdapter target(document.value().at(pointer));
     if (!validator.validate(*schema, target, nullptr)) return full();
   }
-  return true;
+  return {};
 }
 
 SchemaValidator::~SchemaValidator() = default;

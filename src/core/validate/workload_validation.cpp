@@ -50,8 +50,9 @@ LoadedWorkload load_workload(const JsonDocument& document, const Catalog& catalo
 }
 
 LoadedWorkload load_patched_workload(const JsonDocument& document, const Json& patch, const Catalog& catalog) {
-  if (validator().valid_after_patch(document, patch)) return read_validated(document, catalog, {});
-  return load_workload(document, catalog, SpecWarnings::skip_unknown_fields);  // the errors, in full
+  Diagnostics schema_findings = validator().validate_patched(document, patch);
+  if (schema_findings.has_errors()) throw InputError(schema_findings.items());
+  return read_validated(document, catalog, schema_findings);
 }
 
 LoadedWorkload load_workload_file(const FileSystem& fs, const std::string& path, const Catalog& catalog) {
