@@ -1,5 +1,6 @@
 #pragma once
 // Helpers shared by the test files: run the real binary, read repo files.
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstdio>
@@ -20,6 +21,17 @@ namespace edgeplan::test {
 inline bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
 
 inline std::string source_path(const std::string& relative) { return std::string(EDGEPLAN_SOURCE_DIR) + "/" + relative; }
+
+// Every examples/*/workload.json, sorted.
+inline std::vector<std::string> example_specs() {
+  std::vector<std::string> out;
+  for (const auto& entry : std::filesystem::directory_iterator(source_path("examples"))) {
+    const auto spec = entry.path() / "workload.json";
+    if (std::filesystem::exists(spec)) out.push_back(spec.string());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
 
 inline std::string read_text(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

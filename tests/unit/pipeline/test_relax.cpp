@@ -16,20 +16,10 @@
 namespace edgeplan {
 namespace {
 
-std::vector<std::string> example_specs() {
-  std::vector<std::string> out;
-  for (const auto& entry : std::filesystem::directory_iterator(test::source_path("examples"))) {
-    const auto spec = entry.path() / "workload.json";
-    if (std::filesystem::exists(spec)) out.push_back(spec.string());
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 // Every example's spec and every scenario's workload.
 std::vector<std::pair<std::string, LoadedWorkload>> workloads() {
   std::vector<std::pair<std::string, LoadedWorkload>> out;
-  for (const auto& path : example_specs()) out.emplace_back(path, load_workload_file(RealFileSystem(), path, test::default_catalog()));
+  for (const auto& path : test::example_specs()) out.emplace_back(path, load_workload_file(RealFileSystem(), path, test::default_catalog()));
   for (const auto& entry : std::filesystem::directory_iterator(test::source_path("tests/scenarios")))
     if (entry.path().extension() == ".json")
       out.emplace_back(entry.path().string(), test::load_document(Json::parse(test::read_text(entry.path().string()))["workload"]));
@@ -119,7 +109,7 @@ TEST_CASE("determinism: a recommendation on 1 thread and on 4 is the same report
   one.threads = 1;
   four.threads = 4;
   std::ptrdiff_t relaxed = 0;
-  for (const auto& path : example_specs()) {
+  for (const auto& path : test::example_specs()) {
     INFO(path);
     const LoadedWorkload loaded = load_workload_file(RealFileSystem(), path, test::default_catalog());
     const std::vector<std::string> serial = decided(loaded, one);

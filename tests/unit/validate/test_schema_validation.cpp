@@ -1,5 +1,4 @@
 #include <algorithm>
-#include <filesystem>
 
 #include <catch2/catch.hpp>
 
@@ -184,10 +183,7 @@ std::vector<Json> patches_for(const Json& document) {
 }  // namespace
 
 TEST_CASE("schema: validate_patched gives validate()'s verdict for every change to every example spec", "[schema][relax]") {
-  std::vector<std::string> specs;
-  for (const auto& entry : std::filesystem::directory_iterator(test::source_path("examples")))
-    if (std::filesystem::exists(entry.path() / "workload.json")) specs.push_back((entry.path() / "workload.json").string());
-  std::sort(specs.begin(), specs.end());
+  const std::vector<std::string> specs = test::example_specs();
   REQUIRE(specs.size() >= 10);
   std::size_t checked = 0, invalid = 0;
   for (const std::string& path : specs) {
