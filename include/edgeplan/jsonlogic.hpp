@@ -17,6 +17,11 @@
 
 #include <nlohmann/json.hpp>
 
+namespace edgeplan::snapshot {
+class Writer;
+class Reader;
+}  // namespace edgeplan::snapshot
+
 namespace edgeplan::jsonlogic {
 
 using Json = nlohmann::json;
@@ -138,16 +143,19 @@ class Expression {
   // truthy(evaluate(data)), without building the result.
   bool test(const Json& data) const;
   bool test(const DataView& data) const;
-  const Json& source() const { return m_source; }
   DataReads reads() const;
   // Resolves in `view` every literal path this expression reads, so that
   // evaluating it later over the view reads only the view's slots: data
   // prepared ahead of evaluation, as a benchmark prepares it before timing.
   void prepare(const DataView& view) const;
 
+  // Snapshots (util/snapshot_archive.hpp): the compiled tree, each node by its
+  // form (constant, array or operator), read back the way compile() builds it.
+  friend void fields(snapshot::Writer& writer, Expression& expression);
+  friend void fields(snapshot::Reader& reader, Expression& expression);
+
  private:
   std::shared_ptr<const Node> m_root;
-  Json m_source;
   Limits m_limits;
 };
 

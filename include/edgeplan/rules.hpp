@@ -37,10 +37,16 @@ class MessageTemplate {
   const std::string& source() const { return m_source; }
   jsonlogic::DataReads reads() const;
 
+  // Snapshots (util/snapshot_archive.hpp): its parts and source.
+  template <typename A>
+  friend void fields(A& a, MessageTemplate& x) { a(x.m_parts, x.m_source); }
+
  private:
   struct Part {
     std::string literal;
     std::optional<jsonlogic::Expression> value;
+    template <typename A>
+    friend void fields(A& a, Part& x) { a(x.literal, x.value); }
   };
   std::vector<Part> m_parts;
   std::string m_source;
@@ -102,8 +108,14 @@ struct RuleSet {
 
 const Rule* find_rule(const RuleSet& set, const std::string& id);
 
-// The rules compiled into the binary (rules/default/*.json).
+// The rules compiled into the binary (rules/default/*.json), read from their
+// snapshot (util/snapshots.hpp), which build_default_rules() wrote at build time.
 RuleSet load_default_rules();
+// The same rules built from their embedded JSON.
+RuleSet build_default_rules();
+// A rule set as bytes, and back (std::runtime_error for bytes of another kind).
+std::string write_rules_snapshot(const RuleSet& rules);
+RuleSet read_rules_snapshot(std::string_view bytes);
 // Appends every *.json of each directory (or single file), in order, to `base`.
 RuleSet load_rule_dirs(const FileSystem& fs, const std::vector<std::string>& paths, RuleSet base);
 // One rule file from its text (used by the loaders and tests).

@@ -14,6 +14,7 @@
 #include <edgeplan/catalog_snapshot.hpp>
 #include <edgeplan/instance_catalog.hpp>
 #include <edgeplan/latency_model.hpp>
+#include <edgeplan/rules.hpp>
 
 namespace {
 
@@ -25,17 +26,17 @@ std::string as_array(const std::string& name, const std::string& bytes) {
   return out + "\n};\n\n";
 }
 
-std::string as_source(const std::string& catalog, const std::string& routes, const std::string& instance_types) {
+std::string as_source(const std::string& catalog, const std::string& routes, const std::string& instance_types, const std::string& rules) {
   return "// Generated at build time by make_catalog_snapshot (src/snapshot/): the embedded\n"
          "// defaults' snapshots. Not edited by hand.\n"
          "#include <edgeplan/util/snapshots.hpp>\n\n"
          "namespace edgeplan {\n\nnamespace {\n\n" +
-         as_array("kCatalog", catalog) + as_array("kRouteGraph", routes) + as_array("kInstanceTypes", instance_types) +
+         as_array("kCatalog", catalog) + as_array("kRouteGraph", routes) + as_array("kInstanceTypes", instance_types) + as_array("kRules", rules) +
          "std::string_view view(const unsigned char* bytes, std::size_t size) { return {reinterpret_cast<const char*>(bytes), size}; }\n\n"
          "}  // namespace\n\n"
          "const BuiltSnapshots& built_snapshots() {\n"
          "  static const BuiltSnapshots snapshots{view(kCatalog, sizeof kCatalog), view(kRouteGraph, sizeof kRouteGraph),\n"
-         "                                        view(kInstanceTypes, sizeof kInstanceTypes)};\n"
+         "                                        view(kInstanceTypes, sizeof kInstanceTypes), view(kRules, sizeof kRules)};\n"
          "  return snapshots;\n"
          "}\n\n"
          "}  // namespace edgeplan\n";
@@ -51,7 +52,7 @@ int main(int argc, char** argv) {
   try {
     using namespace edgeplan;
     const std::string source = as_source(write_catalog_snapshot(build_default_catalog()), RouteGraph::embedded().snapshot(),
-                                         InstanceCatalog::embedded().snapshot());
+                                         InstanceCatalog::embedded().snapshot(), write_rules_snapshot(build_default_rules()));
     // Written beside, then renamed: a failed build leaves no half-written source.
     const std::string partial = std::string(argv[1]) + ".partial";
     if (!(std::ofstream(partial, std::ios::binary) << source)) throw std::runtime_error("cannot write " + partial);

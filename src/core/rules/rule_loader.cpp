@@ -297,7 +297,7 @@ void add_rule_file(RuleSet& set, const std::string& name, std::string_view text)
   add_rule_document(set, name, JsonDocument::parse_file(name, text), util::sha256_hex(text));
 }
 
-RuleSet load_default_rules() {
+RuleSet build_default_rules() {
   RuleSet set;
   for (const auto& file : embedded::files()) {
     if (!file.name.starts_with("rules/default/")) continue;

@@ -4,7 +4,8 @@
 // members once, in `template <typename A> void fields(A& a, T& x) { a(x.m1, x.m2); }`
 // found by argument-dependent lookup, which serves both directions, so writing
 // and reading cannot disagree on the order. Doubles are their bytes (exact);
-// sets and maps are written in order. The bytes are for this build only.
+// sets and maps are written in order; a Json value is its type and contents,
+// members in order. The bytes are for this build only.
 #include <cstdint>
 #include <cstring>
 #include <map>
@@ -15,6 +16,8 @@
 #include <string_view>
 #include <type_traits>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 namespace edgeplan::snapshot {
 
@@ -36,9 +39,34 @@ class Writer {
   }
   void value(bool b) { m_out.push_back(b ? '\1' : '\0'); }
   void value(int i) { raw(&i, sizeof i); }
+  void value(std::uint64_t n) { raw(&n, sizeof n); }
   void value(double d) { raw(&d, sizeof d); }
   template <typename E> requires std::is_enum_v<E>
   void value(E e) { value(static_cast<int>(e)); }
+  void value(const nlohmann::json& j) {
+    using Type = nlohmann::json::value_t;
+    m_out.push_back(static_cast<char>(j.type()));
+    switch (j.type()) {
+      case Type::null: break;
+      case Type::boolean: value(j.get<bool>()); break;
+      case Type::number_integer: value(static_cast<std::uint64_t>(j.get<std::int64_t>())); break;
+      case Type::number_unsigned: value(j.get<std::uint64_t>()); break;
+      case Type::number_float: value(j.get<double>()); break;
+      case Type::string: value(j.get_ref<const std::string&>()); break;
+      case Type::array:
+        count(j.size());
+        for (const auto& element : j) value(element);
+        break;
+      case Type::object:
+        count(j.size());
+        for (const auto& [key, member] : j.get_ref<const nlohmann::json::object_t&>()) {
+          value(key);
+          value(member);
+        }
+        break;
+      default: throw std::runtime_error("a JSON value with no snapshot form (binary or discarded)");
+    }
+  }
   template <typename T>
   void value(const std::optional<T>& o) {
     value(o.has_value());
@@ -73,6 +101,7 @@ class Reader {
   template <typename... T>
   void operator()(T&... values) { (value(values), ...); }
   bool at_end() const { return m_pos == m_in.size(); }
+  std::size_t remaining() const { return m_in.size() - m_pos; }
   std::string_view take(std::size_t n) {
     if (n > m_in.size() - m_pos) throw std::runtime_error("truncated");
     const std::string_view out = m_in.substr(m_pos, n);
@@ -95,9 +124,39 @@ class Reader {
   void value(std::string& s) { s = take(count()); }
   void value(bool& b) { b = take(1)[0] != '\0'; }
   void value(int& i) { i = raw<int>(); }
+  void value(std::uint64_t& n) { n = raw<std::uint64_t>(); }
   void value(double& d) { d = raw<double>(); }
   template <typename E> requires std::is_enum_v<E>
   void value(E& e) { e = static_cast<E>(raw<int>()); }
+  void value(nlohmann::json& j) {
+    using Type = nlohmann::json::value_t;
+    switch (static_cast<Type>(take(1)[0])) {
+      case Type::null: j = nullptr; break;
+      case Type::boolean: j = take(1)[0] != '\0'; break;
+      case Type::number_integer: j = static_cast<std::int64_t>(raw<std::uint64_t>()); break;
+      case Type::number_unsigned: j = raw<std::uint64_t>(); break;
+      case Type::number_float: j = raw<double>(); break;
+      case Type::string: j = std::string(take(count())); break;
+      case Type::array: {
+        j = nlohmann::json::array();
+        auto& elements = j.get_ref<nlohmann::json::array_t&>();
+        elements.resize(count());
+        for (auto& element : elements) value(element);
+        break;
+      }
+      case Type::object: {
+        j = nlohmann::json::object();
+        auto& members = j.get_ref<nlohmann::json::object_t&>();
+        for (std::size_t n = count(); n > 0; --n) {
+          std::string key;
+          value(key);
+          value(members.emplace_hint(members.end(), std::move(key), nullptr)->second);  // written in order: each goes last
+        }
+        break;
+      }
+      default: throw std::runtime_error("a JSON value of no known type");
+    }
+  }
   template <typename T>
   void value(std::optional<T>& o) {
     bool present = false;

@@ -1,5 +1,6 @@
 // Compilation of a JsonLogic expression into a tree of Nodes: the operator
-// table, the checks (unknown operators, nesting depth) and constant nodes.
+// table, the checks (unknown operators, nesting depth) and constant nodes; and
+// the tree's snapshot form, read back into Nodes the way the compiler builds them.
 #include <edgeplan/jsonlogic.hpp>
 
 #include <algorithm>
@@ -7,6 +8,8 @@
 
 #include <edgeplan/json_document.hpp>
 #include <edgeplan/util/text.hpp>
+
+#include "util/snapshot_archive.hpp"
 
 #include "rules/jsonlogic/internal.hpp"
 
@@ -144,9 +147,87 @@ class Compiler {
 Expression Expression::compile(const Json& logic, const Limits& limits) {
   Expression expression;
   expression.m_root = std::make_shared<const Node>(Compiler(limits).compile(logic, "", 0));
-  expression.m_source = logic;
   expression.m_limits = limits;
   return expression;
+}
+
+namespace {
+
+// A node's form in a snapshot: what the compiler made it from. An operator
+// is its index in operator_table() (the bytes are for this build only).
+enum class Form { constant, array, operation };
+
+std::size_t operator_index(const Node& node) {
+  const auto& table = operator_table();
+  std::size_t found = table.size();
+  for (std::size_t index = 0; index < table.size(); ++index) {
+    if (table[index].apply != node.apply) continue;
+    if (found == table.size()) found = index;
+    // Aliases ("if" and "?:") read back alike only if they also prepare alike.
+    else if (table[index].prepare != table[found].prepare)
+      throw std::runtime_error("operators " + std::string(table[found].name) + " and " + std::string(table[index].name) + " share a function");
+  }
+  if (found == table.size()) throw std::runtime_error("a node of no known operator");
+  return found;
+}
+
+void write_node(snapshot::Writer& writer, const Node& node) {
+  if (detail::is_constant(node)) return writer(Form::constant, *node.literal);
+  if (node.apply == apply_array) writer(Form::array);
+  else writer(Form::operation, static_cast<std::uint64_t>(operator_index(node)));
+  writer(static_cast<std::uint64_t>(node.args.size()));
+  for (const Node& arg : node.args) write_node(writer, arg);
+}
+
+// As Compiler::compile_operation and compile_array build it, from compiled operands.
+Node read_node(snapshot::Reader& reader, std::size_t depth, std::size_t max_depth) {
+  if (depth > max_depth) throw std::runtime_error("nodes nested past the compiler's limit");
+  Form form{};
+  reader(form);
+  if (form == Form::constant) {
+    Json literal;
+    reader(literal);
+    return make_constant(literal);
+  }
+  const OperatorSpec* spec = nullptr;
+  if (form == Form::operation) {
+    std::uint64_t index = 0;
+    reader(index);
+    if (index >= operator_table().size()) throw std::runtime_error("an operator past the table");
+    spec = &operator_table()[index];
+  } else if (form != Form::array) {
+    throw std::runtime_error("a node of no known form");
+  }
+  std::uint64_t count = 0;
+  reader(count);
+  if (count > reader.remaining()) throw std::runtime_error("a count past its end");  // each node is >= 1 byte
+  Node node;
+  node.apply = spec != nullptr ? spec->apply : apply_array;
+  node.args.reserve(count);
+  for (; count > 0; --count) node.args.push_back(read_node(reader, depth + 1, max_depth));
+  if (spec != nullptr && spec->prepare != nullptr) spec->prepare(node);
+  return node;
+}
+
+}  // namespace
+
+void fields(snapshot::Writer& writer, Expression& expression) {
+  const Limits& limits = expression.m_limits;
+  writer(static_cast<std::uint64_t>(limits.max_depth), static_cast<std::uint64_t>(limits.max_steps), static_cast<std::uint64_t>(limits.max_work_bytes));
+  writer(expression.m_root != nullptr);  // a default Expression has no tree
+  if (expression.m_root) write_node(writer, *expression.m_root);
+}
+
+void fields(snapshot::Reader& reader, Expression& expression) {
+  std::uint64_t depth = 0, steps = 0, work = 0;
+  reader(depth, steps, work);
+  // The reader recurses once per level: deeper than any limit a rule compiles under is damage.
+  if (depth > 1024) throw std::runtime_error("a nesting limit past any compiled rule's");
+  expression.m_limits = Limits{depth, steps, work};
+  bool has_tree = false;
+  reader(has_tree);
+  // The compiler counts an operation and its array of operands as one level each.
+  expression.m_root = has_tree ? std::make_shared<const Node>(read_node(reader, 0, 2 * depth + 2)) : nullptr;
 }
 
 const std::vector<std::string>& operator_names() {
