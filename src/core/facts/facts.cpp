@@ -13,6 +13,10 @@ namespace edgeplan {
 
 namespace {
 
+// Texts are compared with literals as string_views: lengths first, and no strlen
+// (thousands of comparisons per workload, in the residency facts above all).
+using namespace std::string_view_literals;
+
 // Without a requirement, latency still ranks options; 100 ms is the reference
 // budget that turns an RTT into a ratio.
 constexpr double kReferenceBudgetMs = 100.0;
@@ -167,7 +171,7 @@ void write_rtt_entry(Members& m, const RttEntry& r, Between&& between) {
   m["rtt_compared_ms"] = r.compared;
   m["rtt_high_ms"] = tenth(r.estimate.rtt.high);
   // Messages say "measured RTT" or "estimated RTT" after this.
-  set_text(m["rtt_label"], r.estimate.source == "measured" ? "measured" : "estimated");
+  set_text(m["rtt_label"], r.estimate.source == "measured"sv ? "measured" : "estimated");
   m["rtt_low_ms"] = tenth(r.estimate.rtt.low);
   m["rtt_ms"] = tenth(r.estimate.rtt.typical);
   m["rtt_p90_ms"] = tenth(latency::at_percentile(r.estimate.rtt, "p90"));
@@ -252,7 +256,7 @@ UserLatency write_user_latency(Json& j, const UserGroup& g, const Candidate& c, 
   set_text(m["access"], to_string(g.access));
   set_text(m["carrier"], g.carrier);
   write_rtt_entry(m, r, [&](Members& members, std::string_view before) {
-    if (before == "name") members["in_carrier_network"] = in_network;
+    if (before == "name"sv) members["in_carrier_network"] = in_network;
     else members["reachable"] = reachable;
   });
   if (!reachable) m["rtt_compared_ms"] = nullptr;
@@ -298,11 +302,11 @@ double write_dependency_latency(Json& j, const Dependency& d, const Candidate& c
   const bool same_facility = c.facility && d.facility && c.facility->id == *d.facility;
   const SiteLeg* cached = nullptr;
   RttEstimate e = measured_or_model(ctx, d.name, d.place.label, c, dependency_estimate(d, c, ctx, cached));
-  if (e.source == "measured") cached = nullptr;
+  if (e.source == "measured"sv) cached = nullptr;
   const RttEntry r = rtt_entry(d.name, e, compared_value(e.rtt, ctx.workload.latency.percentile), d.max_rtt_ms);
   Members m(j);
   write_rtt_entry(m, r, [&](Members& members, std::string_view before) {
-    if (before == "name") set_text(members["facility"], d.facility);
+    if (before == "name"sv) set_text(members["facility"], d.facility);
   });
   set_text(m["pointer"], d.pointer);
   m["same_facility"] = same_facility;
@@ -446,7 +450,7 @@ std::vector<std::string> responsibilities(const Candidate& c) {
                                   "provide redundant uplinks and the service link", "keep an eligible AWS Support plan",
                                   "commit to a 1-, 3- or 5-year term", "plan and monitor fixed capacity"};
   if (c.form_factor->positions_required > 1) out.push_back("house and power a separate network rack");
-  if (c.form_factor->installed_by == "customer") out.push_back("install, cable and return the hardware yourself");
+  if (c.form_factor->installed_by == "customer"sv) out.push_back("install, cable and return the hardware yourself");
   return out;
 }
 
@@ -464,7 +468,7 @@ std::vector<std::string_view> parent_region_flows(const Candidate& c, const Work
 // Where residency places data, as precisely as the verdict needs: the country
 // when the country is the problem, else the subdivision when known.
 std::string place_text(const Place& place, const std::string& verdict) {
-  return verdict != "outside-country" && place.subdivision ? *place.subdivision : place.country;
+  return verdict != "outside-country"sv && place.subdivision ? *place.subdivision : place.country;
 }
 
 // Residency: where the data would sit. Data-storing services at the option
@@ -482,15 +486,15 @@ void write_residency(const Candidate& c, const FactsContext& ctx, Json& j) {
       if (ctx.catalog.stores_data(std::string(s))) parent_data.push_back(s);
   const std::string parent_verdict = parent ? res.verdict(parent->place) : "";
   const auto limits = res.subdivisions_of(c.place.country);
-  const bool parent_inside = !parent || parent_verdict == "inside" || parent_verdict == "unconstrained";
+  const bool parent_inside = !parent || parent_verdict == "inside"sv || parent_verdict == "unconstrained"sv;
   Members m(j);
   set_texts(m["allowed_countries"], ctx.residency_countries);
   set_texts(m["allowed_jurisdictions"], ctx.residency_jurisdictions);
   set_texts(m["allowed_subdivisions"], limits);
   m["constrained"] = res.constrained();
   set_text(m["country"], c.place.country);
-  m["country_allowed"] = verdict != "outside-country";
-  m["inside"] = (verdict == "inside" || verdict == "unconstrained") && (parent_inside || parent_data.empty());
+  m["country_allowed"] = verdict != "outside-country"sv;
+  m["inside"] = (verdict == "inside"sv || verdict == "unconstrained"sv) && (parent_inside || parent_data.empty());
   set_text(m["parent_region"], parent ? std::optional<std::string>(parent->id) : std::nullopt);
   set_texts(m["parent_region_data"], parent_data);
   set_texts(m["parent_region_flows"], parent ? parent_region_flows(c, w) : std::vector<std::string_view>{});
@@ -498,7 +502,7 @@ void write_residency(const Candidate& c, const FactsContext& ctx, Json& j) {
   set_text(m["parent_region_place"], parent ? std::optional<std::string>(place_text(parent->place, parent_verdict)) : std::nullopt);
   set_text(m["parent_region_verdict"], parent ? std::optional<std::string>(parent_verdict) : std::nullopt);
   set_text(m["subdivision"], c.place.subdivision);
-  m["subdivision_allowed"] = limits.empty() ? Json(true) : verdict == "unknown-subdivision" ? Json(nullptr) : Json(verdict == "inside");
+  m["subdivision_allowed"] = limits.empty() ? Json(true) : verdict == "unknown-subdivision"sv ? Json(nullptr) : Json(verdict == "inside"sv);
   set_text(m["verdict"], verdict);
 }
 
@@ -547,7 +551,7 @@ void write_operations(const Candidate& c, const FactsContext& ctx, Json& j) {
   set_text(m["opt_in_basis"], opt_in.basis);
   set_text(m["opt_in_command"], opt_in.command);
   set_text(m["opt_in_group"], opt_in.group);
-  m["opt_in_required"] = opt_in.status == "required" || opt_in.status == "not-opted-in";
+  m["opt_in_required"] = opt_in.status == "required"sv || opt_in.status == "not-opted-in"sv;
   set_text(m["opt_in_status"], opt_in.status);
   set_texts(m["responsibilities"], items);
   m["support_request_required"] = c.site && c.site->access_requires_support_request;
@@ -683,8 +687,8 @@ void write_capacity(const Candidate& c, const FactsContext& ctx, Json& j) {
   requested.insert(required.begin(), required.end());
   std::set<std::string> missing, unverified, matched, blocking;
   for (const auto& family : requested) {
-    if (knowledge == "elastic" || offered.count(family)) matched.insert(family);
-    else if (knowledge == "known") missing.insert(family);
+    if (knowledge == "elastic"sv || offered.count(family)) matched.insert(family);
+    else if (knowledge == "known"sv) missing.insert(family);
     else unverified.insert(family);
   }
   for (const auto& family : required)
