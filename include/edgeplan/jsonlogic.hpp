@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -143,6 +144,10 @@ class Expression {
   // truthy(evaluate(data)), without building the result.
   bool test(const Json& data) const;
   bool test(const DataView& data) const;
+  // For an expression that is one literal `var` with no default: the node it
+  // reads in `data` (null when absent), neither evaluated nor copied. Nullopt
+  // for any other expression. (Message templates render placeholders so.)
+  std::optional<const Json*> read_var(const DataView& data) const;
   DataReads reads() const;
   // Resolves in `view` every literal path this expression reads, so that
   // evaluating it later over the view reads only the view's slots: data

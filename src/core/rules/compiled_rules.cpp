@@ -174,6 +174,8 @@ class CompiledRules::Run {
   }
 
   void full() {
+    // Each rule traces one line or more: room for them at once, not by doubling.
+    m_ev.trace.reserve(m_ev.trace.size() + rules().size());
     for (std::size_t i = 0; i < rules().size(); ++i) guarded(i, &RuleNeeds::all, [&] { apply_fully(i); });
     finish_score();
   }
@@ -240,7 +242,7 @@ class CompiledRules::Run {
   }
 
   void trace(const Rule& rule, std::string outcome, std::string detail = {}) {
-    if (m_detail == Detail::full) m_ev.trace.push_back({rule.id, to_string(rule.effect), std::move(outcome), std::move(detail)});
+    if (m_detail == Detail::full) m_ev.trace.emplace_back(rule.id, to_string(rule.effect), std::move(outcome), std::move(detail));
   }
 
   // `view`: the option's, or an overlay binding "item" for for_each rules.

@@ -54,9 +54,16 @@ jsonlogic::DataReads MessageTemplate::reads() const {
   return out;
 }
 
+// A placeholder is a plain `var`: its node is rendered where it is, not copied
+// out by an evaluation (an absent one reads as null, as evaluate() gives it).
 std::string MessageTemplate::render(const jsonlogic::DataView& data) const {
+  static const Json absent = nullptr;
   std::string out;
-  for (const auto& part : m_parts) out += part.value ? render_value(part.value->evaluate(data)) : part.literal;
+  for (const auto& part : m_parts) {
+    if (!part.value) out += part.literal;
+    else if (const auto node = part.value->read_var(data)) out += render_value(*node != nullptr ? **node : absent);
+    else out += render_value(part.value->evaluate(data));
+  }
   return out;
 }
 

@@ -193,3 +193,34 @@ TEST_CASE("jsonlogic view: a view never sees what an earlier or an enclosing vie
     }
   }
 }
+
+TEST_CASE("jsonlogic view: read_var gives the node a plain var evaluates to, uncopied", "[jsonlogic][view]") {
+  // Message templates render a placeholder from read_var's node instead of
+  // evaluate()'s copy: over every suite case it must be that value (null
+  // when absent), and only a plain literal `var` may take that way.
+  std::size_t plain = 0;
+  for (const Case& c : suite_cases()) {
+    INFO(c.logic.dump() << " over " << c.data.dump());
+    Expression expression;
+    try {
+      expression = Expression::compile(c.logic);
+    } catch (const std::exception&) {
+      continue;
+    }
+    const DataView view(c.data);
+    const auto node = expression.read_var(view);
+    if (!node) continue;
+    ++plain;
+    CHECK(c.logic.is_object());
+    CHECK(c.logic.begin().key() == "var");
+    CHECK((*node != nullptr ? **node : Json(nullptr)) == expression.evaluate(view));
+  }
+  CHECK(plain > 10);
+  const Json data = {{"a", {{"b", 3}}}};
+  const DataView view(data);
+  CHECK(*Expression::compile(Json::parse(R"({"var": "a.b"})")).read_var(view).value() == 3);
+  CHECK(Expression::compile(Json::parse(R"({"var": "a.c"})")).read_var(view).value() == nullptr);
+  CHECK_FALSE(Expression::compile(Json::parse(R"({"var": ["a.c", 5]})")).read_var(view).has_value());
+  CHECK_FALSE(Expression::compile(Json::parse(R"({"+": [{"var": "a.b"}, 1]})")).read_var(view).has_value());
+  CHECK_FALSE(Expression().read_var(view).has_value());
+}

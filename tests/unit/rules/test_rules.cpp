@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include <edgeplan/rules.hpp>
@@ -17,6 +18,15 @@ std::string rule_file(const std::string& rules, const std::string& extra = "") {
 const char* kRule = R"({"id": "t.one", "description": "first", "effect": "exclude", "condition": true, "message": "m"})";
 
 }  // namespace
+
+TEST_CASE("rules: each effect is named as rule files name it", "[rules]") {
+  // to_string(Effect) names an effect without searching the table rule files
+  // are read by (it traces every rule of every option): the two must agree.
+  const std::vector<std::string> expected{"exclude", "warn", "score", "adjust"};
+  CHECK(effect_names() == expected);
+  for (const Effect effect : {Effect::exclude, Effect::warn, Effect::score, Effect::adjust})
+    CHECK(std::find(expected.begin(), expected.end(), to_string(effect)) - expected.begin() == static_cast<std::ptrdiff_t>(effect));
+}
 
 TEST_CASE("rules: message templates render values as people read them") {
   const Json data = {{"n", 11.83}, {"i", 5.0}, {"small", 0.354}, {"s", "us-west-2"}, {"list", {"US", "CA"}}, {"empty", Json::array()},

@@ -148,6 +148,11 @@ Json Expression::evaluate(const DataView& data) const {
   return evaluate_in_view(*m_root, m_limits, data, [](Evaluation& evaluation, const Value& result) { return evaluation.copy(result); });
 }
 
+std::optional<const Json*> Expression::read_var(const DataView& data) const {
+  if (!m_root || m_root->direct != Node::Direct::var) return std::nullopt;
+  return data.resolve(*m_root->path);
+}
+
 bool Expression::test(const DataView& data) const {
   if (!m_root) return false;
   return evaluate_in_view(*m_root, m_limits, data, [](Evaluation&, const Value& result) { return truthy_value(result); });
