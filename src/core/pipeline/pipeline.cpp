@@ -149,9 +149,15 @@ std::optional<std::vector<Finding>> option_exclusions(const Workload& workload, 
   const FactsContext context = facts_context(workload, engine);
   const std::shared_ptr<const RuleNeeds> needs = decision_needs(engine);
   const CompiledRules rules(engine.rules, {}, needs);
+  // The rules' data of this thread's last check: a relaxation is checked round
+  // after round, option after option, and each check writes its facts over the
+  // last one's nodes (as a batch does from option to option) rather than
+  // allocating and freeing them. Each part a rule reads is built before it
+  // reads it; parts left from the last check are never read.
+  thread_local Json data = Json::object();
   // The workload's data (the spec copied whole) only when an exclude rule reads it.
-  Json data = Json::object();
   if (needs->exclusions_read_workload) data["workload"] = workload_json(workload);
+  else data.erase("workload");
   Evaluation ev;
   ev.candidate = &*candidate;
   LazyFacts lazy(*candidate, context);
