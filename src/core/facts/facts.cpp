@@ -383,12 +383,13 @@ LocalServices local_services(const Candidate& c) {
 // already; only an Outpost's are worked out (and kept here).
 class OptionServices {
  public:
-  explicit OptionServices(const Candidate& c) : m_site(c.site) {
+  explicit OptionServices(const Candidate& c)
+      : m_site(c.site), m_offers_all(m_site && (m_site->services.all || m_site->services.local.count("*"))) {
     if (!m_site) m_outposts = local_services(c);
   }
   bool offers(const std::string& service) const {
     if (!m_site) return m_outposts.available.count(service) > 0;
-    return m_site->services.all || m_site->services.local.count("*") || m_site->services.local.count(service);
+    return m_offers_all || m_site->services.local.count(service);
   }
   bool probable(const std::string& service) const {
     return (m_site ? m_site->services.probable : m_outposts.probable).count(service) > 0;
@@ -396,6 +397,7 @@ class OptionServices {
 
  private:
   const Site* m_site;
+  bool m_offers_all;  // a site that offers every service (asked once, not per service)
   LocalServices m_outposts;
 };
 
