@@ -42,8 +42,13 @@ const char* edgeplan_version() { return EDGEPLAN_VERSION; }
 
 namespace {
 
-// "\"key\":" as canonical_text writes a member's key.
-std::string member_key(const std::string& key) { return canonical_text(Json(key)) + ":"; }
+// "\"key\":" as canonical_text writes a member's key. A key of printable ASCII
+// with no quote or backslash (every key a spec has) is written as it is, as
+// the dump would; any other goes through the dump.
+std::string member_key(const std::string& key) {
+  const bool plain = std::all_of(key.begin(), key.end(), [](char c) { return c >= 0x20 && c <= 0x7e && c != '"' && c != '\\'; });
+  return plain ? "\"" + key + "\":" : canonical_text(Json(key)) + ":";
+}
 
 }  // namespace
 

@@ -32,3 +32,19 @@ TEST_CASE("report input: reformatting or key order is no change, a value is") {
   CHECK(a == digest("{\"latency\":{\"users\":{\"max_rtt_ms\":20}},\n  \"users\":[{\"location\":{\"metro\":\"Denver\"},\"name\":\"u\"}]}"));
   CHECK(a != digest(R"({"users": [{"name": "u", "location": {"metro": "Denver"}}], "latency": {"users": {"max_rtt_ms": 10}}})"));
 }
+
+TEST_CASE("report input: keys that need escaping are written as the canonical text writes them") {
+  // Keys of printable ASCII go in as they are; a quote, a backslash, a control
+  // character or ill-formed UTF-8 must come out exactly as the dump escapes it.
+  const LoadedWorkload loaded = test::load_spec(R"({"users": [{"name": "u", "location": {"metro": "Denver"}}]})");
+  Json workload = workload_json(loaded.workload);
+  workload["spec"]["quote\"back\\slash"] = 1;
+  workload["spec"]["tab\tcontrol\u0001"] = 2;
+  workload["spec"]["Zürich"] = 3;
+  workload["spec"][std::string("bad\xff")] = 4;
+  workload["x\"top"] = 5;
+  const ReportInput input = report_input(workload);
+  CHECK(input.spec_digest == json_digest(workload));
+  for (const auto& [section, digest] : input.sections)
+    if (section != "metadata") CHECK(digest == json_digest(workload["spec"][section]).substr(0, 12));
+}
