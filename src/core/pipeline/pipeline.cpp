@@ -296,7 +296,15 @@ Report recommend(const LoadedWorkload& loaded, const Engine& engine, Detail deta
   context.describe_terms = full;
   const CompiledRules rules(engine.rules, report.weights,
                          full ? nullptr : decision_needs(engine));
-  Json data = {{"workload", workload_json(workload)}};
+  // The rules' data. A decision builds each option's facts lazily into it, over
+  // the last option's nodes, and those nodes stay with the thread from workload
+  // to workload (a batch worker evaluates one after another) instead of being
+  // freed with each workload and allocated again for the next: each part a rule
+  // reads is built before it reads it, so parts left from before are never read.
+  thread_local Json decision_data = Json::object();
+  Json full_data = Json::object();
+  Json& data = full ? full_data : decision_data;
+  data["workload"] = workload_json(workload);
   if (full) {
     evaluate_all_fully(report.evaluations, *candidates, context, rules, data, engine.threads);
   } else {
