@@ -72,18 +72,48 @@ const Json* walk(const Json* node, std::string_view pointer) {
 
 }  // namespace
 
-// The walk to the container ("/sites/3" of "/sites/3/id") is remembered: the
-// next field of the same container is one lookup. Tokens are split at '/',
-// which never occurs escaped, so the two walks take the steps one walk would.
+// The walk to the container ("/sites/3" of "/sites/3/id") is remembered, token
+// by token: the next field of the same container is one lookup, and the next
+// container walks on from the part of the path the two share ("/sites" of
+// "/sites/4"). Tokens are split at '/', which never occurs escaped, so these
+// walks take the steps one walk from the root would.
 const Json* JsonReader::find(const std::string& pointer) const {
   const std::size_t slash = pointer.rfind('/');
   if (slash == std::string::npos || slash == 0) return walk(&m_document.value(), pointer);
   const std::string_view parent = std::string_view(pointer).substr(0, slash);
-  if (parent != m_parent_pointer) {
-    m_parent_pointer.assign(parent);
-    m_parent = walk(&m_document.value(), parent);
-  }
+  if (parent != m_parent_pointer) walk_to_parent(parent);
   return walk(m_parent, std::string_view(pointer).substr(slash));
+}
+
+void JsonReader::walk_to_parent(std::string_view parent) const {
+  // The steps of whole tokens both pointers begin with are kept.
+  std::size_t common = 0;
+  const std::size_t limit = std::min(parent.size(), m_parent_pointer.size());
+  while (common < limit && parent[common] == m_parent_pointer[common]) ++common;
+  std::size_t kept = 0;
+  while (kept < m_parent_steps.size()) {
+    const std::size_t end = m_parent_steps[kept].first;
+    if (end > common || (end < parent.size() && parent[end] != '/')) break;
+    ++kept;
+  }
+  m_parent_steps.resize(kept);
+  const Json* node = kept == 0 ? &m_document.value() : m_parent_steps.back().second;
+  std::size_t pos = kept == 0 ? 0 : m_parent_steps.back().first;
+  std::string token;
+  while (node != nullptr && pos < parent.size()) {
+    if (parent[pos] != '/') {
+      node = nullptr;
+      break;
+    }
+    const std::size_t end = std::min(parent.find('/', pos + 1), parent.size());
+    token.assign(parent, pos + 1, end - pos - 1);
+    unescape_token(token);
+    node = child(*node, token);
+    m_parent_steps.emplace_back(end, node);
+    pos = end;
+  }
+  m_parent = node;
+  m_parent_pointer.assign(parent);
 }
 
 void JsonReader::header(const std::string& kind) {

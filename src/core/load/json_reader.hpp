@@ -45,11 +45,15 @@ class JsonReader {
 
   const JsonDocument& m_document;
   Diagnostics m_diagnostics;
-  // The container of the last value found, by its pointer: loaders read a
-  // container's members one after another ("/sites/3/id", "/sites/3/kind", …)
-  // and would walk from the root for each. A cache in a const reader, so one
-  // JsonReader is not shared across threads (no loader does).
+  // The walk to the container of the last value found, by its pointer: loaders
+  // read a container's members one after another ("/sites/3/id", "/sites/3/kind",
+  // …), then a neighbour's ("/sites/4/id"), and would walk from the root for
+  // each. For each token of m_parent_pointer: where it ends, and the node it
+  // reached (null: absent). A cache in a const reader, so one JsonReader is
+  // not shared across threads (no loader does).
+  void walk_to_parent(std::string_view parent) const;
   mutable std::string m_parent_pointer;
+  mutable std::vector<std::pair<std::size_t, const Json*>> m_parent_steps;
   mutable const Json* m_parent = nullptr;
 };
 
