@@ -62,6 +62,8 @@ struct RttEstimate {
   std::vector<RttTerm> terms;    // empty for measured values
 };
 
+class RouteGraph;
+
 namespace latency {
 
 constexpr double kFibreKmPerMs = 204.0;  // c / 1.468 (SMF-28 group index)
@@ -104,6 +106,9 @@ struct BackbonePath {
   std::vector<RttTerm> segments;
 };
 BackbonePath backbone_path(GeoPoint a, GeoPoint b);
+// The kAttachHubs hubs of `g` nearest to `p` (great circle), nearest first;
+// of equal distances, the lower index first.
+std::vector<int> find_nearest_hubs(const RouteGraph& g, GeoPoint p);
 
 // --- percentiles ---
 // The estimate for spec.latency.users.percentile: p50 is the typical value,

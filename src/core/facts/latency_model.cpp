@@ -101,17 +101,55 @@ std::optional<double> reach_km(const Range& last_mile, SiteKind kind, std::strin
 
 namespace {
 
-// Nearest hubs of a point, closest first.
+// The graph's hubs by latitude (then index), for one graph at a time per thread.
+const std::vector<int>& hubs_by_latitude(const RouteGraph& g) {
+  thread_local const RouteGraph* sorted_graph = nullptr;
+  thread_local std::size_t sorted_size = 0;
+  thread_local std::vector<int> order;
+  if (sorted_graph != &g || sorted_size != g.hubs().size()) {
+    order.resize(g.hubs().size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+      return g.hubs()[static_cast<std::size_t>(a)].point.lat < g.hubs()[static_cast<std::size_t>(b)].point.lat;
+    });
+    sorted_graph = &g, sorted_size = g.hubs().size();
+  }
+  return order;
+}
+
+}  // namespace
+
+// The great-circle distance is at least the distance along a meridian, R x the
+// latitude difference in radians; so, visiting hubs outward from the point's
+// latitude, once that bound exceeds the k-th nearest distance found no hub
+// further out can be nearer. (Shaved by a millionth: the haversine rounds.)
+// Ties of distance go to the lower index, as sorting (distance, index) pairs would.
 std::vector<int> find_nearest_hubs(const RouteGraph& g, GeoPoint p) {
-  std::vector<std::pair<double, int>> by_distance;
-  by_distance.reserve(g.hubs().size());
-  for (std::size_t i = 0; i < g.hubs().size(); ++i) by_distance.emplace_back(distance_km(p, g.hubs()[i].point), static_cast<int>(i));
-  const std::size_t n = std::min<std::size_t>(kAttachHubs, by_distance.size());
-  std::partial_sort(by_distance.begin(), by_distance.begin() + static_cast<std::ptrdiff_t>(n), by_distance.end());
+  constexpr double kKmPerDegree = 6371.0 * M_PI / 180.0 * (1 - 1e-6);
+  const std::vector<int>& order = hubs_by_latitude(g);
+  const std::size_t n = std::min<std::size_t>(kAttachHubs, order.size());
+  std::vector<std::pair<double, int>> nearest;  // sorted, at most n
+  const auto lat_of = [&](std::size_t i) { return g.hubs()[static_cast<std::size_t>(order[i])].point.lat; };
+  std::size_t up = static_cast<std::size_t>(std::lower_bound(order.begin(), order.end(), p.lat, [&](int hub, double lat) {
+                                               return g.hubs()[static_cast<std::size_t>(hub)].point.lat < lat;
+                                             }) - order.begin());
+  std::size_t down = up;  // hubs [down, up) visited
+  while (down > 0 || up < order.size()) {
+    const bool go_up = down == 0 || (up < order.size() && lat_of(up) - p.lat < p.lat - lat_of(down - 1));
+    const std::size_t i = go_up ? up++ : --down;
+    const double bound = std::fabs(lat_of(i) - p.lat) * kKmPerDegree;
+    if (nearest.size() == n && bound > nearest.back().first) break;
+    const std::pair<double, int> candidate{distance_km(p, g.hubs()[static_cast<std::size_t>(order[i])].point), order[i]};
+    if (nearest.size() == n && !(candidate < nearest.back())) continue;
+    nearest.insert(std::upper_bound(nearest.begin(), nearest.end(), candidate), candidate);
+    if (nearest.size() > n) nearest.pop_back();
+  }
   std::vector<int> out;
-  for (std::size_t i = 0; i < n; ++i) out.push_back(by_distance[i].second);
+  for (const auto& [km, hub] : nearest) out.push_back(hub);
   return out;
 }
+
+namespace {
 
 // The same points come back for every option (a site) and every option of a
 // workload (a user or dependency): kept per thread, bounded, for the embedded graph.

@@ -36,7 +36,8 @@ std::optional<Place> read_location(JsonReader& r, const std::string& p, const Ca
   }
   if (lat && lon) {
     place.point = {*lat, *lon};
-    place.label = metro_name.value_or(fmt::format("{},{}", util::format_number(*lat), util::format_number(*lon)));
+    // (Not value_or: its argument would be formatted for every named metro too.)
+    place.label = metro_name ? *metro_name : fmt::format("{},{}", util::format_number(*lat), util::format_number(*lon));
   }
   if (auto country = r.string(p + "/country")) place.country = *country;
   if (auto subdivision = r.string(p + "/subdivision")) place.subdivision = *subdivision;

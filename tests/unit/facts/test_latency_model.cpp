@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <random>
 
 #include <edgeplan/candidates.hpp>
 #include <edgeplan/facts.hpp>
@@ -322,4 +324,29 @@ TEST_CASE("latency: reach_km inverts the users' estimate in distance") {
   CHECK(latency::reach_km(last_mile, SiteKind::local_zone, "p99", 35).value() < latency::reach_km(last_mile, SiteKind::local_zone, "p50", 35).value());
   // A budget no distance on Earth misses: half the circumference, pi x 6371 km.
   CHECK(latency::reach_km(last_mile, SiteKind::region, "p50", 10'000).value() == Approx(20'015));
+}
+
+TEST_CASE("latency model: the nearest hubs are those of a search of every hub", "[latency]") {
+  // find_nearest_hubs visits hubs outward from the point's latitude and stops
+  // where the latitude alone puts the rest further than the k-th nearest: it
+  // must pick what sorting every hub by (distance, index) picks, anywhere on
+  // the globe, poles and the antimeridian included.
+  const RouteGraph& g = RouteGraph::embedded();
+  const auto brute_force = [&](GeoPoint p) {
+    std::vector<std::pair<double, int>> all;
+    for (std::size_t i = 0; i < g.hubs().size(); ++i) all.emplace_back(distance_km(p, g.hubs()[i].point), static_cast<int>(i));
+    std::sort(all.begin(), all.end());
+    std::vector<int> out;
+    for (std::size_t i = 0; i < all.size() && i < static_cast<std::size_t>(latency::kAttachHubs); ++i) out.push_back(all[i].second);
+    return out;
+  };
+  std::vector<GeoPoint> points{{90, 0}, {-90, 0}, {0, 180}, {0, -180}, {89.9, 179.9}, {-89.9, -179.9}, {0, 0}};
+  for (const auto& hub : g.hubs()) points.push_back(hub.point);  // distance 0 to one hub, ties elsewhere
+  std::mt19937 random(7);
+  std::uniform_real_distribution<double> lat(-90, 90), lon(-180, 180);
+  for (int i = 0; i < 20000; ++i) points.push_back({lat(random), lon(random)});
+  std::size_t mismatches = 0;
+  for (const GeoPoint& p : points) mismatches += latency::find_nearest_hubs(g, p) != brute_force(p);
+  CHECK(mismatches == 0);
+  CHECK(latency::find_nearest_hubs(g, {39.74, -104.99}).size() == static_cast<std::size_t>(latency::kAttachHubs));
 }
