@@ -242,7 +242,13 @@ class CompiledRules::Run {
   }
 
   void trace(const Rule& rule, std::string outcome, std::string detail = {}) {
-    if (m_detail == Detail::full) m_ev.trace.emplace_back(rule.id, to_string(rule.effect), std::move(outcome), std::move(detail));
+    if (m_detail != Detail::full) return;
+    // Filled in place: a braced temporary would be built, then moved member by member.
+    RuleTrace& line = m_ev.trace.emplace_back();
+    line.rule = rule.id;
+    line.effect = to_string(rule.effect);
+    line.outcome = std::move(outcome);
+    line.detail = std::move(detail);
   }
 
   // `view`: the option's, or an overlay binding "item" for for_each rules.
