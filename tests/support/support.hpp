@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 #include <sys/wait.h>
@@ -19,6 +20,17 @@
 namespace edgeplan::test {
 
 inline bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
+
+// The message read(bytes) refuses the bytes with (a std::runtime_error), or "" when it reads them.
+template <typename Read>
+std::string refusal(Read&& read, const std::string& bytes) {
+  try {
+    read(bytes);
+  } catch (const std::runtime_error& e) {
+    return e.what();
+  }
+  return "";
+}
 
 inline std::string source_path(const std::string& relative) { return std::string(EDGEPLAN_SOURCE_DIR) + "/" + relative; }
 

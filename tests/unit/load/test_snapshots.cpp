@@ -13,24 +13,15 @@
 #include <edgeplan/latency_model.hpp>
 #include <edgeplan/util/snapshots.hpp>
 
+#include "support.hpp"
 #include "util/embedded.hpp"
 
 using namespace edgeplan;
+using edgeplan::test::refusal;
 
 namespace {
 
 std::string source_path(const std::string& relative) { return std::string(EDGEPLAN_SOURCE_DIR) + "/" + relative; }
-
-// Refusal message of read(bytes), or "" when it reads.
-template <typename Read>
-std::string refusal(Read&& read, const std::string& bytes) {
-  try {
-    read(bytes);
-  } catch (const std::runtime_error& e) {
-    return e.what();
-  }
-  return "";
-}
 
 std::string catalog_refusal(const std::string& bytes) { return refusal(read_catalog_snapshot, bytes); }
 

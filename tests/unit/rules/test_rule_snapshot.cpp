@@ -18,15 +18,7 @@ using namespace edgeplan;
 
 namespace {
 
-// Refusal message of read_rules_snapshot(bytes), or "" when it reads.
-std::string refusal(const std::string& bytes) {
-  try {
-    read_rules_snapshot(bytes);
-  } catch (const std::runtime_error& e) {
-    return e.what();
-  }
-  return "";
-}
+std::string refusal(const std::string& bytes) { return test::refusal(read_rules_snapshot, bytes); }
 
 // What a recommendation shows: every finding's message, remedy and relaxation
 // comes from the rules' expressions and templates.
