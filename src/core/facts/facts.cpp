@@ -844,26 +844,15 @@ const std::vector<std::string>& LazyFacts::part_names() {
   return names;
 }
 
-namespace {
-
-// data[key] without building a std::string key (objects compare keys with
-// std::less<>): a part of every option of every workload is found so.
-Json& member(Json& object, std::string_view key) {
-  auto& members = object_in(object).get_ref<Json::object_t&>();
-  const auto found = members.lower_bound(key);
-  if (found != members.end() && found->first == key) return found->second;
-  return members.emplace_hint(found, std::string(key), nullptr)->second;
-}
-
-}  // namespace
-
+// Members finds a part without building a std::string key, as data[key] would:
+// a part of every option of every workload is found so.
 void LazyFacts::build(std::size_t index, Json& data) {
   if (index == 0) {
-    write_option(m_candidate, member(data, "option"));
+    write_option(m_candidate, Members(data)["option"]);
     return;
   }
   const FactGroup& group = fact_groups().at(index - 1);
-  write_group(group, m_candidate, m_context, member(member(data, "facts"), group.name));
+  write_group(group, m_candidate, m_context, Members(Members(data)["facts"])[std::string_view(group.name)]);
 }
 
 Json option_json(const Candidate& c) {

@@ -129,10 +129,10 @@ std::vector<int> find_nearest_hubs(const RouteGraph& g, GeoPoint p) {
   const std::vector<int>& order = hubs_by_latitude(g);
   const std::size_t n = std::min<std::size_t>(kAttachHubs, order.size());
   std::vector<std::pair<double, int>> nearest;  // sorted, at most n
-  const auto lat_of = [&](std::size_t i) { return g.hubs()[static_cast<std::size_t>(order[i])].point.lat; };
-  std::size_t up = static_cast<std::size_t>(std::lower_bound(order.begin(), order.end(), p.lat, [&](int hub, double lat) {
-                                               return g.hubs()[static_cast<std::size_t>(hub)].point.lat < lat;
-                                             }) - order.begin());
+  const auto hub_lat = [&](int hub) { return g.hubs()[static_cast<std::size_t>(hub)].point.lat; };
+  const auto lat_of = [&](std::size_t i) { return hub_lat(order[i]); };
+  std::size_t up = static_cast<std::size_t>(
+      std::lower_bound(order.begin(), order.end(), p.lat, [&](int hub, double lat) { return hub_lat(hub) < lat; }) - order.begin());
   std::size_t down = up;  // hubs [down, up) visited
   while (down > 0 || up < order.size()) {
     const bool go_up = down == 0 || (up < order.size() && lat_of(up) - p.lat < p.lat - lat_of(down - 1));

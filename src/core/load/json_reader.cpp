@@ -54,17 +54,21 @@ const Json* child(const Json& node, const std::string& token) {
   return index && *index < node.size() ? &node[*index] : nullptr;
 }
 
-// Walks `pointer` from `node` token by token: loaders read every field by
-// pointer, and nlohmann's json_pointer would parse it into a vector of strings each time.
-const Json* walk(const Json* node, std::string_view pointer) {
+using Steps = std::vector<std::pair<std::size_t, const Json*>>;
+
+// Walks `pointer` from `node` token by token, from byte `pos` on: loaders read
+// every field by pointer, and nlohmann's json_pointer would parse it into a
+// vector of strings each time. With `steps`, records where each token ends and
+// the node it reached.
+const Json* walk(const Json* node, std::string_view pointer, std::size_t pos = 0, Steps* steps = nullptr) {
   std::string token;
-  std::size_t pos = 0;
   while (node != nullptr && pos < pointer.size()) {
     if (pointer[pos] != '/') return nullptr;
     const std::size_t end = std::min(pointer.find('/', pos + 1), pointer.size());
     token.assign(pointer, pos + 1, end - pos - 1);
     unescape_token(token);
     node = child(*node, token);
+    if (steps != nullptr) steps->emplace_back(end, node);
     pos = end;
   }
   return node;
@@ -97,22 +101,8 @@ void JsonReader::walk_to_parent(std::string_view parent) const {
     ++kept;
   }
   m_parent_steps.resize(kept);
-  const Json* node = kept == 0 ? &m_document.value() : m_parent_steps.back().second;
-  std::size_t pos = kept == 0 ? 0 : m_parent_steps.back().first;
-  std::string token;
-  while (node != nullptr && pos < parent.size()) {
-    if (parent[pos] != '/') {
-      node = nullptr;
-      break;
-    }
-    const std::size_t end = std::min(parent.find('/', pos + 1), parent.size());
-    token.assign(parent, pos + 1, end - pos - 1);
-    unescape_token(token);
-    node = child(*node, token);
-    m_parent_steps.emplace_back(end, node);
-    pos = end;
-  }
-  m_parent = node;
+  const Json* from = kept == 0 ? &m_document.value() : m_parent_steps.back().second;
+  m_parent = walk(from, parent, kept == 0 ? 0 : m_parent_steps.back().first, &m_parent_steps);
   m_parent_pointer.assign(parent);
 }
 

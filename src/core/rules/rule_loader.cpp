@@ -14,9 +14,14 @@ namespace edgeplan {
 
 namespace {
 
+// Every effect, in the order rule files and effect_names() list them; each is
+// named by to_string (a switch: every rule of every option is traced by it).
 const std::vector<std::pair<Effect, std::string>>& effect_table() {
-  static const std::vector<std::pair<Effect, std::string>> table = {
-      {Effect::exclude, "exclude"}, {Effect::warn, "warn"}, {Effect::score, "score"}, {Effect::adjust, "adjust"}};
+  static const std::vector<std::pair<Effect, std::string>> table = [] {
+    std::vector<std::pair<Effect, std::string>> out;
+    for (const Effect e : {Effect::exclude, Effect::warn, Effect::score, Effect::adjust}) out.emplace_back(e, to_string(e));
+    return out;
+  }();
   return table;
 }
 
@@ -232,7 +237,7 @@ void upsert(RuleSet& set, Rule rule) {
 }  // namespace
 
 const char* to_string(Effect effect) {
-  switch (effect) {  // effect_table()'s names, without a search: every rule of every option is traced by its effect
+  switch (effect) {
     case Effect::exclude: return "exclude";
     case Effect::warn: return "warn";
     case Effect::score: return "score";

@@ -30,9 +30,10 @@ void check_shares(const Workload& w, JsonReader& r) {
 }
 
 void check_service_list(const std::vector<std::string>& services, const std::string& pointer, const Catalog& catalog, JsonReader& r) {
+  std::vector<std::string> known;  // for hints: listed at the first unknown service
   for (std::size_t i = 0; i < services.size(); ++i) {
     if (catalog.service_vocabulary.count(services[i])) continue;
-    const std::vector<std::string> known(catalog.service_vocabulary.begin(), catalog.service_vocabulary.end());
+    if (known.empty()) known.assign(catalog.service_vocabulary.begin(), catalog.service_vocabulary.end());
     r.error(fmt::format("{}/{}", pointer, i), fmt::format("unknown service \"{}\"", services[i]),
             util::did_you_mean(services[i], known, fmt::format("known services: {}", util::join_list(known))));
   }
@@ -41,10 +42,11 @@ void check_service_list(const std::vector<std::string>& services, const std::str
 // Any AWS service may run in a Region: an unknown name there is only a warning
 // (a typo would go unnoticed in the residency verdict, so say what it means).
 void check_regional_services(const std::vector<std::string>& services, const Catalog& catalog, JsonReader& r) {
+  std::vector<std::string> known;  // for hints: listed at the first unknown service
   for (std::size_t i = 0; i < services.size(); ++i) {
     if (catalog.regional_services.count(services[i]) || catalog.service_vocabulary.count(services[i])) continue;
-    std::vector<std::string> known;
-    for (const auto& [name, stores] : catalog.regional_services) known.push_back(name);
+    if (known.empty())
+      for (const auto& [name, stores] : catalog.regional_services) known.push_back(name);
     r.warning(fmt::format("/spec/services/regional/{}", i),
               fmt::format("service \"{}\" is not in edgeplan's vocabulary: treated as one that stores no data in the Region", services[i]),
               util::did_you_mean(services[i], known));

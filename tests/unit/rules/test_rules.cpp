@@ -20,8 +20,8 @@ const char* kRule = R"({"id": "t.one", "description": "first", "effect": "exclud
 }  // namespace
 
 TEST_CASE("rules: each effect is named as rule files name it", "[rules]") {
-  // to_string(Effect) names an effect without searching the table rule files
-  // are read by (it traces every rule of every option): the two must agree.
+  // The names rule files use, in the order effect_names() lists them, and each
+  // effect's name from to_string(Effect), which traces every rule of every option.
   const std::vector<std::string> expected{"exclude", "warn", "score", "adjust"};
   CHECK(effect_names() == expected);
   for (const Effect effect : {Effect::exclude, Effect::warn, Effect::score, Effect::adjust})
