@@ -105,7 +105,9 @@ struct BackbonePath {
   Range rtt;  // ms
   std::vector<RttTerm> segments;
 };
-BackbonePath backbone_path(GeoPoint a, GeoPoint b);
+// Without texts (`with_texts` false) each segment's `what` is empty: the same
+// route and RTT, for callers that describe no terms.
+BackbonePath backbone_path(GeoPoint a, GeoPoint b, bool with_texts = true);
 // The kAttachHubs hubs of `g` nearest to `p` (great circle), nearest first;
 // of equal distances, the lower index first.
 std::vector<int> find_nearest_hubs(const RouteGraph& g, GeoPoint p);
@@ -138,8 +140,9 @@ std::string describe(const RttEstimate& estimate);
 // Site-to-site RTT over a provider backbone (no access network): a Region to
 // a Region, a zone or Outpost to its parent Region, a facility to a site.
 // `site_a` / `site_b` are the hops inside each end (latency::site_overhead,
-// latency::kLanRtt for a customer facility).
-RttEstimate estimate_site_rtt(const Place& a, const Range& site_a, const Place& b, const Range& site_b);
+// latency::kLanRtt for a customer facility). `with_terms` false: the same
+// numbers without the terms, as estimate_internet_rtt.
+RttEstimate estimate_site_rtt(const Place& a, const Range& site_a, const Place& b, const Range& site_b, bool with_terms = true);
 RttEstimate estimate_site_rtt(const Place& a, SiteKind a_kind, const Place& b, SiteKind b_kind);
 // Two Regions (the case the public comparison measures).
 RttEstimate estimate_site_rtt(const Place& a, const Place& b);

@@ -201,7 +201,7 @@ struct SiteLeg {
   }
 };
 
-using SiteLegKey = std::array<double, 10>;
+using SiteLegKey = std::array<double, 11>;  // both ends' points and site ranges, and whether terms were made
 
 std::map<SiteLegKey, SiteLeg>& site_leg_cache() {
   thread_local std::map<SiteLegKey, SiteLeg> cache;
@@ -210,12 +210,14 @@ std::map<SiteLegKey, SiteLeg>& site_leg_cache() {
 
 // A leg stays valid until the next fact group is written: only between groups,
 // where no writer holds one, is the cache trimmed (write_group).
-const SiteLeg& site_leg(const Place& a, const Range& site_a, const Place& b, const Range& site_b) {
+// `with_terms` as the context describes terms: a leg without them has no terms() to give.
+const SiteLeg& site_leg(const Place& a, const Range& site_a, const Place& b, const Range& site_b, bool with_terms) {
   auto& cache = site_leg_cache();
-  const SiteLegKey key{a.point.lat, a.point.lon, b.point.lat, b.point.lon, site_a.low, site_a.typical, site_a.high, site_b.low, site_b.typical, site_b.high};
+  const SiteLegKey key{a.point.lat,  a.point.lon,  b.point.lat, b.point.lon,  site_a.low,          site_a.typical,
+                       site_a.high,  site_b.low,   site_b.typical, site_b.high, with_terms ? 1.0 : 0.0};
   auto it = cache.find(key);
   if (it != cache.end()) return it->second;
-  return cache.emplace(key, SiteLeg{estimate_site_rtt(a, site_a, b, site_b), std::nullopt}).first->second;
+  return cache.emplace(key, SiteLeg{estimate_site_rtt(a, site_a, b, site_b, with_terms), std::nullopt}).first->second;
 }
 
 // Bounded: every (site, parent) leg (about 130) and a few workloads'
@@ -273,11 +275,12 @@ const Site* parent_site(const Candidate& c, const Catalog& catalog) {
 // An on-premises system reaches a Wavelength Zone that takes no traffic from
 // the Internet only through the zone's parent Region (Direct Connect or VPN
 // to the Region's VPC, then the VPC's link to the zone): two backbone legs.
-RttEstimate via_parent_region(const Dependency& d, const Candidate& c, const Site& parent) {
+RttEstimate via_parent_region(const Dependency& d, const Candidate& c, const Site& parent, bool with_terms) {
   const Range region = latency::site_overhead(SiteKind::region);
-  const RttEstimate& in = site_leg(d.place, latency::kLanRtt, parent.place, region).estimate;
-  const RttEstimate& out = site_leg(parent.place, region, c.place, latency::site_overhead(c.kind)).estimate;
+  const RttEstimate& in = site_leg(d.place, latency::kLanRtt, parent.place, region, with_terms).estimate;
+  const RttEstimate& out = site_leg(parent.place, region, c.place, latency::site_overhead(c.kind), with_terms).estimate;
   RttEstimate e{in.rtt + out.rtt, distance_km(d.place.point, c.place.point), "model", "backbone", {}};
+  if (!with_terms) return e;
   for (const auto* leg : {&in, &out})
     for (const auto& term : leg->terms) e.terms.push_back(term);
   e.terms.front().what = "via parent Region " + parent.id + ": " + e.terms.front().what;
@@ -292,8 +295,8 @@ RttEstimate dependency_estimate(const Dependency& d, const Candidate& c, const F
   if (c.facility && d.facility && c.facility->id == *d.facility)
     return RttEstimate{latency::kLanRtt, 0.0, "model", "lan", {{"LAN inside the facility (local gateway)", 0, 0, latency::kLanRtt}}};
   const Site* parent = parent_site(c, ctx.catalog);
-  if (c.kind == SiteKind::wavelength_zone && !wavelength_reachable(c, false) && parent) return via_parent_region(d, c, *parent);
-  const SiteLeg& leg = site_leg(d.place, latency::kLanRtt, c.place, latency::site_overhead(c.kind));
+  if (c.kind == SiteKind::wavelength_zone && !wavelength_reachable(c, false) && parent) return via_parent_region(d, c, *parent, ctx.describe_terms);
+  const SiteLeg& leg = site_leg(d.place, latency::kLanRtt, c.place, latency::site_overhead(c.kind), ctx.describe_terms);
   cached = &leg;
   return leg.estimate;
 }
@@ -642,7 +645,7 @@ void write_outposts(const Candidate& c, const FactsContext& ctx, Json& out) {
   m["parent_region_supported"] = c.parent_region && std::count(f.parent_regions.begin(), f.parent_regions.end(), *c.parent_region) > 0;
   if (parent) {
     // Checked against the 175 ms ceiling with the pessimistic end.
-    const SiteLeg& link = site_leg(c.place, latency::site_overhead(c.kind), parent->place, latency::site_overhead(SiteKind::region));
+    const SiteLeg& link = site_leg(c.place, latency::site_overhead(c.kind), parent->place, latency::site_overhead(SiteKind::region), ctx.describe_terms);
     m["service_link_rtt_ms"] = tenth(link.estimate.rtt.high);
   } else {
     m["service_link_rtt_ms"] = nullptr;
@@ -736,7 +739,7 @@ void write_parent_region(const Candidate& c, const FactsContext& ctx, Json& j) {
     return;
   }
   // The zone (or Outpost) and its parent Region are both AWS sites: backbone class.
-  const SiteLeg& leg = site_leg(c.place, latency::site_overhead(c.kind), parent->place, latency::site_overhead(SiteKind::region));
+  const SiteLeg& leg = site_leg(c.place, latency::site_overhead(c.kind), parent->place, latency::site_overhead(SiteKind::region), ctx.describe_terms);
   const RttEstimate& e = leg.estimate;
   // AWS's own median (get-aws-network-performance-data), when the account view has it.
   const MeasuredSiteRtt* measured = c.site ? ctx.catalog.find_measured_rtt(c.site->id, parent->id) : nullptr;

@@ -117,6 +117,11 @@ const std::vector<int>& hubs_by_latitude(const RouteGraph& g) {
   return order;
 }
 
+struct HubDistance {
+  int hub;
+  double km;  // distance_km(point, hub), as the search computed it
+};
+
 }  // namespace
 
 // The great-circle distance is at least the distance along a meridian, R x the
@@ -124,7 +129,8 @@ const std::vector<int>& hubs_by_latitude(const RouteGraph& g) {
 // latitude, once that bound exceeds the k-th nearest distance found no hub
 // further out can be nearer. (Shaved by a millionth: the haversine rounds.)
 // Ties of distance go to the lower index, as sorting (distance, index) pairs would.
-std::vector<int> find_nearest_hubs(const RouteGraph& g, GeoPoint p) {
+namespace {
+std::vector<HubDistance> nearest_hubs_with_distances(const RouteGraph& g, GeoPoint p) {
   constexpr double kKmPerDegree = 6371.0 * M_PI / 180.0 * (1 - 1e-6);
   const std::vector<int>& order = hubs_by_latitude(g);
   const std::size_t n = std::min<std::size_t>(kAttachHubs, order.size());
@@ -144,8 +150,15 @@ std::vector<int> find_nearest_hubs(const RouteGraph& g, GeoPoint p) {
     nearest.insert(std::upper_bound(nearest.begin(), nearest.end(), candidate), candidate);
     if (nearest.size() > n) nearest.pop_back();
   }
+  std::vector<HubDistance> out;
+  for (const auto& [km, hub] : nearest) out.push_back({hub, km});
+  return out;
+}
+}  // namespace
+
+std::vector<int> find_nearest_hubs(const RouteGraph& g, GeoPoint p) {
   std::vector<int> out;
-  for (const auto& [km, hub] : nearest) out.push_back(hub);
+  for (const auto& h : nearest_hubs_with_distances(g, p)) out.push_back(h.hub);
   return out;
 }
 
@@ -153,12 +166,13 @@ namespace {
 
 // The same points come back for every option (a site) and every option of a
 // workload (a user or dependency): kept per thread, bounded, for the embedded graph.
-const std::vector<int>& nearest_hubs(const RouteGraph& g, GeoPoint p) {
-  thread_local std::map<std::pair<double, double>, std::vector<int>> cache;
+// Each hub comes with its distance from the point, which the spurs reuse.
+const std::vector<HubDistance>& nearest_hubs(const RouteGraph& g, GeoPoint p) {
+  thread_local std::map<std::pair<double, double>, std::vector<HubDistance>> cache;
   thread_local const RouteGraph* cached_graph = nullptr;
   if (cached_graph != &g || cache.size() > 4096) cache.clear(), cached_graph = &g;
   auto [it, inserted] = cache.try_emplace({p.lat, p.lon});
-  if (inserted) it->second = find_nearest_hubs(g, p);
+  if (inserted) it->second = nearest_hubs_with_distances(g, p);
   return it->second;
 }
 
@@ -169,17 +183,26 @@ RttTerm distance_term(std::string what, double km, double stretch) {
           {rtt_ms(fibre_km) * kBackboneRouting.low, rtt_ms(fibre_km) * kBackboneRouting.typical, rtt_ms(fibre_km) * kBackboneRouting.high}};
 }
 
-RttTerm terrestrial_term(const std::string& what, double air_km) {
-  return distance_term(what + ", terrestrial", air_km, air_km > 0 ? terrestrial_route_km(air_km) / air_km : 1.0);
+// A segment's text is made only when asked for (`with_texts`): a batch, which
+// describes no terms, routes thousands of legs, and the texts cost more than the route.
+struct SegmentTexts {
+  bool wanted;
+  template <typename Make>
+  std::string operator()(Make&& make) const { return wanted ? std::string(make()) : std::string(); }
+};
+
+RttTerm terrestrial_term(std::string what, double air_km) {
+  return distance_term(std::move(what), air_km, air_km > 0 ? terrestrial_route_km(air_km) / air_km : 1.0);
 }
 
-RttTerm link_term(const RouteGraph& g, int link, int from) {
+RttTerm link_term(const RouteGraph& g, int link, int from, SegmentTexts texts) {
   const RouteGraph::Link& l = g.links()[static_cast<std::size_t>(link)];
   const int to = l.a == from ? l.b : l.a;
-  const std::string ends = fmt::format("{} - {}", g.hubs()[static_cast<std::size_t>(from)].name, g.hubs()[static_cast<std::size_t>(to)].name);
-  if (!l.submarine) return terrestrial_term(ends, l.km);
+  const auto& from_name = g.hubs()[static_cast<std::size_t>(from)].name;
+  const auto& to_name = g.hubs()[static_cast<std::size_t>(to)].name;
+  if (!l.submarine) return terrestrial_term(texts([&] { return fmt::format("{} - {}, terrestrial", from_name, to_name); }), l.km);
   const double km = l.km + l.backhaul_km;
-  return distance_term(fmt::format("{}, submarine ({})", ends, l.cable), km, l.weight() / km);
+  return distance_term(texts([&] { return fmt::format("{} - {}, submarine ({})", from_name, to_name, l.cable); }), km, l.weight() / km);
 }
 
 bool contains(const std::vector<int>& hubs, int hub) { return std::find(hubs.begin(), hubs.end(), hub) != hubs.end(); }
@@ -188,17 +211,16 @@ bool contains(const std::vector<int>& hubs, int hub) { return std::find(hubs.beg
 // end takes the route via the detour hub: a term that only widens `high`. The
 // ends are matched by their nearest hubs (where they are), not by the hubs the
 // shortest route happens to start from.
-void add_known_detour(const RouteGraph& g, GeoPoint a, int from, GeoPoint b, int to, BackbonePath& out) {
+void add_known_detour(const RouteGraph& g, HubDistance from, HubDistance to, SegmentTexts texts, BackbonePath& out) {
   for (const auto& d : g.detours()) {
-    const bool applies = (contains(d.a, from) && contains(d.b, to)) || (contains(d.b, from) && contains(d.a, to));
+    const bool applies = (contains(d.a, from.hub) && contains(d.b, to.hub)) || (contains(d.b, from.hub) && contains(d.a, to.hub));
     if (!applies) continue;
-    const double spurs_km = terrestrial_route_km(distance_km(a, g.hubs()[static_cast<std::size_t>(from)].point)) +
-                            terrestrial_route_km(distance_km(b, g.hubs()[static_cast<std::size_t>(to)].point));
-    const double via_km = g.distance(from, d.via) + g.distance(d.via, to) + spurs_km;
+    const double spurs_km = terrestrial_route_km(from.km) + terrestrial_route_km(to.km);
+    const double via_km = g.distance(from.hub, d.via) + g.distance(d.via, to.hub) + spurs_km;
     const double high = rtt_ms(via_km * kExcessFibre) * kBackboneRouting.high;
     if (high <= out.rtt.high) continue;
     const Range widen{0, 0, high - out.rtt.high};
-    out.segments.push_back({"known detour via " + g.hubs()[static_cast<std::size_t>(d.via)].name + " (" + d.name + ")", 0, 0, widen});
+    out.segments.push_back({texts([&] { return "known detour via " + g.hubs()[static_cast<std::size_t>(d.via)].name + " (" + d.name + ")"; }), 0, 0, widen});
     out.rtt = out.rtt + widen;
     return;
   }
@@ -206,39 +228,40 @@ void add_known_detour(const RouteGraph& g, GeoPoint a, int from, GeoPoint b, int
 
 }  // namespace
 
-BackbonePath backbone_path(GeoPoint a, GeoPoint b) {
+BackbonePath backbone_path(GeoPoint a, GeoPoint b, bool with_texts) {
   const RouteGraph& g = RouteGraph::embedded();
+  const SegmentTexts texts{with_texts};
   const double direct = distance_km(a, b);
   double best = direct <= kDirectMaxKm ? terrestrial_route_km(direct) : std::numeric_limits<double>::infinity();
-  int best_from = -1, best_to = -1;
-  const std::vector<int> from_hubs = nearest_hubs(g, a);  // a copy: the next call may clear the cache
-  const std::vector<int>& to_hubs = nearest_hubs(g, b);
-  for (int h : from_hubs) {
-    const double spur_a = terrestrial_route_km(distance_km(a, g.hubs()[static_cast<std::size_t>(h)].point));
-    for (int t : to_hubs) {
-      const double spur_b = terrestrial_route_km(distance_km(b, g.hubs()[static_cast<std::size_t>(t)].point));
-      const double total = spur_a + g.distance(h, t) + spur_b;
-      if (total < best) best = total, best_from = h, best_to = t;
+  const HubDistance* best_from = nullptr;
+  const HubDistance* best_to = nullptr;
+  const std::vector<HubDistance> from_hubs = nearest_hubs(g, a);  // a copy: the next call may clear the cache
+  const std::vector<HubDistance>& to_hubs = nearest_hubs(g, b);
+  for (const HubDistance& h : from_hubs) {
+    const double spur_a = terrestrial_route_km(h.km);
+    for (const HubDistance& t : to_hubs) {
+      const double total = spur_a + g.distance(h.hub, t.hub) + terrestrial_route_km(t.km);
+      if (total < best) best = total, best_from = &h, best_to = &t;
     }
   }
   BackbonePath out;
-  if (best_from < 0) {
-    out.segments.push_back(terrestrial_term("direct", direct));
+  if (best_from == nullptr) {
+    out.segments.push_back(terrestrial_term(texts([] { return "direct, terrestrial"; }), direct));
   } else {
     const auto& hubs = g.hubs();
-    const auto& from = hubs[static_cast<std::size_t>(best_from)];
-    const auto& to = hubs[static_cast<std::size_t>(best_to)];
-    if (double km = distance_km(a, from.point); km > 0) out.segments.push_back(terrestrial_term("to " + from.name, km));
-    int at = best_from;
-    for (int link : g.route(best_from, best_to)) {
-      out.segments.push_back(link_term(g, link, at));
+    const auto& from = hubs[static_cast<std::size_t>(best_from->hub)];
+    const auto& to = hubs[static_cast<std::size_t>(best_to->hub)];
+    if (best_from->km > 0) out.segments.push_back(terrestrial_term(texts([&] { return "to " + from.name + ", terrestrial"; }), best_from->km));
+    int at = best_from->hub;
+    for (int link : g.route(best_from->hub, best_to->hub)) {
+      out.segments.push_back(link_term(g, link, at, texts));
       const auto& l = g.links()[static_cast<std::size_t>(link)];
       at = l.a == at ? l.b : l.a;
     }
-    if (double km = distance_km(b, to.point); km > 0) out.segments.push_back(terrestrial_term("from " + to.name, km));
+    if (best_to->km > 0) out.segments.push_back(terrestrial_term(texts([&] { return "from " + to.name + ", terrestrial"; }), best_to->km));
   }
   for (const auto& s : out.segments) out.rtt = out.rtt + s.ms;
-  add_known_detour(g, a, from_hubs.front(), b, to_hubs.front(), out);
+  add_known_detour(g, from_hubs.front(), to_hubs.front(), texts, out);
   return out;
 }
 
@@ -282,15 +305,16 @@ std::string describe(const RttEstimate& e) {
 
 }  // namespace latency
 
-RttEstimate estimate_site_rtt(const Place& a, const Range& site_a, const Place& b, const Range& site_b) {
-  latency::BackbonePath path = latency::backbone_path(a.point, b.point);
+RttEstimate estimate_site_rtt(const Place& a, const Range& site_a, const Place& b, const Range& site_b, bool with_terms) {
+  latency::BackbonePath path = latency::backbone_path(a.point, b.point, with_terms);
   RttEstimate e;
   e.distance_km = distance_km(a.point, b.point);
   e.path = "backbone";
+  e.rtt = site_a + site_b + latency::kBackboneEntry + path.rtt;
+  if (!with_terms) return e;
   e.terms.push_back({"site (this end)", 0, 0, site_a});
   e.terms.push_back({"site (far end)", 0, 0, site_b});
   e.terms.push_back({"backbone entry (both ends)", 0, 0, latency::kBackboneEntry});
-  e.rtt = site_a + site_b + latency::kBackboneEntry + path.rtt;
   for (auto& s : path.segments) e.terms.push_back(std::move(s));
   return e;
 }

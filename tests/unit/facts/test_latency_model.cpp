@@ -350,3 +350,41 @@ TEST_CASE("latency model: the nearest hubs are those of a search of every hub", 
   CHECK(mismatches == 0);
   CHECK(latency::find_nearest_hubs(g, {39.74, -104.99}).size() == static_cast<std::size_t>(latency::kAttachHubs));
 }
+
+TEST_CASE("latency model: a route without texts is the same route", "[latency]") {
+  // A batch asks for site legs without their term texts; the numbers must be
+  // those of the described route, bit for bit, or its decisions would differ
+  // from recommend's. Random pairs, hubs themselves (a zero spur), short hops
+  // (the direct conduit), and pairs with a known detour.
+  const RouteGraph& g = RouteGraph::embedded();
+  std::vector<std::pair<GeoPoint, GeoPoint>> pairs;
+  for (std::size_t i = 0; i + 1 < g.hubs().size(); i += 3) pairs.emplace_back(g.hubs()[i].point, g.hubs()[i + 1].point);
+  pairs.push_back({{39.74, -104.99}, {39.80, -105.10}});  // Denver, a few km apart
+  pairs.push_back({{51.51, -0.13}, {1.35, 103.82}});      // London - Singapore
+  std::mt19937 random(11);
+  std::uniform_real_distribution<double> lat(-60, 70), lon(-180, 180);
+  for (int i = 0; i < 400; ++i) pairs.push_back({{lat(random), lon(random)}, {lat(random), lon(random)}});
+  std::size_t differ = 0, texts_left = 0, described = 0;
+  for (const auto& [a, b] : pairs) {
+    const latency::BackbonePath with = latency::backbone_path(a, b);
+    const latency::BackbonePath without = latency::backbone_path(a, b, false);
+    bool same = with.rtt.low == without.rtt.low && with.rtt.typical == without.rtt.typical && with.rtt.high == without.rtt.high &&
+                with.segments.size() == without.segments.size();
+    for (std::size_t i = 0; same && i < with.segments.size(); ++i) {
+      const RttTerm &x = with.segments[i], &y = without.segments[i];
+      same = x.km == y.km && x.stretch == y.stretch && x.ms.low == y.ms.low && x.ms.typical == y.ms.typical && x.ms.high == y.ms.high;
+      texts_left += !y.what.empty();
+      described += !x.what.empty();
+    }
+    differ += !same;
+    const Place pa{a, "US", std::nullopt, "a"}, pb{b, "US", std::nullopt, "b"};
+    const RttEstimate site_with = estimate_site_rtt(pa, latency::kLanRtt, pb, latency::site_overhead(SiteKind::region));
+    const RttEstimate site_without = estimate_site_rtt(pa, latency::kLanRtt, pb, latency::site_overhead(SiteKind::region), false);
+    differ += !(site_with.rtt.typical == site_without.rtt.typical && site_with.rtt.high == site_without.rtt.high &&
+                site_with.rtt.low == site_without.rtt.low && site_with.distance_km == site_without.distance_km);
+    texts_left += site_without.terms.size();
+  }
+  CHECK(differ == 0);
+  CHECK(texts_left == 0);
+  CHECK(described > pairs.size());  // the described routes do say what each segment is
+}
