@@ -69,6 +69,7 @@ struct Rule {
   std::string factor;                // latency | services | operations | compliance | capacity
   std::string condition_kind;        // warn rules: "verify" or "arrange"
   std::string for_each;              // optional: dotted path of an array; each element is "item"
+  jsonlogic::Expression for_each_var;  // {"var": for_each}: read through the option's view, whose lookups it shares
   std::vector<std::string> kinds;    // option kinds the rule applies to; empty = all
   jsonlogic::Expression condition;   // true = the rule fires
   std::optional<jsonlogic::Expression> measured;

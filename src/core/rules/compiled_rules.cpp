@@ -24,21 +24,6 @@ bool applies_to(const Rule& rule, const std::string& kind) {
   return rule.kinds.empty() || std::find(rule.kinds.begin(), rule.kinds.end(), kind) != rule.kinds.end();
 }
 
-// "facts.latency.users" -> the value at that path of `data`, or null.
-const Json* lookup_path(const Json& data, std::string_view path) {
-  const Json* node = &data;
-  while (true) {
-    const std::size_t dot = std::min(path.find('.'), path.size());
-    if (!node->is_object()) return nullptr;
-    const auto& members = node->get_ref<const Json::object_t&>();
-    const auto it = members.find(path.substr(0, dot));
-    if (it == members.end()) return nullptr;
-    node = &it->second;
-    if (dot == path.size()) return node;
-    path.remove_prefix(dot + 1);
-  }
-}
-
 Json evaluate_or_null(const std::optional<jsonlogic::Expression>& e, const jsonlogic::DataView& data) {
   return e ? e->evaluate(data) : Json(nullptr);
 }
@@ -268,8 +253,9 @@ class CompiledRules::Run {
     trace(rule, fmt::format("{} {}", rule.factor, util::format_number(score)));
   }
 
+  // Read as a `var` of the option's view: the path's prefix is often resolved already.
   const Json* for_each_items(const Rule& rule) const {
-    const Json* items = lookup_path(m_data, rule.for_each);
+    const Json* items = rule.for_each_var.read_var(m_view).value_or(nullptr);
     return items && items->is_array() ? items : nullptr;
   }
 

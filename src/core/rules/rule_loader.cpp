@@ -122,6 +122,7 @@ Rule read_rule(JsonReader& r, const std::string& p, const std::string& file) {
   rule.factor = one_of(r, p + "/factor", factor_names(), false).value_or("");
   rule.condition_kind = one_of(r, p + "/condition_kind", {"verify", "arrange", "note"}, false).value_or("verify");
   rule.for_each = r.string(p + "/for_each").value_or("");
+  if (!rule.for_each.empty()) rule.for_each_var = jsonlogic::Expression::compile(Json{{"var", rule.for_each}});
   rule.kinds = r.strings(p + "/applies_to");
   rule.condition = compile_logic(r, p + "/condition", rule.effect != Effect::score).value_or(jsonlogic::Expression::compile(true));
   rule.measured = compile_logic(r, p + "/measured", false);

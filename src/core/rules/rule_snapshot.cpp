@@ -28,7 +28,7 @@ template <typename A> void fields(A& a, DataReads& x) { a(x.paths, x.anything); 
 // Expression list theirs beside their private members.
 template <typename A> void fields(A& a, RelaxOp& x) { a(x.op, x.path, x.value); }
 template <typename A> void fields(A& a, Rule& x) {
-  a(x.id, x.description, x.effect, x.severity, x.factor, x.condition_kind, x.for_each, x.kinds, x.condition, x.measured,
+  a(x.id, x.description, x.effect, x.severity, x.factor, x.condition_kind, x.for_each, x.for_each_var, x.kinds, x.condition, x.measured,
     x.required, x.score, x.points, x.unit, x.message, x.remedy, x.relax, x.summary, x.waivable, x.location, x.file,
     x.pointer, x.history, x.reads, x.reads_to_decide);
 }
@@ -40,7 +40,7 @@ static_assert(sizeof(jsonlogic::Expression) == 40, "list the new member of Expre
 static_assert(sizeof(MessageTemplate) == 56, "list the new member of MessageTemplate in its fields()");
 static_assert(sizeof(jsonlogic::DataReads) == 32, "list the new member of DataReads in its fields()");
 static_assert(sizeof(RelaxOp) == 136, "list the new member of RelaxOp in its fields()");
-static_assert(sizeof(Rule) == 832, "list the new member of Rule in its fields()");
+static_assert(sizeof(Rule) == 872, "list the new member of Rule in its fields()");
 static_assert(sizeof(RuleSet) == 128, "list the new member of RuleSet in its fields()");
 #endif
 

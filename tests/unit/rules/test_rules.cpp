@@ -256,3 +256,24 @@ TEST_CASE("rules: the engine records findings and scores") {
   CHECK(ev.facts.contains("users"));
   CHECK_FALSE(data.contains("item"));
 }
+
+TEST_CASE("rules: a for_each path is read as a var path") {
+  // The array a rule runs over is found as {"var": path} finds it: through
+  // objects, through an array by a numeric segment, and nothing (no firing)
+  // where the path is absent or not an array.
+  RuleSet set;
+  add_rule_file(set, "r.json", rule_file(R"(
+    {"id": "t.nested", "description": "d", "effect": "warn", "for_each": "facts.groups.1.members",
+     "condition": {">": [{"var": "item"}, 2]}, "message": "{item} in the second group"},
+    {"id": "t.absent", "description": "d", "effect": "warn", "for_each": "facts.groups.7.members", "condition": true, "message": "absent"},
+    {"id": "t.scalar", "description": "d", "effect": "warn", "for_each": "facts.count", "condition": true, "message": "scalar"})"));
+  CompiledRules engine(set, effective_weights(set, {}));
+  Evaluation ev;
+  ev.option = {{"id", "x"}, {"kind", "region"}};
+  ev.facts = {{"count", 3}, {"groups", {{{"members", {9}}}, {{"members", {1, 3, 4}}}}}};
+  Json data = {{"workload", Json::object()}};
+  engine.apply(ev, data);
+  REQUIRE(ev.warnings.size() == 2);
+  CHECK(ev.warnings[0].message == "3 in the second group");
+  CHECK(ev.warnings[1].message == "4 in the second group");
+}
