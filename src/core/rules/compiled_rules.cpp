@@ -29,8 +29,7 @@ Json evaluate_or_null(const std::optional<jsonlogic::Expression>& e, const jsonl
 }
 
 // What a finding says about its rule, without anything rendered from the data.
-Finding finding_of(const Rule& rule) {
-  Finding f;
+void describe_rule(Finding& f, const Rule& rule) {
   f.rule = rule.id;
   f.effect = rule.effect;
   f.severity = rule.severity;
@@ -40,7 +39,6 @@ Finding finding_of(const Rule& rule) {
   f.points = rule.points;
   f.rule_file = rule.file;
   f.waivable = rule.waivable;
-  return f;
 }
 
 std::string render_summary(const Rule& rule, const jsonlogic::DataView& data) { return rule.summary.empty() ? rule.factor : rule.summary.render(data); }
@@ -58,15 +56,14 @@ Json render_relax(const Rule& rule, const jsonlogic::DataView& data) {
   return ops;
 }
 
-Finding make_finding(const Rule& rule, const jsonlogic::DataView& data) {
-  Finding f = finding_of(rule);
+// Everything a fired rule says of the data (evaluating may throw EvalError).
+void render_finding(Finding& f, const Rule& rule, const jsonlogic::DataView& data) {
   f.message = rule.message.render(data);
   f.remedy = rule.remedy.empty() ? std::string{} : rule.remedy.render(data);
   f.relax = render_relax(rule, data);
   f.summary = render_summary(rule, data);
   f.measured = evaluate_or_null(rule.measured, data);
   f.required = evaluate_or_null(rule.required, data);
-  return f;
 }
 
 // A for_each item's name ("Denver viewers"), so two findings of one rule on one
@@ -77,13 +74,15 @@ std::string item_name(const Json* item) {
   return name != item->end() && name->is_string() ? name->get<std::string>() : std::string{};
 }
 
-void add_finding(Evaluation& ev, Finding&& f) {
-  switch (f.effect) {
-    case Effect::exclude: ev.exclusions.push_back(std::move(f)); break;
-    case Effect::warn: ev.warnings.push_back(std::move(f)); break;
-    case Effect::adjust: ev.adjustments.push_back(std::move(f)); break;
-    case Effect::score: break;
+// Where a finding of `effect` is kept; a score rule keeps none.
+std::vector<Finding>* findings_of(Evaluation& ev, Effect effect) {
+  switch (effect) {
+    case Effect::exclude: return &ev.exclusions;
+    case Effect::warn: return &ev.warnings;
+    case Effect::adjust: return &ev.adjustments;
+    case Effect::score: return nullptr;
   }
+  return nullptr;
 }
 
 // Reading `path` needs `part` when one contains the other.
@@ -238,10 +237,28 @@ class CompiledRules::Run {
 
   // `view`: the option's, or an overlay binding "item" for for_each rules.
   void record_fired(const Rule& rule, const jsonlogic::DataView& view, const Json* item = nullptr) {
-    Finding f = make_finding(rule, view);
-    f.item = item_name(item);
-    trace(rule, "fired", f.message);
-    add_finding(m_ev, std::move(f));
+    const Finding* f = add_finding(rule, [&](Finding& added) {
+      render_finding(added, rule, view);
+      added.item = item_name(item);
+    });
+    trace(rule, "fired", f ? f->message : std::string());
+  }
+
+  // A finding of `rule`, built where it is kept (a Finding is large: moving
+  // one costs as much as filling it), and taken back if `fill` throws.
+  template <typename Fill>
+  const Finding* add_finding(const Rule& rule, Fill&& fill) {
+    std::vector<Finding>* list = findings_of(m_ev, rule.effect);
+    if (list == nullptr) return nullptr;
+    Finding& f = list->emplace_back();
+    try {
+      describe_rule(f, rule);
+      fill(f);
+    } catch (...) {
+      list->pop_back();
+      throw;
+    }
+    return &f;
   }
 
   void apply_score(const Rule& rule) {
@@ -300,9 +317,7 @@ class CompiledRules::Run {
   }
 
   void record_exclusion(const Rule& rule, const jsonlogic::DataView& view) {
-    Finding f = finding_of(rule);
-    f.summary = render_summary(rule, view);
-    add_finding(m_ev, std::move(f));
+    add_finding(rule, [&](Finding& f) { f.summary = render_summary(rule, view); });
   }
 
   void finish_score() {
