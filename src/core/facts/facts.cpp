@@ -7,6 +7,7 @@
 #include <map>
 #include <fmt/format.h>
 
+#include <edgeplan/util/json_keys.hpp>
 #include <edgeplan/util/text.hpp>
 
 namespace edgeplan {
@@ -90,8 +91,8 @@ class Members {
   // finds the member or where it goes.
   Json& found_or_added(std::string_view key) {
     auto it = m_members.end();
-    if (m_next != m_members.end() || (!m_members.empty() && !(m_members.rbegin()->first < key))) {
-      it = m_members.lower_bound(key);
+    if (m_next != m_members.end() || (!m_members.empty() && util::compare_keys(m_members.rbegin()->first, key) >= 0)) {
+      it = m_members.lower_bound(util::KeyProbe{key});
       if (it != m_members.end() && it->first == key) return (m_next = std::next(it), it->second);
     }
     it = m_members.emplace_hint(it, std::string(key), nullptr);

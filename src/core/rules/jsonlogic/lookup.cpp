@@ -4,6 +4,8 @@
 #include <array>
 #include <charconv>
 
+#include <edgeplan/util/json_keys.hpp>
+
 #include "rules/jsonlogic/coercion.hpp"
 #include "rules/jsonlogic/internal.hpp"
 
@@ -43,33 +45,13 @@ VarPath path_from_key(const Value& key) {
   return split_path(key.is(Kind::text) ? std::string(key.text()) : to_js_string(key));
 }
 
-// Probes an object's std::map (its comparator is transparent) in the same
-// order as std::string, comparing byte by byte inline: keys are short and
-// usually differ early, so a memcmp call per tree node costs more than it saves.
-struct KeyProbe {
-  std::string_view text;
-};
-
-int compare_keys(std::string_view left, std::string_view right) {
-  const std::size_t common = std::min(left.size(), right.size());
-  for (std::size_t index = 0; index < common; ++index) {
-    const auto a = static_cast<unsigned char>(left[index]);
-    const auto b = static_cast<unsigned char>(right[index]);
-    if (a != b) return a < b ? -1 : 1;
-  }
-  return left.size() < right.size() ? -1 : left.size() > right.size() ? 1 : 0;
-}
-
-bool operator<(const std::string& key, KeyProbe probe) { return compare_keys(key, probe.text) < 0; }
-bool operator<(KeyProbe probe, const std::string& key) { return compare_keys(probe.text, key) < 0; }
-
 }  // namespace
 
 // Works on the underlying containers: nlohmann's iterator wrappers cost more than the search.
 const Json* step_into(const Json& from, const PathSegment& segment) {
   if (from.is_object()) {
     const auto& members = from.get_ref<const Json::object_t&>();
-    const auto found = members.find(KeyProbe{segment.key});
+    const auto found = members.find(util::KeyProbe{segment.key});
     return found == members.end() ? nullptr : &found->second;
   }
   if (from.is_array() && segment.index) {
