@@ -17,6 +17,14 @@ std::vector<std::string> residency_jurisdictions(const Workload& workload);
 // The workload's demand now and at the horizon, as rules see it under facts.capacity.demand.
 Json demand_json(const Workload& workload);
 
+// A workload's services as the facts of every option compare them, sorted and
+// without repeats (the workload's own strings): worked out once per workload.
+struct ServiceLists {
+  explicit ServiceLists(const Workload& workload);
+  std::vector<const std::string*> local;          // spec.services.local
+  std::vector<const std::string*> regional_only;  // spec.services.regional not also asked locally
+};
+
 struct FactsContext {
   const Workload& workload;
   const Catalog& catalog;
@@ -26,6 +34,7 @@ struct FactsContext {
   std::vector<std::string> residency_countries = edgeplan::residency_countries(workload);
   // Each allowed country, or its listed subdivisions where the spec names some.
   std::vector<std::string> residency_jurisdictions = edgeplan::residency_jurisdictions(workload);
+  ServiceLists services{workload};
   // Whether latency facts carry "terms" (where each millisecond comes from, as
   // text): off for decision detail, which prints none and pays most for them.
   bool describe_terms = true;

@@ -116,12 +116,6 @@ void set_text(Json& slot, std::string_view text) {
 
 void set_text(Json& slot, const char* text) { set_text(slot, std::string_view(text)); }
 
-// Sorted and without repeats, as the fact lists built from std::sets are.
-void sort_unique(std::vector<std::string_view>& names) {
-  std::sort(names.begin(), names.end());
-  names.erase(std::unique(names.begin(), names.end()), names.end());
-}
-
 void set_text(Json& slot, const std::optional<std::string>& text) {
   if (text) set_text(slot, *text);
   else slot = nullptr;
@@ -405,26 +399,25 @@ class OptionServices {
   LocalServices m_outposts;
 };
 
-// Regional services the option would use from its parent Region: those it does not offer itself.
-std::vector<std::string_view> used_from_parent(const Workload& w, const OptionServices& local) {
+// Regional services the option would use from its parent Region: those it does not offer itself (sorted).
+std::vector<std::string_view> used_from_parent(const FactsContext& ctx, const OptionServices& local) {
   std::vector<std::string_view> out;
-  for (const auto& s : w.services_regional)
-    if (!std::count(w.services_local.begin(), w.services_local.end(), s) && !local.offers(s)) out.push_back(s);
-  sort_unique(out);
+  for (const std::string* s : ctx.services.regional_only)
+    if (!local.offers(*s)) out.push_back(*s);
   return out;
 }
 
 void write_services(const Candidate& c, const FactsContext& ctx, Json& j) {
   const Workload& w = ctx.workload;
   const OptionServices local(c);
+  // Sorted as the local services are.
   std::vector<std::string_view> missing, unverified, available;
-  for (const auto& s : w.services_local) {
-    if (local.offers(s)) available.push_back(s);
-    else if (local.probable(s)) unverified.push_back(s);
-    else missing.push_back(s);
+  for (const std::string* s : ctx.services.local) {
+    if (local.offers(*s)) available.push_back(*s);
+    else if (local.probable(*s)) unverified.push_back(*s);
+    else missing.push_back(*s);
   }
-  const std::vector<std::string_view> from_parent = used_from_parent(w, local);
-  for (auto* names : {&missing, &unverified, &available}) sort_unique(*names);
+  const std::vector<std::string_view> from_parent = used_from_parent(ctx, local);
   // The service lists as they would read if the missing services moved to the
   // parent Region: the relaxation services.missing-local suggests.
   std::vector<std::string_view> relaxed_local, relaxed_regional(w.services_regional.begin(), w.services_regional.end());
@@ -488,7 +481,7 @@ void write_residency(const Candidate& c, const FactsContext& ctx, Json& j) {
   // Where no residency applies, nothing kept in the parent Region can break it.
   std::vector<std::string_view> parent_data;
   if (parent && res.constrained())
-    for (const auto& s : used_from_parent(w, OptionServices(c)))
+    for (const auto& s : used_from_parent(ctx, OptionServices(c)))
       if (ctx.catalog.stores_data(std::string(s))) parent_data.push_back(s);
   const std::string parent_verdict = parent ? res.verdict(parent->place) : "";
   const auto limits = res.subdivisions_of(c.place.country);
@@ -757,6 +750,24 @@ void write_parent_region(const Candidate& c, const FactsContext& ctx, Json& j) {
 }  // namespace
 
 std::vector<std::string> residency_countries(const Workload& w) { return w.residency.allowed_countries(); }
+
+namespace {
+
+// `names` as pointers to its strings, in order and without repeats.
+std::vector<const std::string*> sorted_names(const std::vector<std::string>& names) {
+  std::vector<const std::string*> out;
+  for (const auto& name : names) out.push_back(&name);
+  std::sort(out.begin(), out.end(), [](const std::string* a, const std::string* b) { return *a < *b; });
+  out.erase(std::unique(out.begin(), out.end(), [](const std::string* a, const std::string* b) { return *a == *b; }), out.end());
+  return out;
+}
+
+}  // namespace
+
+ServiceLists::ServiceLists(const Workload& w) : local(sorted_names(w.services_local)) {
+  for (const std::string* s : sorted_names(w.services_regional))
+    if (!std::count(w.services_local.begin(), w.services_local.end(), *s)) regional_only.push_back(s);
+}
 
 std::vector<std::string> residency_jurisdictions(const Workload& w) {
   std::vector<std::string> out;
