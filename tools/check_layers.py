@@ -19,7 +19,7 @@ LAYERS = ["util", "model", "load", "validate", "candidates", "sizing", "facts", 
 
 # Public headers by layer (include/edgeplan/NAME.hpp).
 HEADERS = {
-    "util": ["util/text", "util/digest", "util/atomic_file", "util/utf8", "util/snapshots", "util/parallel", "util/json_keys", "diagnostics", "exit_codes"],
+    "util": ["util/text", "util/digest", "util/atomic_file", "util/utf8", "util/snapshots", "util/parallel", "util/json_members", "diagnostics", "exit_codes"],
     "model": ["workload", "catalog", "geo", "json_document", "file_system", "lazy_data", "instance_catalog", "prices", "json_digest"],
     "load": ["catalog_loader", "catalog_snapshot", "prices_loader"],
     "validate": ["schema_validation", "workload_loader"],  # load_workload: read, defaults, checks

@@ -7,7 +7,7 @@
 #include <map>
 #include <fmt/format.h>
 
-#include <edgeplan/util/json_keys.hpp>
+#include <edgeplan/util/json_members.hpp>
 #include <edgeplan/util/text.hpp>
 
 namespace edgeplan {
@@ -62,6 +62,24 @@ Json& object_in(Json& j) {
   return j;
 }
 
+// A member as Members gives it: assigning goes through util::assign_in_place
+// (facts write thousands of numbers and flags per workload over the last
+// option's); anything else takes it as the Json it is.
+class Slot {
+ public:
+  explicit Slot(Json& json) : m_json(json) {}
+  Slot(const Slot&) = default;
+  template <typename T>
+  Slot& operator=(T&& value) {
+    util::assign_in_place(m_json, std::forward<T>(value));
+    return *this;
+  }
+  operator Json&() const { return m_json; }
+
+ private:
+  Json& m_json;
+};
+
 // Writes the members of one object, like j[key] but without building a
 // std::string per key. Each key is looked for just after the previous one
 // first, so writing a group's keys in sorted order (as the writers below do)
@@ -72,16 +90,16 @@ class Members {
 
  public:
   explicit Members(Json& j) : m_members(object_in(j).get_ref<Json::object_t&>()), m_next(m_members.begin()) {}
-  Json& operator[](std::string_view key) {
-    if (m_next != m_members.end() && equal(m_next->first, key)) return (m_next++)->second;
-    return found_or_added(key);
+  Slot operator[](std::string_view key) {
+    if (m_next != m_members.end() && equal(m_next->first, key)) return Slot((m_next++)->second);
+    return Slot(found_or_added(key));
   }
   // Every key is a literal: its length known here lets the compiler compare
   // inline instead of calling memcmp, on a path taken for every fact of every option.
   template <std::size_t N>
-  Json& operator[](const char (&key)[N]) {
-    if (m_next != m_members.end() && m_next->first.size() == N - 1 && std::memcmp(m_next->first.data(), key, N - 1) == 0) return (m_next++)->second;
-    return found_or_added(std::string_view(key, N - 1));
+  Slot operator[](const char (&key)[N]) {
+    if (m_next != m_members.end() && m_next->first.size() == N - 1 && std::memcmp(m_next->first.data(), key, N - 1) == 0) return Slot((m_next++)->second);
+    return Slot(found_or_added(std::string_view(key, N - 1)));
   }
 
  private:
@@ -317,14 +335,14 @@ void write_latency(const Candidate& c, const FactsContext& ctx, Json& j) {
   // Slots taken in key order first (references into a std::map stay valid),
   // filled once the user groups and dependencies are written.
   Members m(j);
-  Json& all_reachable_slot = m["all_reachable"];
+  Slot all_reachable_slot = m["all_reachable"];
   auto& deps = objects_in(m["dependencies"], ctx.workload.dependencies.size());
   m["includes_access"] = ctx.workload.latency.includes_access;
-  Json& max_user_rtt_slot = m["max_user_rtt_ms"];
+  Slot max_user_rtt_slot = m["max_user_rtt_ms"];
   set_text(m["percentile"], ctx.workload.latency.percentile);
   auto& users = objects_in(m["users"], ctx.workload.users.size());
-  Json& weighted_slot = m["weighted_ratio"];
-  Json& worst_slot = m["worst_ratio"];
+  Slot weighted_slot = m["weighted_ratio"];
+  Slot worst_slot = m["worst_ratio"];
   double worst = 0, weighted = 0, max_compared = 0;
   bool all_reachable = true;
   for (std::size_t i = 0; i < users.size(); ++i) {

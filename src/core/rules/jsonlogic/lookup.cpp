@@ -4,7 +4,7 @@
 #include <array>
 #include <charconv>
 
-#include <edgeplan/util/json_keys.hpp>
+#include <edgeplan/util/json_members.hpp>
 
 #include "rules/jsonlogic/coercion.hpp"
 #include "rules/jsonlogic/internal.hpp"
