@@ -97,7 +97,7 @@ class Members {
   // Every key is a literal: its length known here lets the compiler compare
   // inline instead of calling memcmp, on a path taken for every fact of every option.
   template <std::size_t N>
-  Slot operator[](const char (&key)[N]) {
+  [[gnu::always_inline]] Slot operator[](const char (&key)[N]) {
     if (m_next != m_members.end() && m_next->first.size() == N - 1 && std::memcmp(m_next->first.data(), key, N - 1) == 0) return Slot((m_next++)->second);
     return Slot(found_or_added(std::string_view(key, N - 1)));
   }
