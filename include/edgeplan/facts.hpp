@@ -38,6 +38,11 @@ struct FactsContext {
   // Whether latency facts carry "terms" (where each millisecond comes from, as
   // text): off for decision detail, which prints none and pays most for them.
   bool describe_terms = true;
+  // Whether site-to-site legs (kept per thread and shared by every evaluation
+  // on it) are routed with their terms' texts even where these facts describe
+  // none: a check of a relaxation then reuses the legs the full evaluation
+  // before it made. Off where nothing describes terms (a batch's decisions).
+  bool leg_texts = true;
   // Days from the imported account view's capture to the engine's `today`
   // (null: no view, or no capture time): the same for every option, so worked out once.
   std::optional<long> account_age_days = std::nullopt;
@@ -72,6 +77,11 @@ class LazyFacts : public LazyData {
   const Candidate& m_candidate;
   const FactsContext& m_context;
 };
+
+// Whether reading the data at `path` (dotted, "*" for any array element) may
+// read the terms of an RTT estimate (text, written only where the context
+// describes terms): the path leads to them, or they lie inside what it reads.
+bool may_read_rtt_terms(std::string_view path);
 
 // What rules see as "option" and "workload".
 Json option_json(const Candidate& candidate);

@@ -93,6 +93,10 @@ struct Rule {
   jsonlogic::DataReads reads_to_decide;
 };
 
+// What a rule's expressions and texts read (Rule::reads without its for_each
+// array, which it iterates rather than reads; "item" is an element of it).
+jsonlogic::DataReads expression_reads(const Rule& rule);
+
 // info < warning < error; -1 for an unknown name.
 int severity_rank(const std::string& severity);
 
@@ -202,6 +206,9 @@ struct RuleNeeds {
   // Whether an exclude rule reads "workload" at all (built by the caller, not
   // lazily: a check that runs only the exclude rules can leave it out).
   bool exclusions_read_workload = false;
+  // Whether an exclude rule may read an RTT's terms (text; may_read_rtt_terms):
+  // a check that runs only the exclude rules describes none when none does.
+  bool exclusions_read_terms = false;
 };
 
 // A rule that could not be evaluated (e.g. step limit) is an input error in its file.

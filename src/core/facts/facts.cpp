@@ -207,6 +207,7 @@ RttEstimate measured_or_model(const FactsContext& ctx, const std::string& from_n
 // facts, so both are kept per thread (batch workers each have their own).
 struct SiteLeg {
   RttEstimate estimate;
+  bool with_terms = true;  // estimate.terms made (else only the numbers)
   mutable std::optional<std::string> described;  // latency::describe(estimate), made on first use
   const std::string& terms() const {
     if (!described) described = latency::describe(estimate);
@@ -214,7 +215,7 @@ struct SiteLeg {
   }
 };
 
-using SiteLegKey = std::array<double, 11>;  // both ends' points and site ranges, and whether terms were made
+using SiteLegKey = std::array<double, 10>;  // both ends' points and site ranges
 
 std::map<SiteLegKey, SiteLeg>& site_leg_cache() {
   thread_local std::map<SiteLegKey, SiteLeg> cache;
@@ -222,16 +223,21 @@ std::map<SiteLegKey, SiteLeg>& site_leg_cache() {
 }
 
 // A leg stays valid until the next fact group is written: only between groups,
-// where no writer holds one, is the cache trimmed (write_group).
-// `with_terms` as the context describes terms: a leg without them has no terms() to give.
+// where no writer holds one, is the cache trimmed (write_group). A leg made
+// with terms serves a caller without them too (the numbers are the same); one
+// made without is made again, with them, for a caller that describes them.
 const SiteLeg& site_leg(const Place& a, const Range& site_a, const Place& b, const Range& site_b, bool with_terms) {
   auto& cache = site_leg_cache();
-  const SiteLegKey key{a.point.lat,  a.point.lon,  b.point.lat, b.point.lon,  site_a.low,          site_a.typical,
-                       site_a.high,  site_b.low,   site_b.typical, site_b.high, with_terms ? 1.0 : 0.0};
+  const SiteLegKey key{a.point.lat, a.point.lon, b.point.lat, b.point.lon, site_a.low, site_a.typical, site_a.high, site_b.low, site_b.typical, site_b.high};
   auto it = cache.find(key);
-  if (it != cache.end()) return it->second;
-  return cache.emplace(key, SiteLeg{estimate_site_rtt(a, site_a, b, site_b, with_terms), std::nullopt}).first->second;
+  if (it != cache.end() && (it->second.with_terms || !with_terms)) return it->second;
+  SiteLeg leg{estimate_site_rtt(a, site_a, b, site_b, with_terms), with_terms, std::nullopt};
+  if (it != cache.end()) return it->second = std::move(leg);
+  return cache.emplace(key, std::move(leg)).first->second;
 }
+
+// Whether this context's site legs are routed with their terms' texts.
+bool leg_terms(const FactsContext& ctx) { return ctx.describe_terms || ctx.leg_texts; }
 
 // Bounded: every (site, parent) leg (about 130) and a few workloads'
 // dependencies (one leg per option each) fit; one group adds at most a leg per
@@ -288,12 +294,12 @@ const Site* parent_site(const Candidate& c, const Catalog& catalog) {
 // An on-premises system reaches a Wavelength Zone that takes no traffic from
 // the Internet only through the zone's parent Region (Direct Connect or VPN
 // to the Region's VPC, then the VPC's link to the zone): two backbone legs.
-RttEstimate via_parent_region(const Dependency& d, const Candidate& c, const Site& parent, bool with_terms) {
+RttEstimate via_parent_region(const Dependency& d, const Candidate& c, const Site& parent, const FactsContext& ctx) {
   const Range region = latency::site_overhead(SiteKind::region);
-  const RttEstimate& in = site_leg(d.place, latency::kLanRtt, parent.place, region, with_terms).estimate;
-  const RttEstimate& out = site_leg(parent.place, region, c.place, latency::site_overhead(c.kind), with_terms).estimate;
+  const RttEstimate& in = site_leg(d.place, latency::kLanRtt, parent.place, region, leg_terms(ctx)).estimate;
+  const RttEstimate& out = site_leg(parent.place, region, c.place, latency::site_overhead(c.kind), leg_terms(ctx)).estimate;
   RttEstimate e{in.rtt + out.rtt, distance_km(d.place.point, c.place.point), "model", "backbone", {}};
-  if (!with_terms) return e;
+  if (!ctx.describe_terms) return e;
   for (const auto* leg : {&in, &out})
     for (const auto& term : leg->terms) e.terms.push_back(term);
   e.terms.front().what = "via parent Region " + parent.id + ": " + e.terms.front().what;
@@ -308,8 +314,8 @@ RttEstimate dependency_estimate(const Dependency& d, const Candidate& c, const F
   if (c.facility && d.facility && c.facility->id == *d.facility)
     return RttEstimate{latency::kLanRtt, 0.0, "model", "lan", {{"LAN inside the facility (local gateway)", 0, 0, latency::kLanRtt}}};
   const Site* parent = parent_site(c, ctx.catalog);
-  if (c.kind == SiteKind::wavelength_zone && !wavelength_reachable(c, false) && parent) return via_parent_region(d, c, *parent, ctx.describe_terms);
-  const SiteLeg& leg = site_leg(d.place, latency::kLanRtt, c.place, latency::site_overhead(c.kind), ctx.describe_terms);
+  if (c.kind == SiteKind::wavelength_zone && !wavelength_reachable(c, false) && parent) return via_parent_region(d, c, *parent, ctx);
+  const SiteLeg& leg = site_leg(d.place, latency::kLanRtt, c.place, latency::site_overhead(c.kind), leg_terms(ctx));
   cached = &leg;
   return leg.estimate;
 }
@@ -657,7 +663,7 @@ void write_outposts(const Candidate& c, const FactsContext& ctx, Json& out) {
   m["parent_region_supported"] = c.parent_region && std::count(f.parent_regions.begin(), f.parent_regions.end(), *c.parent_region) > 0;
   if (parent) {
     // Checked against the 175 ms ceiling with the pessimistic end.
-    const SiteLeg& link = site_leg(c.place, latency::site_overhead(c.kind), parent->place, latency::site_overhead(SiteKind::region), ctx.describe_terms);
+    const SiteLeg& link = site_leg(c.place, latency::site_overhead(c.kind), parent->place, latency::site_overhead(SiteKind::region), leg_terms(ctx));
     m["service_link_rtt_ms"] = tenth(link.estimate.rtt.high);
   } else {
     m["service_link_rtt_ms"] = nullptr;
@@ -751,7 +757,7 @@ void write_parent_region(const Candidate& c, const FactsContext& ctx, Json& j) {
     return;
   }
   // The zone (or Outpost) and its parent Region are both AWS sites: backbone class.
-  const SiteLeg& leg = site_leg(c.place, latency::site_overhead(c.kind), parent->place, latency::site_overhead(SiteKind::region), ctx.describe_terms);
+  const SiteLeg& leg = site_leg(c.place, latency::site_overhead(c.kind), parent->place, latency::site_overhead(SiteKind::region), leg_terms(ctx));
   const RttEstimate& e = leg.estimate;
   // AWS's own median (get-aws-network-performance-data), when the account view has it.
   const MeasuredSiteRtt* measured = c.site ? ctx.catalog.find_measured_rtt(c.site->id, parent->id) : nullptr;
@@ -886,6 +892,38 @@ void LazyFacts::build(std::size_t index, Json& data) {
   }
   const FactGroup& group = fact_groups().at(index - 1);
   write_group(group, m_candidate, m_context, Members(Members(data)["facts"])[std::string_view(group.name)]);
+}
+
+namespace {
+
+std::vector<std::string_view> dotted_segments(std::string_view path) {
+  std::vector<std::string_view> out;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t dot = path.find('.', start);
+    out.push_back(path.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start));
+    if (dot == std::string_view::npos) return out;
+    start = dot + 1;
+  }
+}
+
+}  // namespace
+
+// Where write_terms puts terms, "*" for each element of an array.
+bool may_read_rtt_terms(std::string_view path) {
+  static const std::vector<std::vector<std::string_view>> kTermPaths = {
+      {"facts", "latency", "users", "*", "terms"},
+      {"facts", "latency", "dependencies", "*", "terms"},
+      {"facts", "parent_region", "terms"},
+  };
+  if (path.empty()) return true;  // the whole data
+  const std::vector<std::string_view> read = dotted_segments(path);
+  return std::any_of(kTermPaths.begin(), kTermPaths.end(), [&](const std::vector<std::string_view>& terms) {
+    const std::size_t common = std::min(read.size(), terms.size());
+    for (std::size_t i = 0; i < common; ++i)
+      if (terms[i] != "*" && read[i] != "*" && terms[i] != read[i]) return false;
+    return true;  // one leads to the other
+  });
 }
 
 Json option_json(const Candidate& c) {

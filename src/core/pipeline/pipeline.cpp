@@ -151,8 +151,10 @@ class FullEvaluator {
 std::optional<std::vector<Finding>> option_exclusions(const Workload& workload, const Engine& engine, const std::string& option_id) {
   const std::optional<Candidate> candidate = build_candidate(workload, engine.catalog, option_id);
   if (!candidate) return std::nullopt;
-  const FactsContext context = facts_context(workload, engine);
   const std::shared_ptr<const RuleNeeds> needs = decision_needs(engine);
+  FactsContext context = facts_context(workload, engine);
+  // Terms (text) only if an exclude rule may read them: the default rules do not.
+  context.describe_terms = needs->exclusions_read_terms;
   const CompiledRules rules(engine.rules, {}, needs);
   // The rules' data of this thread's last check: a relaxation is checked round
   // after round, option after option, and each check writes its facts over the
@@ -294,6 +296,7 @@ Report recommend(const LoadedWorkload& loaded, const Engine& engine, Detail deta
   const bool full = detail == Detail::full;
   FactsContext context = facts_context(workload, engine);
   context.describe_terms = full;
+  context.leg_texts = full;
   const CompiledRules rules(engine.rules, report.weights,
                          full ? nullptr : decision_needs(engine));
   // The rules' data. A decision builds each option's facts lazily into it, over

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <edgeplan/diagnostics.hpp>
+#include <edgeplan/facts.hpp>
 #include <edgeplan/util/text.hpp>
 
 namespace edgeplan {
@@ -103,6 +104,18 @@ std::uint64_t parts_read(const jsonlogic::DataReads& reads, const std::vector<st
   return mask;
 }
 
+// Whether the rule may read an RTT's terms. Its "item" is an element of its
+// for_each array, so "item.terms" of facts.latency.users reads
+// facts.latency.users.*.terms.
+bool reads_rtt_terms(const Rule& rule) {
+  const jsonlogic::DataReads reads = expression_reads(rule);
+  if (reads.anything) return true;
+  return std::any_of(reads.paths.begin(), reads.paths.end(), [&](const std::string& path) {
+    const bool of_item = !rule.for_each.empty() && (path == "item" || path.rfind("item.", 0) == 0);
+    return may_read_rtt_terms(of_item ? rule.for_each + ".*" + path.substr(4) : path);
+  });
+}
+
 }  // namespace
 
 double plus_adjustments(double score, const Evaluation& evaluation) {
@@ -134,6 +147,7 @@ RuleNeeds::RuleNeeds(const RuleSet& rules, const std::vector<std::string>& parts
     all.push_back(parts_read(rule.reads, parts));
     to_decide.push_back(rule.effect == Effect::adjust ? all.back() : parts_read(rule.reads_to_decide, parts));
     if (rule.effect == Effect::exclude && parts_read(rule.reads, {"workload"}) != 0) exclusions_read_workload = true;
+    if (rule.effect == Effect::exclude && reads_rtt_terms(rule)) exclusions_read_terms = true;
   }
 }
 

@@ -69,16 +69,17 @@ void check_effect_fields(JsonReader& r, const std::string& p, const Rule& rule) 
     r.error(p, "missing required field \"message\" (what the user reads when the rule fires)");
 }
 
-jsonlogic::DataReads reads_to_decide(const Rule& rule) {
+// What deciding whether the rule fires, its score and its summary label read.
+jsonlogic::DataReads deciding_reads(const Rule& rule) {
   jsonlogic::DataReads reads = rule.condition.reads();
   if (rule.score) reads.merge(rule.score->reads());
   reads.merge(rule.summary.reads());
-  if (!rule.for_each.empty()) reads.paths.push_back(rule.for_each);
   return reads;
 }
 
-jsonlogic::DataReads all_reads(const Rule& rule) {
-  jsonlogic::DataReads reads = reads_to_decide(rule);
+// What the rest of a finding reads: its values, texts and relaxation.
+jsonlogic::DataReads finding_reads(const Rule& rule) {
+  jsonlogic::DataReads reads;
   for (const auto* value : {&rule.measured, &rule.required})
     if (*value) reads.merge((*value)->reads());
   for (const auto* text : {&rule.message, &rule.remedy}) reads.merge(text->reads());
@@ -86,6 +87,18 @@ jsonlogic::DataReads all_reads(const Rule& rule) {
     reads.merge(op.path.reads());
     if (op.value) reads.merge(op.value->reads());
   }
+  return reads;
+}
+
+jsonlogic::DataReads reads_to_decide(const Rule& rule) {
+  jsonlogic::DataReads reads = deciding_reads(rule);
+  if (!rule.for_each.empty()) reads.paths.push_back(rule.for_each);
+  return reads;
+}
+
+jsonlogic::DataReads all_reads(const Rule& rule) {
+  jsonlogic::DataReads reads = reads_to_decide(rule);
+  reads.merge(finding_reads(rule));
   return reads;
 }
 
@@ -302,6 +315,12 @@ void add_rule_document(RuleSet& set, const std::string& name, const JsonDocument
 }
 
 }  // namespace
+
+jsonlogic::DataReads expression_reads(const Rule& rule) {
+  jsonlogic::DataReads reads = deciding_reads(rule);
+  reads.merge(finding_reads(rule));
+  return reads;
+}
 
 void add_rule_file(RuleSet& set, const std::string& name, std::string_view text) {
   add_rule_document(set, name, JsonDocument::parse_file(name, text), util::sha256_hex(text));

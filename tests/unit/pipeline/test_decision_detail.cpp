@@ -192,3 +192,33 @@ TEST_CASE("build_candidate: the candidate build_candidates gives, built alone") 
     }
   }
 }
+
+// A relaxation check describes no RTT terms (text) unless an exclude rule may
+// read them: the default rules do not. A rule whose message quotes its user
+// group's terms must get them there as the full evaluation gives them.
+TEST_CASE("option_exclusions: exclude rules that read RTT terms see them") {
+  CHECK_FALSE(decision_needs(test::default_rules())->exclusions_read_terms);
+  RuleSet rules = test::default_rules();
+  add_rule_file(rules, "terms.json", R"({"apiVersion": "edgeplan/v1", "kind": "RuleSet", "rules": [
+    {"id": "t.terms", "description": "d", "effect": "exclude", "factor": "latency", "for_each": "facts.latency.users",
+     "condition": {">": [{"var": "item.rtt_ms"}, 5]}, "message": "{item.name}: {item.terms}", "summary": "far"}]})");
+  REQUIRE(decision_needs(rules)->exclusions_read_terms);
+  const Engine engine{test::default_catalog(), rules};
+  const ExclusionsChecked checked = check_option_exclusions(engine, 13);
+  CHECK(checked.by_rule.count("t.terms") == 1);
+  CHECK(checked.by_rule.at("t.terms") > 100);
+}
+
+TEST_CASE("may_read_rtt_terms: the paths that lead to an RTT's terms or hold them") {
+  for (const char* path : {"", "facts", "facts.latency", "facts.latency.users", "facts.latency.users.0", "facts.latency.users.0.terms",
+                           "facts.latency.users.*.terms", "facts.latency.dependencies.2.terms", "facts.parent_region",
+                           "facts.parent_region.terms", "facts.latency.users.0.terms.length"}) {
+    INFO(path);
+    CHECK(may_read_rtt_terms(path));
+  }
+  for (const char* path : {"workload", "option", "facts.residency", "facts.latency.worst_ratio", "facts.latency.users.0.rtt_ms",
+                           "facts.parent_region.rtt_ms", "facts.latency.users.0.name", "item.terms", "facts.services.terms"}) {
+    INFO(path);
+    CHECK_FALSE(may_read_rtt_terms(path));
+  }
+}
