@@ -136,7 +136,13 @@ void set_text(Json& slot, const char* text) { set_text(slot, std::string_view(te
 
 void set_text(Json& slot, const std::optional<std::string>& text) {
   if (text) set_text(slot, *text);
-  else slot = nullptr;
+  else util::assign_in_place(slot, nullptr);
+}
+
+// The text, or null without one (no copy made to pass it).
+void set_text_or_null(Json& slot, const std::string* text) {
+  if (text) set_text(slot, *text);
+  else util::assign_in_place(slot, nullptr);
 }
 
 template <typename Strings>
@@ -251,7 +257,7 @@ void trim_site_legs() {
 template <typename Describe>
 void write_terms(Json& slot, const FactsContext& ctx, Describe&& describe) {
   if (ctx.describe_terms) set_text(slot, describe());
-  else slot = nullptr;
+  else util::assign_in_place(slot, nullptr);
 }
 
 struct UserLatency {
@@ -490,7 +496,7 @@ std::vector<std::string_view> parent_region_flows(const Candidate& c, const Work
 
 // Where residency places data, as precisely as the verdict needs: the country
 // when the country is the problem, else the subdivision when known.
-std::string place_text(const Place& place, const std::string& verdict) {
+const std::string& place_text(const Place& place, const std::string& verdict) {
   return verdict != "outside-country"sv && place.subdivision ? *place.subdivision : place.country;
 }
 
@@ -518,12 +524,14 @@ void write_residency(const Candidate& c, const FactsContext& ctx, Json& j) {
   set_text(m["country"], c.place.country);
   m["country_allowed"] = verdict != "outside-country"sv;
   m["inside"] = (verdict == "inside"sv || verdict == "unconstrained"sv) && (parent_inside || parent_data.empty());
-  set_text(m["parent_region"], parent ? std::optional<std::string>(parent->id) : std::nullopt);
+  set_text_or_null(m["parent_region"], parent ? &parent->id : nullptr);
   set_texts(m["parent_region_data"], parent_data);
   set_texts(m["parent_region_flows"], parent ? parent_region_flows(c, w) : std::vector<std::string_view>{});
-  m["parent_region_inside"] = parent ? Json(parent_inside) : Json(nullptr);
-  set_text(m["parent_region_place"], parent ? std::optional<std::string>(place_text(parent->place, parent_verdict)) : std::nullopt);
-  set_text(m["parent_region_verdict"], parent ? std::optional<std::string>(parent_verdict) : std::nullopt);
+  Slot parent_inside_slot = m["parent_region_inside"];
+  if (parent) parent_inside_slot = parent_inside;
+  else parent_inside_slot = nullptr;
+  set_text_or_null(m["parent_region_place"], parent ? &place_text(parent->place, parent_verdict) : nullptr);
+  set_text_or_null(m["parent_region_verdict"], parent ? &parent_verdict : nullptr);
   set_text(m["subdivision"], c.place.subdivision);
   m["subdivision_allowed"] = limits.empty() ? Json(true) : verdict == "unknown-subdivision"sv ? Json(nullptr) : Json(verdict == "inside"sv);
   set_text(m["verdict"], verdict);
