@@ -62,6 +62,11 @@ Json& object_in(Json& j) {
   return j;
 }
 
+template <typename T>
+constexpr bool is_optional = false;
+template <typename T>
+constexpr bool is_optional<std::optional<T>> = true;
+
 // A member as Members gives it: assigning goes through util::assign_in_place
 // (facts write thousands of numbers and flags per workload over the last
 // option's); anything else takes it as the Json it is.
@@ -70,8 +75,16 @@ class Slot {
   explicit Slot(Json& json) : m_json(json) {}
   Slot(const Slot&) = default;
   template <typename T>
+    requires(!is_optional<std::remove_cvref_t<T>>)
   Slot& operator=(T&& value) {
     util::assign_in_place(m_json, std::forward<T>(value));
+    return *this;
+  }
+  // A fact the spec or catalog may leave out: null (unknown) when it does.
+  template <typename T>
+  Slot& operator=(const std::optional<T>& value) {
+    if (value) util::assign_in_place(m_json, *value);
+    else util::assign_in_place(m_json, nullptr);
     return *this;
   }
   operator Json&() const { return m_json; }
@@ -186,7 +199,7 @@ void write_rtt_entry(Members& m, const RttEntry& r, Between&& between) {
   set_text(m["path"], r.estimate.path);
   m["ratio"] = r.ratio();
   between(m, "required_ms");
-  m["required_ms"] = r.required ? Json(*r.required) : Json(nullptr);
+  m["required_ms"] = r.required;
   m["rtt_compared_ms"] = r.compared;
   m["rtt_high_ms"] = tenth(r.estimate.rtt.high);
   // Messages say "measured RTT" or "estimated RTT" after this.
@@ -595,9 +608,9 @@ void write_account(const Candidate& c, const FactsContext& ctx, Json& j) {
   const AccountObservation* seen = c.site && c.site->account ? &*c.site->account : nullptr;
   const std::optional<long>& age = ctx.account_age_days;
   Members m(j);
-  m["age_days"] = age ? Json(*age) : Json(nullptr);
-  set_text(m["captured_at"], view && !view->captured_at.empty() ? std::optional<std::string>(view->captured_at) : std::nullopt);
-  set_text(m["id"], view && !view->id.empty() ? std::optional<std::string>(view->id) : std::nullopt);
+  m["age_days"] = age;
+  set_text_or_null(m["captured_at"], view && !view->captured_at.empty() ? &view->captured_at : nullptr);
+  set_text_or_null(m["id"], view && !view->id.empty() ? &view->id : nullptr);
   m["imported"] = view.has_value();
   set_text(m["label"], view ? std::optional<std::string>(account_label(ctx.catalog)) : std::nullopt);
   m["max_age_days"] = ctx.max_catalog_age_days;
