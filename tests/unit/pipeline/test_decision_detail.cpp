@@ -6,6 +6,7 @@
 // (tests/data/portfolio-sample.jsonl: bench/gen_portfolio.py --count 200 --seed 7).
 #include <catch2/catch.hpp>
 
+#include <functional>
 #include <map>
 #include <optional>
 
@@ -221,4 +222,26 @@ TEST_CASE("may_read_rtt_terms: the paths that lead to an RTT's terms or hold the
     INFO(path);
     CHECK_FALSE(may_read_rtt_terms(path));
   }
+}
+
+// may_read_rtt_terms lists where the facts put terms: every "terms" text the
+// facts of every option of every sample spec carry must be at a path it names.
+TEST_CASE("may_read_rtt_terms: names every place the facts put terms") {
+  std::size_t seen = 0, missed = 0;
+  std::function<void(const Json&, const std::string&)> walk = [&](const Json& node, const std::string& path) {
+    if (node.is_array())
+      for (std::size_t i = 0; i < node.size(); ++i) walk(node[i], path + "." + std::to_string(i));
+    if (!node.is_object()) return;
+    for (const auto& [key, value] : node.items()) {
+      if (key == "terms" && value.is_string()) ++seen, missed += !may_read_rtt_terms(path + ".terms");
+      walk(value, path + "." + key);
+    }
+  };
+  for (std::size_t s = 0; s < specs().size(); s += 5) {
+    const Workload& workload = specs()[s].loaded.workload;
+    const FactsContext context{workload, test::default_catalog()};
+    for (const Candidate& c : build_candidates(workload, test::default_catalog())) walk(derive_facts(c, context), "facts");
+  }
+  CHECK(seen > 1000);
+  CHECK(missed == 0);
 }
