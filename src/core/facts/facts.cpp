@@ -147,16 +147,13 @@ void set_text(Json& slot, std::string_view text) {
 
 void set_text(Json& slot, const char* text) { set_text(slot, std::string_view(text)); }
 
-void set_text(Json& slot, const std::optional<std::string>& text) {
-  if (text) set_text(slot, *text);
-  else util::assign_in_place(slot, nullptr);
-}
-
 // The text, or null without one (no copy made to pass it).
 void set_text_or_null(Json& slot, const std::string* text) {
   if (text) set_text(slot, *text);
   else util::assign_in_place(slot, nullptr);
 }
+
+void set_text(Json& slot, const std::optional<std::string>& text) { set_text_or_null(slot, text ? &*text : nullptr); }
 
 template <typename Strings>
 void set_texts(Json& slot, const Strings& items) {

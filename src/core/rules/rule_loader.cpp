@@ -96,9 +96,10 @@ jsonlogic::DataReads reads_to_decide(const Rule& rule) {
   return reads;
 }
 
+// Everything the rule reads: its expressions and texts, and its for_each array.
 jsonlogic::DataReads all_reads(const Rule& rule) {
-  jsonlogic::DataReads reads = reads_to_decide(rule);
-  reads.merge(finding_reads(rule));
+  jsonlogic::DataReads reads = expression_reads(rule);
+  if (!rule.for_each.empty()) reads.paths.push_back(rule.for_each);
   return reads;
 }
 
