@@ -46,6 +46,7 @@ FILES = {
     "src/core/load/file_system.cpp": "model",
     "src/core/load/instance_catalog.cpp": "model",
     "src/core/load/prices.cpp": "model",
+    "src/core/load/lazy_data.cpp": "model",
     "src/core/capacity/capacity_report.cpp": "features",
 }
 

@@ -1,13 +1,76 @@
 #pragma once
 // The data rules read, built part by part on demand: facts implement it, the
-// rules (CompiledRules) ask for a part the first time a rule reads it.
+// rules (CompiledRules) ask for a part the first time a rule reads it, and say
+// which of its members they may read at all.
+#include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include <edgeplan/json_document.hpp>
 
 namespace edgeplan {
+
+// Which members of the data a set of rules may read: a tree of member names,
+// where reading a path reads everything below it ("facts.latency.users" read
+// whole needs every member of every user group), and an array the rules
+// iterate (for_each) needs of its elements only what they read of "item"
+// ("facts.latency.users.*.rtt_compared_ms"). A builder may leave out a member
+// no path leads to: no rule with these reads can see it.
+class ReadPaths {
+ public:
+  using Members = std::vector<std::pair<std::string, ReadPaths>>;  // sorted by name
+
+  // One of 64 bits for a member name, from its length and three of its
+  // bytes: a writer naming a member by a literal gets it folded at compile
+  // time, so that by_bit tells most names no rule reads without comparing text.
+  static constexpr unsigned name_bit(std::string_view name) {
+    if (name.empty()) return 0;
+    const auto byte = [&](std::size_t i) { return static_cast<unsigned>(static_cast<unsigned char>(name[i])); };
+    return (static_cast<unsigned>(name.size()) * 37u + byte(0) * 11u + byte(name.size() / 2) * 5u + byte(name.size() - 1)) & 63u;
+  }
+
+  // Reading `path` (dotted; "" is the whole data) reads everything below it.
+  void add(std::string_view path);
+  // The array at `path` is iterated: it and its elements are read, and what is
+  // read of each element is added as "path.*.member".
+  void add_iterated(std::string_view path);
+  void merge(const ReadPaths& other);
+
+  // Everything below this node is read.
+  bool whole() const { return m_whole; }
+  // What is read below member `name`: null when nothing is.
+  const ReadPaths* member(std::string_view name) const;
+  // What is read below the dotted `path`: null when nothing is.
+  const ReadPaths* at(std::string_view path) const;
+  // What is read below each element of an array: "*", or everything when a
+  // path reads some element by its index.
+  const ReadPaths* element() const;
+  // The members read, by name, when not whole().
+  const Members& members() const { return m_members; }
+  // The member read whose name has bit `bit` (name_bit): its index + 1 in
+  // members(), 0 when none has it (the name is not read), kSeveral when more
+  // than one has it.
+  static constexpr std::uint8_t kSeveral = 255;
+  std::uint8_t by_bit(unsigned bit) const { return m_by_bit[bit]; }
+
+  // A node that reads everything below it, and one that reads nothing.
+  static const ReadPaths& everything();
+  static const ReadPaths& nothing();
+
+ private:
+  ReadPaths& child(std::string_view name);
+  ReadPaths& walk(std::string_view path);
+
+  void index_names();
+
+  bool m_whole = false;
+  Members m_members;
+  std::array<std::uint8_t, 64> m_by_bit{};
+};
 
 // Parts of the evaluation data ("option", "facts.latency", …) built the first
 // time a rule reads them, so an option excluded by its first rule never pays
@@ -18,8 +81,10 @@ class LazyData {
   // Dotted paths of the parts; the same list for the object's lifetime.
   virtual const std::vector<std::string>& parts() const = 0;
   // Sets part `index` in `data`, which already holds the objects above it and
-  // may hold an earlier value of the part: every member must be overwritten.
-  virtual void build(std::size_t index, Json& data) = 0;
+  // may hold an earlier value of the part. Every member of the part that
+  // `reads` leads to (what is read of the part; null: all of it) must be
+  // overwritten; others may be left as they are, never to be read.
+  virtual void build(std::size_t index, Json& data, const ReadPaths* reads) = 0;
 };
 
 }  // namespace edgeplan

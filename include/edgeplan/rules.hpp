@@ -96,6 +96,8 @@ struct Rule {
 // What a rule's expressions and texts read (Rule::reads without its for_each
 // array, which it iterates rather than reads; "item" is an element of it).
 jsonlogic::DataReads expression_reads(const Rule& rule);
+// What of them deciding whether the rule fires, its score and its summary label read.
+jsonlogic::DataReads deciding_reads(const Rule& rule);
 
 // info < warning < error; -1 for an unknown name.
 int severity_rank(const std::string& severity);
@@ -203,6 +205,15 @@ enum class Detail {
 struct RuleNeeds {
   RuleNeeds(const RuleSet& rules, const std::vector<std::string>& parts);
   std::vector<std::uint64_t> all, to_decide;  // per rule
+  // The members of the data each way of evaluating a rule set may read: a
+  // decision (every exclude rule to decide it, score and adjust rules fully;
+  // warn rules not at all), and the exclude rules fully. Built parts need
+  // only these members written (LazyData::build).
+  ReadPaths decision_reads, exclusion_reads;
+  // What each of them reads of each part (null: all of it), pointing into them.
+  std::vector<const ReadPaths*> decision_part_reads, exclusion_part_reads;
+  RuleNeeds(const RuleNeeds&) = delete;
+  RuleNeeds& operator=(const RuleNeeds&) = delete;
   // Whether an exclude rule reads "workload" at all (built by the caller, not
   // lazily: a check that runs only the exclude rules can leave it out).
   bool exclusions_read_workload = false;

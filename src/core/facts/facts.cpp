@@ -69,50 +69,83 @@ constexpr bool is_optional<std::optional<T>> = true;
 
 // A member as Members gives it: assigning goes through util::assign_in_place
 // (facts write thousands of numbers and flags per workload over the last
-// option's); anything else takes it as the Json it is.
+// option's). A member no rule of the evaluation reads (ReadPaths) is a skipped
+// slot: writing it does nothing, and the setters below return at once.
 class Slot {
  public:
-  explicit Slot(Json& json) : m_json(json) {}
+  // `reads`: what is read below the member (null, or whole: everything).
+  Slot(Json& json, const ReadPaths* reads) : m_json(&json), m_reads(reads && !reads->whole() ? reads : nullptr) {}
+  static Slot skipped() { return Slot(); }
   Slot(const Slot&) = default;
   template <typename T>
     requires(!is_optional<std::remove_cvref_t<T>>)
   Slot& operator=(T&& value) {
-    util::assign_in_place(m_json, std::forward<T>(value));
+    if (m_json) util::assign_in_place(*m_json, std::forward<T>(value));
     return *this;
   }
   // A fact the spec or catalog may leave out: null (unknown) when it does.
   template <typename T>
   Slot& operator=(const std::optional<T>& value) {
-    if (value) util::assign_in_place(m_json, *value);
-    else util::assign_in_place(m_json, nullptr);
+    if (!m_json) return *this;
+    if (value) util::assign_in_place(*m_json, *value);
+    else util::assign_in_place(*m_json, nullptr);
     return *this;
   }
-  operator Json&() const { return m_json; }
+  // The member's node; null when skipped.
+  Json* json() const { return m_json; }
+  // What is read below the member; null for everything.
+  const ReadPaths* reads() const { return m_reads; }
 
  private:
-  Json& m_json;
+  Slot() = default;
+  Json* m_json = nullptr;
+  const ReadPaths* m_reads = nullptr;
 };
 
 // Writes the members of one object, like j[key] but without building a
 // std::string per key. Each key is looked for just after the previous one
 // first, so writing a group's keys in sorted order (as the writers below do)
 // over the previous option's values costs one comparison per key instead of a
-// tree search; any other order still works, by search.
+// tree search; any other order still works, by search. With `reads`, a member
+// no path leads to is skipped (Slot::skipped) and never added.
 class Members {
   static bool equal(const std::string& a, std::string_view b) { return a.size() == b.size() && std::memcmp(a.data(), b.data(), b.size()) == 0; }
 
  public:
-  explicit Members(Json& j) : m_members(object_in(j).get_ref<Json::object_t&>()), m_next(m_members.begin()) {}
+  explicit Members(Json& j, const ReadPaths* reads = nullptr) : Members(Slot(j, reads)) {}
+  // The members of a skipped slot are all skipped.
+  explicit Members(Slot slot)
+      : m_members(slot.json() ? &object_in(*slot.json()).get_ref<Json::object_t&>() : nullptr),
+        m_next(m_members ? m_members->begin() : Json::object_t::iterator()),
+        m_reads(m_members ? slot.reads() : &ReadPaths::nothing()) {}
   Slot operator[](std::string_view key) {
-    if (m_next != m_members.end() && equal(m_next->first, key)) return Slot((m_next++)->second);
-    return Slot(found_or_added(key));
+    const ReadPaths* below = nullptr;
+    if (m_reads && !(below = read_below(key, m_reads->by_bit(ReadPaths::name_bit(key))))) return Slot::skipped();
+    if (m_next != m_members->end() && equal(m_next->first, key)) return Slot((m_next++)->second, below);
+    return Slot(found_or_added(key), below);
   }
   // Every key is a literal: its length known here lets the compiler compare
-  // inline instead of calling memcmp, on a path taken for every fact of every option.
+  // inline instead of calling memcmp, on a path taken for every fact of every
+  // option; and its name_bit is folded, so that most names no rule reads are
+  // told apart by one load, and a name read is compared with one name only.
   template <std::size_t N>
   [[gnu::always_inline]] Slot operator[](const char (&key)[N]) {
-    if (m_next != m_members.end() && m_next->first.size() == N - 1 && std::memcmp(m_next->first.data(), key, N - 1) == 0) return Slot((m_next++)->second);
-    return Slot(found_or_added(std::string_view(key, N - 1)));
+    const std::string_view name(key, N - 1);
+    const ReadPaths* below = nullptr;
+    if (m_reads) {
+      const std::uint8_t at = m_reads->by_bit(ReadPaths::name_bit(name));
+      if (at == 0) return Slot::skipped();
+      if (at == ReadPaths::kSeveral) {
+        below = m_reads->member(name);
+      } else {
+        const auto& [read, node] = m_reads->members()[at - 1];
+        below = read.size() == N - 1 && std::memcmp(read.data(), key, N - 1) == 0 ? &node : nullptr;
+      }
+      if (below == nullptr) return Slot::skipped();
+    }
+    if (m_next != m_members->end() && m_next->first.size() == N - 1 && std::memcmp(m_next->first.data(), key, N - 1) == 0)
+      return Slot((m_next++)->second, below);
+    return Slot(found_or_added(name), below);
   }
 
  private:
@@ -121,18 +154,27 @@ class Members {
   // past the last: added at the end without a search. Otherwise one search
   // finds the member or where it goes.
   Json& found_or_added(std::string_view key) {
-    auto it = m_members.end();
-    if (m_next != m_members.end() || (!m_members.empty() && util::compare_keys(m_members.rbegin()->first, key) >= 0)) {
-      it = m_members.lower_bound(util::KeyProbe{key});
-      if (it != m_members.end() && it->first == key) return (m_next = std::next(it), it->second);
+    auto it = m_members->end();
+    if (m_next != m_members->end() || (!m_members->empty() && util::compare_keys(m_members->rbegin()->first, key) >= 0)) {
+      it = m_members->lower_bound(util::KeyProbe{key});
+      if (it != m_members->end() && it->first == key) return (m_next = std::next(it), it->second);
     }
-    it = m_members.emplace_hint(it, std::string(key), nullptr);
+    it = m_members->emplace_hint(it, std::string(key), nullptr);
     m_next = std::next(it);
     return it->second;
   }
 
-  Json::object_t& m_members;
+  // What is read below `key` (null: nothing); `at` is by_bit of its name_bit.
+  const ReadPaths* read_below(std::string_view key, std::uint8_t at) const {
+    if (at == 0) return nullptr;
+    if (at == ReadPaths::kSeveral) return m_reads->member(key);
+    const auto& [name, below] = m_reads->members()[at - 1];
+    return equal(name, key) ? &below : nullptr;
+  }
+
+  Json::object_t* m_members;  // null: every member skipped (m_reads reads nothing)
   Json::object_t::iterator m_next;
+  const ReadPaths* m_reads;  // null: every member read
 };
 
 void set_text(Json& slot, const std::string& text) {
@@ -155,6 +197,15 @@ void set_text_or_null(Json& slot, const std::string* text) {
 
 void set_text(Json& slot, const std::optional<std::string>& text) { set_text_or_null(slot, text ? &*text : nullptr); }
 
+template <typename Text>
+void set_text(Slot slot, const Text& text) {
+  if (Json* json = slot.json()) set_text(*json, text);
+}
+
+void set_text_or_null(Slot slot, const std::string* text) {
+  if (Json* json = slot.json()) set_text_or_null(*json, text);
+}
+
 template <typename Strings>
 void set_texts(Json& slot, const Strings& items) {
   if (!slot.is_array()) slot = Json::array();
@@ -164,14 +215,32 @@ void set_texts(Json& slot, const Strings& items) {
   for (const auto& item : items) set_text(array[i++], item);
 }
 
-// `j` as an array of `n` objects, reusing the ones there.
-Json::array_t& objects_in(Json& j, std::size_t n) {
-  if (!j.is_array()) j = Json::array();
-  auto& array = j.get_ref<Json::array_t&>();
-  array.resize(n);
-  for (auto& element : array) object_in(element);
-  return array;
+template <typename Strings>
+void set_texts(Slot slot, const Strings& items) {
+  if (Json* json = slot.json()) set_texts(*json, items);
 }
+
+// A slot as an array of `n` objects, reusing the ones there; each element's
+// members are read as the array's elements are (ReadPaths::element).
+class ObjectSlots {
+ public:
+  ObjectSlots(Slot slot, std::size_t n) : m_size(n) {
+    Json* json = slot.json();
+    if (!json) return;
+    if (!json->is_array()) *json = Json::array();
+    m_array = &json->get_ref<Json::array_t&>();
+    m_array->resize(n);
+    for (auto& element : *m_array) object_in(element);
+    m_element = slot.reads() ? slot.reads()->element() : nullptr;
+  }
+  std::size_t size() const { return m_size; }
+  Slot operator[](std::size_t i) const { return m_array ? Slot((*m_array)[i], m_element) : Slot::skipped(); }
+
+ private:
+  std::size_t m_size;
+  Json::array_t* m_array = nullptr;  // null: skipped
+  const ReadPaths* m_element = nullptr;
+};
 
 // The members user groups and dependencies share, as written in between their own.
 struct RttEntry {
@@ -265,9 +334,10 @@ void trim_site_legs() {
 
 // Writes "terms" when the context describes them, else null.
 template <typename Describe>
-void write_terms(Json& slot, const FactsContext& ctx, Describe&& describe) {
-  if (ctx.describe_terms) set_text(slot, describe());
-  else util::assign_in_place(slot, nullptr);
+void write_terms(Slot slot, const FactsContext& ctx, Describe&& describe) {
+  if (!slot.json()) return;
+  if (ctx.describe_terms) set_text(*slot.json(), describe());
+  else util::assign_in_place(*slot.json(), nullptr);
 }
 
 struct UserLatency {
@@ -276,7 +346,7 @@ struct UserLatency {
   bool reachable = true;
 };
 
-UserLatency write_user_latency(Json& j, const UserGroup& g, const Candidate& c, const FactsContext& ctx) {
+UserLatency write_user_latency(Slot j, const UserGroup& g, const Candidate& c, const FactsContext& ctx) {
   const bool in_network = c.kind == SiteKind::wavelength_zone && is_mobile(g.access) && same_carrier(g.carrier, c.site->carrier);
   const bool reachable = wavelength_reachable(c, in_network);
   // Without the last mile (includes_access: false) there is no radio leg either:
@@ -336,7 +406,7 @@ RttEstimate dependency_estimate(const Dependency& d, const Candidate& c, const F
   return leg.estimate;
 }
 
-double write_dependency_latency(Json& j, const Dependency& d, const Candidate& c, const FactsContext& ctx) {
+double write_dependency_latency(Slot j, const Dependency& d, const Candidate& c, const FactsContext& ctx) {
   const bool same_facility = c.facility && d.facility && c.facility->id == *d.facility;
   const SiteLeg* cached = nullptr;
   RttEstimate e = measured_or_model(ctx, d.name, d.place.label, c, dependency_estimate(d, c, ctx, cached));
@@ -353,16 +423,16 @@ double write_dependency_latency(Json& j, const Dependency& d, const Candidate& c
   return r.ratio();
 }
 
-void write_latency(const Candidate& c, const FactsContext& ctx, Json& j) {
+void write_latency(const Candidate& c, const FactsContext& ctx, Json& j, const ReadPaths* reads) {
   // Slots taken in key order first (references into a std::map stay valid),
   // filled once the user groups and dependencies are written.
-  Members m(j);
+  Members m(j, reads);
   Slot all_reachable_slot = m["all_reachable"];
-  auto& deps = objects_in(m["dependencies"], ctx.workload.dependencies.size());
+  const ObjectSlots deps(m["dependencies"], ctx.workload.dependencies.size());
   m["includes_access"] = ctx.workload.latency.includes_access;
   Slot max_user_rtt_slot = m["max_user_rtt_ms"];
   set_text(m["percentile"], ctx.workload.latency.percentile);
-  auto& users = objects_in(m["users"], ctx.workload.users.size());
+  const ObjectSlots users(m["users"], ctx.workload.users.size());
   Slot weighted_slot = m["weighted_ratio"];
   Slot worst_slot = m["worst_ratio"];
   double worst = 0, weighted = 0, max_compared = 0;
@@ -380,7 +450,7 @@ void write_latency(const Candidate& c, const FactsContext& ctx, Json& j) {
     dep_worst = std::max(dep_worst, write_dependency_latency(deps[i], ctx.workload.dependencies[i], c, ctx));
   worst = std::max(worst, dep_worst);
   if (ctx.workload.users.empty()) weighted = dep_worst;
-  else if (!deps.empty()) weighted = std::max(weighted, dep_worst);
+  else if (deps.size() > 0) weighted = std::max(weighted, dep_worst);
   all_reachable_slot = all_reachable;
   max_user_rtt_slot = max_compared;
   weighted_slot = weighted;
@@ -447,7 +517,7 @@ std::vector<std::string_view> used_from_parent(const FactsContext& ctx, const Op
   return out;
 }
 
-void write_services(const Candidate& c, const FactsContext& ctx, Json& j) {
+void write_services(const Candidate& c, const FactsContext& ctx, Json& j, const ReadPaths* reads) {
   const Workload& w = ctx.workload;
   const OptionServices local(c);
   // Sorted as the local services are.
@@ -462,7 +532,7 @@ void write_services(const Candidate& c, const FactsContext& ctx, Json& j) {
   // parent Region: the relaxation services.missing-local suggests.
   std::vector<std::string_view> relaxed_local, relaxed_regional(w.services_regional.begin(), w.services_regional.end());
   for (const auto& s : w.services_local) (std::binary_search(missing.begin(), missing.end(), s) ? relaxed_regional : relaxed_local).push_back(s);
-  Members m(j);
+  Members m(j, reads);
   set_texts(m["available_local"], available);
   set_texts(m["from_parent_region"], from_parent);
   m["missing_count"] = missing.size();
@@ -513,7 +583,7 @@ const std::string& place_text(const Place& place, const std::string& verdict) {
 // Residency: where the data would sit. Data-storing services at the option
 // keep it at the option's place; those used from the parent Region keep it
 // there (an Outpost's parent Region is a choice, see candidates).
-void write_residency(const Candidate& c, const FactsContext& ctx, Json& j) {
+void write_residency(const Candidate& c, const FactsContext& ctx, Json& j, const ReadPaths* reads) {
   const Workload& w = ctx.workload;
   const Residency& res = w.residency;
   const std::string verdict = res.verdict(c.place);
@@ -526,7 +596,7 @@ void write_residency(const Candidate& c, const FactsContext& ctx, Json& j) {
   const std::string parent_verdict = parent ? res.verdict(parent->place) : "";
   const auto limits = res.subdivisions_of(c.place.country);
   const bool parent_inside = !parent || parent_verdict == "inside"sv || parent_verdict == "unconstrained"sv;
-  Members m(j);
+  Members m(j, reads);
   set_texts(m["allowed_countries"], ctx.residency_countries);
   set_texts(m["allowed_jurisdictions"], ctx.residency_jurisdictions);
   set_texts(m["allowed_subdivisions"], limits);
@@ -581,10 +651,10 @@ OptIn opt_in_of(const Candidate& c, const Catalog& catalog) {
   return out;
 }
 
-void write_operations(const Candidate& c, const FactsContext& ctx, Json& j) {
+void write_operations(const Candidate& c, const FactsContext& ctx, Json& j, const ReadPaths* reads) {
   const auto items = responsibilities(c);
   const OptIn opt_in = opt_in_of(c, ctx.catalog);
-  Members m(j);
+  Members m(j, reads);
   m["burden_points"] = items.size();
   set_text(m["installed_by"], c.is_outposts() ? c.form_factor->installed_by : std::string("aws"));
   set_text(m["lifecycle"], c.is_outposts() ? to_string(c.form_factor->lifecycle) : "current");
@@ -600,11 +670,11 @@ void write_operations(const Candidate& c, const FactsContext& ctx, Json& j) {
 
 // What an imported account view (`edgeplan catalog import`) says about the
 // option, and how old it is. All null when no account view is loaded.
-void write_account(const Candidate& c, const FactsContext& ctx, Json& j) {
+void write_account(const Candidate& c, const FactsContext& ctx, Json& j, const ReadPaths* reads) {
   const auto& view = ctx.catalog.account;
   const AccountObservation* seen = c.site && c.site->account ? &*c.site->account : nullptr;
   const std::optional<long>& age = ctx.account_age_days;
-  Members m(j);
+  Members m(j, reads);
   m["age_days"] = age;
   set_text_or_null(m["captured_at"], view && !view->captured_at.empty() ? &view->captured_at : nullptr);
   set_text_or_null(m["id"], view && !view->id.empty() ? &view->id : nullptr);
@@ -640,7 +710,7 @@ void write_existing(const Candidate& c, Members& m) {
 
 // Only Outposts candidates have these (few per workload): written afresh.
 // An existing Outpost no facility names has no facility facts (null).
-void write_outposts(const Candidate& c, const FactsContext& ctx, Json& out) {
+void write_outposts(const Candidate& c, const FactsContext& ctx, Json& out, const ReadPaths* reads) {
   if (!c.is_outposts()) {
     out = nullptr;
     return;
@@ -650,7 +720,7 @@ void write_outposts(const Candidate& c, const FactsContext& ctx, Json& out) {
   const FormFactor& f = *c.form_factor;
   const Site* parent = parent_site(c, ctx.catalog);
   Json j = Json::object();
-  Members m(j);
+  Members m(j, reads);
   m["facility"] = fac ? Json(fac->id) : Json(nullptr);
   m["facility_name"] = fac ? Json(fac->name) : Json(nullptr);
   m["facility_pointer"] = fac ? Json(fac->pointer) : Json(nullptr);
@@ -715,7 +785,7 @@ std::string existing_family_basis(const Candidate& c) {
 
 // spec.compute.instance_families are the families the work may run on (any one
 // will do); instance types asked for by name need their own family.
-void write_capacity(const Candidate& c, const FactsContext& ctx, Json& j) {
+void write_capacity(const Candidate& c, const FactsContext& ctx, Json& j, const ReadPaths* reads) {
   const Workload& w = ctx.workload;
   const std::set<std::string>& offered = c.site ? c.site->instance_families : c.form_factor->instance_families;
   // An existing Outpost whose instance types were not imported offers some of
@@ -736,9 +806,8 @@ void write_capacity(const Candidate& c, const FactsContext& ctx, Json& j) {
     if (missing.count(family)) blocking.insert(family);
   if (blocking.empty() && !requested.empty() && matched.empty() && unverified.empty()) blocking = missing;
   const bool observed = (c.site && c.site->account && c.site->account->families_observed) || (c.existing && c.existing->instance_types);
-  Members m(j);
-  Json& demand = m["demand"];
-  if (demand != ctx.demand) demand = ctx.demand;  // the same for every option of a workload
+  Members m(j, reads);
+  if (Json* demand = m["demand"].json(); demand && *demand != ctx.demand) *demand = ctx.demand;  // the same for every option of a workload
   set_text(m["family_basis"], observed ? account_basis(ctx.catalog) : existing_unlisted ? existing_family_basis(c) : std::string());
   set_texts(m["families_blocking"], blocking);
   set_texts(m["families_matched"], matched);
@@ -753,8 +822,8 @@ void write_capacity(const Candidate& c, const FactsContext& ctx, Json& j) {
   m["sizing"] = c.is_outposts() ? sizing_json(plan_outpost(c, ctx)) : Json(nullptr);
 }
 
-void write_option(const Candidate& c, Json& j) {
-  Members m(j);
+void write_option(const Candidate& c, Json& j, const ReadPaths* reads = nullptr) {
+  Members m(j, reads);
   set_text(m["carrier"], c.site ? c.site->carrier : std::nullopt);
   set_text(m["country"], c.place.country);
   set_text(m["facility"], c.facility ? std::optional<std::string>(c.facility->id) : std::nullopt);
@@ -768,7 +837,7 @@ void write_option(const Candidate& c, Json& j) {
   set_text(m["subdivision"], c.place.subdivision);
 }
 
-void write_parent_region(const Candidate& c, const FactsContext& ctx, Json& j) {
+void write_parent_region(const Candidate& c, const FactsContext& ctx, Json& j, const ReadPaths* reads) {
   const Site* parent = parent_site(c, ctx.catalog);
   if (!parent) {
     j = nullptr;
@@ -779,7 +848,7 @@ void write_parent_region(const Candidate& c, const FactsContext& ctx, Json& j) {
   const RttEstimate& e = leg.estimate;
   // AWS's own median (get-aws-network-performance-data), when the account view has it.
   const MeasuredSiteRtt* measured = c.site ? ctx.catalog.find_measured_rtt(c.site->id, parent->id) : nullptr;
-  Members m(j);
+  Members m(j, reads);
   m["distance_km"] = std::round(e.distance_km);
   set_text(m["id"], parent->id);
   m["rtt_high_ms"] = tenth(measured ? measured->rtt_ms : e.rtt.high);
@@ -879,16 +948,17 @@ namespace {
 
 // Every group is written through here: between two groups no writer holds a
 // site leg, so the per-thread leg cache may be trimmed.
-void write_group(const FactGroup& group, const Candidate& candidate, const FactsContext& context, Json& out) {
+void write_group(const FactGroup& group, const Candidate& candidate, const FactsContext& context, Json& out, const ReadPaths* reads) {
   trim_site_legs();
-  group.write(candidate, context, out);
+  group.write(candidate, context, out, reads);
 }
+
 
 }  // namespace
 
 Json derive_facts(const Candidate& candidate, const FactsContext& context) {
   Json facts = Json::object();
-  for (const auto& group : fact_groups()) write_group(group, candidate, context, facts[group.name]);
+  for (const auto& group : fact_groups()) write_group(group, candidate, context, facts[group.name], nullptr);
   return facts;
 }
 
@@ -903,13 +973,15 @@ const std::vector<std::string>& LazyFacts::part_names() {
 
 // Members finds a part without building a std::string key, as data[key] would:
 // a part of every option of every workload is found so.
-void LazyFacts::build(std::size_t index, Json& data) {
+void LazyFacts::build(std::size_t index, Json& data, const ReadPaths* reads) {
+  Members top(data);
   if (index == 0) {
-    write_option(m_candidate, Members(data)["option"]);
+    write_option(m_candidate, *top["option"].json(), reads);
     return;
   }
   const FactGroup& group = fact_groups().at(index - 1);
-  write_group(group, m_candidate, m_context, Members(Members(data)["facts"])[std::string_view(group.name)]);
+  const std::string_view name(group.name);
+  write_group(group, m_candidate, m_context, *Members(top["facts"])[name].json(), reads);
 }
 
 namespace {

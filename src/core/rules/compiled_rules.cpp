@@ -104,16 +104,33 @@ std::uint64_t parts_read(const jsonlogic::DataReads& reads, const std::vector<st
   return mask;
 }
 
-// Whether the rule may read an RTT's terms. Its "item" is an element of its
-// for_each array, so "item.terms" of facts.latency.users reads
+// A path a rule's expression reads, as a path of the data: its "item" is an
+// element of its for_each array, so "item.terms" of facts.latency.users reads
 // facts.latency.users.*.terms.
+std::string data_path(const Rule& rule, const std::string& path) {
+  const bool of_item = !rule.for_each.empty() && (path == "item" || path.rfind("item.", 0) == 0);
+  return of_item ? rule.for_each + ".*" + path.substr(4) : path;
+}
+
+// Whether the rule may read an RTT's terms.
 bool reads_rtt_terms(const Rule& rule) {
   const jsonlogic::DataReads reads = expression_reads(rule);
   if (reads.anything) return true;
-  return std::any_of(reads.paths.begin(), reads.paths.end(), [&](const std::string& path) {
-    const bool of_item = !rule.for_each.empty() && (path == "item" || path.rfind("item.", 0) == 0);
-    return may_read_rtt_terms(of_item ? rule.for_each + ".*" + path.substr(4) : path);
-  });
+  return std::any_of(reads.paths.begin(), reads.paths.end(), [&](const std::string& path) { return may_read_rtt_terms(data_path(rule, path)); });
+}
+
+// The members of the data a rule reads with `reads` of its expressions. Its
+// for_each array is iterated, and a finding names its item by the item's
+// "name" (item_name).
+ReadPaths read_paths(const Rule& rule, const jsonlogic::DataReads& reads) {
+  ReadPaths out;
+  if (reads.anything) out.add("");
+  for (const auto& path : reads.paths) out.add(data_path(rule, path));
+  if (!rule.for_each.empty()) {
+    out.add_iterated(rule.for_each);
+    out.add(rule.for_each + ".*.name");
+  }
+  return out;
 }
 
 }  // namespace
@@ -148,6 +165,14 @@ RuleNeeds::RuleNeeds(const RuleSet& rules, const std::vector<std::string>& parts
     to_decide.push_back(rule.effect == Effect::adjust ? all.back() : parts_read(rule.reads_to_decide, parts));
     if (rule.effect == Effect::exclude && parts_read(rule.reads, {"workload"}) != 0) exclusions_read_workload = true;
     if (rule.effect == Effect::exclude && reads_rtt_terms(rule)) exclusions_read_terms = true;
+    // As Run::decision and Run::exclusions evaluate them.
+    if (rule.effect == Effect::exclude || rule.effect == Effect::score) decision_reads.merge(read_paths(rule, deciding_reads(rule)));
+    if (rule.effect == Effect::adjust) decision_reads.merge(read_paths(rule, expression_reads(rule)));
+    if (rule.effect == Effect::exclude) exclusion_reads.merge(read_paths(rule, expression_reads(rule)));
+  }
+  for (const auto& part : parts) {
+    decision_part_reads.push_back(decision_reads.at(part));
+    exclusion_part_reads.push_back(exclusion_reads.at(part));
   }
 }
 
@@ -163,8 +188,10 @@ CompiledRules::CompiledRules(const RuleSet& rules, std::map<std::string, double>
 // in place (nlohmann objects are std::maps).
 class CompiledRules::Run {
  public:
-  Run(const CompiledRules& engine, Evaluation& ev, Json& data, LazyData* lazy, Detail detail)
-      : m_engine(check_needs(engine, lazy)), m_ev(ev), m_data(data), m_lazy(lazy), m_detail(detail), m_kind(option_kind(ev)), m_view(prepared(data, ev, lazy)) {}
+  // `reads`: what the evaluation may read of each lazily built part (null: all of every part).
+  Run(const CompiledRules& engine, Evaluation& ev, Json& data, LazyData* lazy, Detail detail, const std::vector<const ReadPaths*>* reads)
+      : m_engine(check_needs(engine, lazy)), m_ev(ev), m_data(data), m_lazy(lazy), m_reads(reads), m_detail(detail), m_kind(option_kind(ev)),
+        m_view(prepared(data, ev, lazy)) {}
 
   // Lazily built parts stay in the data, for the next option to overwrite.
   ~Run() {
@@ -235,7 +262,7 @@ class CompiledRules::Run {
   void prepare(std::uint64_t needs) {
     std::uint64_t missing = needs & ~m_built;
     for (std::size_t part = 0; missing != 0; ++part, missing >>= 1)
-      if (missing & 1) m_lazy->build(part, m_data);
+      if (missing & 1) m_lazy->build(part, m_data, m_reads ? (*m_reads)[part] : nullptr);
     m_built |= needs;
   }
 
@@ -346,6 +373,7 @@ class CompiledRules::Run {
   Evaluation& m_ev;
   Json& m_data;
   LazyData* m_lazy;
+  const std::vector<const ReadPaths*>* m_reads;
   Detail m_detail;
   std::uint64_t m_built = 0;
   std::string m_kind;
@@ -353,13 +381,14 @@ class CompiledRules::Run {
 };
 
 void CompiledRules::apply(Evaluation& ev, Json& data, LazyData* lazy, Detail detail) const {
-  Run run(*this, ev, data, lazy, detail);
+  const bool decision = lazy && detail == Detail::decision;
+  Run run(*this, ev, data, lazy, detail, decision ? &m_needs->decision_part_reads : nullptr);
   if (detail == Detail::full) run.full();
   else run.decision();
 }
 
 void CompiledRules::exclusions(Evaluation& ev, Json& data, LazyData* lazy) const {
-  Run run(*this, ev, data, lazy, Detail::decision);  // decision detail: no trace
+  Run run(*this, ev, data, lazy, Detail::decision, lazy ? &m_needs->exclusion_part_reads : nullptr);  // decision detail: no trace
   run.exclusions();
 }
 

@@ -9,6 +9,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <regex>
 
 #include <edgeplan/batch.hpp>
 #include <edgeplan/facts.hpp>
@@ -100,10 +101,132 @@ TEST_CASE("facts: a group written over another option's values equals the group 
     for (const Candidate* c : order) {
       INFO(c->id);
       LazyFacts lazy(*c, context);
-      for (std::size_t part = 0; part < lazy.parts().size(); ++part) lazy.build(part, recycled);
+      for (std::size_t part = 0; part < lazy.parts().size(); ++part) lazy.build(part, recycled, nullptr);
       CHECK(recycled["option"] == option_json(*c));
       CHECK(recycled["facts"] == derive_facts(*c, context));
     }
+  }
+}
+
+// With a rule set's reads (RuleNeeds), a part is written only where a path of
+// them leads; everything there must be what the full facts say, written over
+// another option's values, and everything else may be left as it was.
+namespace {
+
+// Where `reads` leads in `got` (null reads: all of it), `got` equals `want`.
+void check_read_members(const Json& got, const Json& want, const ReadPaths* reads, const std::string& path, std::size_t& checked) {
+  INFO(path);
+  if (reads == nullptr || reads->whole() || (!want.is_object() && !want.is_array())) {
+    CHECK(got == want);
+    ++checked;
+    return;
+  }
+  if (want.is_array()) {
+    REQUIRE(got.is_array());
+    REQUIRE(got.size() == want.size());
+    for (std::size_t i = 0; i < want.size(); ++i) check_read_members(got[i], want[i], reads->element(), path + "." + std::to_string(i), checked);
+    return;
+  }
+  REQUIRE(got.is_object());
+  for (const auto& [name, below] : reads->members()) {
+    if (!want.contains(name)) continue;  // a path the facts do not have (e.g. "accumulator")
+    REQUIRE(got.contains(name));
+    check_read_members(got[name], want[name], &below, path + "." + name, checked);
+  }
+}
+
+// Writes every part under `reads` over the recycled data of the spec's other
+// options, forwards then backwards, and checks each against the full facts.
+std::size_t check_facts_under(const ReadPaths& reads) {
+  const std::vector<std::string>& parts = LazyFacts::part_names();
+  std::size_t checked = 0;
+  Json recycled = {{"facts", Json::object()}};
+  for (std::size_t s = 0; s < specs().size(); s += 3) {
+    const Spec& spec = specs()[s];
+    INFO(spec.key);
+    const Workload& workload = spec.loaded.workload;
+    const auto candidates = build_candidates(workload, test::default_catalog());
+    FactsContext context{workload, test::default_catalog(), nullptr};
+    context.describe_terms = false;  // as a decision writes them
+    context.leg_texts = false;
+    std::vector<const Candidate*> order;
+    for (const auto& c : candidates) order.push_back(&c);
+    for (auto it = candidates.rbegin(); it != candidates.rend(); ++it) order.push_back(&*it);
+    for (const Candidate* c : order) {
+      INFO(c->id);
+      LazyFacts lazy(*c, context);
+      Json full = {{"option", option_json(*c)}, {"facts", derive_facts(*c, context)}};
+      for (std::size_t part = 0; part < parts.size(); ++part) {
+        const ReadPaths* part_reads = reads.at(parts[part]);
+        if (part_reads == nullptr) continue;  // no rule reads the part: it is never built
+        lazy.build(part, recycled, part_reads);
+        const Json::json_pointer pointer("/" + std::regex_replace(parts[part], std::regex("\\."), "/"));
+        check_read_members(recycled[pointer], full[pointer], part_reads, parts[part], checked);
+      }
+    }
+  }
+  return checked;
+}
+
+}  // namespace
+
+TEST_CASE("facts: a part written for a rule set's reads holds, where they lead, the full facts") {
+  const std::shared_ptr<const RuleNeeds> needs = decision_needs(test::default_rules());
+  // Not vacuous: a decision reads far fewer members than there are, and the
+  // user groups' elements are written member by member.
+  CHECK(needs->decision_reads.at("facts.residency")->members().size() < 8);
+  CHECK_FALSE(needs->decision_reads.at("facts.latency.users")->element()->whole());
+  CHECK(check_facts_under(needs->decision_reads) > 10000);
+  CHECK(check_facts_under(needs->exclusion_reads) > 10000);
+  // Every member of every group at once, each read whole, and one group whole.
+  ReadPaths each;
+  ReadPaths one_group;
+  one_group.add("facts.latency.users.*.rtt_ms");
+  one_group.add("facts.services");
+  const Workload& workload = specs().front().loaded.workload;
+  const auto candidates = build_candidates(workload, test::default_catalog());
+  const FactsContext context{workload, test::default_catalog(), nullptr};
+  const Json facts = derive_facts(candidates.front(), context);
+  for (const auto& [group, members] : facts.items())
+    if (members.is_object())
+      for (const auto& [name, value] : members.items()) each.add("facts." + group + "." + name);
+  CHECK(check_facts_under(each) > 10000);
+  CHECK(check_facts_under(one_group) > 1000);
+}
+
+// The reads a rule set's decision and exclusions have: what deciding each
+// rule reads (its "item" an element of its for_each array, named by "name"),
+// and what its finding reads only where the finding is complete.
+TEST_CASE("RuleNeeds: the members a decision and the exclusions read") {
+  RuleSet rules;
+  add_rule_file(rules, "reads.json", R"({"apiVersion": "edgeplan/v1", "kind": "RuleSet", "rules": [
+    {"id": "t.each", "description": "d", "effect": "exclude", "factor": "latency", "for_each": "facts.latency.users",
+     "condition": {">": [{"var": "item.rtt_ms"}, 5]}, "message": "{item.path} {facts.residency.country}", "summary": "{facts.services.missing_count}"},
+    {"id": "t.warn", "description": "d", "effect": "warn", "condition": {"var": "facts.account.stale"}, "message": "m"},
+    {"id": "t.score", "description": "d", "effect": "score", "factor": "latency", "condition": true, "score": {"var": "facts.latency.weighted_ratio"}},
+    {"id": "t.adjust", "description": "d", "effect": "adjust", "points": -5, "condition": {"var": "option.is_outposts"}, "message": "{facts.operations.lifecycle}"}]})");
+  const RuleNeeds needs(rules, LazyFacts::part_names());
+  const ReadPaths& decision = needs.decision_reads;
+  const ReadPaths* item = decision.at("facts.latency.users")->element();
+  CHECK(item->member("rtt_ms"));
+  CHECK(item->member("name"));
+  CHECK(item->member("path") == nullptr);                       // its message: not read to decide
+  CHECK(decision.at("facts.residency") == nullptr);             // nor here
+  CHECK(decision.at("facts.services.missing_count"));           // its summary is
+  CHECK(decision.at("facts.account") == nullptr);               // warn rules are not evaluated
+  CHECK(decision.at("facts.latency.weighted_ratio"));           // score rules are
+  CHECK(decision.at("facts.operations.lifecycle"));             // an adjust rule's finding is complete
+  CHECK(decision.at("option.is_outposts"));
+  const ReadPaths& exclusions = needs.exclusion_reads;
+  CHECK(exclusions.at("facts.latency.users")->element()->member("path"));
+  CHECK(exclusions.at("facts.residency.country"));
+  CHECK(exclusions.at("facts.latency.weighted_ratio") == nullptr);
+  CHECK(exclusions.at("option") == nullptr);
+  // What each part reads, as the rules' data hands it to the builder.
+  const std::vector<std::string>& parts = LazyFacts::part_names();
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    CHECK(needs.decision_part_reads[i] == decision.at(parts[i]));
+    CHECK(needs.exclusion_part_reads[i] == exclusions.at(parts[i]));
   }
 }
 
