@@ -54,12 +54,12 @@ SizingPlan plan_outpost(const Candidate& candidate, const FactsContext& context)
 Json sizing_json(const SizingPlan& plan);
 
 // The top-level groups under "facts", each derived on its own. `write` sets
-// every member of the group in `out` that `reads` leads to (null: every
+// every member of the group in `out` that `part.reads` leads to (null: every
 // member), reusing the nodes already there (a previous option's values of the
 // same group, or nothing).
 struct FactGroup {
   const char* name;
-  void (*write)(const Candidate&, const FactsContext&, Json& out, const ReadPaths* reads);
+  void (*write)(const Candidate&, const FactsContext&, Json& out, const PartWrite& part);
 };
 const std::vector<FactGroup>& fact_groups();
 
@@ -72,7 +72,7 @@ class LazyFacts : public LazyData {
   LazyFacts(const Candidate& candidate, const FactsContext& context) : m_candidate(candidate), m_context(context) {}
   static const std::vector<std::string>& part_names();
   const std::vector<std::string>& parts() const override { return part_names(); }
-  void build(std::size_t index, Json& data, const ReadPaths* reads) override;
+  void build(std::size_t index, Json& data, const PartWrite& part) override;
 
  private:
   const Candidate& m_candidate;

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -68,6 +69,7 @@ struct ViewSlot {
   std::uint8_t kind = 0;          // the evaluator's value kind
   bool flag = false;              // booleans: the value; strings and arrays: non-empty
   std::uint32_t generation = 0;   // resolved by the base view of this generation (SlotStore); 0: never
+  std::uint32_t bound = 0;        // `node` given by DataView::bind in this generation, the value not read yet
 };
 struct SlotStore;  // a base view's slots, reused from view to view on a thread
 }  // namespace detail
@@ -95,6 +97,10 @@ class DataView {
 
   // The node at a compiled path, or null when absent (JavaScript's undefined).
   const Json* resolve(const detail::VarPath& path) const { return slot(path).node; }
+  // Takes each node as what the path with its id (path_id) resolves to in
+  // this view's data: whoever wrote the node knows where it is, and saves the
+  // lookup. A base view only; the nodes must stay as for any read.
+  void bind(std::span<const std::pair<std::uint32_t, const Json*>> nodes) const;
   const detail::ViewSlot& slot(const detail::VarPath& path) const;
   // The node at a path given at run time (not cached).
   const Json* find(const detail::VarPath& path) const;
@@ -105,6 +111,7 @@ class DataView {
  private:
   const detail::ViewSlot& resolve_uncached(const detail::VarPath& path) const;
   bool resolved(std::uint32_t id) const;
+  bool bound(std::uint32_t id) const;
   const detail::ViewSlot& store(std::uint32_t id, const Json* node) const;
   const detail::ViewSlot& bound_slot(const detail::VarPath& path) const;
   const Json* root_member(const detail::VarPath& path) const;
@@ -129,6 +136,10 @@ class DataView {
 // time, or the whole data). Paths under `map`/`filter`/… iterators are listed
 // too, though they read the current element: a superset is safe for callers that
 // prepare data on demand.
+// The id DataView caches the dotted literal path under, if an expression
+// compiled so far reads it (or a longer path through it); nullopt otherwise.
+std::optional<std::uint32_t> path_id(const std::string& dotted);
+
 struct DataReads {
   std::vector<std::string> paths;
   bool anything = false;

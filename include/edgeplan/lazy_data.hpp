@@ -5,6 +5,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -48,7 +49,22 @@ class ReadPaths {
   const ReadPaths* at(std::string_view path) const;
   // What is read below each element of an array: "*", or everything when a
   // path reads some element by its index.
-  const ReadPaths* element() const;
+  const ReadPaths* element() const {
+    return m_whole ? this : m_by_index ? &everything() : m_star < 0 ? nullptr : &m_members[static_cast<std::size_t>(m_star)].second;
+  }
+
+  // The id under which the readers cache this node once found (their own
+  // numbering of paths; jsonlogic::DataView), or kNoId. A builder reports the
+  // nodes it writes that have one (PartWrite::written), so that the readers
+  // need not look them up.
+  static constexpr std::uint32_t kNoId = 0xffffffffu;
+  std::uint32_t id() const { return m_id; }
+  // Gives each node below this one the id `id_of(dotted path)` returns (kNoId:
+  // none); nodes below an array element ("*") get none.
+  template <typename IdOf>
+  void assign_ids(IdOf&& id_of) {
+    assign_ids_below(std::string(), [&](const std::string& path) -> std::uint32_t { return id_of(path); });
+  }
   // The members read, by name, when not whole().
   const Members& members() const { return m_members; }
   // The member read whose name has bit `bit` (name_bit): its index + 1 in
@@ -66,10 +82,24 @@ class ReadPaths {
   ReadPaths& walk(std::string_view path);
 
   void index_names();
+  void assign_ids_below(const std::string& path, const std::function<std::uint32_t(const std::string&)>& id_of);
 
   bool m_whole = false;
   Members m_members;
   std::array<std::uint8_t, 64> m_by_bit{};
+  int m_star = -1;                    // the index of the member "*", if any
+  bool m_by_index = false;            // a member other than "*": an element read by its index
+  std::uint32_t m_id = kNoId;
+};
+
+// Nodes a builder wrote where a path with an id leads (ReadPaths::id).
+using WrittenNodes = std::vector<std::pair<std::uint32_t, const Json*>>;
+
+// What a builder writes of a part: the members `reads` leads to (null: all of
+// them); each node it writes whose ReadPaths has an id goes to `written`, if given.
+struct PartWrite {
+  const ReadPaths* reads = nullptr;
+  WrittenNodes* written = nullptr;
 };
 
 // Parts of the evaluation data ("option", "facts.latency", …) built the first
@@ -82,9 +112,9 @@ class LazyData {
   virtual const std::vector<std::string>& parts() const = 0;
   // Sets part `index` in `data`, which already holds the objects above it and
   // may hold an earlier value of the part. Every member of the part that
-  // `reads` leads to (what is read of the part; null: all of it) must be
+  // `part.reads` leads to (what is read of the part; null: all of it) must be
   // overwritten; others may be left as they are, never to be read.
-  virtual void build(std::size_t index, Json& data, const ReadPaths* reads) = 0;
+  virtual void build(std::size_t index, Json& data, const PartWrite& part) = 0;
 };
 
 }  // namespace edgeplan

@@ -89,6 +89,7 @@ struct Rule {
   // What the rule may read, so that data can be prepared on demand: all of it
   // (conditions, values, templates, for_each), and what deciding whether it
   // fires, its score and its summary label needs (no message, remedy or values).
+  // Each lists its expressions' paths, then, last, the for_each array if any.
   jsonlogic::DataReads reads;
   jsonlogic::DataReads reads_to_decide;
 };
@@ -96,8 +97,6 @@ struct Rule {
 // What a rule's expressions and texts read (Rule::reads without its for_each
 // array, which it iterates rather than reads; "item" is an element of it).
 jsonlogic::DataReads expression_reads(const Rule& rule);
-// What of them deciding whether the rule fires, its score and its summary label read.
-jsonlogic::DataReads deciding_reads(const Rule& rule);
 
 // info < warning < error; -1 for an unknown name.
 int severity_rank(const std::string& severity);

@@ -74,6 +74,7 @@ constexpr bool is_optional<std::optional<T>> = true;
 class Slot {
  public:
   // `reads`: what is read below the member (null, or whole: everything).
+  // Two pointers: returned in registers, as a Json& was before reads existed.
   Slot(Json& json, const ReadPaths* reads) : m_json(&json), m_reads(reads && !reads->whole() ? reads : nullptr) {}
   static Slot skipped() { return Slot(); }
   Slot(const Slot&) = default;
@@ -112,8 +113,10 @@ class Members {
   static bool equal(const std::string& a, std::string_view b) { return a.size() == b.size() && std::memcmp(a.data(), b.data(), b.size()) == 0; }
 
  public:
-  explicit Members(Json& j, const ReadPaths* reads = nullptr) : Members(Slot(j, reads)) {}
-  // The members of a skipped slot are all skipped.
+  // A part's members: those with an id are reported to `part.written`.
+  explicit Members(Json& j, const PartWrite& part = {}) : Members(Slot(j, part.reads)) { m_written = m_reads ? part.written : nullptr; }
+  // The members of an object inside a part (none has an id: see ObjectSlots),
+  // all skipped for a skipped slot.
   explicit Members(Slot slot)
       : m_members(slot.json() ? &object_in(*slot.json()).get_ref<Json::object_t&>() : nullptr),
         m_next(m_members ? m_members->begin() : Json::object_t::iterator()),
@@ -121,8 +124,8 @@ class Members {
   Slot operator[](std::string_view key) {
     const ReadPaths* below = nullptr;
     if (m_reads && !(below = read_below(key, m_reads->by_bit(ReadPaths::name_bit(key))))) return Slot::skipped();
-    if (m_next != m_members->end() && equal(m_next->first, key)) return Slot((m_next++)->second, below);
-    return Slot(found_or_added(key), below);
+    if (m_next != m_members->end() && equal(m_next->first, key)) return slot_of((m_next++)->second, below);
+    return slot_of(found_or_added(key), below);
   }
   // Every key is a literal: its length known here lets the compiler compare
   // inline instead of calling memcmp, on a path taken for every fact of every
@@ -144,8 +147,8 @@ class Members {
       if (below == nullptr) return Slot::skipped();
     }
     if (m_next != m_members->end() && m_next->first.size() == N - 1 && std::memcmp(m_next->first.data(), key, N - 1) == 0)
-      return Slot((m_next++)->second, below);
-    return Slot(found_or_added(name), below);
+      return slot_of((m_next++)->second, below);
+    return slot_of(found_or_added(name), below);
   }
 
  private:
@@ -164,6 +167,12 @@ class Members {
     return it->second;
   }
 
+  // The member's slot; a node rules read by a path with an id is reported.
+  [[gnu::always_inline]] Slot slot_of(Json& node, const ReadPaths* below) {
+    if (below && m_written && below->id() != ReadPaths::kNoId) m_written->emplace_back(below->id(), &node);
+    return Slot(node, below);
+  }
+
   // What is read below `key` (null: nothing); `at` is by_bit of its name_bit.
   const ReadPaths* read_below(std::string_view key, std::uint8_t at) const {
     if (at == 0) return nullptr;
@@ -175,6 +184,7 @@ class Members {
   Json::object_t* m_members;  // null: every member skipped (m_reads reads nothing)
   Json::object_t::iterator m_next;
   const ReadPaths* m_reads;  // null: every member read
+  WrittenNodes* m_written = nullptr;  // null: nothing reported
 };
 
 void set_text(Json& slot, const std::string& text) {
@@ -231,7 +241,7 @@ class ObjectSlots {
     m_array = &json->get_ref<Json::array_t&>();
     m_array->resize(n);
     for (auto& element : *m_array) object_in(element);
-    m_element = slot.reads() ? slot.reads()->element() : nullptr;
+    m_element = slot.reads() ? slot.reads()->element() : nullptr;  // elements' members have no ids
   }
   std::size_t size() const { return m_size; }
   Slot operator[](std::size_t i) const { return m_array ? Slot((*m_array)[i], m_element) : Slot::skipped(); }
@@ -423,10 +433,10 @@ double write_dependency_latency(Slot j, const Dependency& d, const Candidate& c,
   return r.ratio();
 }
 
-void write_latency(const Candidate& c, const FactsContext& ctx, Json& j, const ReadPaths* reads) {
+void write_latency(const Candidate& c, const FactsContext& ctx, Json& j, const PartWrite& part) {
   // Slots taken in key order first (references into a std::map stay valid),
   // filled once the user groups and dependencies are written.
-  Members m(j, reads);
+  Members m(j, part);
   Slot all_reachable_slot = m["all_reachable"];
   const ObjectSlots deps(m["dependencies"], ctx.workload.dependencies.size());
   m["includes_access"] = ctx.workload.latency.includes_access;
@@ -517,7 +527,7 @@ std::vector<std::string_view> used_from_parent(const FactsContext& ctx, const Op
   return out;
 }
 
-void write_services(const Candidate& c, const FactsContext& ctx, Json& j, const ReadPaths* reads) {
+void write_services(const Candidate& c, const FactsContext& ctx, Json& j, const PartWrite& part) {
   const Workload& w = ctx.workload;
   const OptionServices local(c);
   // Sorted as the local services are.
@@ -532,7 +542,7 @@ void write_services(const Candidate& c, const FactsContext& ctx, Json& j, const 
   // parent Region: the relaxation services.missing-local suggests.
   std::vector<std::string_view> relaxed_local, relaxed_regional(w.services_regional.begin(), w.services_regional.end());
   for (const auto& s : w.services_local) (std::binary_search(missing.begin(), missing.end(), s) ? relaxed_regional : relaxed_local).push_back(s);
-  Members m(j, reads);
+  Members m(j, part);
   set_texts(m["available_local"], available);
   set_texts(m["from_parent_region"], from_parent);
   m["missing_count"] = missing.size();
@@ -583,7 +593,7 @@ const std::string& place_text(const Place& place, const std::string& verdict) {
 // Residency: where the data would sit. Data-storing services at the option
 // keep it at the option's place; those used from the parent Region keep it
 // there (an Outpost's parent Region is a choice, see candidates).
-void write_residency(const Candidate& c, const FactsContext& ctx, Json& j, const ReadPaths* reads) {
+void write_residency(const Candidate& c, const FactsContext& ctx, Json& j, const PartWrite& part) {
   const Workload& w = ctx.workload;
   const Residency& res = w.residency;
   const std::string verdict = res.verdict(c.place);
@@ -596,7 +606,7 @@ void write_residency(const Candidate& c, const FactsContext& ctx, Json& j, const
   const std::string parent_verdict = parent ? res.verdict(parent->place) : "";
   const auto limits = res.subdivisions_of(c.place.country);
   const bool parent_inside = !parent || parent_verdict == "inside"sv || parent_verdict == "unconstrained"sv;
-  Members m(j, reads);
+  Members m(j, part);
   set_texts(m["allowed_countries"], ctx.residency_countries);
   set_texts(m["allowed_jurisdictions"], ctx.residency_jurisdictions);
   set_texts(m["allowed_subdivisions"], limits);
@@ -651,10 +661,10 @@ OptIn opt_in_of(const Candidate& c, const Catalog& catalog) {
   return out;
 }
 
-void write_operations(const Candidate& c, const FactsContext& ctx, Json& j, const ReadPaths* reads) {
+void write_operations(const Candidate& c, const FactsContext& ctx, Json& j, const PartWrite& part) {
   const auto items = responsibilities(c);
   const OptIn opt_in = opt_in_of(c, ctx.catalog);
-  Members m(j, reads);
+  Members m(j, part);
   m["burden_points"] = items.size();
   set_text(m["installed_by"], c.is_outposts() ? c.form_factor->installed_by : std::string("aws"));
   set_text(m["lifecycle"], c.is_outposts() ? to_string(c.form_factor->lifecycle) : "current");
@@ -670,11 +680,11 @@ void write_operations(const Candidate& c, const FactsContext& ctx, Json& j, cons
 
 // What an imported account view (`edgeplan catalog import`) says about the
 // option, and how old it is. All null when no account view is loaded.
-void write_account(const Candidate& c, const FactsContext& ctx, Json& j, const ReadPaths* reads) {
+void write_account(const Candidate& c, const FactsContext& ctx, Json& j, const PartWrite& part) {
   const auto& view = ctx.catalog.account;
   const AccountObservation* seen = c.site && c.site->account ? &*c.site->account : nullptr;
   const std::optional<long>& age = ctx.account_age_days;
-  Members m(j, reads);
+  Members m(j, part);
   m["age_days"] = age;
   set_text_or_null(m["captured_at"], view && !view->captured_at.empty() ? &view->captured_at : nullptr);
   set_text_or_null(m["id"], view && !view->id.empty() ? &view->id : nullptr);
@@ -710,7 +720,7 @@ void write_existing(const Candidate& c, Members& m) {
 
 // Only Outposts candidates have these (few per workload): written afresh.
 // An existing Outpost no facility names has no facility facts (null).
-void write_outposts(const Candidate& c, const FactsContext& ctx, Json& out, const ReadPaths* reads) {
+void write_outposts(const Candidate& c, const FactsContext& ctx, Json& out, const PartWrite& part) {
   if (!c.is_outposts()) {
     out = nullptr;
     return;
@@ -720,7 +730,7 @@ void write_outposts(const Candidate& c, const FactsContext& ctx, Json& out, cons
   const FormFactor& f = *c.form_factor;
   const Site* parent = parent_site(c, ctx.catalog);
   Json j = Json::object();
-  Members m(j, reads);
+  Members m(j, part);
   m["facility"] = fac ? Json(fac->id) : Json(nullptr);
   m["facility_name"] = fac ? Json(fac->name) : Json(nullptr);
   m["facility_pointer"] = fac ? Json(fac->pointer) : Json(nullptr);
@@ -785,7 +795,7 @@ std::string existing_family_basis(const Candidate& c) {
 
 // spec.compute.instance_families are the families the work may run on (any one
 // will do); instance types asked for by name need their own family.
-void write_capacity(const Candidate& c, const FactsContext& ctx, Json& j, const ReadPaths* reads) {
+void write_capacity(const Candidate& c, const FactsContext& ctx, Json& j, const PartWrite& part) {
   const Workload& w = ctx.workload;
   const std::set<std::string>& offered = c.site ? c.site->instance_families : c.form_factor->instance_families;
   // An existing Outpost whose instance types were not imported offers some of
@@ -806,7 +816,7 @@ void write_capacity(const Candidate& c, const FactsContext& ctx, Json& j, const 
     if (missing.count(family)) blocking.insert(family);
   if (blocking.empty() && !requested.empty() && matched.empty() && unverified.empty()) blocking = missing;
   const bool observed = (c.site && c.site->account && c.site->account->families_observed) || (c.existing && c.existing->instance_types);
-  Members m(j, reads);
+  Members m(j, part);
   if (Json* demand = m["demand"].json(); demand && *demand != ctx.demand) *demand = ctx.demand;  // the same for every option of a workload
   set_text(m["family_basis"], observed ? account_basis(ctx.catalog) : existing_unlisted ? existing_family_basis(c) : std::string());
   set_texts(m["families_blocking"], blocking);
@@ -822,8 +832,8 @@ void write_capacity(const Candidate& c, const FactsContext& ctx, Json& j, const 
   m["sizing"] = c.is_outposts() ? sizing_json(plan_outpost(c, ctx)) : Json(nullptr);
 }
 
-void write_option(const Candidate& c, Json& j, const ReadPaths* reads = nullptr) {
-  Members m(j, reads);
+void write_option(const Candidate& c, Json& j, const PartWrite& part = {}) {
+  Members m(j, part);
   set_text(m["carrier"], c.site ? c.site->carrier : std::nullopt);
   set_text(m["country"], c.place.country);
   set_text(m["facility"], c.facility ? std::optional<std::string>(c.facility->id) : std::nullopt);
@@ -837,7 +847,7 @@ void write_option(const Candidate& c, Json& j, const ReadPaths* reads = nullptr)
   set_text(m["subdivision"], c.place.subdivision);
 }
 
-void write_parent_region(const Candidate& c, const FactsContext& ctx, Json& j, const ReadPaths* reads) {
+void write_parent_region(const Candidate& c, const FactsContext& ctx, Json& j, const PartWrite& part) {
   const Site* parent = parent_site(c, ctx.catalog);
   if (!parent) {
     j = nullptr;
@@ -848,7 +858,7 @@ void write_parent_region(const Candidate& c, const FactsContext& ctx, Json& j, c
   const RttEstimate& e = leg.estimate;
   // AWS's own median (get-aws-network-performance-data), when the account view has it.
   const MeasuredSiteRtt* measured = c.site ? ctx.catalog.find_measured_rtt(c.site->id, parent->id) : nullptr;
-  Members m(j, reads);
+  Members m(j, part);
   m["distance_km"] = std::round(e.distance_km);
   set_text(m["id"], parent->id);
   m["rtt_high_ms"] = tenth(measured ? measured->rtt_ms : e.rtt.high);
@@ -948,9 +958,9 @@ namespace {
 
 // Every group is written through here: between two groups no writer holds a
 // site leg, so the per-thread leg cache may be trimmed.
-void write_group(const FactGroup& group, const Candidate& candidate, const FactsContext& context, Json& out, const ReadPaths* reads) {
+void write_group(const FactGroup& group, const Candidate& candidate, const FactsContext& context, Json& out, const PartWrite& part) {
   trim_site_legs();
-  group.write(candidate, context, out, reads);
+  group.write(candidate, context, out, part);
 }
 
 
@@ -958,7 +968,7 @@ void write_group(const FactGroup& group, const Candidate& candidate, const Facts
 
 Json derive_facts(const Candidate& candidate, const FactsContext& context) {
   Json facts = Json::object();
-  for (const auto& group : fact_groups()) write_group(group, candidate, context, facts[group.name], nullptr);
+  for (const auto& group : fact_groups()) write_group(group, candidate, context, facts[group.name], {});
   return facts;
 }
 
@@ -973,15 +983,13 @@ const std::vector<std::string>& LazyFacts::part_names() {
 
 // Members finds a part without building a std::string key, as data[key] would:
 // a part of every option of every workload is found so.
-void LazyFacts::build(std::size_t index, Json& data, const ReadPaths* reads) {
+void LazyFacts::build(std::size_t index, Json& data, const PartWrite& part) {
   Members top(data);
-  if (index == 0) {
-    write_option(m_candidate, *top["option"].json(), reads);
-    return;
-  }
-  const FactGroup& group = fact_groups().at(index - 1);
-  const std::string_view name(group.name);
-  write_group(group, m_candidate, m_context, *Members(top["facts"])[name].json(), reads);
+  Json& out = index == 0 ? *top["option"].json() : *Members(top["facts"])[std::string_view(fact_groups().at(index - 1).name)].json();
+  if (index == 0) write_option(m_candidate, out, part);
+  else write_group(fact_groups()[index - 1], m_candidate, m_context, out, part);
+  // The part itself, once written (a group may be replaced whole, e.g. by null).
+  if (part.reads && part.written && part.reads->id() != ReadPaths::kNoId) part.written->emplace_back(part.reads->id(), &out);
 }
 
 namespace {

@@ -33,11 +33,27 @@ ReadPaths& ReadPaths::child(std::string_view name) {
   return it->second;
 }
 
+// After each insertion: indices (by_bit) and addresses (m_star) moved.
 void ReadPaths::index_names() {
   m_by_bit.fill(0);
+  m_star = -1;
+  m_by_index = false;
   for (std::size_t i = 0; i < m_members.size(); ++i) {
     std::uint8_t& entry = m_by_bit[name_bit(m_members[i].first)];
     entry = entry != 0 || i + 1 >= kSeveral ? kSeveral : static_cast<std::uint8_t>(i + 1);
+    // A numeric segment indexes the array (a `var` such as "users.0.rtt_ms"):
+    // which element it is, only the data knows.
+    if (m_members[i].first == "*") m_star = static_cast<int>(i);
+    else m_by_index = true;
+  }
+}
+
+void ReadPaths::assign_ids_below(const std::string& path, const std::function<std::uint32_t(const std::string&)>& id_of) {
+  for (auto& [name, below] : m_members) {
+    if (name == "*") continue;
+    const std::string dotted = path.empty() ? name : path + "." + name;
+    below.m_id = id_of(dotted);
+    below.assign_ids_below(dotted, id_of);
   }
 }
 
@@ -59,7 +75,7 @@ void ReadPaths::add(std::string_view path) {
   ReadPaths& node = walk(path);
   node.m_whole = true;
   node.m_members.clear();
-  node.m_by_bit.fill(0);
+  node.index_names();
 }
 
 void ReadPaths::add_iterated(std::string_view path) {
@@ -72,7 +88,7 @@ void ReadPaths::merge(const ReadPaths& other) {
   if (other.m_whole) {
     m_whole = true;
     m_members.clear();
-    m_by_bit.fill(0);
+    index_names();
     return;
   }
   for (const auto& [name, below] : other.m_members) child(name).merge(below);
@@ -96,12 +112,5 @@ const ReadPaths* ReadPaths::at(std::string_view path) const {
   return node;
 }
 
-const ReadPaths* ReadPaths::element() const {
-  if (m_whole) return this;
-  // A numeric segment indexes the array (a `var` such as "users.0.rtt_ms"):
-  // which element it is, only the data knows.
-  const bool by_index = std::any_of(m_members.begin(), m_members.end(), [](const auto& member) { return member.first != "*"; });
-  return by_index ? &everything() : member("*");
-}
 
 }  // namespace edgeplan

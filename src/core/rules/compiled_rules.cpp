@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <span>
 
 #include <fmt/format.h>
 
@@ -112,25 +113,31 @@ std::string data_path(const Rule& rule, const std::string& path) {
   return of_item ? rule.for_each + ".*" + path.substr(4) : path;
 }
 
-// Whether the rule may read an RTT's terms.
-bool reads_rtt_terms(const Rule& rule) {
-  const jsonlogic::DataReads reads = expression_reads(rule);
-  if (reads.anything) return true;
-  return std::any_of(reads.paths.begin(), reads.paths.end(), [&](const std::string& path) { return may_read_rtt_terms(data_path(rule, path)); });
+// A rule's recorded reads (Rule::reads, Rule::reads_to_decide) are what its
+// expressions read, then its for_each array (rule_loader.cpp): the paths of
+// the expressions. Worked out once at load (and kept in the rules snapshot),
+// so not again here.
+std::span<const std::string> expression_paths(const Rule& rule, const jsonlogic::DataReads& recorded) {
+  return std::span<const std::string>(recorded.paths).first(recorded.paths.size() - (rule.for_each.empty() ? 0 : 1));
 }
 
-// The members of the data a rule reads with `reads` of its expressions. Its
-// for_each array is iterated, and a finding names its item by the item's
-// "name" (item_name).
-ReadPaths read_paths(const Rule& rule, const jsonlogic::DataReads& reads) {
-  ReadPaths out;
-  if (reads.anything) out.add("");
-  for (const auto& path : reads.paths) out.add(data_path(rule, path));
+// Whether the rule may read an RTT's terms.
+bool reads_rtt_terms(const Rule& rule) {
+  if (rule.reads.anything) return true;
+  const auto paths = expression_paths(rule, rule.reads);
+  return std::any_of(paths.begin(), paths.end(), [&](const std::string& path) { return may_read_rtt_terms(data_path(rule, path)); });
+}
+
+// Adds to `out` the members of the data a rule reads with `recorded` (one of
+// its recorded reads). Its for_each array is iterated, and a finding names its
+// item by the item's "name" (item_name).
+void add_read_paths(ReadPaths& out, const Rule& rule, const jsonlogic::DataReads& recorded) {
+  if (recorded.anything) out.add("");
+  for (const auto& path : expression_paths(rule, recorded)) out.add(data_path(rule, path));
   if (!rule.for_each.empty()) {
     out.add_iterated(rule.for_each);
     out.add(rule.for_each + ".*.name");
   }
-  return out;
 }
 
 }  // namespace
@@ -166,10 +173,15 @@ RuleNeeds::RuleNeeds(const RuleSet& rules, const std::vector<std::string>& parts
     if (rule.effect == Effect::exclude && parts_read(rule.reads, {"workload"}) != 0) exclusions_read_workload = true;
     if (rule.effect == Effect::exclude && reads_rtt_terms(rule)) exclusions_read_terms = true;
     // As Run::decision and Run::exclusions evaluate them.
-    if (rule.effect == Effect::exclude || rule.effect == Effect::score) decision_reads.merge(read_paths(rule, deciding_reads(rule)));
-    if (rule.effect == Effect::adjust) decision_reads.merge(read_paths(rule, expression_reads(rule)));
-    if (rule.effect == Effect::exclude) exclusion_reads.merge(read_paths(rule, expression_reads(rule)));
+    if (rule.effect == Effect::exclude || rule.effect == Effect::score) add_read_paths(decision_reads, rule, rule.reads_to_decide);
+    if (rule.effect == Effect::adjust) add_read_paths(decision_reads, rule, rule.reads);
+    if (rule.effect == Effect::exclude) add_read_paths(exclusion_reads, rule, rule.reads);
   }
+  // The nodes a builder writes where a rule's path leads go straight into the
+  // rules' view (Run::prepare): the ids it caches them under.
+  const auto id_of = [](const std::string& path) { return jsonlogic::path_id(path).value_or(ReadPaths::kNoId); };
+  decision_reads.assign_ids(id_of);
+  exclusion_reads.assign_ids(id_of);
   for (const auto& part : parts) {
     decision_part_reads.push_back(decision_reads.at(part));
     exclusion_part_reads.push_back(exclusion_reads.at(part));
@@ -258,11 +270,17 @@ class CompiledRules::Run {
     }
   }
 
-  // Builds the lazy parts in `needs` not built yet.
+  // Builds the lazy parts in `needs` not built yet. The nodes a part's builder
+  // reports (where a rule's path leads) are taken by the view as found.
   void prepare(std::uint64_t needs) {
     std::uint64_t missing = needs & ~m_built;
-    for (std::size_t part = 0; missing != 0; ++part, missing >>= 1)
-      if (missing & 1) m_lazy->build(part, m_data, m_reads ? (*m_reads)[part] : nullptr);
+    thread_local WrittenNodes written;
+    for (std::size_t part = 0; missing != 0; ++part, missing >>= 1) {
+      if ((missing & 1) == 0) continue;
+      written.clear();
+      m_lazy->build(part, m_data, PartWrite{m_reads ? (*m_reads)[part] : nullptr, m_reads ? &written : nullptr});
+      m_view.bind(written);
+    }
     m_built |= needs;
   }
 

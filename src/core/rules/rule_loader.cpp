@@ -69,6 +69,14 @@ void check_effect_fields(JsonReader& r, const std::string& p, const Rule& rule) 
     r.error(p, "missing required field \"message\" (what the user reads when the rule fires)");
 }
 
+// What deciding whether the rule fires, its score and its summary label read.
+jsonlogic::DataReads deciding_reads(const Rule& rule) {
+  jsonlogic::DataReads reads = rule.condition.reads();
+  if (rule.score) reads.merge(rule.score->reads());
+  reads.merge(rule.summary.reads());
+  return reads;
+}
+
 // What the rest of a finding reads: its values, texts and relaxation.
 jsonlogic::DataReads finding_reads(const Rule& rule) {
   jsonlogic::DataReads reads;
@@ -308,13 +316,6 @@ void add_rule_document(RuleSet& set, const std::string& name, const JsonDocument
 }
 
 }  // namespace
-
-jsonlogic::DataReads deciding_reads(const Rule& rule) {
-  jsonlogic::DataReads reads = rule.condition.reads();
-  if (rule.score) reads.merge(rule.score->reads());
-  reads.merge(rule.summary.reads());
-  return reads;
-}
 
 jsonlogic::DataReads expression_reads(const Rule& rule) {
   jsonlogic::DataReads reads = deciding_reads(rule);

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <set>
+#include <vector>
 #include <string>
 
 #include <edgeplan/lazy_data.hpp>
@@ -125,4 +126,25 @@ TEST_CASE("read paths: name_bit is a constant expression", "[model]") {
   static_assert(ReadPaths::name_bit("verdict") < 64);
   static_assert(ReadPaths::name_bit("") == 0);
   CHECK(ReadPaths::name_bit("parent_region_data") != ReadPaths::name_bit("parent_region_inside"));
+}
+
+TEST_CASE("read paths: ids are given by dotted path, and none below an array element", "[model]") {
+  ReadPaths reads;
+  reads.add("facts.residency.verdict");
+  reads.add_iterated("facts.latency.users");
+  reads.add("facts.latency.users.*.name");
+  std::vector<std::string> asked;
+  reads.assign_ids([&](const std::string& path) {
+    asked.push_back(path);
+    return path == "facts.latency.users" ? 7u : path == "facts.residency.verdict" ? 9u : ReadPaths::kNoId;
+  });
+  CHECK(reads.at("facts.residency.verdict")->id() == 9);
+  CHECK(reads.at("facts.latency.users")->id() == 7);
+  CHECK(reads.at("facts.residency")->id() == ReadPaths::kNoId);
+  CHECK(reads.at("facts.latency.users")->element()->member("name")->id() == ReadPaths::kNoId);
+  CHECK(asked == std::vector<std::string>{"facts", "facts.latency", "facts.latency.users", "facts.residency", "facts.residency.verdict"});
+  // Ids stay with a copy, and so does what an element reads.
+  const ReadPaths copy = reads;
+  CHECK(copy.at("facts.residency.verdict")->id() == 9);
+  CHECK(copy.at("facts.latency.users")->element() == copy.at("facts.latency.users")->member("*"));
 }

@@ -101,7 +101,7 @@ TEST_CASE("facts: a group written over another option's values equals the group 
     for (const Candidate* c : order) {
       INFO(c->id);
       LazyFacts lazy(*c, context);
-      for (std::size_t part = 0; part < lazy.parts().size(); ++part) lazy.build(part, recycled, nullptr);
+      for (std::size_t part = 0; part < lazy.parts().size(); ++part) lazy.build(part, recycled, {});
       CHECK(recycled["option"] == option_json(*c));
       CHECK(recycled["facts"] == derive_facts(*c, context));
     }
@@ -159,7 +159,7 @@ std::size_t check_facts_under(const ReadPaths& reads) {
       for (std::size_t part = 0; part < parts.size(); ++part) {
         const ReadPaths* part_reads = reads.at(parts[part]);
         if (part_reads == nullptr) continue;  // no rule reads the part: it is never built
-        lazy.build(part, recycled, part_reads);
+        lazy.build(part, recycled, PartWrite{part_reads, nullptr});
         const Json::json_pointer pointer("/" + std::regex_replace(parts[part], std::regex("\\."), "/"));
         check_read_members(recycled[pointer], full[pointer], part_reads, parts[part], checked);
       }
@@ -222,6 +222,19 @@ TEST_CASE("RuleNeeds: the members a decision and the exclusions read") {
   CHECK(exclusions.at("facts.residency.country"));
   CHECK(exclusions.at("facts.latency.weighted_ratio") == nullptr);
   CHECK(exclusions.at("option") == nullptr);
+  // A condition that reads its own for_each array as a `var` reads every element whole.
+  RuleSet whole_array;
+  add_rule_file(whole_array, "whole.json", R"({"apiVersion": "edgeplan/v1", "kind": "RuleSet", "rules": [
+    {"id": "t.array", "description": "d", "effect": "exclude", "factor": "latency", "for_each": "facts.latency.users",
+     "condition": {"some": [{"var": "facts.latency.users"}, {">": [{"var": "rtt_ms"}, 5]}]}, "message": "m", "summary": "s"}]})");
+  CHECK(RuleNeeds(whole_array, LazyFacts::part_names()).decision_reads.at("facts.latency.users")->element()->whole());
+  // RuleNeeds reads a rule's recorded reads as its expressions' paths, then its for_each array.
+  for (const Rule& rule : test::default_rules().rules) {
+    if (rule.for_each.empty()) continue;
+    INFO(rule.id);
+    CHECK(rule.reads.paths.back() == rule.for_each);
+    CHECK(rule.reads_to_decide.paths.back() == rule.for_each);
+  }
   // What each part reads, as the rules' data hands it to the builder.
   const std::vector<std::string>& parts = LazyFacts::part_names();
   for (std::size_t i = 0; i < parts.size(); ++i) {

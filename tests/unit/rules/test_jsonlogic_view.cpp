@@ -224,3 +224,52 @@ TEST_CASE("jsonlogic view: read_var gives the node a plain var evaluates to, unc
   CHECK_FALSE(Expression::compile(Json::parse(R"({"+": [{"var": "a.b"}, 1]})")).read_var(view).has_value());
   CHECK_FALSE(Expression().read_var(view).has_value());
 }
+
+// A writer that knows where it put a node binds it: the view reads it without
+// a lookup, and each path through it resolves from it. Bound, not yet read,
+// a node's value is read when a rule first asks, as it is then.
+TEST_CASE("DataView: a bound node is what its path reads, and paths through it resolve from it") {
+  const Expression deep = Expression::compile(Json::parse(R"({"==": [{"var": "facts.group.member.inner"}, 7]})"));
+  const Expression member = Expression::compile(Json::parse(R"({"var": "facts.group.member"})"));
+  const Expression other = Expression::compile(Json::parse(R"({"var": "facts.group.other"})"));
+  Json data = Json::parse(R"({"facts": {"group": {"member": {"inner": 6}, "other": 1}}})");
+  const Json elsewhere = Json::parse(R"({"inner": 8})");
+  const auto group_id = edgeplan::jsonlogic::path_id("facts.group");
+  const auto member_id = edgeplan::jsonlogic::path_id("facts.group.member");
+  REQUIRE(group_id);
+  REQUIRE(member_id);
+  CHECK_FALSE(edgeplan::jsonlogic::path_id("facts.group.never.compiled"));
+  {
+    const DataView view(data);
+    const std::vector<std::pair<std::uint32_t, const Json*>> nodes = {{*member_id, &data["facts"]["group"]["member"]}};
+    view.bind(nodes);
+    data["facts"]["group"]["member"]["inner"] = 7;  // changed after binding: the value is read when asked
+    CHECK(deep.test(view));
+    CHECK(member.evaluate(view) == Json::parse(R"({"inner": 7})"));
+    CHECK(other.evaluate(view) == 1);
+  }
+  {
+    // The view takes the writer's word: a node bound elsewhere is what the path reads.
+    const DataView view(data);
+    const std::vector<std::pair<std::uint32_t, const Json*>> nodes = {{*member_id, &elsewhere}};
+    view.bind(nodes);
+    CHECK_FALSE(deep.test(view));
+    CHECK(member.evaluate(view) == elsewhere);
+  }
+  {
+    // A bound prefix: longer paths walk from it.
+    const DataView view(data);
+    const Json group = Json::parse(R"({"member": {"inner": 7}, "other": 2})");
+    const std::vector<std::pair<std::uint32_t, const Json*>> nodes = {{*group_id, &group}};
+    view.bind(nodes);
+    CHECK(deep.test(view));
+    CHECK(other.evaluate(view) == 2);
+  }
+  {
+    // The next view of the same thread starts afresh.
+    const DataView view(data);
+    CHECK(other.evaluate(view) == 1);
+    const DataView overlay(view, "item", elsewhere);
+    CHECK_THROWS_AS(overlay.bind(std::vector<std::pair<std::uint32_t, const Json*>>{{*member_id, &elsewhere}}), std::logic_error);
+  }
+}

@@ -2,6 +2,7 @@
 // path ids (assigned at compile time) that index its slots.
 #include <edgeplan/jsonlogic.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <memory>
 #include <mutex>
@@ -32,6 +33,11 @@ class PathIds {
     const auto [entry, added] = m_ids.try_emplace(dotted, static_cast<std::uint32_t>(m_ids.size()));
     if (added) m_count.store(static_cast<std::uint32_t>(m_ids.size()), std::memory_order_release);
     return entry->second;
+  }
+  std::optional<std::uint32_t> find(const std::string& dotted) {
+    const std::lock_guard<std::mutex> lock(m_mutex);
+    const auto entry = m_ids.find(dotted);
+    return entry == m_ids.end() ? std::nullopt : std::optional<std::uint32_t>(entry->second);
   }
   // Enough slots for every path compiled so far.
   std::uint32_t count() const { return m_count.load(std::memory_order_acquire); }
@@ -106,7 +112,7 @@ detail::SlotStore* take_store() {
 // it; sized for every path compiled so far (paths compiled later grow it).
 DataView::DataView(const Json& data) : m_data(&data), m_store(take_store()) {
   if (++m_store->generation == 0) {  // wrapped: stamps of 2^32 views ago would match again
-    for (ViewSlot& slot : m_store->slots) slot.generation = 0;
+    for (ViewSlot& slot : m_store->slots) slot.generation = slot.bound = 0;
     m_store->generation = 1;
   }
   if (m_store->slots.size() < path_ids().count()) m_store->slots.resize(path_ids().count());
@@ -132,6 +138,8 @@ const Json* DataView::root_member(const VarPath& path) const { return step_into(
 
 bool DataView::resolved(std::uint32_t id) const { return id < m_store->slots.size() && m_store->slots[id].generation == m_store->generation; }
 
+bool DataView::bound(std::uint32_t id) const { return id < m_store->slots.size() && m_store->slots[id].bound == m_store->generation; }
+
 const ViewSlot& DataView::store(std::uint32_t id, const Json* node) const {
   ViewSlot& slot = m_store->slots[id];
   slot = slot_of(node);
@@ -143,6 +151,7 @@ const ViewSlot& DataView::slot(const VarPath& path) const {
   if (m_base != nullptr) return path.ids.front() == m_name_id ? bound_slot(path) : m_base->slot(path);
   const std::uint32_t id = path.ids.back();
   if (resolved(id)) return m_store->slots[id];
+  if (bound(id)) return store(id, m_store->slots[id].node);  // found by its writer: only the value is read
   return resolve_uncached(path);
 }
 
@@ -164,7 +173,7 @@ const ViewSlot& DataView::bound_slot(const VarPath& path) const {
 const ViewSlot& DataView::resolve_uncached(const VarPath& path) const {
   if (path.ids.back() >= m_store->slots.size()) m_store->slots.resize(path_ids().count());  // compiled after the view
   std::size_t known = path.ids.size();
-  while (known > 0 && !resolved(path.ids[known - 1])) --known;
+  while (known > 0 && !resolved(path.ids[known - 1]) && !bound(path.ids[known - 1])) --known;
   const Json* node = known == 0 ? root_member(path) : m_store->slots[path.ids[known - 1]].node;
   if (known == 0) store(path.ids.front(), node), known = 1;
   for (std::size_t index = known; index < path.ids.size(); ++index) {
@@ -173,6 +182,20 @@ const ViewSlot& DataView::resolve_uncached(const VarPath& path) const {
   }
   return m_store->slots[path.ids.back()];
 }
+
+// Only the node: its value is read, as resolving would, when a rule first reads
+// the path (most of the nodes bound are not read for an option its first rule excludes).
+void DataView::bind(std::span<const std::pair<std::uint32_t, const Json*>> nodes) const {
+  if (m_base != nullptr) throw std::logic_error("DataView::bind: an overlay binds no path");
+  std::vector<ViewSlot>& slots = m_store->slots;
+  for (const auto& [id, node] : nodes) {
+    if (id >= slots.size()) slots.resize(std::max<std::size_t>(id + 1, path_ids().count()));
+    slots[id].node = node;
+    slots[id].bound = m_store->generation;
+  }
+}
+
+std::optional<std::uint32_t> path_id(const std::string& dotted) { return path_ids().find(dotted); }
 
 const Json* DataView::find(const VarPath& path) const {
   const std::span<const PathSegment> segments(path.segments);
