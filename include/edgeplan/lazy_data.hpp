@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -28,7 +29,7 @@ class ReadPaths {
   // One of 64 bits for a member name, from its length and three of its
   // bytes: a writer naming a member by a literal gets it folded at compile
   // time, so that by_bit tells most names no rule reads without comparing text.
-  static constexpr unsigned name_bit(std::string_view name) {
+  [[gnu::always_inline]] static constexpr unsigned name_bit(std::string_view name) {
     if (name.empty()) return 0;
     const auto byte = [&](std::size_t i) { return static_cast<unsigned>(static_cast<unsigned char>(name[i])); };
     return (static_cast<unsigned>(name.size()) * 37u + byte(0) * 11u + byte(name.size() / 2) * 5u + byte(name.size() - 1)) & 63u;
@@ -92,8 +93,23 @@ class ReadPaths {
   std::uint32_t m_id = kNoId;
 };
 
-// Nodes a builder wrote where a path with an id leads (ReadPaths::id).
-using WrittenNodes = std::vector<std::pair<std::uint32_t, const Json*>>;
+// Nodes a builder wrote where a path with an id leads (ReadPaths::id). Kept
+// from part to part: adding is a store, once the room is there.
+class WrittenNodes {
+ public:
+  using Node = std::pair<std::uint32_t, const Json*>;
+  [[gnu::always_inline]] void add(std::uint32_t id, const Json* node) {
+    if (m_size == m_nodes.size()) grow();
+    m_nodes[m_size++] = {id, node};
+  }
+  std::span<const Node> nodes() const { return {m_nodes.data(), m_size}; }
+  void clear() { m_size = 0; }
+
+ private:
+  [[gnu::noinline]] void grow() { m_nodes.resize(m_nodes.size() * 2 + 16); }
+  std::vector<Node> m_nodes;
+  std::size_t m_size = 0;
+};
 
 // What a builder writes of a part: the members `reads` leads to (null: all of
 // them); each node it writes whose ReadPaths has an id goes to `written`, if given.

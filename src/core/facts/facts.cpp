@@ -169,7 +169,7 @@ class Members {
 
   // The member's slot; a node rules read by a path with an id is reported.
   [[gnu::always_inline]] Slot slot_of(Json& node, const ReadPaths* below) {
-    if (below && m_written && below->id() != ReadPaths::kNoId) m_written->emplace_back(below->id(), &node);
+    if (below && m_written && below->id() != ReadPaths::kNoId) m_written->add(below->id(), &node);
     return Slot(node, below);
   }
 
@@ -989,7 +989,7 @@ void LazyFacts::build(std::size_t index, Json& data, const PartWrite& part) {
   if (index == 0) write_option(m_candidate, out, part);
   else write_group(fact_groups()[index - 1], m_candidate, m_context, out, part);
   // The part itself, once written (a group may be replaced whole, e.g. by null).
-  if (part.reads && part.written && part.reads->id() != ReadPaths::kNoId) part.written->emplace_back(part.reads->id(), &out);
+  if (part.reads && part.written && part.reads->id() != ReadPaths::kNoId) part.written->add(part.reads->id(), &out);
 }
 
 namespace {

@@ -279,7 +279,7 @@ class CompiledRules::Run {
       if ((missing & 1) == 0) continue;
       written.clear();
       m_lazy->build(part, m_data, PartWrite{m_reads ? (*m_reads)[part] : nullptr, m_reads ? &written : nullptr});
-      m_view.bind(written);
+      m_view.bind(written.nodes());
     }
     m_built |= needs;
   }
