@@ -363,9 +363,9 @@ UserLatency write_user_latency(Slot j, const UserGroup& g, const Candidate& c, c
   // in the carrier's network the radio segment is the last mile.
   const bool counts_access = ctx.workload.latency.includes_access;
   // Users reach the site over the public Internet (access "lan" only drops the last mile).
-  const RttEstimate model = estimate_internet_rtt(g.place.point, counts_access ? g.access : AccessType::lan, c.place.point, c.kind,
-                                                  in_network && counts_access, ctx.describe_terms);
-  RttEstimate e = measured_or_model(ctx, g.name, g.place.label, c, model);
+  RttEstimate e = measured_or_model(ctx, g.name, g.place.label, c,
+                                    estimate_internet_rtt(g.place.point, counts_access ? g.access : AccessType::lan, c.place.point, c.kind,
+                                                          in_network && counts_access, ctx.describe_terms));
   // An unreachable group gets a huge ratio so scores sink, and a null RTT so nothing prints it.
   const double compared = reachable ? compared_value(e.rtt, ctx.workload.latency.percentile) : 1e9;
   const RttEntry r = rtt_entry(g.name, e, compared, ctx.workload.latency.users_max_rtt_ms);
@@ -530,26 +530,31 @@ std::vector<std::string_view> used_from_parent(const FactsContext& ctx, const Op
 void write_services(const Candidate& c, const FactsContext& ctx, Json& j, const PartWrite& part) {
   const Workload& w = ctx.workload;
   const OptionServices local(c);
-  // Sorted as the local services are.
-  std::vector<std::string_view> missing, unverified, available;
+  // Sorted as the local services are. Lists kept per thread: most options of
+  // every workload write them.
+  thread_local std::vector<std::string_view> missing, unverified, available, relaxed_local, relaxed_regional;
+  missing.clear(), unverified.clear(), available.clear();
   for (const std::string* s : ctx.services.local) {
     if (local.offers(*s)) available.push_back(*s);
     else if (local.probable(*s)) unverified.push_back(*s);
     else missing.push_back(*s);
   }
-  const std::vector<std::string_view> from_parent = used_from_parent(ctx, local);
-  // The service lists as they would read if the missing services moved to the
-  // parent Region: the relaxation services.missing-local suggests.
-  std::vector<std::string_view> relaxed_local, relaxed_regional(w.services_regional.begin(), w.services_regional.end());
-  for (const auto& s : w.services_local) (std::binary_search(missing.begin(), missing.end(), s) ? relaxed_regional : relaxed_local).push_back(s);
   Members m(j, part);
   set_texts(m["available_local"], available);
-  set_texts(m["from_parent_region"], from_parent);
+  if (Slot from_parent = m["from_parent_region"]; from_parent.json()) set_texts(from_parent, used_from_parent(ctx, local));
   m["missing_count"] = missing.size();
   set_texts(m["missing_local"], missing);
   set_texts(m["regional_allowed"], w.services_regional);
-  set_texts(m["relaxed_local"], relaxed_local);
-  set_texts(m["relaxed_regional"], relaxed_regional);
+  // The service lists as they would read if the missing services moved to the
+  // parent Region: the relaxation services.missing-local suggests.
+  Slot relaxed_local_slot = m["relaxed_local"], relaxed_regional_slot = m["relaxed_regional"];
+  if (relaxed_local_slot.json() || relaxed_regional_slot.json()) {
+    relaxed_local.clear();
+    relaxed_regional.assign(w.services_regional.begin(), w.services_regional.end());
+    for (const auto& s : w.services_local) (std::binary_search(missing.begin(), missing.end(), s) ? relaxed_regional : relaxed_local).push_back(s);
+    set_texts(relaxed_local_slot, relaxed_local);
+    set_texts(relaxed_regional_slot, relaxed_regional);
+  }
   set_texts(m["required_local"], w.services_local);
   m["unverified_count"] = unverified.size();
   set_texts(m["unverified_local"], unverified);
@@ -586,7 +591,7 @@ std::vector<std::string_view> parent_region_flows(const Candidate& c, const Work
 
 // Where residency places data, as precisely as the verdict needs: the country
 // when the country is the problem, else the subdivision when known.
-const std::string& place_text(const Place& place, const std::string& verdict) {
+const std::string& place_text(const Place& place, std::string_view verdict) {
   return verdict != "outside-country"sv && place.subdivision ? *place.subdivision : place.country;
 }
 
@@ -596,14 +601,14 @@ const std::string& place_text(const Place& place, const std::string& verdict) {
 void write_residency(const Candidate& c, const FactsContext& ctx, Json& j, const PartWrite& part) {
   const Workload& w = ctx.workload;
   const Residency& res = w.residency;
-  const std::string verdict = res.verdict(c.place);
+  const std::string_view verdict = res.verdict(c.place);
   const Site* parent = c.kind == SiteKind::region ? nullptr : parent_site(c, ctx.catalog);
   // Where no residency applies, nothing kept in the parent Region can break it.
   std::vector<std::string_view> parent_data;
   if (parent && res.constrained())
     for (const auto& s : used_from_parent(ctx, OptionServices(c)))
       if (ctx.catalog.stores_data(std::string(s))) parent_data.push_back(s);
-  const std::string parent_verdict = parent ? res.verdict(parent->place) : "";
+  const std::string_view parent_verdict = parent ? res.verdict(parent->place) : "";
   const auto limits = res.subdivisions_of(c.place.country);
   const bool parent_inside = !parent || parent_verdict == "inside"sv || parent_verdict == "unconstrained"sv;
   Members m(j, part);
@@ -616,12 +621,13 @@ void write_residency(const Candidate& c, const FactsContext& ctx, Json& j, const
   m["inside"] = (verdict == "inside"sv || verdict == "unconstrained"sv) && (parent_inside || parent_data.empty());
   set_text_or_null(m["parent_region"], parent ? &parent->id : nullptr);
   set_texts(m["parent_region_data"], parent_data);
-  set_texts(m["parent_region_flows"], parent ? parent_region_flows(c, w) : std::vector<std::string_view>{});
+  if (Slot flows = m["parent_region_flows"]; flows.json()) set_texts(flows, parent ? parent_region_flows(c, w) : std::vector<std::string_view>{});
   Slot parent_inside_slot = m["parent_region_inside"];
   if (parent) parent_inside_slot = parent_inside;
   else parent_inside_slot = nullptr;
   set_text_or_null(m["parent_region_place"], parent ? &place_text(parent->place, parent_verdict) : nullptr);
-  set_text_or_null(m["parent_region_verdict"], parent ? &parent_verdict : nullptr);
+  if (Slot parent_verdict_slot = m["parent_region_verdict"]; parent) set_text(parent_verdict_slot, parent_verdict);
+  else parent_verdict_slot = nullptr;
   set_text(m["subdivision"], c.place.subdivision);
   m["subdivision_allowed"] = limits.empty() ? Json(true) : verdict == "unknown-subdivision"sv ? Json(nullptr) : Json(verdict == "inside"sv);
   set_text(m["verdict"], verdict);
