@@ -2,6 +2,8 @@
 // The catalog: every Region, Local Zone and Wavelength Zone, and the Outposts
 // form factors a customer facility can host. Loaded from rules/catalog/catalog.json
 // (embedded) or a user file; rules/catalog/README.md (overlays) and SOURCES.md.
+#include <cstdint>
+#include <unordered_map>
 #include <map>
 #include <optional>
 #include <set>
@@ -238,7 +240,16 @@ class Catalog {
   std::vector<CatalogItem> catalog_items;
   std::vector<MeasuredSiteRtt> measured_site_rtts;
 
+ private:
+  std::unordered_map<std::string, std::uint32_t> m_site_index;  // id -> position in sites
+ public:
+
+  // The first site with the id, or null. By the index when one was made and
+  // still holds the site; else by a scan.
   const Site* find_site(const std::string& id) const;
+  // Indexes `sites` by id (done when a catalog loads). A site added, moved or
+  // renamed afterwards is still found, by the scan, until indexed again.
+  void index_sites();
   const FormFactor* find_form_factor(const std::string& id) const;
   const Metro* find_metro(const std::string& name) const;
   // Whether a service keeps customer data where it runs; false for names the vocabulary lacks.

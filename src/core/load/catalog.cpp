@@ -1,5 +1,6 @@
 #include <edgeplan/catalog.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cmath>
@@ -62,10 +63,21 @@ double distance_km(GeoPoint a, GeoPoint b) {
   return 2 * kEarthRadiusKm * std::asin(std::min(1.0, std::sqrt(h)));
 }
 
+// Every option asks for its parent Region, several times: an index saves a
+// scan of every site each time. Each hit is checked against `sites`, so an
+// index made before the sites changed is never wrong, only slower.
 const Site* Catalog::find_site(const std::string& id) const {
+  const auto indexed = m_site_index.find(id);
+  if (indexed != m_site_index.end() && indexed->second < sites.size() && sites[indexed->second].id == id) return &sites[indexed->second];
   for (const auto& site : sites)
     if (site.id == id) return &site;
   return nullptr;
+}
+
+void Catalog::index_sites() {
+  m_site_index.clear();
+  // Of two sites with one id (a catalog the loader refuses), the first.
+  for (std::size_t i = 0; i < sites.size(); ++i) m_site_index.try_emplace(sites[i].id, static_cast<std::uint32_t>(i));
 }
 
 const FormFactor* Catalog::find_form_factor(const std::string& id) const {

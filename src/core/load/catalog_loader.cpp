@@ -334,6 +334,7 @@ void finish(Catalog& catalog) {
   std::sort(catalog.sites.begin(), catalog.sites.end(), [](const Site& a, const Site& b) {
     return std::tie(a.kind, a.id) < std::tie(b.kind, b.id);
   });
+  catalog.index_sites();
   for (auto& site : catalog.sites) {
     site.opt_in_group = zone_group_of(site);
     site.opt_in_command = site.kind != SiteKind::region

@@ -267,7 +267,8 @@ void evaluate_all(Report& report, const Engine& engine, const std::vector<Candid
   std::optional<FullEvaluator> again;
   report.evaluations.reserve(candidates.size());
   for (const auto& candidate : candidates) {
-    Evaluation ev;
+    // Evaluated where it is kept: an Evaluation is a dozen containers to move.
+    Evaluation& ev = report.evaluations.emplace_back();
     ev.candidate = &candidate;
     LazyFacts lazy(candidate, context);
     rules.apply(ev, data, &lazy, Detail::decision);
@@ -275,7 +276,6 @@ void evaluate_all(Report& report, const Engine& engine, const std::vector<Candid
       if (!again) again.emplace(engine.rules, report.weights, data["workload"]);
       ev = again->evaluate(candidate, context);
     }
-    report.evaluations.push_back(std::move(ev));
   }
 }
 
