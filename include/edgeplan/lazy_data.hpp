@@ -40,7 +40,6 @@ class ReadPaths {
   // The array at `path` is iterated: it and its elements are read, and what is
   // read of each element is added as "path.*.member".
   void add_iterated(std::string_view path);
-  void merge(const ReadPaths& other);
 
   // Everything below this node is read.
   bool whole() const { return m_whole; }

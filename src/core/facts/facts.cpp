@@ -110,7 +110,7 @@ class Slot {
 // tree search; any other order still works, by search. With `reads`, a member
 // no path leads to is skipped (Slot::skipped) and never added.
 class Members {
-  static bool equal(const std::string& a, std::string_view b) { return a.size() == b.size() && std::memcmp(a.data(), b.data(), b.size()) == 0; }
+  [[gnu::always_inline]] static bool equal(const std::string& a, std::string_view b) { return a.size() == b.size() && std::memcmp(a.data(), b.data(), b.size()) == 0; }
 
  public:
   // A part's members: those with an id are reported to `part.written`.
@@ -135,17 +135,7 @@ class Members {
   [[gnu::always_inline]] Slot operator[](const char (&key)[N]) {
     const std::string_view name(key, N - 1);
     const ReadPaths* below = nullptr;
-    if (m_reads) {
-      const std::uint8_t at = m_reads->by_bit(ReadPaths::name_bit(name));
-      if (at == 0) return Slot::skipped();
-      if (at == ReadPaths::kSeveral) {
-        below = m_reads->member(name);
-      } else {
-        const auto& [read, node] = m_reads->members()[at - 1];
-        below = read.size() == N - 1 && std::memcmp(read.data(), key, N - 1) == 0 ? &node : nullptr;
-      }
-      if (below == nullptr) return Slot::skipped();
-    }
+    if (m_reads && !(below = read_below(name, m_reads->by_bit(ReadPaths::name_bit(name))))) return Slot::skipped();
     if (m_next != m_members->end() && m_next->first.size() == N - 1 && std::memcmp(m_next->first.data(), key, N - 1) == 0)
       return slot_of((m_next++)->second, below);
     return slot_of(found_or_added(name), below);
@@ -174,7 +164,8 @@ class Members {
   }
 
   // What is read below `key` (null: nothing); `at` is by_bit of its name_bit.
-  const ReadPaths* read_below(std::string_view key, std::uint8_t at) const {
+  // Inline: for a literal key, the length is known and the comparison folds.
+  [[gnu::always_inline]] const ReadPaths* read_below(std::string_view key, std::uint8_t at) const {
     if (at == 0) return nullptr;
     if (at == ReadPaths::kSeveral) return m_reads->member(key);
     const auto& [name, below] = m_reads->members()[at - 1];

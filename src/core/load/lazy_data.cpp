@@ -83,17 +83,6 @@ void ReadPaths::add_iterated(std::string_view path) {
   if (!node.m_whole) node.child("*");
 }
 
-void ReadPaths::merge(const ReadPaths& other) {
-  if (m_whole) return;
-  if (other.m_whole) {
-    m_whole = true;
-    m_members.clear();
-    index_names();
-    return;
-  }
-  for (const auto& [name, below] : other.m_members) child(name).merge(below);
-}
-
 const ReadPaths* ReadPaths::member(std::string_view name) const {
   if (m_whole) return this;
   const auto it = std::lower_bound(m_members.begin(), m_members.end(), name, by_name);

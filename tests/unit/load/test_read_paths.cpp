@@ -69,24 +69,6 @@ TEST_CASE("read paths: an iterated array's elements need only what is read of ea
   CHECK(whole.at("facts.latency.users")->element()->whole());
 }
 
-TEST_CASE("read paths: merged trees read what either reads", "[model]") {
-  ReadPaths a, b;
-  a.add("facts.services.missing_count");
-  a.add_iterated("facts.latency.users");
-  b.add("facts.services.missing_local");
-  b.add("facts.latency.users.*.name");
-  b.add("option");
-  a.merge(b);
-  CHECK(a.at("facts.services.missing_count"));
-  CHECK(a.at("facts.services.missing_local"));
-  CHECK(a.at("facts.latency.users")->element()->member("name"));
-  CHECK(a.member("option")->whole());
-  ReadPaths everything;
-  everything.add("");
-  a.merge(everything);
-  CHECK(a.whole());
-}
-
 TEST_CASE("read paths: by_bit finds each name read, and only names read", "[model]") {
   // Many names, so that several share a bit (64 bits): those fall back to a search.
   ReadPaths reads;
