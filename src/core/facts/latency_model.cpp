@@ -54,9 +54,11 @@ namespace {
 
 // Route km of the internet class for x km beyond the metro: smooth and
 // strictly increasing in x, so no distance is ever faster than a shorter one.
-double internet_route_km(double x, double stretch, double detour_km) {
-  return stretch * x + detour_km * (1.0 - std::exp(-x / kDetourOnsetKm));
-}
+// `onset` is detour_onset(x), the share of the detour x has reached.
+double internet_route_km(double x, double stretch, double detour_km, double onset) { return stretch * x + detour_km * onset; }
+
+// Shared by the three ends of a range: exp is computed once, not once per end.
+double detour_onset(double x) { return 1.0 - std::exp(-x / kDetourOnsetKm); }
 
 double rtt_ms(double km) { return 2.0 * km / kFibreKmPerMs; }
 
@@ -64,9 +66,10 @@ double rtt_ms(double km) { return 2.0 * km / kFibreKmPerMs; }
 
 Range path_rtt(double distance_km) {
   const double x = std::max(0.0, distance_km - kMetroRadiusKm);
-  return {rtt_ms(internet_route_km(x, kInternetStretch.low, kInternetDetourKm.low)),
-          rtt_ms(internet_route_km(x, kInternetStretch.typical, kInternetDetourKm.typical)),
-          rtt_ms(internet_route_km(x, kInternetStretch.high, kInternetDetourKm.high))};
+  const double onset = detour_onset(x);
+  return {rtt_ms(internet_route_km(x, kInternetStretch.low, kInternetDetourKm.low, onset)),
+          rtt_ms(internet_route_km(x, kInternetStretch.typical, kInternetDetourKm.typical, onset)),
+          rtt_ms(internet_route_km(x, kInternetStretch.high, kInternetDetourKm.high, onset))};
 }
 
 double at_percentile(const Range& rtt, std::string_view percentile) {
