@@ -297,6 +297,7 @@ class CompiledRules::Run {
   // `view`: the option's, or an overlay binding "item" for for_each rules.
   void record_fired(const Rule& rule, const jsonlogic::DataView& view, const Json* item = nullptr) {
     const Finding* f = add_finding(rule, [&](Finding& added) {
+      describe_rule(added, rule);
       render_finding(added, rule, view);
       added.item = item_name(item);
     });
@@ -311,7 +312,6 @@ class CompiledRules::Run {
     if (list == nullptr) return nullptr;
     Finding& f = list->emplace_back();
     try {
-      describe_rule(f, rule);
       fill(f);
     } catch (...) {
       list->pop_back();
@@ -375,8 +375,15 @@ class CompiledRules::Run {
     }
   }
 
+  // Decision detail records what it promises (Detail::decision): the rule and
+  // the summary. The rest of the rule's description is not copied: a batch
+  // excludes most options, and copying six strings for each was measurable.
   void record_exclusion(const Rule& rule, const jsonlogic::DataView& view) {
-    add_finding(rule, [&](Finding& f) { f.summary = render_summary(rule, view); });
+    add_finding(rule, [&](Finding& f) {
+      f.rule = rule.id;
+      f.effect = rule.effect;
+      f.summary = render_summary(rule, view);
+    });
   }
 
   void finish_score() {
