@@ -222,6 +222,40 @@ struct CatalogInfo {
   std::string origin;  // "embedded" or the file path
 };
 
+// The catalog's service names by number, and which of them each site offers
+// (or probably offers) and which keep data, as bits: the facts of every option
+// of every workload ask the same few questions, and a bit answers them without
+// comparing strings. Made by Catalog::index_services when the catalog loads;
+// not stored in the catalog snapshot.
+class ServiceIndex {
+ public:
+  static constexpr std::uint32_t kUnlisted = ~std::uint32_t{0};  // a name no site and no Region table lists
+
+  void build(const std::vector<Site>& sites, const std::map<std::string, bool>& regional_services);
+  // The number of `name`, or kUnlisted.
+  std::uint32_t id(const std::string& name) const;
+  std::size_t site_count() const { return m_site_count; }
+  // Of the site at `site` (its position in the sites indexed), as
+  // ServiceAvailability says: `all` or listed locally; listed as probable.
+  // kUnlisted: offered only where the site offers every service.
+  bool offers(std::size_t site, std::uint32_t id) const;
+  bool probable(std::size_t site, std::uint32_t id) const;
+  // Catalog::stores_data of the service numbered `id`.
+  bool stores_data(std::uint32_t id) const;
+
+ private:
+  bool bit(const std::vector<std::uint64_t>& words, std::size_t row, std::uint32_t id) const {
+    return id != kUnlisted && (words[row * m_words + id / 64] >> (id % 64) & 1) != 0;
+  }
+
+  std::unordered_map<std::string, std::uint32_t> m_ids;
+  std::size_t m_words = 0;       // 64-bit words per row
+  std::size_t m_site_count = 0;
+  std::vector<std::uint64_t> m_local, m_probable;  // one row per site
+  std::vector<bool> m_all;                         // per site: offers every service
+  std::vector<std::uint64_t> m_stores_data;        // one row
+};
+
 class Catalog {
  public:
   CatalogInfo info;
@@ -242,6 +276,7 @@ class Catalog {
 
  private:
   std::unordered_map<std::string, std::uint32_t> m_site_index;  // id -> position in sites
+  ServiceIndex m_services;
  public:
 
   // The first site with the id, or null. By the index when one was made and
@@ -250,6 +285,14 @@ class Catalog {
   // Indexes `sites` by id (done when a catalog loads). A site added, moved or
   // renamed afterwards is still found, by the scan, until indexed again.
   void index_sites();
+  // Indexes the services of `sites` and `regional_services` (done when a
+  // catalog loads). Sites' services do not change after that; a catalog whose
+  // number of sites changed has no index until indexed again.
+  void index_services();
+  // The index of index_services, or null when there is none for these sites.
+  const ServiceIndex* service_index() const {
+    return m_services.site_count() == sites.size() && !sites.empty() ? &m_services : nullptr;
+  }
   const FormFactor* find_form_factor(const std::string& id) const;
   const Metro* find_metro(const std::string& name) const;
   // Whether a service keeps customer data where it runs; false for names the vocabulary lacks.

@@ -20,9 +20,13 @@ Json demand_json(const Workload& workload);
 // A workload's services as the facts of every option compare them, sorted and
 // without repeats (the workload's own strings): worked out once per workload.
 struct ServiceLists {
-  explicit ServiceLists(const Workload& workload);
+  ServiceLists(const Workload& workload, const Catalog& catalog);
   std::vector<const std::string*> local;          // spec.services.local
   std::vector<const std::string*> regional_only;  // spec.services.regional not also asked locally
+  // The catalog's service index (null: none), and each service's number in
+  // it, one per entry of `local` and of `regional_only` (ServiceIndex::kUnlisted without an index).
+  const ServiceIndex* index = nullptr;
+  std::vector<std::uint32_t> local_ids, regional_only_ids;
 };
 
 struct FactsContext {
@@ -34,7 +38,7 @@ struct FactsContext {
   std::vector<std::string> residency_countries = edgeplan::residency_countries(workload);
   // Each allowed country, or its listed subdivisions where the spec names some.
   std::vector<std::string> residency_jurisdictions = edgeplan::residency_jurisdictions(workload);
-  ServiceLists services{workload};
+  ServiceLists services{workload, catalog};
   // Whether latency facts carry "terms" (where each millisecond comes from, as
   // text): off for decision detail, which prints none and pays most for them.
   bool describe_terms = true;

@@ -4,6 +4,8 @@
 #include <array>
 #include <cmath>
 #include <cstring>
+#include <functional>
+#include <iterator>
 #include <map>
 #include <fmt/format.h>
 
@@ -488,51 +490,84 @@ LocalServices local_services(const Candidate& c) {
   return out;
 }
 
-// What an option offers itself. A site's service sets are in the catalog
-// already; only an Outpost's are worked out (and kept here).
+// The position of the candidate's site in the catalog's sites, when the
+// catalog's service index covers it.
+std::optional<std::size_t> indexed_site(const Candidate& c, const FactsContext& ctx) {
+  const std::vector<Site>& sites = ctx.catalog.sites;
+  const std::less<const Site*> before;
+  if (!c.site || !ctx.services.index || before(c.site, sites.data()) || !before(c.site, sites.data() + sites.size())) return std::nullopt;
+  return static_cast<std::size_t>(c.site - sites.data());
+}
+
+// What an option offers itself, asked by a service's name and its number in
+// the catalog's service index (ServiceLists). A site's services are in the
+// catalog already, as bits where the catalog is indexed, else as sets; only an
+// Outpost's are worked out (and kept here).
 class OptionServices {
  public:
-  explicit OptionServices(const Candidate& c)
-      : m_site(c.site), m_offers_all(m_site && (m_site->services.all || m_site->services.local.count("*"))) {
+  OptionServices(const Candidate& c, const FactsContext& ctx) : m_site(c.site), m_index(ctx.services.index), m_row(indexed_site(c, ctx)) {
     if (!m_site) m_outposts = local_services(c);
+    else if (!m_row) m_offers_all = m_site->services.all || m_site->services.local.count("*");
   }
-  bool offers(const std::string& service) const {
+  bool offers(const std::string& service, std::uint32_t id) const {
     if (!m_site) return m_outposts.available.count(service) > 0;
+    if (m_row) return m_index->offers(*m_row, id);
     return m_offers_all || m_site->services.local.count(service);
   }
-  bool probable(const std::string& service) const {
+  bool probable(const std::string& service, std::uint32_t id) const {
+    if (m_row) return m_index->probable(*m_row, id);
     return (m_site ? m_site->services.probable : m_outposts.probable).count(service) > 0;
   }
 
  private:
   const Site* m_site;
-  bool m_offers_all;  // a site that offers every service (asked once, not per service)
+  const ServiceIndex* m_index;
+  std::optional<std::size_t> m_row;  // the site's row in m_index
+  bool m_offers_all = false;         // a site that offers every service (asked once, not per service), without an index
   LocalServices m_outposts;
 };
 
-// Regional services the option would use from its parent Region: those it does not offer itself (sorted).
-std::vector<std::string_view> used_from_parent(const FactsContext& ctx, const OptionServices& local) {
-  std::vector<std::string_view> out;
-  for (const std::string* s : ctx.services.regional_only)
-    if (!local.offers(*s)) out.push_back(*s);
+// Regional services the option would use from its parent Region: those it
+// does not offer itself, as positions in ctx.services.regional_only (sorted),
+// in a list kept per thread (most options of every workload ask).
+const std::vector<std::size_t>& used_from_parent(const FactsContext& ctx, const OptionServices& local) {
+  thread_local std::vector<std::size_t> out;
+  out.clear();
+  for (std::size_t i = 0; i < ctx.services.regional_only.size(); ++i)
+    if (!local.offers(*ctx.services.regional_only[i], ctx.services.regional_only_ids[i])) out.push_back(i);
   return out;
+}
+
+const std::vector<std::string_view>& regional_names(const FactsContext& ctx, const std::vector<std::size_t>& positions) {
+  thread_local std::vector<std::string_view> out;
+  out.clear();
+  for (std::size_t i : positions) out.push_back(*ctx.services.regional_only[i]);
+  return out;
+}
+
+// Catalog::stores_data of ctx.services.regional_only[i], by the index where there is one.
+bool regional_stores_data(const FactsContext& ctx, std::size_t i) {
+  if (ctx.services.index) return ctx.services.index->stores_data(ctx.services.regional_only_ids[i]);
+  return ctx.catalog.stores_data(*ctx.services.regional_only[i]);
 }
 
 void write_services(const Candidate& c, const FactsContext& ctx, Json& j, const PartWrite& part) {
   const Workload& w = ctx.workload;
-  const OptionServices local(c);
+  const OptionServices local(c, ctx);
   // Sorted as the local services are. Lists kept per thread: most options of
   // every workload write them.
   thread_local std::vector<std::string_view> missing, unverified, available, relaxed_local, relaxed_regional;
   missing.clear(), unverified.clear(), available.clear();
-  for (const std::string* s : ctx.services.local) {
-    if (local.offers(*s)) available.push_back(*s);
-    else if (local.probable(*s)) unverified.push_back(*s);
-    else missing.push_back(*s);
+  for (std::size_t i = 0; i < ctx.services.local.size(); ++i) {
+    const std::string& s = *ctx.services.local[i];
+    const std::uint32_t id = ctx.services.local_ids[i];
+    if (local.offers(s, id)) available.push_back(s);
+    else if (local.probable(s, id)) unverified.push_back(s);
+    else missing.push_back(s);
   }
   Members m(j, part);
   set_texts(m["available_local"], available);
-  if (Slot from_parent = m["from_parent_region"]; from_parent.json()) set_texts(from_parent, used_from_parent(ctx, local));
+  if (Slot from_parent = m["from_parent_region"]; from_parent.json()) set_texts(from_parent, regional_names(ctx, used_from_parent(ctx, local)));
   m["missing_count"] = missing.size();
   set_texts(m["missing_local"], missing);
   set_texts(m["regional_allowed"], w.services_regional);
@@ -597,8 +632,8 @@ void write_residency(const Candidate& c, const FactsContext& ctx, Json& j, const
   // Where no residency applies, nothing kept in the parent Region can break it.
   std::vector<std::string_view> parent_data;
   if (parent && res.constrained())
-    for (const auto& s : used_from_parent(ctx, OptionServices(c)))
-      if (ctx.catalog.stores_data(std::string(s))) parent_data.push_back(s);
+    for (std::size_t i : used_from_parent(ctx, OptionServices(c, ctx)))
+      if (regional_stores_data(ctx, i)) parent_data.push_back(*ctx.services.regional_only[i]);
   const std::string_view parent_verdict = parent ? res.verdict(parent->place) : "";
   const auto limits = res.subdivisions_of(c.place.country);
   const bool parent_inside = !parent || parent_verdict == "inside"sv || parent_verdict == "unconstrained"sv;
@@ -882,9 +917,12 @@ std::vector<const std::string*> sorted_names(const std::vector<std::string>& nam
 
 }  // namespace
 
-ServiceLists::ServiceLists(const Workload& w) : local(sorted_names(w.services_local)) {
+ServiceLists::ServiceLists(const Workload& w, const Catalog& catalog) : local(sorted_names(w.services_local)), index(catalog.service_index()) {
   for (const std::string* s : sorted_names(w.services_regional))
     if (!std::count(w.services_local.begin(), w.services_local.end(), *s)) regional_only.push_back(s);
+  const auto number = [&](const std::string* s) { return index ? index->id(*s) : ServiceIndex::kUnlisted; };
+  std::transform(local.begin(), local.end(), std::back_inserter(local_ids), number);
+  std::transform(regional_only.begin(), regional_only.end(), std::back_inserter(regional_only_ids), number);
 }
 
 std::vector<std::string> residency_jurisdictions(const Workload& w) {

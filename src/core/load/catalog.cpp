@@ -80,6 +80,47 @@ void Catalog::index_sites() {
   for (std::size_t i = 0; i < sites.size(); ++i) m_site_index.try_emplace(sites[i].id, static_cast<std::uint32_t>(i));
 }
 
+void ServiceIndex::build(const std::vector<Site>& sites, const std::map<std::string, bool>& regional_services) {
+  m_ids.clear();
+  const auto number = [&](const std::string& name) { m_ids.try_emplace(name, static_cast<std::uint32_t>(m_ids.size())); };
+  for (const auto& site : sites) {
+    for (const auto& name : site.services.local) number(name);
+    for (const auto& name : site.services.probable) number(name);
+  }
+  for (const auto& [name, stores] : regional_services) number(name);
+  m_words = (m_ids.size() + 63) / 64;
+  m_site_count = sites.size();
+  m_local.assign(m_site_count * m_words, 0);
+  m_probable.assign(m_site_count * m_words, 0);
+  m_stores_data.assign(m_words, 0);
+  m_all.assign(m_site_count, false);
+  const auto set = [&](std::vector<std::uint64_t>& words, std::size_t row, const std::string& name) {
+    const std::uint32_t id = m_ids.at(name);
+    words[row * m_words + id / 64] |= std::uint64_t{1} << (id % 64);
+  };
+  for (std::size_t i = 0; i < sites.size(); ++i) {
+    const ServiceAvailability& services = sites[i].services;
+    m_all[i] = services.all || services.local.count("*") > 0;
+    for (const auto& name : services.local) set(m_local, i, name);
+    for (const auto& name : services.probable) set(m_probable, i, name);
+  }
+  for (const auto& [name, stores] : regional_services)
+    if (stores) set(m_stores_data, 0, name);
+}
+
+std::uint32_t ServiceIndex::id(const std::string& name) const {
+  const auto it = m_ids.find(name);
+  return it == m_ids.end() ? kUnlisted : it->second;
+}
+
+bool ServiceIndex::offers(std::size_t site, std::uint32_t id) const { return m_all[site] || bit(m_local, site, id); }
+
+bool ServiceIndex::probable(std::size_t site, std::uint32_t id) const { return bit(m_probable, site, id); }
+
+bool ServiceIndex::stores_data(std::uint32_t id) const { return bit(m_stores_data, 0, id); }
+
+void Catalog::index_services() { m_services.build(sites, regional_services); }
+
 const FormFactor* Catalog::find_form_factor(const std::string& id) const {
   for (const auto& f : outposts.form_factors)
     if (f.id == id) return &f;

@@ -353,6 +353,7 @@ void finish(Catalog& catalog) {
   catalog.existing_form_factors.clear();
   for (const auto& outpost : catalog.existing_outposts)
     catalog.existing_form_factors.push_back(existing_form_factor(outpost, catalog.outposts.form_factors));
+  catalog.index_services();
 }
 
 void check_references(JsonReader& r, const Catalog& catalog) {

@@ -62,6 +62,7 @@ std::string write_catalog_snapshot(const Catalog& catalog) { return snapshot::wr
 Catalog read_catalog_snapshot(std::string_view bytes) {
   Catalog catalog = snapshot::read<Catalog>(kMagic, bytes, "catalog snapshot");
   catalog.index_sites();  // not in the bytes: made from them
+  catalog.index_services();
   return catalog;
 }
 
@@ -83,8 +84,10 @@ static_assert(sizeof(MeasuredSiteRtt) == 168, "list the new member of MeasuredSi
 static_assert(sizeof(AccountView) == 144, "list the new member of AccountView in its fields()");
 static_assert(sizeof(Metro) == 176, "list the new member of Metro in its fields()");
 static_assert(sizeof(CatalogInfo) == 160, "list the new member of CatalogInfo in its fields()");
-// 56 bytes of it are the site index, made from `sites` when read (index_sites), not stored.
-static_assert(sizeof(Catalog) == 720, "list the new member of Catalog in its fields()");
+// 240 bytes of it are the site index (56) and the service index (184), made from
+// `sites` when read (index_sites, index_services), not stored.
+static_assert(sizeof(ServiceIndex) == 184, "a new member of ServiceIndex: set both sizes here");
+static_assert(sizeof(Catalog) == 904, "list the new member of Catalog in its fields()");
 #endif
 
 }  // namespace edgeplan

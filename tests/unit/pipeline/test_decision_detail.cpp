@@ -381,3 +381,28 @@ TEST_CASE("may_read_rtt_terms: names every place the facts put terms") {
   CHECK(seen > 1000);
   CHECK(missed == 0);
 }
+
+// The facts ask the catalog's service index (bits) instead of the sites'
+// service sets where the catalog has one; every fact of every option of the
+// sample specs must be the same either way.
+TEST_CASE("facts: the catalog's service index changes no fact") {
+  std::size_t options = 0, with_services = 0;
+  for (const Spec& spec : specs()) {
+    INFO(spec.key);
+    const Workload& workload = spec.loaded.workload;
+    const auto candidates = build_candidates(workload, test::default_catalog());
+    FactsContext indexed{workload, test::default_catalog(), nullptr};
+    FactsContext by_sets{workload, test::default_catalog(), nullptr};
+    REQUIRE(indexed.services.index != nullptr);
+    by_sets.services.index = nullptr;
+    for (const auto& c : candidates) {
+      INFO(c.id);
+      const Json facts = derive_facts(c, indexed);
+      CHECK(facts == derive_facts(c, by_sets));
+      ++options;
+      with_services += !facts["services"]["from_parent_region"].empty() || !facts["residency"]["parent_region_data"].empty();
+    }
+  }
+  CHECK(options > 10000);
+  CHECK(with_services > 1000);  // not vacuous: options use services from their parent Region, some that keep data
+}
