@@ -4,6 +4,9 @@
 #include <array>
 #include <cctype>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <limits>
 #include <utility>
 
 #include <fmt/format.h>
@@ -53,13 +56,35 @@ const char* to_string(Lifecycle lifecycle) {
   return "current";
 }
 
+namespace {
+
+constexpr double kRadians = M_PI / 180.0;
+
+// cos(latitude) of the points distances are asked between: the same few
+// hundred (sites, metros) again and again, so each thread remembers the last
+// one per slot. The cosine of the same double is the same double: distances
+// are bit for bit those computed afresh.
+double cos_latitude(double lat) {
+  struct Entry {
+    double lat = std::numeric_limits<double>::quiet_NaN();  // matches no latitude
+    double cos = 0;
+  };
+  thread_local std::array<Entry, 512> cache{};
+  std::uint64_t bits = 0;
+  std::memcpy(&bits, &lat, sizeof bits);
+  Entry& entry = cache[(bits ^ bits >> 29) % cache.size()];
+  if (entry.lat != lat) entry = {lat, std::cos(lat * kRadians)};
+  return entry.cos;
+}
+
+}  // namespace
+
 double distance_km(GeoPoint a, GeoPoint b) {
   constexpr double kEarthRadiusKm = 6371.0;
-  constexpr double kRadians = M_PI / 180.0;
   const double dlat = (b.lat - a.lat) * kRadians;
   const double dlon = (b.lon - a.lon) * kRadians;
   const double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
-                   std::cos(a.lat * kRadians) * std::cos(b.lat * kRadians) * std::sin(dlon / 2) * std::sin(dlon / 2);
+                   cos_latitude(a.lat) * cos_latitude(b.lat) * std::sin(dlon / 2) * std::sin(dlon / 2);
   return 2 * kEarthRadiusKm * std::asin(std::min(1.0, std::sqrt(h)));
 }
 

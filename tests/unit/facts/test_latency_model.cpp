@@ -250,6 +250,31 @@ TEST_CASE("latency: great-circle distance") {
   CHECK(distance_km({39.74, -104.99}, {40.71, -74.01}) == Approx(distance_km({40.71, -74.01}, {39.74, -104.99})));
 }
 
+// distance_km remembers cos(latitude) per thread (the same points recur): every
+// distance must be bit for bit the haversine computed afresh, whether the
+// latitudes were met before or not, and after their cache slots were reused.
+TEST_CASE("latency: great-circle distance is the same whatever was computed before") {
+  const auto haversine = [](GeoPoint a, GeoPoint b) {
+    const double r = M_PI / 180.0;
+    const double dlat = (b.lat - a.lat) * r, dlon = (b.lon - a.lon) * r;
+    const double h = std::sin(dlat / 2) * std::sin(dlat / 2) + std::cos(a.lat * r) * std::cos(b.lat * r) * std::sin(dlon / 2) * std::sin(dlon / 2);
+    return 2 * 6371.0 * std::asin(std::min(1.0, std::sqrt(h)));
+  };
+  std::mt19937 random(5);
+  std::uniform_real_distribution<double> lat(-90, 90), lon(-180, 180);
+  std::vector<GeoPoint> points;
+  for (int i = 0; i < 3000; ++i) points.push_back({lat(random), lon(random)});  // more latitudes than cache slots
+  points.push_back({0.0, 0.0});
+  points.push_back({-0.0, 10.0});
+  std::size_t mismatches = 0;
+  for (int pass = 0; pass < 2; ++pass)
+    for (std::size_t i = 0; i + 1 < points.size(); ++i) {
+      for (const std::size_t j : {i + 1, (i * 7) % points.size(), std::size_t{0}})
+        mismatches += distance_km(points[i], points[j]) != haversine(points[i], points[j]);
+    }
+  CHECK(mismatches == 0);
+}
+
 TEST_CASE("latency: estimate = access + site + path") {
   const Candidate c = candidate("us-west-2-den-1a");
   const Place from = north_of(c.place, 111.195);
