@@ -17,6 +17,7 @@
 namespace edgeplan {
 
 enum class SiteKind { region, local_zone, wavelength_zone, outposts_rack, outposts_server };
+constexpr std::size_t kSiteKindCount = 5;
 
 // "region", "local-zone", "wavelength-zone", "outposts-rack", "outposts-server"
 const char* to_string(SiteKind kind);

@@ -3,6 +3,7 @@
 // "RuleSet") holds rules whose JsonLogic conditions read
 //   {"workload": …, "option": …, "facts": …[, "item": …]}
 // Conditions, templates and score expressions are compiled once at load time.
+#include <array>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -219,6 +220,15 @@ struct RuleNeeds {
   // Whether an exclude rule may read an RTT's terms (text; may_read_rtt_terms):
   // a check that runs only the exclude rules describes none when none does.
   bool exclusions_read_terms = false;
+  // The rules that apply to an option of each kind (indexed by SiteKind), in
+  // rule order: worked out once, so an option's evaluation does not compare
+  // its kind's name with each rule's kinds.
+  struct KindRules {
+    std::vector<std::uint64_t> applies;  // bit i % 64 of word i / 64: rule i applies
+    std::vector<std::size_t> exclude;    // exclude rules
+    std::vector<std::size_t> decide;     // score and adjust rules
+  };
+  std::array<KindRules, kSiteKindCount> by_kind;
 };
 
 // A rule that could not be evaluated (e.g. step limit) is an input error in its file.

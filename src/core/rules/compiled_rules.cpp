@@ -186,6 +186,18 @@ RuleNeeds::RuleNeeds(const RuleSet& rules, const std::vector<std::string>& parts
     decision_part_reads.push_back(decision_reads.at(part));
     exclusion_part_reads.push_back(exclusion_reads.at(part));
   }
+  for (std::size_t kind = 0; kind < kSiteKindCount; ++kind) {
+    KindRules& out = by_kind[kind];
+    out.applies.assign((rules.rules.size() + 63) / 64, 0);
+    const std::string name = to_string(static_cast<SiteKind>(kind));
+    for (std::size_t i = 0; i < rules.rules.size(); ++i) {
+      const Rule& rule = rules.rules[i];
+      if (!applies_to(rule, name)) continue;
+      out.applies[i / 64] |= std::uint64_t{1} << (i % 64);
+      if (rule.effect == Effect::exclude) out.exclude.push_back(i);
+      if (rule.effect == Effect::score || rule.effect == Effect::adjust) out.decide.push_back(i);
+    }
+  }
 }
 
 CompiledRules::CompiledRules(const RuleSet& rules, std::map<std::string, double> weights, std::shared_ptr<const RuleNeeds> needs)
@@ -202,7 +214,8 @@ class CompiledRules::Run {
  public:
   // `reads`: what the evaluation may read of each lazily built part (null: all of every part).
   Run(const CompiledRules& engine, Evaluation& ev, Json& data, LazyData* lazy, Detail detail, const std::vector<const ReadPaths*>* reads)
-      : m_engine(check_needs(engine, lazy)), m_ev(ev), m_data(data), m_lazy(lazy), m_reads(reads), m_detail(detail), m_kind(option_kind(ev)),
+      : m_engine(check_needs(engine, lazy)), m_ev(ev), m_data(data), m_lazy(lazy), m_reads(reads), m_detail(detail),
+        m_by_kind(ev.candidate && engine.m_needs ? &engine.m_needs->by_kind[static_cast<std::size_t>(ev.candidate->kind)] : nullptr),
         m_view(prepared(data, ev, lazy)) {}
 
   // Lazily built parts stay in the data, for the next option to overwrite.
@@ -225,8 +238,18 @@ class CompiledRules::Run {
   }
 
   // Exclusions first, in rule order, up to the first that fires; scores only
-  // for an option that none excludes.
+  // for an option that none excludes. By the rules listed for the option's
+  // kind where there are lists (RuleNeeds::by_kind), else by every rule.
   void decision() {
+    if (m_by_kind) {
+      for (std::size_t k = 0; k < m_by_kind->exclude.size() && !m_ev.excluded(); ++k) {
+        const std::size_t i = m_by_kind->exclude[k];
+        guarded(i, &RuleNeeds::to_decide, [&] { first_exclusion(i); });
+      }
+      if (m_ev.excluded()) return;
+      for (const std::size_t i : m_by_kind->decide) guarded(i, &RuleNeeds::to_decide, [&] { apply_fully(i); });
+      return finish_score();
+    }
     for (std::size_t i = 0; i < rules().size() && !m_ev.excluded(); ++i)
       if (rules()[i].effect == Effect::exclude && applies(i)) guarded(i, &RuleNeeds::to_decide, [&] { first_exclusion(i); });
     if (m_ev.excluded()) return;
@@ -250,7 +273,16 @@ class CompiledRules::Run {
 
   const std::vector<Rule>& rules() const { return m_engine.m_rules.rules; }
 
-  bool applies(std::size_t i) const { return applies_to(rules()[i], m_kind); }
+  bool applies(std::size_t i) const {
+    if (m_by_kind) return (m_by_kind->applies[i / 64] >> (i % 64) & 1) != 0;
+    return applies_to(rules()[i], kind());
+  }
+
+  // The option's kind as rules name it, worked out when first asked.
+  const std::string& kind() const {
+    if (m_kind.empty()) m_kind = option_kind(m_ev);
+    return m_kind;
+  }
 
   static const CompiledRules& check_needs(const CompiledRules& engine, const LazyData* lazy) {
     if (lazy && !engine.m_needs) throw std::logic_error("CompiledRules: lazily built data needs RuleNeeds");
@@ -337,7 +369,7 @@ class CompiledRules::Run {
 
   void apply_fully(std::size_t i) {
     const Rule& rule = rules()[i];
-    if (!applies(i)) return trace(rule, "not applicable", "option kind " + m_kind);
+    if (!applies(i)) return trace(rule, "not applicable", "option kind " + kind());
     if (rule.effect == Effect::score) {
       if (rule.condition.test(m_view)) apply_score(rule);
       return;
@@ -401,7 +433,8 @@ class CompiledRules::Run {
   const std::vector<const ReadPaths*>* m_reads;
   Detail m_detail;
   std::uint64_t m_built = 0;
-  std::string m_kind;
+  const RuleNeeds::KindRules* m_by_kind;  // the rules for the candidate's kind; null: ask each rule (applies_to)
+  mutable std::string m_kind;             // kind(): empty until asked
   const jsonlogic::DataView m_view;  // each path the rules read is looked up once per option
 };
 

@@ -406,3 +406,30 @@ TEST_CASE("facts: the catalog's service index changes no fact") {
   CHECK(options > 10000);
   CHECK(with_services > 1000);  // not vacuous: options use services from their parent Region, some that keep data
 }
+
+// A decision walks the rules listed for its option's kind (RuleNeeds::by_kind):
+// each list must hold exactly the rules whose applies_to names the kind (or
+// that name none), in rule order.
+TEST_CASE("RuleNeeds: the rules listed for each option kind are those that apply to it, in order") {
+  const RuleSet& rules = test::default_rules();
+  const RuleNeeds needs(rules, LazyFacts::part_names());
+  std::size_t limited = 0;
+  for (std::size_t k = 0; k < kSiteKindCount; ++k) {
+    const std::string kind = to_string(static_cast<SiteKind>(k));
+    INFO(kind);
+    const RuleNeeds::KindRules& listed = needs.by_kind[k];
+    std::vector<std::size_t> exclude, decide;
+    for (std::size_t i = 0; i < rules.rules.size(); ++i) {
+      const Rule& rule = rules.rules[i];
+      INFO(rule.id);
+      const bool applies = rule.kinds.empty() || std::count(rule.kinds.begin(), rule.kinds.end(), kind) > 0;
+      CHECK(((listed.applies[i / 64] >> (i % 64)) & 1) == (applies ? 1u : 0u));
+      limited += !applies;
+      if (applies && rule.effect == Effect::exclude) exclude.push_back(i);
+      if (applies && (rule.effect == Effect::score || rule.effect == Effect::adjust)) decide.push_back(i);
+    }
+    CHECK(listed.exclude == exclude);
+    CHECK(listed.decide == decide);
+  }
+  CHECK(limited > 0);  // not vacuous: some default rules leave some kinds out
+}
