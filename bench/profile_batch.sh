@@ -46,7 +46,9 @@ total=$(cost "edgeplan::run_ordered(")
 parse=$(cost_from "edgeplan::JsonDocument::parse(" "edgeplan::evaluate_input(")
 schema=$(cost "edgeplan::SchemaValidator::validate(")
 load=$(cost "edgeplan::load_workload(edgeplan::JsonDocument const&")
-candidates=$(cost "edgeplan::build_candidates(")
+# A batch shares the catalog's site candidates (made once, before the loop):
+# per workload only its own (Outposts) are made; build_candidates elsewhere.
+candidates=$(( $(cost "edgeplan::build_candidates(") + $(cost "edgeplan::workload_candidates(") ))
 apply=$(cost "edgeplan::CompiledRules::apply(")
 facts=$(cost "edgeplan::LazyFacts::build(")
 latency=$(cost "edgeplan::(anonymous namespace)::write_latency(")

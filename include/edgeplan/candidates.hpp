@@ -32,7 +32,17 @@ struct Candidate {
   bool is_outposts() const { return form_factor != nullptr; }
 };
 
+// Every option for the workload: the catalog's sites (site_candidates), then
+// its Outposts (workload_candidates).
 std::vector<Candidate> build_candidates(const Workload& workload, const Catalog& catalog);
+// The catalog's Regions and zones, in catalog order: the same for every
+// workload, so a caller that evaluates many may make them once.
+std::vector<Candidate> site_candidates(const Catalog& catalog);
+// The workload's own options, after the sites: new Outposts at each of its
+// facilities, then the account's existing Outposts.
+std::vector<Candidate> workload_candidates(const Workload& workload, const Catalog& catalog);
+// Whether `candidates` are site_candidates(catalog) of this very catalog (its sites, in order).
+bool are_site_candidates_of(const std::vector<Candidate>& candidates, const Catalog& catalog);
 
 // The first candidate build_candidates would give with this id, built alone.
 std::optional<Candidate> build_candidate(const Workload& workload, const Catalog& catalog, const std::string& id);

@@ -33,6 +33,10 @@ struct Engine {
   // per workload when absent; callers that evaluate many workloads set it once
   // (decision_needs(rules)).
   std::shared_ptr<const RuleNeeds> decision_needs = nullptr;
+  // The catalog's sites as candidates (site_candidates(catalog)), for callers
+  // that decide many workloads: made once, shared by every decision's report.
+  // Used only while they are the catalog's (are_site_candidates_of).
+  std::shared_ptr<const std::vector<Candidate>> site_candidates = nullptr;
   // An imported account view older than this many days, counted to `today`
   // (YYYY-MM-DD, UTC), is a condition to verify (facts.account.stale).
   std::string today = {};

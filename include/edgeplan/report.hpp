@@ -241,7 +241,10 @@ struct Report {
   std::string workload;
   std::string workload_file;
   std::map<std::string, double> weights;
+  // The candidates evaluations point at: the workload's, and the catalog's
+  // sites where a decision shares them (Engine::site_candidates), else null.
   std::shared_ptr<const std::vector<Candidate>> candidates;
+  std::shared_ptr<const std::vector<Candidate>> site_candidates;
   std::vector<Evaluation> evaluations;  // every candidate, in catalog order
   std::vector<RankedOption> ranked;
   std::vector<ExcludedOption> excluded;  // best (closest to eligible) first

@@ -310,6 +310,7 @@ int run_batch(const BatchCommandOptions& o, const GlobalOptions& global) {
   EngineSetup setup(engine_sources(o.engine), fs);  // shared read-only by every worker
   Engine& engine = setup.engine();
   engine.decision_needs = decision_needs(setup.rules());
+  engine.site_candidates = std::make_shared<const std::vector<Candidate>>(site_candidates(setup.catalog()));
   BatchSource source(fs, o.inputs, &std::cin, shard);
   const bool progress_on = show_progress(o, global);
   ProgressLine progress(progress_on, progress_on ? source.count() : std::nullopt);

@@ -123,16 +123,52 @@ std::string outposts_candidate_id(const std::string& facility_id, const std::str
   return facility_id + "/" + form_factor_id;
 }
 
-std::vector<Candidate> build_candidates(const Workload& workload, const Catalog& catalog) {
-  std::vector<Candidate> out;
-  out.reserve(catalog.sites.size() + workload.customer.facilities.size() * catalog.outposts.form_factors.size() +
-              catalog.existing_outposts.size());
+namespace {
+
+void add_site_candidates(std::vector<Candidate>& out, const Catalog& catalog) {
   for (const auto& site : catalog.sites) out.push_back(candidate_from_site(site));
+}
+
+void add_workload_candidates(std::vector<Candidate>& out, const Workload& workload, const Catalog& catalog) {
   for (const auto& facility : workload.customer.facilities)
     for (const auto& form_factor : catalog.outposts.form_factors) out.push_back(from_outposts(facility, form_factor, workload, catalog));
   for (std::size_t i = 0; i < catalog.existing_outposts.size() && i < catalog.existing_form_factors.size(); ++i)
     out.push_back(from_existing(catalog.existing_outposts[i], catalog.existing_form_factors[i], workload, catalog));
+}
+
+std::size_t workload_candidate_count(const Workload& workload, const Catalog& catalog) {
+  return workload.customer.facilities.size() * catalog.outposts.form_factors.size() + catalog.existing_outposts.size();
+}
+
+}  // namespace
+
+std::vector<Candidate> build_candidates(const Workload& workload, const Catalog& catalog) {
+  std::vector<Candidate> out;
+  out.reserve(catalog.sites.size() + workload_candidate_count(workload, catalog));
+  add_site_candidates(out, catalog);
+  add_workload_candidates(out, workload, catalog);
   return out;
+}
+
+std::vector<Candidate> site_candidates(const Catalog& catalog) {
+  std::vector<Candidate> out;
+  out.reserve(catalog.sites.size());
+  add_site_candidates(out, catalog);
+  return out;
+}
+
+std::vector<Candidate> workload_candidates(const Workload& workload, const Catalog& catalog) {
+  std::vector<Candidate> out;
+  out.reserve(workload_candidate_count(workload, catalog));
+  add_workload_candidates(out, workload, catalog);
+  return out;
+}
+
+bool are_site_candidates_of(const std::vector<Candidate>& candidates, const Catalog& catalog) {
+  if (candidates.size() != catalog.sites.size()) return false;
+  for (std::size_t i = 0; i < candidates.size(); ++i)
+    if (candidates[i].site != &catalog.sites[i]) return false;
+  return true;
 }
 
 // The same order as build_candidates, so that the same candidate is found first.

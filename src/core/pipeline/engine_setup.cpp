@@ -37,7 +37,7 @@ EngineSetup::EngineSetup(const EngineSources& sources, const FileSystem& fs, con
       m_rules(extend_rules ? extend_rules(load_rule_set(sources, fs)) : load_rule_set(sources, fs)),
       m_measured(load_measured(sources, fs)),
       m_prices(load_price_file(sources, fs)),
-      m_engine{m_catalog, m_rules, m_measured ? &*m_measured : nullptr, sources.spare_hosts, sources.max_utilization, nullptr,
+      m_engine{m_catalog, m_rules, m_measured ? &*m_measured : nullptr, sources.spare_hosts, sources.max_utilization, nullptr, nullptr,
                sources.today.empty() ? util::utc_today() : sources.today, sources.max_catalog_age_days,
                m_prices ? &*m_prices : nullptr, sources.threads} {}
 

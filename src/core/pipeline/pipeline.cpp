@@ -262,20 +262,36 @@ void evaluate_all_fully(std::vector<Evaluation>& out, const std::vector<Candidat
 
 // Every candidate to a decision (batch, cost): on this thread, as a batch
 // worker runs it. With robustness, an eligible option is evaluated again, fully.
-void evaluate_all(Report& report, const Engine& engine, const std::vector<Candidate>& candidates, const FactsContext& context,
+// `lists`: the candidates in order (the catalog's sites, then the workload's own).
+void evaluate_all(Report& report, const Engine& engine, std::initializer_list<const std::vector<Candidate>*> lists, const FactsContext& context,
                   const CompiledRules& rules, Json& data, bool robustness) {
   std::optional<FullEvaluator> again;
-  report.evaluations.reserve(candidates.size());
-  for (const auto& candidate : candidates) {
-    // Evaluated where it is kept: an Evaluation is a dozen containers to move.
-    Evaluation& ev = report.evaluations.emplace_back();
-    ev.candidate = &candidate;
-    LazyFacts lazy(candidate, context);
-    rules.apply(ev, data, &lazy, Detail::decision);
-    if (robustness && !ev.excluded()) {
-      if (!again) again.emplace(engine.rules, report.weights, data["workload"]);
-      ev = again->evaluate(candidate, context);
+  std::size_t count = 0;
+  for (const auto* list : lists) count += list->size();
+  report.evaluations.reserve(count);
+  for (const auto* list : lists) {
+    for (const auto& candidate : *list) {
+      // Evaluated where it is kept: an Evaluation is a dozen containers to move.
+      Evaluation& ev = report.evaluations.emplace_back();
+      ev.candidate = &candidate;
+      LazyFacts lazy(candidate, context);
+      rules.apply(ev, data, &lazy, Detail::decision);
+      if (robustness && !ev.excluded()) {
+        if (!again) again.emplace(engine.rules, report.weights, data["workload"]);
+        ev = again->evaluate(candidate, context);
+      }
     }
+  }
+}
+
+// A decision's candidates: the engine's shared site candidates, while they are
+// this catalog's, and the workload's own; else all of them made here.
+void decision_candidates(Report& report, const Workload& workload, const Engine& engine) {
+  if (engine.site_candidates && are_site_candidates_of(*engine.site_candidates, engine.catalog)) {
+    report.site_candidates = engine.site_candidates;
+    report.candidates = std::make_shared<const std::vector<Candidate>>(workload_candidates(workload, engine.catalog));
+  } else {
+    report.candidates = std::make_shared<const std::vector<Candidate>>(build_candidates(workload, engine.catalog));
   }
 }
 
@@ -291,9 +307,9 @@ Report recommend(const LoadedWorkload& loaded, const Engine& engine, Detail deta
   report.provenance = provenance_of(engine);
 
   // Candidates must outlive the evaluations that point at them: keep them in the report.
-  auto candidates = std::make_shared<std::vector<Candidate>>(build_candidates(workload, engine.catalog));
-  report.candidates = candidates;
   const bool full = detail == Detail::full;
+  if (full) report.candidates = std::make_shared<const std::vector<Candidate>>(build_candidates(workload, engine.catalog));
+  else decision_candidates(report, workload, engine);
   FactsContext context = facts_context(workload, engine);
   context.describe_terms = full;
   context.leg_texts = full;
@@ -309,9 +325,11 @@ Report recommend(const LoadedWorkload& loaded, const Engine& engine, Detail deta
   Json& data = full ? full_data : decision_data;
   data["workload"] = workload_json(workload);
   if (full) {
-    evaluate_all_fully(report.evaluations, *candidates, context, rules, data, engine.threads);
+    evaluate_all_fully(report.evaluations, *report.candidates, context, rules, data, engine.threads);
   } else {
-    evaluate_all(report, engine, *candidates, context, rules, data, robustness);
+    static const std::vector<Candidate> none;
+    evaluate_all(report, engine, {report.site_candidates ? report.site_candidates.get() : &none, report.candidates.get()}, context, rules, data,
+                 robustness);
   }
   report.input = report_input(std::move(data["workload"]));
   if (full)

@@ -433,3 +433,43 @@ TEST_CASE("RuleNeeds: the rules listed for each option kind are those that apply
   }
   CHECK(limited > 0);  // not vacuous: some default rules leave some kinds out
 }
+
+// A batch makes the catalog's site candidates once (Engine::site_candidates)
+// and each decision adds the workload's own: the decisions must be those made
+// with every candidate made per workload, in the same order. Site candidates
+// of another catalog (here a copy) are not used.
+TEST_CASE("decision detail: the engine's shared site candidates decide as candidates made per workload") {
+  const Catalog& catalog = test::default_catalog();
+  const Engine plain{catalog, test::default_rules()};
+  Engine shared{catalog, test::default_rules()};
+  shared.site_candidates = std::make_shared<const std::vector<Candidate>>(site_candidates(catalog));
+  const Catalog copy = catalog;
+  Engine foreign{catalog, test::default_rules()};
+  foreign.site_candidates = std::make_shared<const std::vector<Candidate>>(site_candidates(copy));
+  std::size_t with_own = 0;
+  for (std::size_t s = 0; s < specs().size(); s += 2) {
+    const Spec& spec = specs()[s];
+    INFO(spec.key);
+    const Report want = recommend(spec.loaded, plain, Detail::decision);
+    CHECK(want.site_candidates == nullptr);
+    for (const Engine* engine : {&shared, &foreign}) {
+      const Report got = recommend(spec.loaded, *engine, Detail::decision);
+      CHECK(got.site_candidates == (engine == &shared ? shared.site_candidates : nullptr));
+      REQUIRE(got.evaluations.size() == want.evaluations.size());
+      for (std::size_t i = 0; i < want.evaluations.size(); ++i) {
+        const Evaluation& w = want.evaluations[i];
+        const Evaluation& g = got.evaluations[i];
+        INFO(w.candidate->id);
+        REQUIRE(g.candidate->id == w.candidate->id);
+        CHECK(g.candidate->site == w.candidate->site);
+        REQUIRE(g.excluded() == w.excluded());
+        if (w.excluded()) CHECK(g.exclusions.front().summary == w.exclusions.front().summary);
+        else CHECK(g.score == w.score);
+      }
+      CHECK(ranking(got) == ranking(want));
+      CHECK(got.summary == want.summary);
+    }
+    with_own += want.evaluations.size() > catalog.sites.size();
+  }
+  CHECK(with_own > 10);  // not vacuous: specs with Outposts of their own follow the shared sites
+}
