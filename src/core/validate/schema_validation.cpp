@@ -114,17 +114,34 @@ std::string missing_property(const std::string& description) {
   return description.substr(open + 1, close - open - 1);
 }
 
+// Where the walk below is: the keys (or, where null, the array positions) from
+// the root. The JSON Pointer is written only for an unknown field.
+struct WalkStep {
+  const std::string* key;
+  std::size_t index;
+};
+
+std::string pointer_of(const std::vector<WalkStep>& steps) {
+  std::string out;
+  for (const WalkStep& step : steps) out += "/" + (step.key ? pointer_token(*step.key) : std::to_string(step.index));
+  return out;
+}
+
 // Warns about every field the schema does not know (typos are silently ignored
 // otherwise). Runs on every document loaded, so it looks each key up once and
-// builds a pointer only for values it descends into.
-void collect_unknown_fields(const Json& root, const Json& schema, const Json& value, const std::string& pointer,
-                            const JsonDocument& doc, Diagnostics& out) {
+// writes a pointer only for a field it warns about.
+void collect_unknown_fields(const Json& root, const Json& schema, const Json& value, std::vector<WalkStep>& steps, const JsonDocument& doc,
+                            Diagnostics& out) {
   const Json* node = resolve_ref(root, schema);
   if (value.is_array()) {
     const auto items = node->find("items");
     if (items == node->end()) return;
-    for (std::size_t i = 0; i < value.size(); ++i)
-      if (value[i].is_structured()) collect_unknown_fields(root, *items, value[i], pointer + "/" + std::to_string(i), doc, out);
+    for (std::size_t i = 0; i < value.size(); ++i) {
+      if (!value[i].is_structured()) continue;
+      steps.push_back({nullptr, i});
+      collect_unknown_fields(root, *items, value[i], steps, doc, out);
+      steps.pop_back();
+    }
     return;
   }
   const auto properties = node->find("properties");
@@ -135,14 +152,17 @@ void collect_unknown_fields(const Json& root, const Json& schema, const Json& va
   for (const auto& [key, child] : value.items()) {
     const auto known = properties->find(key);
     if (known != properties->end()) {
-      if (child.is_structured()) collect_unknown_fields(root, *known, child, pointer + "/" + pointer_token(key), doc, out);
+      if (!child.is_structured()) continue;
+      steps.push_back({&key, 0});
+      collect_unknown_fields(root, *known, child, steps, doc, out);
+      steps.pop_back();
       continue;
     }
     if (open) continue;
     std::vector<std::string> names;
     for (const auto& [name, unused] : properties->items()) names.push_back(name);
     std::string hint = util::did_you_mean(key, names, fmt::format("known fields here: {}", util::join_list(names)));
-    out.add(doc.diagnose(pointer + "/" + pointer_token(key), fmt::format("unknown field \"{}\" is ignored", key), hint, Severity::warning));
+    out.add(doc.diagnose(pointer_of(steps) + "/" + pointer_token(key), fmt::format("unknown field \"{}\" is ignored", key), hint, Severity::warning));
   }
 }
 
@@ -335,7 +355,10 @@ Diagnostics SchemaValidator::validate(const JsonDocument& document, bool unknown
     if (message.empty()) continue;  // a parent's summary of a child error already reported
     if (reported.emplace(f.pointer, message).second) out.add(document.diagnose(f.pointer, message));
   }
-  if (unknown_fields) collect_unknown_fields(m_impl->source, m_impl->source, document.value(), "", document, out);
+  if (unknown_fields) {
+    std::vector<WalkStep> steps;
+    collect_unknown_fields(m_impl->source, m_impl->source, document.value(), steps, document, out);
+  }
   return out;
 }
 

@@ -103,6 +103,13 @@ TEST_CASE("schema: unknown fields are warnings with a hint") {
     CHECK(format_diagnostic(d.items()[0]) ==
           "edgeplan: warning: w.json:1:162 (/spec/users/0/shares): unknown field \"shares\" is ignored\n  hint: did you mean \"share\"?");
   }
+  SECTION("deeper, past the first array element, with a key the pointer escapes") {
+    auto d = validate_spec(R"({"users": [{"name": "a", "location": {"metro": "Denver"}}, {"name": "b", "location": {"metro": "Denver", "a/~b": 1}}]})");
+    CHECK_FALSE(d.has_errors());
+    REQUIRE(d.items().size() == 1);
+    CHECK(d.items()[0].pointer == "/spec/users/1/location/a~1~0b");
+    CHECK(d.items()[0].message == "unknown field \"a/~b\" is ignored");
+  }
   SECTION("nothing close lists the known fields") {
     auto d = validate_spec(R"({"zzzzzz": true})");
     REQUIRE(d.items().size() == 1);
