@@ -262,14 +262,16 @@ void evaluate_all_fully(std::vector<Evaluation>& out, const std::vector<Candidat
 
 // Every candidate to a decision (batch, cost): on this thread, as a batch
 // worker runs it. With robustness, an eligible option is evaluated again, fully.
-// `lists`: the candidates in order (the catalog's sites, then the workload's own).
-void evaluate_all(Report& report, const Engine& engine, std::initializer_list<const std::vector<Candidate>*> lists, const FactsContext& context,
-                  const CompiledRules& rules, Json& data, bool robustness) {
+// The report's candidates in order: the catalog's sites when it shares them
+// (Report::site_candidates), then its own.
+void evaluate_all(Report& report, const Engine& engine, const FactsContext& context, const CompiledRules& rules, Json& data, bool robustness) {
   std::optional<FullEvaluator> again;
+  const std::vector<Candidate>* lists[] = {report.site_candidates.get(), report.candidates.get()};
   std::size_t count = 0;
-  for (const auto* list : lists) count += list->size();
+  for (const auto* list : lists) count += list ? list->size() : 0;
   report.evaluations.reserve(count);
   for (const auto* list : lists) {
+    if (!list) continue;
     for (const auto& candidate : *list) {
       // Evaluated where it is kept: an Evaluation is a dozen containers to move.
       Evaluation& ev = report.evaluations.emplace_back();
@@ -327,9 +329,7 @@ Report recommend(const LoadedWorkload& loaded, const Engine& engine, Detail deta
   if (full) {
     evaluate_all_fully(report.evaluations, *report.candidates, context, rules, data, engine.threads);
   } else {
-    static const std::vector<Candidate> none;
-    evaluate_all(report, engine, {report.site_candidates ? report.site_candidates.get() : &none, report.candidates.get()}, context, rules, data,
-                 robustness);
+    evaluate_all(report, engine, context, rules, data, robustness);
   }
   report.input = report_input(std::move(data["workload"]));
   if (full)

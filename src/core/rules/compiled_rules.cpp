@@ -140,6 +140,20 @@ void add_read_paths(ReadPaths& out, const Rule& rule, const jsonlogic::DataReads
   }
 }
 
+// The rules of the set that apply to an option of `kind` (applies_to), in rule order.
+RuleNeeds::KindRules rules_for_kind(const RuleSet& rules, const std::string& kind) {
+  RuleNeeds::KindRules out;
+  out.applies.assign((rules.rules.size() + 63) / 64, 0);
+  for (std::size_t i = 0; i < rules.rules.size(); ++i) {
+    const Rule& rule = rules.rules[i];
+    if (!applies_to(rule, kind)) continue;
+    out.applies[i / 64] |= std::uint64_t{1} << (i % 64);
+    if (rule.effect == Effect::exclude) out.exclude.push_back(i);
+    if (rule.effect == Effect::score || rule.effect == Effect::adjust) out.decide.push_back(i);
+  }
+  return out;
+}
+
 }  // namespace
 
 double plus_adjustments(double score, const Evaluation& evaluation) {
@@ -186,18 +200,7 @@ RuleNeeds::RuleNeeds(const RuleSet& rules, const std::vector<std::string>& parts
     decision_part_reads.push_back(decision_reads.at(part));
     exclusion_part_reads.push_back(exclusion_reads.at(part));
   }
-  for (std::size_t kind = 0; kind < kSiteKindCount; ++kind) {
-    KindRules& out = by_kind[kind];
-    out.applies.assign((rules.rules.size() + 63) / 64, 0);
-    const std::string name = to_string(static_cast<SiteKind>(kind));
-    for (std::size_t i = 0; i < rules.rules.size(); ++i) {
-      const Rule& rule = rules.rules[i];
-      if (!applies_to(rule, name)) continue;
-      out.applies[i / 64] |= std::uint64_t{1} << (i % 64);
-      if (rule.effect == Effect::exclude) out.exclude.push_back(i);
-      if (rule.effect == Effect::score || rule.effect == Effect::adjust) out.decide.push_back(i);
-    }
-  }
+  for (std::size_t kind = 0; kind < kSiteKindCount; ++kind) by_kind[kind] = rules_for_kind(rules, to_string(static_cast<SiteKind>(kind)));
 }
 
 CompiledRules::CompiledRules(const RuleSet& rules, std::map<std::string, double> weights, std::shared_ptr<const RuleNeeds> needs)
@@ -239,24 +242,16 @@ class CompiledRules::Run {
 
   // Exclusions first, in rule order, up to the first that fires; scores only
   // for an option that none excludes. By the rules listed for the option's
-  // kind where there are lists (RuleNeeds::by_kind), else by every rule.
+  // kind (RuleNeeds::by_kind; worked out here when there are none).
   void decision() {
-    if (m_by_kind) {
-      for (std::size_t k = 0; k < m_by_kind->exclude.size() && !m_ev.excluded(); ++k) {
-        const std::size_t i = m_by_kind->exclude[k];
-        guarded(i, &RuleNeeds::to_decide, [&] { first_exclusion(i); });
-      }
-      if (m_ev.excluded()) return;
-      for (const std::size_t i : m_by_kind->decide) guarded(i, &RuleNeeds::to_decide, [&] { apply_fully(i); });
-      return finish_score();
+    std::optional<RuleNeeds::KindRules> own;
+    const RuleNeeds::KindRules& listed = m_by_kind ? *m_by_kind : own.emplace(rules_for_kind(m_engine.m_rules, kind()));
+    for (std::size_t k = 0; k < listed.exclude.size() && !m_ev.excluded(); ++k) {
+      const std::size_t i = listed.exclude[k];
+      guarded(i, &RuleNeeds::to_decide, [&] { first_exclusion(i); });
     }
-    for (std::size_t i = 0; i < rules().size() && !m_ev.excluded(); ++i)
-      if (rules()[i].effect == Effect::exclude && applies(i)) guarded(i, &RuleNeeds::to_decide, [&] { first_exclusion(i); });
     if (m_ev.excluded()) return;
-    for (std::size_t i = 0; i < rules().size(); ++i) {
-      const Effect effect = rules()[i].effect;
-      if ((effect == Effect::score || effect == Effect::adjust) && applies(i)) guarded(i, &RuleNeeds::to_decide, [&] { apply_fully(i); });
-    }
+    for (const std::size_t i : listed.decide) guarded(i, &RuleNeeds::to_decide, [&] { apply_fully(i); });
     finish_score();
   }
 
