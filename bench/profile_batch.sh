@@ -59,7 +59,7 @@ site_rtt=$(cost "edgeplan::estimate_site_rtt(")
 test=$(cost "edgeplan::jsonlogic::Expression::test(")
 exclusion=$(cost "edgeplan::Finding const* edgeplan::CompiledRules::Run::add_finding<edgeplan::CompiledRules::Run::record_exclusion")
 recommend=$(cost "edgeplan::recommend(")
-digests=$(cost "edgeplan::report_input(")
+digests=$(cost "edgeplan::report_digests(")
 render=$(cost "edgeplan::render_detail::jsonl::record")
 evaluations=$(calls "edgeplan::jsonlogic::Expression::test(")
 

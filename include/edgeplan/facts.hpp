@@ -91,6 +91,11 @@ bool may_read_rtt_terms(std::string_view path);
 // What rules see as "option" and "workload".
 Json option_json(const Candidate& candidate);
 Json workload_json(const Workload& workload);
+// workload_json without its "spec" member, and what goes there: the spec
+// document's "spec" (an empty object when it has none). Apart, so that a
+// digest of the whole need not copy the spec (report_digests).
+Json workload_members_json(const Workload& workload);
+const Json& spec_section(const Workload& workload);
 
 // Estimated RTT between a place and a candidate (exposed for tests and `--explain`):
 // over the public Internet for an access network, over a provider backbone

@@ -104,6 +104,9 @@ FactsContext facts_context(const Workload& workload, const Engine& engine);
 Provenance provenance_of(const Engine& engine);
 // The report's record of its workload (workload_json()), its digest and its sections' digests.
 ReportInput report_input(Json workload);
+// The digests alone, of the object `members` with `spec` (null: none) as its
+// "spec" member, without that object being built: input.spec is left null.
+ReportInput report_digests(const Json& members, const Json* spec);
 
 // Detail::decision evaluates only what ranking needs (see CompiledRules): the
 // report then has its ranking, exclusion counts and summary, and no rationale,

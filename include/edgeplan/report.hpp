@@ -188,7 +188,9 @@ struct FallbackPlan {
 // The workload a report was computed from, as the rules read it: `edgeplan diff`
 // names the spec fields that changed between two reports by JSON pointer into it.
 struct ReportInput {
-  Json spec;                // workload_json(): derived members, and the spec document's "spec" as written under "spec"
+  // workload_json(): derived members, and the spec document's "spec" as written
+  // under "spec". Full detail only (a decision's report keeps the digests alone).
+  Json spec;
   std::string spec_digest;  // hex SHA-256 of spec's canonical text (keys sorted, no spaces): reformatting, or YAML for JSON, is no change
   // Per spec section, the first 12 hex digits of its digest: "metadata" (name and
   // labels), then each member of the spec's "spec" ("users", "latency", …).

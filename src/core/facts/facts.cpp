@@ -1065,22 +1065,46 @@ Json option_json(const Candidate& c) {
   return j;
 }
 
+const Json& spec_section(const Workload& w) {
+  static const Json kEmpty = Json::object();
+  const auto it = w.spec.is_object() ? w.spec.find("spec") : w.spec.end();
+  return it == w.spec.end() ? kEmpty : *it;
+}
+
 Json workload_json(const Workload& w) {
-  Json j;
+  Json j = workload_members_json(w);
+  j["spec"] = spec_section(w);
+  return j;
+}
+
+// Member by member rather than from initializer lists, which build each
+// member as a two-element array first: a batch makes this for every spec.
+Json workload_members_json(const Workload& w) {
+  Json j = Json::object();
   j["name"] = w.name;
-  j["labels"] = w.spec.contains("metadata") ? w.spec["metadata"].value("labels", Json::object()) : Json::object();
-  j["latency"] = {{"users_max_rtt_ms", w.latency.users_max_rtt_ms ? Json(*w.latency.users_max_rtt_ms) : Json(nullptr)},
-                  {"percentile", w.latency.percentile},
-                  {"includes_access", w.latency.includes_access}};
-  j["residency"] = {{"countries", w.residency.countries}, {"subdivisions", w.residency.subdivisions}, {"constrained", w.residency.constrained()}};
-  j["services"] = {{"local", w.services_local}, {"regional", w.services_regional}};
-  j["customer"] = {{"support_plan", optional_json(w.customer.support_plan)},
-                   {"operates_hardware", optional_json(w.customer.operates_hardware)},
-                   {"owns_outposts_servers", optional_json(w.customer.owns_outposts_servers)},
-                   {"facility_count", w.customer.facilities.size()}};
-  j["compute"] = {{"vcpu", w.compute.vcpu}, {"memory_gib", w.compute.memory_gib}, {"gpus", w.compute.gpus},
-                  {"instance_families", w.compute.instance_families}};
-  j["spec"] = w.spec.value("spec", Json::object());
+  const auto metadata = w.spec.find("metadata");
+  j["labels"] = metadata != w.spec.end() ? metadata->value("labels", Json::object()) : Json::object();
+  Json& latency = j["latency"];
+  latency["users_max_rtt_ms"] = optional_json(w.latency.users_max_rtt_ms);
+  latency["percentile"] = w.latency.percentile;
+  latency["includes_access"] = w.latency.includes_access;
+  Json& residency = j["residency"];
+  residency["countries"] = w.residency.countries;
+  residency["subdivisions"] = w.residency.subdivisions;
+  residency["constrained"] = w.residency.constrained();
+  Json& services = j["services"];
+  services["local"] = w.services_local;
+  services["regional"] = w.services_regional;
+  Json& customer = j["customer"];
+  customer["support_plan"] = optional_json(w.customer.support_plan);
+  customer["operates_hardware"] = optional_json(w.customer.operates_hardware);
+  customer["owns_outposts_servers"] = optional_json(w.customer.owns_outposts_servers);
+  customer["facility_count"] = w.customer.facilities.size();
+  Json& compute = j["compute"];
+  compute["vcpu"] = w.compute.vcpu;
+  compute["memory_gib"] = w.compute.memory_gib;
+  compute["gpus"] = w.compute.gpus;
+  compute["instance_families"] = w.compute.instance_families;
   return j;
 }
 

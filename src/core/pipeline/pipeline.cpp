@@ -55,21 +55,32 @@ std::string member_key(const std::string& key) {
 // The workload's canonical text is put together from its members' texts, so
 // that the sections a batch record digests on their own are dumped once: a
 // batch evaluates thousands of specs, and a dump costs more than the digest.
-// The result is byte for byte canonical_text(workload) (tested).
-ReportInput report_input(Json workload) {
+// The result is byte for byte canonical_text of the members with `spec` (if
+// any) under "spec" (tested).
+ReportInput report_digests(const Json& members, const Json* spec) {
+  static const std::string kSpec = "spec";
+  // The members in the order a std::map keeps them, "spec" among them.
+  std::vector<std::pair<const std::string*, const Json*>> items;
+  items.reserve(members.size() + 1);
+  for (const auto& [key, value] : members.get_ref<const Json::object_t&>())
+    if (key != kSpec) items.emplace_back(&key, &value);
+  if (spec)
+    items.insert(std::lower_bound(items.begin(), items.end(), kSpec, [](const auto& item, const std::string& key) { return *item.first < key; }),
+                 {&kSpec, spec});
+
   ReportInput input;
   std::string text = "{", name, labels;
-  for (const auto& [key, value] : workload.items()) {
-    text += (text.size() > 1 ? "," : "") + member_key(key);
-    if (key != "spec" || !value.is_object()) {
-      const std::string piece = canonical_text(value);
-      if (key == "name") name = piece;
-      if (key == "labels") labels = piece;
+  for (const auto& [key, value] : items) {
+    text += (text.size() > 1 ? "," : "") + member_key(*key);
+    if (*key != kSpec || !value->is_object()) {
+      const std::string piece = canonical_text(*value);
+      if (*key == "name") name = piece;
+      if (*key == "labels") labels = piece;
       text += piece;
       continue;
     }
     text += "{";
-    for (const auto& [section, part] : value.items()) {
+    for (const auto& [section, part] : value->items()) {
       const std::string piece = canonical_text(part);
       input.sections.emplace_back(section, util::short_digest(util::sha256_hex(piece)));
       text += (text.back() == '{' ? "" : ",") + member_key(section) + piece;
@@ -80,6 +91,12 @@ ReportInput report_input(Json workload) {
   const std::string metadata = "{" + member_key("labels") + (labels.empty() ? "null" : labels) + "," + member_key("name") + (name.empty() ? "null" : name) + "}";
   input.sections.insert(input.sections.begin(), {"metadata", util::short_digest(util::sha256_hex(metadata))});
   input.spec_digest = util::sha256_hex(text);
+  return input;
+}
+
+ReportInput report_input(Json workload) {
+  const auto spec = workload.find("spec");
+  ReportInput input = report_digests(workload, spec == workload.end() ? nullptr : &*spec);
   input.spec = std::move(workload);
   return input;
 }
@@ -315,8 +332,8 @@ Report recommend(const LoadedWorkload& loaded, const Engine& engine, Detail deta
   FactsContext context = facts_context(workload, engine);
   context.describe_terms = full;
   context.leg_texts = full;
-  const CompiledRules rules(engine.rules, report.weights,
-                         full ? nullptr : decision_needs(engine));
+  const std::shared_ptr<const RuleNeeds> needs = full ? nullptr : decision_needs(engine);
+  const CompiledRules rules(engine.rules, report.weights, needs);
   // The rules' data. A decision builds each option's facts lazily into it, over
   // the last option's nodes, and those nodes stay with the thread from workload
   // to workload (a batch worker evaluates one after another) instead of being
@@ -325,13 +342,20 @@ Report recommend(const LoadedWorkload& loaded, const Engine& engine, Detail deta
   thread_local Json decision_data = Json::object();
   Json full_data = Json::object();
   Json& data = full ? full_data : decision_data;
-  data["workload"] = workload_json(workload);
+  // The workload as rules read it, the spec copied in. A decision without a
+  // rule that reads it (the default rules read none) and without robustness
+  // (its full evaluations read it) leaves it out, and keeps only its digests:
+  // the report of a decision renders no record of its input.
+  const bool reads_workload = full || robustness || needs->decision_reads.at("workload") != nullptr;
+  if (reads_workload) data["workload"] = workload_json(workload);
+  else data.erase("workload");
   if (full) {
     evaluate_all_fully(report.evaluations, *report.candidates, context, rules, data, engine.threads);
   } else {
     evaluate_all(report, engine, context, rules, data, robustness);
   }
-  report.input = report_input(std::move(data["workload"]));
+  if (full) report.input = report_input(std::move(data["workload"]));
+  else report.input = report_digests(workload_members_json(workload), &spec_section(workload));
   if (full)
     for (const auto& rule : engine.rules.rules) report.input.rules.emplace_back(rule.id, rule.file);
   std::vector<CostEstimate> costs;

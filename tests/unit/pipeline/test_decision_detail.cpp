@@ -87,6 +87,60 @@ TEST_CASE("decision detail: decides as the full evaluation does") {
   }
 }
 
+// A decision's report keeps its input's digests (what a batch record prints),
+// worked out without copying the spec into the rules' data: they must be the
+// full report's, whose record of the input is the workload as rules read it.
+TEST_CASE("decision detail: the input's digests are the full report's") {
+  const Engine engine{test::default_catalog(), test::default_rules()};
+  for (const auto& spec : specs()) {
+    INFO(spec.key);
+    const Report full = recommend(spec.loaded, engine);
+    const Report decision = recommend(spec.loaded, engine, Detail::decision);
+    CHECK(full.input.spec == workload_json(spec.loaded.workload));
+    CHECK(decision.input.spec_digest == full.input.spec_digest);
+    CHECK(decision.input.sections == full.input.sections);
+    CHECK(decision.input.spec.is_null());
+    CHECK(decision.input.rules.empty());
+  }
+}
+
+// The default rules read nothing of "workload", and a decision then leaves it
+// out of the rules' data; rules that read it (examples/ci/policy/org: the
+// workload's labels and support plan) must see it, as the full evaluation does.
+TEST_CASE("decision detail: rules that read the workload see it") {
+  CHECK(decision_needs(test::default_rules())->decision_reads.at("workload") == nullptr);
+  EngineSources sources;
+  sources.rule_packs = {test::source_path("examples/ci/policy/org")};
+  const RuleSet rules = load_rule_set(sources, RealFileSystem());
+  REQUIRE(decision_needs(rules)->decision_reads.at("workload") != nullptr);
+  const Engine engine{test::default_catalog(), rules};
+  std::map<std::string, int> first_exclusions;
+  for (const auto& spec : specs()) {
+    INFO(spec.key);
+    const Report full = recommend(spec.loaded, engine);
+    const Report decision = recommend(spec.loaded, engine, Detail::decision);
+    REQUIRE(full.evaluations.size() == decision.evaluations.size());
+    for (std::size_t i = 0; i < full.evaluations.size(); ++i) {
+      const Evaluation& f = full.evaluations[i];
+      const Evaluation& d = decision.evaluations[i];
+      INFO(f.candidate->id);
+      REQUIRE(f.excluded() == d.excluded());
+      if (!f.excluded()) {
+        CHECK(d.score == f.score);
+        continue;
+      }
+      CHECK(d.exclusions.front().rule == f.exclusions.front().rule);
+      CHECK(d.exclusions.front().summary == f.exclusions.front().summary);
+      ++first_exclusions[d.exclusions.front().rule];
+    }
+    CHECK(ranking(decision) == ranking(full));
+    CHECK(decision.input.spec_digest == full.input.spec_digest);
+  }
+  // Not vacuous: the PCI rule fires only where it reads the label "pci" (two
+  // specs of examples/ci have it), and then excludes options first.
+  CHECK(first_exclusions["org.pci.jurisdictions"] > 0);
+}
+
 TEST_CASE("facts: a group written over another option's values equals the group written afresh") {
   for (const auto& spec : specs()) {
     INFO(spec.key);
