@@ -122,8 +122,15 @@ ReportInput report_digests(const Json& members, const Json* spec);
 // callers that judge options by their findings, ranking and fallback alone
 // (check, rule tests).
 enum class Relaxations { checked, skipped };
+//
+// A full report keeps every option's facts and rule trace, which --explain,
+// check and the rule tests read, and which are most of a report's memory.
+// ExcludedOptions::findings keeps of an excluded option only what a
+// recommendation prints of it: its option, findings and scores (the facts and
+// trace are released as soon as it is evaluated, for the next option to reuse).
+enum class ExcludedOptions { whole, findings };
 Report recommend(const LoadedWorkload& workload, const Engine& engine, Detail detail = Detail::full, bool robustness = false,
-                 Relaxations relaxations = Relaxations::checked);
+                 Relaxations relaxations = Relaxations::checked, ExcludedOptions excluded = ExcludedOptions::whole);
 
 // The exclusions of one option of `workload` under the full evaluation, as
 // recommend() finds them; nullopt when the workload has no such candidate.

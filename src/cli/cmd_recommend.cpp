@@ -88,7 +88,9 @@ int run_recommend(const RecommendOptions& o, const GlobalOptions& global) {
   if (!o.weights.empty()) apply_weights(workload.workload, parse_weights(o.weights, setup.rules()), setup.rules());
   if (o.fallback && !workload.workload.resilience) workload.workload.resilience.emplace().fallback = "preferred";
   spdlog::debug("{} candidates, {} rules", setup.catalog().sites.size(), setup.rules().rules.size());
-  const Report& report = kept_until_exit<Report>(recommend(workload, setup.engine()));
+  // --explain may name an excluded option, and prints its facts and trace.
+  const ExcludedOptions excluded = o.explain.empty() ? ExcludedOptions::findings : ExcludedOptions::whole;
+  const Report& report = kept_until_exit<Report>(recommend(workload, setup.engine(), Detail::full, false, Relaxations::checked, excluded));
   const RenderOptions render_with = render_options(global, o.output, o.top);
   if (!o.explain.empty()) {
     emit(o.output, render(explanation_of(report, find_option(report, o.explain)), format, render_with));

@@ -267,13 +267,20 @@ void attach_costs(Report& report, std::vector<CostEstimate>& estimates) {
 // core, each worker over its own copy of the rules' data; the evaluations are
 // the same, in candidate order, for any number of threads.
 void evaluate_all_fully(std::vector<Evaluation>& out, const std::vector<Candidate>& candidates, const FactsContext& context,
-                        const CompiledRules& rules, Json& data, std::size_t threads) {
+                        const CompiledRules& rules, Json& data, std::size_t threads, ExcludedOptions excluded) {
   out.resize(candidates.size());
   const std::size_t workers = util::parallel_threads(candidates.size(), threads);
   std::vector<Json> worker_data(workers - 1, data);  // worker 0 (this thread) uses `data`
   util::parallel_for(candidates.size(), workers, [&](std::size_t i, std::size_t worker) {
-    out[i].candidate = &candidates[i];
-    evaluate_fully(out[i], context, rules, worker == 0 ? data : worker_data[worker - 1]);
+    Evaluation& ev = out[i];
+    ev.candidate = &candidates[i];
+    evaluate_fully(ev, context, rules, worker == 0 ? data : worker_data[worker - 1]);
+    if (excluded == ExcludedOptions::findings && ev.excluded()) {
+      // Released on the thread that made them, whose next option reuses the
+      // memory: fresh pages cost more than the instructions that fill them.
+      ev.facts = Json();
+      std::vector<RuleTrace>().swap(ev.trace);
+    }
   });
 }
 
@@ -316,7 +323,8 @@ void decision_candidates(Report& report, const Workload& workload, const Engine&
 
 }  // namespace
 
-Report recommend(const LoadedWorkload& loaded, const Engine& engine, Detail detail, bool robustness, Relaxations relaxations) {
+Report recommend(const LoadedWorkload& loaded, const Engine& engine, Detail detail, bool robustness, Relaxations relaxations,
+                 ExcludedOptions excluded) {
   const Workload& workload = loaded.workload;
   Report report;
   report.workload = workload.name;
@@ -350,7 +358,7 @@ Report recommend(const LoadedWorkload& loaded, const Engine& engine, Detail deta
   if (reads_workload) data["workload"] = workload_json(workload);
   else data.erase("workload");
   if (full) {
-    evaluate_all_fully(report.evaluations, *report.candidates, context, rules, data, engine.threads);
+    evaluate_all_fully(report.evaluations, *report.candidates, context, rules, data, engine.threads, excluded);
   } else {
     evaluate_all(report, engine, context, rules, data, robustness);
   }

@@ -1,0 +1,51 @@
+// ExcludedOptions::findings (what `recommend` without --explain asks for)
+// releases an excluded option's facts and rule trace as soon as it is
+// evaluated. Nothing a recommendation prints may change: every format renders
+// byte for byte what the report that keeps them renders.
+#include <catch2/catch.hpp>
+
+#include <edgeplan/render.hpp>
+
+#include "fixtures.hpp"
+#include "support.hpp"
+
+namespace edgeplan {
+
+TEST_CASE("excluded options: a report without their facts and trace renders the same") {
+  const Engine engine{test::default_catalog(), test::default_rules()};
+  int excluded = 0, eligible = 0;
+  for (const auto& path : test::example_specs()) {
+    INFO(path);
+    const LoadedWorkload loaded = load_workload_file(RealFileSystem(), path, test::default_catalog());
+    const Report whole = recommend(loaded, engine);
+    const Report lean = recommend(loaded, engine, Detail::full, false, Relaxations::checked, ExcludedOptions::findings);
+    for (const Format format : {Format::text, Format::json, Format::markdown, Format::html, Format::svg}) {
+      INFO(format_name(format));
+      CHECK(render(lean, format) == render(whole, format));
+    }
+    REQUIRE(lean.evaluations.size() == whole.evaluations.size());
+    for (std::size_t i = 0; i < lean.evaluations.size(); ++i) {
+      const Evaluation& l = lean.evaluations[i];
+      const Evaluation& w = whole.evaluations[i];
+      INFO(w.candidate->id);
+      REQUIRE(l.excluded() == w.excluded());
+      CHECK(l.option == w.option);
+      CHECK(l.score == w.score);
+      CHECK(l.exclusions.size() == w.exclusions.size());
+      if (l.excluded()) {
+        ++excluded;
+        CHECK(l.facts.is_null());
+        CHECK(l.trace.empty());
+      } else {
+        ++eligible;
+        CHECK(l.facts == w.facts);
+        CHECK(l.trace.size() == w.trace.size());
+      }
+    }
+  }
+  // Not vacuous: most options of the examples are excluded, and some are not.
+  CHECK(excluded > 1000);
+  CHECK(eligible > 20);
+}
+
+}  // namespace edgeplan
