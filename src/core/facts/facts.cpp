@@ -938,9 +938,17 @@ std::vector<std::string> residency_jurisdictions(const Workload& w) {
 Json demand_json(const Workload& w) {
   const Demand d = compute_demand(w, InstanceCatalog::embedded(), "m5");
   const Resources now = d.total_now(), horizon = d.total_horizon();
-  return {{"vcpu_now", now.vcpu}, {"vcpu_horizon", tenth(horizon.vcpu)}, {"memory_gib_now", now.memory_gib},
-          {"memory_gib_horizon", tenth(horizon.memory_gib)}, {"gpus_now", now.gpus}, {"gpus_horizon", horizon.gpus},
-          {"growth_factor", d.growth_factor}, {"horizon_years", w.compute.horizon_years}};
+  // Member by member, as workload_members_json: every spec of a batch makes one.
+  Json j = Json::object();
+  j["vcpu_now"] = now.vcpu;
+  j["vcpu_horizon"] = tenth(horizon.vcpu);
+  j["memory_gib_now"] = now.memory_gib;
+  j["memory_gib_horizon"] = tenth(horizon.memory_gib);
+  j["gpus_now"] = now.gpus;
+  j["gpus_horizon"] = horizon.gpus;
+  j["growth_factor"] = d.growth_factor;
+  j["horizon_years"] = w.compute.horizon_years;
+  return j;
 }
 
 SizingPlan plan_outpost(const Candidate& c, const FactsContext& ctx) {

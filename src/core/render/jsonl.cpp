@@ -13,9 +13,17 @@ namespace {
 
 using OJson = OrderedJson;
 
+// Records are built member by member rather than from initializer lists,
+// which make each member a two-element array first: a batch writes one record
+// per spec. The members keep their order (OrderedJson).
 OJson option_json(const std::optional<BatchOption>& option) {
   if (!option) return nullptr;
-  OJson out{{"id", option->id}, {"kind", option->kind}, {"region", option->region}, {"metro", option->metro}, {"score", option->score}};
+  OJson out = OJson::object();
+  out["id"] = option->id;
+  out["kind"] = option->kind;
+  out["region"] = option->region;
+  out["metro"] = option->metro;
+  out["score"] = option->score;
   if (const auto& cost = option->cost)  // with prices only: records without them are unchanged
     out["cost"] = {{"monthly", cost->monthly ? OJson(render_detail::rounded(*cost->monthly, 2)) : OJson(nullptr)},
                    {"known_monthly", render_detail::rounded(cost->known_monthly, 2)}, {"currency", cost->currency}, {"months", cost->months}};
@@ -30,7 +38,11 @@ OJson diagnostic_json(const Diagnostic& d) {
 
 OJson excluded_by_json(const std::vector<SummaryCount>& counts) {
   OJson out = OJson::array();
-  for (const auto& c : counts) out.push_back({{"reason", c.label}, {"count", c.count}});
+  for (const auto& c : counts) {
+    OJson& entry = out.emplace_back(OJson::object());
+    entry["reason"] = c.label;
+    entry["count"] = c.count;
+  }
   return out;
 }
 
@@ -55,8 +67,12 @@ OJson robustness_record_json(const Robustness& r) {
 OJson inputs_json(const BatchInputs& in) {
   OJson sections = OJson::object();
   for (const auto& [name, digest] : in.sections) sections[name] = digest;
-  OJson out = {{"spec", in.spec_digest.empty() ? OJson(nullptr) : OJson("sha256:" + in.spec_digest)}, {"sections", std::move(sections)},
-               {"catalog", "sha256:" + util::short_digest(in.catalog_digest)}, {"rules", "sha256:" + util::short_digest(in.rules_digest)}, {"edgeplan", in.edgeplan_version}};
+  OJson out = OJson::object();
+  out["spec"] = in.spec_digest.empty() ? OJson(nullptr) : OJson("sha256:" + in.spec_digest);
+  out["sections"] = std::move(sections);
+  out["catalog"] = "sha256:" + util::short_digest(in.catalog_digest);
+  out["rules"] = "sha256:" + util::short_digest(in.rules_digest);
+  out["edgeplan"] = in.edgeplan_version;
   if (!in.prices_digest.empty()) out["prices"] = "sha256:" + util::short_digest(in.prices_digest);  // with --prices only: records without are unchanged
   return out;
 }
@@ -64,7 +80,8 @@ OJson inputs_json(const BatchInputs& in) {
 }  // namespace
 
 std::string batch_jsonl_line(const BatchResult& r) {
-  OJson out{{"file", r.file}};
+  OJson out = OJson::object();
+  out["file"] = r.file;
   if (r.line > 0) out["line"] = r.line;
   out["workload"] = r.workload.empty() ? OJson(nullptr) : OJson(r.workload);
   out["status"] = to_string(r.status);
