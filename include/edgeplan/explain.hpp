@@ -15,6 +15,6 @@ void count_exclusions(Report& report);
 // The words of the requirement changes that lift every exclusion of
 // `exclusions` (one per rule: the binding one for numeric rules); empty if
 // some reason has none. Whether they suffice is for relax.hpp to verify.
-std::vector<std::string> changes_to_qualify(const std::vector<Finding>& exclusions);
+std::vector<std::string> changes_to_qualify(const std::vector<const Finding*>& exclusions);
 
 }  // namespace edgeplan

@@ -77,6 +77,8 @@ class JsonDocument {
 
   const std::string& name() const { return m_name; }
   const Json& value() const { return m_value; }
+  // The value, moved out of a document nothing reads any more.
+  Json release_value() && { return std::move(m_value); }
 
   // Position of the value at `pointer`, or of its closest ancestor that exists.
   TextPosition position_of(const std::string& pointer) const;

@@ -121,9 +121,9 @@ BatchResult summarize_report(const Report& report, const BatchInput& input, cons
 BatchResult evaluate_input(const BatchInput& input, const FileSystem& fs, const Engine& engine, bool robustness) {
   std::string name;
   try {
-    const JsonDocument document = document_of(input, fs);
+    JsonDocument document = document_of(input, fs);
     name = declared_name(document.value());
-    const LoadedWorkload workload = load_workload(document, engine.catalog);
+    const LoadedWorkload workload = load_workload(std::move(document), engine.catalog);
     return summarize_report(recommend(workload, engine, Detail::decision, robustness), input, engine.catalog);
   } catch (const InputError& e) {
     BatchResult r = result_of(input);

@@ -147,12 +147,13 @@ void count_exclusions(Report& report) {
   if (!parts.empty()) report.summary += ": " + util::join_list(parts) + " excluded";
 }
 
-std::vector<std::string> changes_to_qualify(const std::vector<Finding>& exclusions) {
+std::vector<std::string> changes_to_qualify(const std::vector<const Finding*>& exclusions) {
   // One change per rule: for numeric rules the finding with the largest
   // measured value binds (lifting it lifts the others of that rule).
   std::map<std::string, const Finding*> binding;
   std::vector<std::string> order;
-  for (const auto& f : exclusions) {
+  for (const Finding* found : exclusions) {
+    const Finding& f = *found;
     if (f.remedy.empty()) return {};
     auto it = binding.find(f.rule);
     if (it == binding.end()) {

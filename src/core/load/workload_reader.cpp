@@ -161,7 +161,6 @@ Workload read_workload(JsonReader& r, const Catalog& catalog) {
     res.proposed_fallback = r.string("/spec/resilience/proposed_fallback");
   }
   w.waivers = read_waivers(r);
-  w.spec = r.document().value();
   w.source_name = r.document().name();
   return w;
 }

@@ -8,6 +8,8 @@
 
 namespace edgeplan {
 
+// Workload::spec, the document itself, is left to the caller (load_workload),
+// which moves it there once nothing reads the document any more.
 Workload read_workload(JsonReader& reader, const Catalog& catalog);
 
 }  // namespace edgeplan

@@ -83,17 +83,25 @@ bool relaxable(const std::vector<Finding>& exclusions) {
   return std::all_of(exclusions.begin(), exclusions.end(), [](const Finding& f) { return f.relax.is_array(); });
 }
 
+void add_pointers(std::vector<const Finding*>& out, const std::vector<Finding>& findings) {
+  for (const Finding& f : findings) out.push_back(&f);
+}
+
 }  // namespace
 
 std::optional<Relaxation> find_relaxation(const Evaluation& excluded, const LoadedWorkload& workload, const Engine& engine) {
   const Json& spec = workload.workload.spec;
-  std::vector<Finding> seen;  // every exclusion met on the way, for the words of the change
-  std::vector<Finding> exclusions = excluded.exclusions;
+  // Every exclusion met on the way, for the words of the change: the option's
+  // own, then each round's, kept where they were made (no Finding is copied).
+  std::vector<const Finding*> seen;
+  std::vector<std::vector<Finding>> later;  // each round's exclusions (moving the vectors keeps their elements in place)
+  later.reserve(kRounds);
+  const std::vector<Finding>* exclusions = &excluded.exclusions;
   Ops ops;
   for (int round = 0; round < kRounds; ++round) {
-    if (!relaxable(exclusions)) return std::nullopt;
-    for (const auto& f : exclusions) merge(ops, f.relax);
-    seen.insert(seen.end(), exclusions.begin(), exclusions.end());
+    if (!relaxable(*exclusions)) return std::nullopt;
+    for (const auto& f : *exclusions) merge(ops, f.relax);
+    add_pointers(seen, *exclusions);
     const Json patch = as_patch(ops);
     Json patched;
     try {
@@ -104,7 +112,7 @@ std::optional<Relaxation> find_relaxation(const Evaluation& excluded, const Load
     auto next = exclusions_for(std::move(patched), patch, workload.workload.source_name, excluded.candidate->id, engine);
     if (!next) return std::nullopt;
     if (next->empty()) return Relaxation{patch, changes_to_qualify(seen), distance_of(spec, ops)};
-    exclusions = std::move(*next);
+    exclusions = &later.emplace_back(std::move(*next));
   }
   return std::nullopt;
 }

@@ -29,30 +29,35 @@ const Json& workload_schema() {
 
 namespace {
 
-// The stages after schema validation, for a document it passed.
-LoadedWorkload read_validated(const JsonDocument& document, const Catalog& catalog, const Diagnostics& schema_findings) {
-  JsonReader r(document);
-  LoadedWorkload loaded{read_workload(r, catalog), {}};
-  apply_defaults(loaded.workload);
-  validate_semantics(loaded.workload, catalog, r);
-  r.throw_if_errors();
-  loaded.warnings = schema_findings.warnings();
-  for (const auto& w : r.diagnostics().warnings()) loaded.warnings.push_back(w);
+// The stages after schema validation, for a document it passed. The document
+// is read (and locates every problem) until the end, then kept as the spec.
+LoadedWorkload read_validated(JsonDocument&& document, const Catalog& catalog, const Diagnostics& schema_findings) {
+  LoadedWorkload loaded;
+  {
+    JsonReader r(document);
+    loaded.workload = read_workload(r, catalog);
+    apply_defaults(loaded.workload);
+    validate_semantics(loaded.workload, catalog, r);
+    r.throw_if_errors();
+    loaded.warnings = schema_findings.warnings();
+    for (const auto& w : r.diagnostics().warnings()) loaded.warnings.push_back(w);
+  }
+  loaded.workload.spec = std::move(document).release_value();
   return loaded;
 }
 
 }  // namespace
 
-LoadedWorkload load_workload(const JsonDocument& document, const Catalog& catalog, SpecWarnings warnings) {
+LoadedWorkload load_workload(JsonDocument document, const Catalog& catalog, SpecWarnings warnings) {
   Diagnostics schema_findings = validator().validate(document, warnings == SpecWarnings::report);
   if (schema_findings.has_errors()) throw InputError(schema_findings.items());
-  return read_validated(document, catalog, schema_findings);
+  return read_validated(std::move(document), catalog, schema_findings);
 }
 
-LoadedWorkload load_patched_workload(const JsonDocument& document, const Json& patch, const Catalog& catalog) {
+LoadedWorkload load_patched_workload(JsonDocument document, const Json& patch, const Catalog& catalog) {
   Diagnostics schema_findings = validator().validate_patched(document, patch);
   if (schema_findings.has_errors()) throw InputError(schema_findings.items());
-  return read_validated(document, catalog, schema_findings);
+  return read_validated(std::move(document), catalog, schema_findings);
 }
 
 LoadedWorkload load_workload_file(const FileSystem& fs, const std::string& path, const Catalog& catalog) {

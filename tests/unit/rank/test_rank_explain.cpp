@@ -85,6 +85,14 @@ TEST_CASE("rank: excluded options, closest to eligible first") {
   }
 }
 
+namespace {
+std::vector<std::string> changes_to_qualify(const std::vector<Finding>& exclusions) {
+  std::vector<const Finding*> pointers;
+  for (const auto& f : exclusions) pointers.push_back(&f);
+  return edgeplan::changes_to_qualify(pointers);
+}
+}  // namespace
+
 TEST_CASE("explain: changes_to_qualify picks the binding numeric finding") {
   Evaluation e;
   SECTION("the largest measured value of one rule binds") {
