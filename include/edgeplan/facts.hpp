@@ -69,6 +69,9 @@ const std::vector<FactGroup>& fact_groups();
 
 // Every group: what `facts` prints and the full evaluation reads.
 Json derive_facts(const Candidate& candidate, const FactsContext& context);
+// The same, written into `facts` over what it holds (another option's facts,
+// or nothing): equal to derive_facts, with the nodes there reused.
+void write_facts(const Candidate& candidate, const FactsContext& context, Json& facts);
 
 // "option" and each fact group, derived when a rule first reads it (decision detail).
 class LazyFacts : public LazyData {

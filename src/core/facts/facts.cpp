@@ -1009,9 +1009,14 @@ void write_group(const FactGroup& group, const Candidate& candidate, const Facts
 
 }  // namespace
 
+void write_facts(const Candidate& candidate, const FactsContext& context, Json& facts) {
+  Members groups(object_in(facts));
+  for (const auto& group : fact_groups()) write_group(group, candidate, context, *groups[std::string_view(group.name)].json(), {});
+}
+
 Json derive_facts(const Candidate& candidate, const FactsContext& context) {
   Json facts = Json::object();
-  for (const auto& group : fact_groups()) write_group(group, candidate, context, facts[group.name], {});
+  write_facts(candidate, context, facts);
   return facts;
 }
 

@@ -140,6 +140,23 @@ void evaluate_fully(Evaluation& ev, const FactsContext& context, const CompiledR
   rules.apply(ev, data);
 }
 
+// The same, for a report that keeps no facts or trace of an excluded option
+// (ExcludedOptions::findings): its facts are written over the last excluded
+// option's on this thread, and left there for the next. Allocating fresh
+// nodes for each option and freeing them costs instructions, and fresh pages
+// cost more: most options are excluded.
+void evaluate_keeping_findings(Evaluation& ev, const FactsContext& context, const CompiledRules& rules, Json& data) {
+  thread_local Json recycled = Json::object();
+  ev.option = option_json(*ev.candidate);
+  write_facts(*ev.candidate, context, recycled);
+  ev.facts = std::move(recycled);
+  rules.apply(ev, data);
+  if (!ev.excluded()) return;  // kept: the next option writes afresh
+  recycled = std::move(ev.facts);
+  ev.facts = Json();
+  std::vector<RuleTrace>().swap(ev.trace);
+}
+
 // Robustness in a decision-detail run reads the eligible options' latency facts
 // and verify conditions: those options are evaluated again, fully, with rules
 // compiled and data set up once, on the first of them. The data is its own: the
@@ -274,13 +291,9 @@ void evaluate_all_fully(std::vector<Evaluation>& out, const std::vector<Candidat
   util::parallel_for(candidates.size(), workers, [&](std::size_t i, std::size_t worker) {
     Evaluation& ev = out[i];
     ev.candidate = &candidates[i];
-    evaluate_fully(ev, context, rules, worker == 0 ? data : worker_data[worker - 1]);
-    if (excluded == ExcludedOptions::findings && ev.excluded()) {
-      // Released on the thread that made them, whose next option reuses the
-      // memory: fresh pages cost more than the instructions that fill them.
-      ev.facts = Json();
-      std::vector<RuleTrace>().swap(ev.trace);
-    }
+    Json& own_data = worker == 0 ? data : worker_data[worker - 1];
+    if (excluded == ExcludedOptions::findings) evaluate_keeping_findings(ev, context, rules, own_data);
+    else evaluate_fully(ev, context, rules, own_data);
   });
 }
 
