@@ -147,14 +147,16 @@ void evaluate_fully(Evaluation& ev, const FactsContext& context, const CompiledR
 // cost more: most options are excluded.
 void evaluate_keeping_findings(Evaluation& ev, const FactsContext& context, const CompiledRules& rules, Json& data) {
   thread_local Json recycled = Json::object();
+  thread_local std::vector<RuleTrace> recycled_trace;  // its lines are written over (CompiledRules::apply)
   ev.option = option_json(*ev.candidate);
   write_facts(*ev.candidate, context, recycled);
   ev.facts = std::move(recycled);
+  ev.trace.swap(recycled_trace);
   rules.apply(ev, data);
   if (!ev.excluded()) return;  // kept: the next option writes afresh
   recycled = std::move(ev.facts);
   ev.facts = Json();
-  std::vector<RuleTrace>().swap(ev.trace);
+  recycled_trace.swap(ev.trace);  // ev.trace: the pool's, empty
 }
 
 // Robustness in a decision-detail run reads the eligible options' latency facts

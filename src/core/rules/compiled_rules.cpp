@@ -228,8 +228,9 @@ class CompiledRules::Run {
 
   void full() {
     // Each rule traces one line or more: room for them at once, not by doubling.
-    m_ev.trace.reserve(m_ev.trace.size() + rules().size());
+    m_ev.trace.reserve(rules().size());
     for (std::size_t i = 0; i < rules().size(); ++i) guarded(i, &RuleNeeds::all, [&] { apply_fully(i); });
+    m_ev.trace.resize(m_traced);  // lines left from the option the evaluation held before
     finish_score();
   }
 
@@ -311,14 +312,29 @@ class CompiledRules::Run {
     m_built |= needs;
   }
 
-  void trace(const Rule& rule, std::string outcome, std::string detail = {}) {
+  // The trace is written from its start: the lines an evaluation may hold
+  // already (one reused for another option, ExcludedOptions::findings) are
+  // overwritten, their strings' room reused, and the rest dropped by full().
+  RuleTrace& trace_line(const Rule& rule) {
+    RuleTrace& line = m_traced < m_ev.trace.size() ? m_ev.trace[m_traced] : m_ev.trace.emplace_back();
+    ++m_traced;
+    line.rule.assign(rule.id);
+    line.effect.assign(to_string(rule.effect));
+    return line;
+  }
+
+  void trace(const Rule& rule, std::string_view outcome, std::string_view detail = {}) {
     if (m_detail != Detail::full) return;
-    // Filled in place: a braced temporary would be built, then moved member by member.
-    RuleTrace& line = m_ev.trace.emplace_back();
-    line.rule = rule.id;
-    line.effect = to_string(rule.effect);
-    line.outcome = std::move(outcome);
-    line.detail = std::move(detail);
+    RuleTrace& line = trace_line(rule);
+    line.outcome.assign(outcome);
+    line.detail.assign(detail);
+  }
+
+  void trace_not_applicable(const Rule& rule) {
+    if (m_detail != Detail::full) return;
+    RuleTrace& line = trace_line(rule);
+    line.outcome.assign("not applicable");
+    line.detail.assign("option kind ").append(kind());
   }
 
   // `view`: the option's, or an overlay binding "item" for for_each rules.
@@ -328,7 +344,7 @@ class CompiledRules::Run {
       render_finding(added, rule, view);
       added.item = item_name(item);
     });
-    trace(rule, "fired", f ? f->message : std::string());
+    trace(rule, "fired", f ? std::string_view(f->message) : std::string_view());
   }
 
   // A finding of `rule`, built where it is kept (a Finding is large: moving
@@ -364,7 +380,7 @@ class CompiledRules::Run {
 
   void apply_fully(std::size_t i) {
     const Rule& rule = rules()[i];
-    if (!applies(i)) return trace(rule, "not applicable", "option kind " + kind());
+    if (!applies(i)) return trace_not_applicable(rule);
     if (rule.effect == Effect::score) {
       if (rule.condition.test(m_view)) apply_score(rule);
       return;
@@ -427,6 +443,7 @@ class CompiledRules::Run {
   LazyData* m_lazy;
   const std::vector<const ReadPaths*>* m_reads;
   Detail m_detail;
+  std::size_t m_traced = 0;  // lines of the trace written so far
   std::uint64_t m_built = 0;
   const RuleNeeds::KindRules* m_by_kind;  // the rules for the candidate's kind; null: ask each rule (applies_to)
   mutable std::string m_kind;             // kind(): empty until asked
