@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <fmt/format.h>
@@ -184,10 +185,14 @@ void collect_unknown_fields(const Json& root, const Json& schema, const Json& va
 namespace {
 
 bool reads_whole_value(const Json& schema) {
-  static const char* const kKeywords[] = {"allOf", "anyOf", "oneOf", "not", "if", "then", "else", "dependencies",
-                                          "dependentSchemas", "uniqueItems", "contains", "const", "enum",
-                                          "additionalItems", "unevaluatedProperties", "unevaluatedItems"};
-  return std::any_of(std::begin(kKeywords), std::end(kKeywords), [&](const char* k) { return schema.contains(k); });
+  static const std::set<std::string, std::less<>> kKeywords = {"allOf", "anyOf", "oneOf", "not", "if", "then", "else", "dependencies",
+                                                               "dependentSchemas", "uniqueItems", "contains", "const", "enum",
+                                                               "additionalItems", "unevaluatedProperties", "unevaluatedItems"};
+  // A schema node has a few keywords: each is looked for among these, rather
+  // than each of these among the node's (a relaxation check walks this often).
+  if (!schema.is_object()) return false;
+  const auto& keywords = schema.get_ref<const Json::object_t&>();
+  return std::any_of(keywords.begin(), keywords.end(), [](const auto& member) { return kKeywords.count(member.first) != 0; });
 }
 
 // `node` with its $ref followed when it points into #/definitions; null for
@@ -196,11 +201,21 @@ const Json* definition_of(const Json& root, const Json* node) {
   if (node == nullptr || !node->is_object()) return nullptr;
   const auto ref = node->find("$ref");
   if (ref == node->end()) return node;
-  if (!ref->is_string() || ref->get_ref<const std::string&>().rfind("#/definitions/", 0) != 0) return nullptr;
-  const Json::json_pointer target(ref->get<std::string>().substr(1));
-  if (!root.contains(target)) return nullptr;
-  const Json& resolved = root.at(target);
-  return resolved.is_object() && !resolved.contains("$ref") ? &resolved : nullptr;
+  static constexpr std::string_view kDefinitions = "#/definitions/";
+  if (!ref->is_string() || ref->get_ref<const std::string&>().rfind(kDefinitions, 0) != 0) return nullptr;
+  const std::string& text = ref->get_ref<const std::string&>();
+  const Json* resolved = nullptr;
+  if (text.find_first_of("/~", kDefinitions.size()) == std::string::npos) {
+    // A plain name (every $ref of the schema): looked up, not parsed as a pointer.
+    const auto definitions = root.find("definitions");
+    if (definitions == root.end() || !definitions->is_object()) return nullptr;
+    const auto found = definitions->find(text.substr(kDefinitions.size()));
+    resolved = found == definitions->end() ? nullptr : &*found;
+  } else {
+    const Json::json_pointer target(text.substr(1));
+    resolved = root.contains(target) ? &root.at(target) : nullptr;
+  }
+  return resolved && resolved->is_object() && !resolved->contains("$ref") ? resolved : nullptr;
 }
 
 // The member `token` of `instance` (an object or array), and its subschema in `schema`.
@@ -223,7 +238,7 @@ const Json* member_schema(const Json& schema, const Json& instance, const std::s
 // the way to it reads a whole value (see above); null otherwise.
 const Json* local_subschema(const Json& root, const Json& document, const Json::json_pointer& pointer) {
   std::vector<std::string> tokens;
-  for (Json::json_pointer p = pointer; !p.empty(); p = p.parent_pointer()) tokens.push_back(p.back());
+  for (Json::json_pointer p = pointer; !p.empty(); p.pop_back()) tokens.push_back(p.back());
   const Json* schema = definition_of(root, &root);
   const Json* instance = &document;
   for (auto token = tokens.rbegin(); token != tokens.rend() && schema != nullptr; ++token) {
