@@ -249,10 +249,16 @@ class CompiledRules {
 
  private:
   class Run;
+  const RuleNeeds::KindRules& kind_rules(SiteKind kind) const {
+    return (m_needs ? m_needs->by_kind : m_by_kind)[static_cast<std::size_t>(kind)];
+  }
 
   const RuleSet& m_rules;
   std::map<std::string, double> m_weights;
   std::shared_ptr<const RuleNeeds> m_needs;
+  // Without needs (full evaluations), the rules for each option kind
+  // (RuleNeeds::by_kind) are worked out here, once.
+  std::array<RuleNeeds::KindRules, kSiteKindCount> m_by_kind;
 };
 
 // Rule weights overridden by the workload's, for the factors it names.

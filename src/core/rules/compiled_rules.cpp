@@ -206,6 +206,8 @@ RuleNeeds::RuleNeeds(const RuleSet& rules, const std::vector<std::string>& parts
 CompiledRules::CompiledRules(const RuleSet& rules, std::map<std::string, double> weights, std::shared_ptr<const RuleNeeds> needs)
     : m_rules(rules), m_weights(std::move(weights)), m_needs(std::move(needs)) {
   if (m_needs && m_needs->all.size() != rules.rules.size()) throw std::logic_error("CompiledRules: needs of another rule set");
+  if (!m_needs)
+    for (std::size_t kind = 0; kind < kSiteKindCount; ++kind) m_by_kind[kind] = rules_for_kind(rules, to_string(static_cast<SiteKind>(kind)));
 }
 
 // One option through the rules. Everything reads `m_view` (for_each rules an
@@ -218,7 +220,7 @@ class CompiledRules::Run {
   // `reads`: what the evaluation may read of each lazily built part (null: all of every part).
   Run(const CompiledRules& engine, Evaluation& ev, Json& data, LazyData* lazy, Detail detail, const std::vector<const ReadPaths*>* reads)
       : m_engine(check_needs(engine, lazy)), m_ev(ev), m_data(data), m_lazy(lazy), m_reads(reads), m_detail(detail),
-        m_by_kind(ev.candidate && engine.m_needs ? &engine.m_needs->by_kind[static_cast<std::size_t>(ev.candidate->kind)] : nullptr),
+        m_by_kind(ev.candidate ? &engine.kind_rules(ev.candidate->kind) : nullptr),
         m_view(prepared(data, ev, lazy)) {}
 
   // Lazily built parts stay in the data, for the next option to overwrite.
