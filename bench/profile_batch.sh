@@ -45,7 +45,7 @@ calls() {
 total=$(cost "edgeplan::run_ordered(")
 parse=$(cost_from "edgeplan::JsonDocument::parse(" "edgeplan::evaluate_input(")
 schema=$(cost "edgeplan::SchemaValidator::validate(")
-load=$(cost "edgeplan::load_workload(edgeplan::JsonDocument const&")
+load=$(cost "edgeplan::load_workload(edgeplan::JsonDocument")
 # A batch shares the catalog's site candidates (made once, before the loop):
 # per workload only its own (Outposts) are made; build_candidates elsewhere.
 candidates=$(( $(cost "edgeplan::build_candidates(") + $(cost "edgeplan::workload_candidates(") ))

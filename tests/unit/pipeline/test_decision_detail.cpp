@@ -56,9 +56,12 @@ std::vector<std::string> ranking(const Report& report) {
 
 }  // namespace
 
-TEST_CASE("decision detail: decides as the full evaluation does") {
-  REQUIRE(specs().size() >= 230);
-  const Engine engine{test::default_catalog(), test::default_rules()};
+namespace {
+
+// Every sample spec under `engine` at both details: the same eligible options,
+// scores, ranking and first exclusions. How often each rule excluded an option first.
+std::map<std::string, int> check_decides_as_full(const Engine& engine) {
+  std::map<std::string, int> first_exclusions;
   for (const auto& spec : specs()) {
     INFO(spec.key);
     const Report full = recommend(spec.loaded, engine);
@@ -73,6 +76,7 @@ TEST_CASE("decision detail: decides as the full evaluation does") {
         CHECK(d.exclusions.size() == 1);
         CHECK(d.exclusions.front().rule == f.exclusions.front().rule);
         CHECK(d.exclusions.front().summary == f.exclusions.front().summary);
+        ++first_exclusions[d.exclusions.front().rule];
       } else {
         CHECK(d.score == f.score);
         CHECK(d.factor_scores == f.factor_scores);
@@ -82,9 +86,18 @@ TEST_CASE("decision detail: decides as the full evaluation does") {
     }
     CHECK(ranking(decision) == ranking(full));
     CHECK(decision.summary == full.summary);
+    CHECK(decision.input.spec_digest == full.input.spec_digest);
     const BatchInput input{0, spec.key, 0, {}};
     CHECK(summarize_report(decision, input, engine.catalog).excluded_by.size() == full.exclusion_counts.size());
   }
+  return first_exclusions;
+}
+
+}  // namespace
+
+TEST_CASE("decision detail: decides as the full evaluation does") {
+  REQUIRE(specs().size() >= 230);
+  check_decides_as_full(Engine{test::default_catalog(), test::default_rules()});
 }
 
 // A decision's report keeps its input's digests (what a batch record prints),
@@ -113,29 +126,7 @@ TEST_CASE("decision detail: rules that read the workload see it") {
   sources.rule_packs = {test::source_path("examples/ci/policy/org")};
   const RuleSet rules = load_rule_set(sources, RealFileSystem());
   REQUIRE(decision_needs(rules)->decision_reads.at("workload") != nullptr);
-  const Engine engine{test::default_catalog(), rules};
-  std::map<std::string, int> first_exclusions;
-  for (const auto& spec : specs()) {
-    INFO(spec.key);
-    const Report full = recommend(spec.loaded, engine);
-    const Report decision = recommend(spec.loaded, engine, Detail::decision);
-    REQUIRE(full.evaluations.size() == decision.evaluations.size());
-    for (std::size_t i = 0; i < full.evaluations.size(); ++i) {
-      const Evaluation& f = full.evaluations[i];
-      const Evaluation& d = decision.evaluations[i];
-      INFO(f.candidate->id);
-      REQUIRE(f.excluded() == d.excluded());
-      if (!f.excluded()) {
-        CHECK(d.score == f.score);
-        continue;
-      }
-      CHECK(d.exclusions.front().rule == f.exclusions.front().rule);
-      CHECK(d.exclusions.front().summary == f.exclusions.front().summary);
-      ++first_exclusions[d.exclusions.front().rule];
-    }
-    CHECK(ranking(decision) == ranking(full));
-    CHECK(decision.input.spec_digest == full.input.spec_digest);
-  }
+  std::map<std::string, int> first_exclusions = check_decides_as_full(Engine{test::default_catalog(), rules});
   // Not vacuous: the PCI rule fires only where it reads the label "pci" (two
   // specs of examples/ci have it), and then excludes options first.
   CHECK(first_exclusions["org.pci.jurisdictions"] > 0);
