@@ -25,17 +25,29 @@ OJson optional_json(const std::optional<Number>& value) {
 
 // ---------------------------------------------------------------- recommendations
 
+// Records are built member by member rather than from initializer lists (each
+// member a two-element array first): a report names every option, and lists
+// every finding, of a hundred options or more. Members keep their order.
 OJson option_ref(const Evaluation& e) {
-  const OJson o = to_ordered(e.option);
-  OJson j = {{"id", o["id"]}, {"kind", o["kind"]}, {"name", o["name"]}, {"parent_region", o["parent_region"]},
-            {"country", o["country"]}, {"subdivision", o["subdivision"]}};
-  if (!o["facility"].is_null()) j["facility"] = o["facility"], j["form_factor"] = o["form_factor"];
-  if (!o["carrier"].is_null()) j["carrier"] = o["carrier"];
+  // Only the members named, converted one by one (not the whole option).
+  const auto member = [&](const char* key) {
+    const auto it = e.option.find(key);
+    return it == e.option.end() ? OJson(nullptr) : to_ordered(*it);
+  };
+  OJson j = OJson::object();
+  for (const char* key : {"id", "kind", "name", "parent_region", "country", "subdivision"}) j[key] = member(key);
+  if (OJson facility = member("facility"); !facility.is_null()) j["facility"] = std::move(facility), j["form_factor"] = member("form_factor");
+  if (OJson carrier = member("carrier"); !carrier.is_null()) j["carrier"] = std::move(carrier);
   return j;
 }
 
 OJson finding_json(const Finding& f) {
-  OJson j = {{"rule", f.rule}, {"severity", f.severity}, {"message", f.message}, {"measured", to_ordered(f.measured)}, {"required", to_ordered(f.required)}};
+  OJson j = OJson::object();
+  j["rule"] = f.rule;
+  j["severity"] = f.severity;
+  j["message"] = f.message;
+  j["measured"] = to_ordered(f.measured);
+  j["required"] = to_ordered(f.required);
   if (!f.unit.empty()) j["unit"] = f.unit;
   if (f.effect == Effect::warn) j["kind"] = f.condition_kind;
   if (f.effect == Effect::adjust) j["points"] = f.points;
