@@ -165,8 +165,9 @@ void evaluate_keeping_findings(Evaluation& ev, const FactsContext& context, cons
 // lazily built parts of the decision run's data are laid out for the next option.
 class FullEvaluator {
  public:
-  FullEvaluator(const RuleSet& rules, const std::map<std::string, double>& weights, const Json& workload)
-      : m_rules(rules, weights), m_data{{"workload", workload}} {}
+  // `needs`: the decision's, whose rules per option kind serve here too.
+  FullEvaluator(const RuleSet& rules, const std::map<std::string, double>& weights, const Json& workload, std::shared_ptr<const RuleNeeds> needs)
+      : m_rules(rules, weights, std::move(needs)), m_data{{"workload", workload}} {}
   Evaluation evaluate(const Candidate& candidate, const FactsContext& context) {
     Evaluation ev;
     ev.candidate = &candidate;
@@ -303,7 +304,8 @@ void evaluate_all_fully(std::vector<Evaluation>& out, const std::vector<Candidat
 // worker runs it. With robustness, an eligible option is evaluated again, fully.
 // The report's candidates in order: the catalog's sites when it shares them
 // (Report::site_candidates), then its own.
-void evaluate_all(Report& report, const Engine& engine, const FactsContext& context, const CompiledRules& rules, Json& data, bool robustness) {
+void evaluate_all(Report& report, const Engine& engine, const FactsContext& context, const CompiledRules& rules,
+                  const std::shared_ptr<const RuleNeeds>& needs, Json& data, bool robustness) {
   std::optional<FullEvaluator> again;
   const std::vector<Candidate>* lists[] = {report.site_candidates.get(), report.candidates.get()};
   std::size_t count = 0;
@@ -318,7 +320,7 @@ void evaluate_all(Report& report, const Engine& engine, const FactsContext& cont
       LazyFacts lazy(candidate, context);
       rules.apply(ev, data, &lazy, Detail::decision);
       if (robustness && !ev.excluded()) {
-        if (!again) again.emplace(engine.rules, report.weights, data["workload"]);
+        if (!again) again.emplace(engine.rules, report.weights, data["workload"], needs);
         ev = again->evaluate(candidate, context);
       }
     }
@@ -375,7 +377,7 @@ Report recommend(const LoadedWorkload& loaded, const Engine& engine, Detail deta
   if (full) {
     evaluate_all_fully(report.evaluations, *report.candidates, context, rules, data, engine.threads, excluded);
   } else {
-    evaluate_all(report, engine, context, rules, data, robustness);
+    evaluate_all(report, engine, context, rules, needs, data, robustness);
   }
   if (full) report.input = report_input(std::move(data["workload"]));
   else report.input = report_digests(workload_members_json(workload), &spec_section(workload));

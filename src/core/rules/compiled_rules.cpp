@@ -154,6 +154,13 @@ RuleNeeds::KindRules rules_for_kind(const RuleSet& rules, const std::string& kin
   return out;
 }
 
+// rules_for_kind for every option kind, indexed by SiteKind.
+std::array<RuleNeeds::KindRules, kSiteKindCount> rules_by_kind(const RuleSet& rules) {
+  std::array<RuleNeeds::KindRules, kSiteKindCount> out;
+  for (std::size_t kind = 0; kind < kSiteKindCount; ++kind) out[kind] = rules_for_kind(rules, to_string(static_cast<SiteKind>(kind)));
+  return out;
+}
+
 }  // namespace
 
 double plus_adjustments(double score, const Evaluation& evaluation) {
@@ -200,14 +207,13 @@ RuleNeeds::RuleNeeds(const RuleSet& rules, const std::vector<std::string>& parts
     decision_part_reads.push_back(decision_reads.at(part));
     exclusion_part_reads.push_back(exclusion_reads.at(part));
   }
-  for (std::size_t kind = 0; kind < kSiteKindCount; ++kind) by_kind[kind] = rules_for_kind(rules, to_string(static_cast<SiteKind>(kind)));
+  by_kind = rules_by_kind(rules);
 }
 
 CompiledRules::CompiledRules(const RuleSet& rules, std::map<std::string, double> weights, std::shared_ptr<const RuleNeeds> needs)
     : m_rules(rules), m_weights(std::move(weights)), m_needs(std::move(needs)) {
   if (m_needs && m_needs->all.size() != rules.rules.size()) throw std::logic_error("CompiledRules: needs of another rule set");
-  if (!m_needs)
-    for (std::size_t kind = 0; kind < kSiteKindCount; ++kind) m_by_kind[kind] = rules_for_kind(rules, to_string(static_cast<SiteKind>(kind)));
+  if (!m_needs) m_by_kind = rules_by_kind(rules);
 }
 
 // One option through the rules. Everything reads `m_view` (for_each rules an

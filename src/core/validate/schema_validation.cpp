@@ -7,7 +7,6 @@
 #include <optional>
 #include <set>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include <fmt/format.h>
@@ -201,21 +200,11 @@ const Json* definition_of(const Json& root, const Json* node) {
   if (node == nullptr || !node->is_object()) return nullptr;
   const auto ref = node->find("$ref");
   if (ref == node->end()) return node;
-  static constexpr std::string_view kDefinitions = "#/definitions/";
-  if (!ref->is_string() || ref->get_ref<const std::string&>().rfind(kDefinitions, 0) != 0) return nullptr;
-  const std::string& text = ref->get_ref<const std::string&>();
-  const Json* resolved = nullptr;
-  if (text.find_first_of("/~", kDefinitions.size()) == std::string::npos) {
-    // A plain name (every $ref of the schema): looked up, not parsed as a pointer.
-    const auto definitions = root.find("definitions");
-    if (definitions == root.end() || !definitions->is_object()) return nullptr;
-    const auto found = definitions->find(text.substr(kDefinitions.size()));
-    resolved = found == definitions->end() ? nullptr : &*found;
-  } else {
-    const Json::json_pointer target(text.substr(1));
-    resolved = root.contains(target) ? &root.at(target) : nullptr;
-  }
-  return resolved && resolved->is_object() && !resolved->contains("$ref") ? resolved : nullptr;
+  if (!ref->is_string() || ref->get_ref<const std::string&>().rfind("#/definitions/", 0) != 0) return nullptr;
+  const Json::json_pointer target(ref->get<std::string>().substr(1));
+  if (!root.contains(target)) return nullptr;
+  const Json& resolved = root.at(target);
+  return resolved.is_object() && !resolved.contains("$ref") ? &resolved : nullptr;
 }
 
 // The member `token` of `instance` (an object or array), and its subschema in `schema`.
