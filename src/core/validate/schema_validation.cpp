@@ -106,6 +106,16 @@ std::string explain_violation(const Json& schema, const Json& value) {
   return {};
 }
 
+// Whether `value` has a member that `schema`, closed by "additionalProperties": false, does not list.
+bool has_unlisted_member(const Json& schema, const Json& value) {
+  const auto additional = schema.find("additionalProperties");
+  if (!value.is_object() || additional == schema.end() || *additional != false) return false;
+  const auto properties = schema.find("properties");
+  return std::any_of(value.items().begin(), value.items().end(), [&](const auto& member) {
+    return properties == schema.end() || !properties->contains(member.key());
+  });
+}
+
 std::string missing_property(const std::string& description) {
   // valijson: "Missing required property 'name'."
   auto open = description.find('\'');
@@ -356,7 +366,11 @@ Diagnostics SchemaValidator::validate(const JsonDocument& document, bool unknown
     const Json* node = schema_at(m_impl->source, f.pointer);
     const Json& value = document.value().at(Json::json_pointer(f.pointer));
     std::string message = node ? explain_violation(*node, value) : std::string{};
-    if (message.empty()) continue;  // a parent's summary of a child error already reported
+    // A member a closed object does not list is an unknown field: warned about
+    // below, as everywhere else. Any other constraint without words of its own
+    // is still an error, in valijson's words: never a silent pass.
+    if (message.empty() && node && has_unlisted_member(*node, value)) continue;
+    if (message.empty()) message = fmt::format("does not satisfy the schema: {}", f.description);
     if (reported.emplace(f.pointer, message).second) out.add(document.diagnose(f.pointer, message));
   }
   if (unknown_fields) {

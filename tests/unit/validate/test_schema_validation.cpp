@@ -246,3 +246,25 @@ TEST_CASE("schema: validate_patched follows $ref into definitions and checks req
   CHECK_FALSE(valid_after(v, document, Json::parse(R"([{"op": "remove", "path": "/items/1/n"}])")));
   CHECK_FALSE(valid_after(v, document, Json::parse(R"([{"op": "move", "from": "/items/1/n", "path": "/items/0/n"}])")));
 }
+
+// A constraint explain_violation has no words for (the workload schema uses
+// none today) must still fail the document, in valijson's words; a member a
+// closed object does not list stays an unknown-field warning, as elsewhere.
+TEST_CASE("schema: a violation without words of its own is still an error; a closed object's extra member is a warning") {
+  const SchemaValidator v(Json::parse(R"({"type": "object", "properties": {
+      "tags": {"type": "array", "minItems": 2, "uniqueItems": true},
+      "step": {"type": "number", "multipleOf": 5},
+      "cost": {"type": "object", "additionalProperties": false, "properties": {"gb": {"type": "number"}}}}})"));
+  const auto check = [&](const std::string& text) { return v.validate(JsonDocument::parse("t.json", text)); };
+  CHECK(check(R"({"tags": ["a", "b"], "step": 10, "cost": {"gb": 1}})").items().empty());
+
+  const auto few = check(R"({"tags": ["a"]})");
+  REQUIRE(formatted(few, Severity::error).size() == 1);
+  CHECK_THAT(formatted(few, Severity::error)[0], Catch::StartsWith("edgeplan: error: t.json:1:10 (/tags): does not satisfy the schema: "));
+  CHECK(formatted(check(R"({"tags": ["a", "a"]})"), Severity::error).size() == 1);
+  CHECK(formatted(check(R"({"step": 7})"), Severity::error).size() == 1);
+
+  const auto extra = check(R"({"cost": {"gb": 1, "gbs": 2}})");
+  CHECK(formatted(extra, Severity::error).empty());
+  CHECK(formatted(extra, Severity::warning) == std::vector<std::string>{"edgeplan: warning: t.json:1:27 (/cost/gbs): unknown field \"gbs\" is ignored\n  hint: did you mean \"gb\"?"});
+}
