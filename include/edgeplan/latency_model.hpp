@@ -57,8 +57,10 @@ struct RttTerm {
 struct RttEstimate {
   Range rtt;                     // ms
   double distance_km = 0;        // great circle
-  std::string source = "model";  // "model" or "measured"
-  std::string path = "internet"; // "internet", "backbone", "lan" or "measured"
+  // Literals, not strings: every option of every workload makes estimates, and
+  // these name one of a few fixed words.
+  std::string_view source = "model";   // "model" or "measured"
+  std::string_view path = "internet";  // "internet", "backbone", "lan" or "measured"
   std::vector<RttTerm> terms;    // empty for measured values
 };
 
