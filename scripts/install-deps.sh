@@ -11,7 +11,7 @@
 # the GitHub Action), where it is 400 MiB for nothing (and a snap on Ubuntu).
 set -euo pipefail
 packages=(cmake ninja-build g++ pkg-config libcli11-dev nlohmann-json3-dev libfmt-dev libspdlog-dev
-          catch2 libvalijson-dev libyaml-cpp-dev libssl-dev libmimalloc-dev python3 python3-jsonschema python3-yaml
+          catch2 libvalijson-dev libre2-dev libyaml-cpp-dev libssl-dev libmimalloc-dev python3 python3-jsonschema python3-yaml
           libxml2-utils time bc dpkg-dev file)
 case "${1:-}" in
   --fuzz) packages=(clang libclang-rt-14-dev) ;;

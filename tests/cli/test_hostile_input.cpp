@@ -191,3 +191,37 @@ TEST_CASE("hostile: a YAML error that quotes half a character is still valid UTF
   check_input_error("recommend " + kHostile + "yaml-escape-multibyte.yaml",
                     kHostile + "yaml-escape-multibyte.yaml:1:27: YAML syntax: unknown escape character: \xEF\xBF\xBD\n");
 }
+
+// std::regex, which valijson matches `pattern` with and YAML scalars were typed
+// with, recursed once per character: a 50,000-character name overflowed the
+// stack (exit 139), in recommend and in batch alike. RE2 matches in linear time.
+TEST_CASE("hostile: a string of a million characters where the schema has a pattern is matched, not a crash", "[hostile]") {
+  const std::string long_name(1'000'000, 'a');
+  const std::string good = scratch_file("long-name.json", region_spec_with("\"name\": \"region-is-enough\"", "\"name\": \"" + long_name + "\""));
+  const auto ok = run_edgeplan("validate " + good);
+  CHECK(ok.exit_code == 0);
+  const std::string bad = scratch_file("long-bad-name.json", region_spec_with("\"name\": \"region-is-enough\"", "\"name\": \"" + long_name + "!\""));
+  check_input_error("recommend " + bad, "(/metadata/name): expected a string matching ^[A-Za-z0-9][A-Za-z0-9._-]*$, got string \"aaaa");
+
+  // In a batch, the bad line is an error record and the lines around it are decided.
+  const std::string spec = json::parse(read_text(source_path("examples/region-is-enough/workload.json"))).dump();
+  json bad_spec = json::parse(spec);
+  bad_spec["metadata"]["name"] = long_name + "!";
+  const std::string batch_file = scratch_file("long-name.jsonl", spec + "\n" + bad_spec.dump() + "\n" + spec + "\n");
+  const auto r = run_edgeplan("batch " + batch_file + " --jobs 2");
+  CHECK(r.exit_code == 3);
+  const auto lines = lines_of(r.out);
+  REQUIRE(lines.size() == 3);
+  CHECK(json::parse(lines[0])["status"] == "ok");
+  CHECK(json::parse(lines[1])["status"] == "error");
+  CHECK(json::parse(lines[1])["errors"][0]["pointer"] == "/metadata/name");
+  CHECK(json::parse(lines[2])["status"] == "ok");
+
+  // A YAML plain scalar of 200,000 digits is typed (a number no double holds), not a crash.
+  const std::string yaml = read_text(source_path("examples/region-is-enough/workload.yaml"));
+  const auto at = yaml.find("spec:\n");
+  REQUIRE(at != std::string::npos);
+  const std::string digits = scratch_file("long-scalar.yaml", yaml.substr(0, at) + "spec:\n  note: " + std::string(200'000, '1') + "\n" + yaml.substr(at + 6));
+  check_input_error("recommend " + digits, "(/spec/note): number 1111");
+  for (const auto& f : {good, bad, batch_file, digits}) fs::remove(f);
+}

@@ -7,11 +7,11 @@
 #include <charconv>
 #include <map>
 #include <optional>
-#include <regex>
 #include <sstream>
 #include <vector>
 
 #include <fmt/format.h>
+#include <re2/re2.h>
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/parser.h>
@@ -38,24 +38,26 @@ TextPosition position(const YAML::Mark& mark) {
 
 // Plain (unquoted) scalars as the YAML 1.2 core schema types them; nullopt for
 // a number no double holds (1e400, or 1e-400), which JSON would refuse too.
+// RE2, not std::regex: std::regex recurses once per character, and a scalar of
+// 100,000 digits overflowed the stack.
 std::optional<Json> plain_scalar(const std::string& text) {
-  static const std::regex decimal(R"([-+]?[0-9]+)");
-  static const std::regex octal_or_hex(R"(0o[0-7]+|0x[0-9a-fA-F]+)");
-  static const std::regex number(R"([-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?)");
+  static const re2::RE2 decimal(R"([-+]?[0-9]+)");
+  static const re2::RE2 octal_or_hex(R"(0o[0-7]+|0x[0-9a-fA-F]+)");
+  static const re2::RE2 number(R"([-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?)");
   if (text == "true" || text == "True" || text == "TRUE") return true;
   if (text == "false" || text == "False" || text == "FALSE") return false;
   const char* begin = text.data() + (!text.empty() && text[0] == '+' ? 1 : 0);
   const char* end = text.data() + text.size();
-  if (std::regex_match(text, decimal)) {
+  if (re2::RE2::FullMatch(text, decimal)) {
     std::int64_t signed_value = 0;
     std::uint64_t unsigned_value = 0;
     if (text[0] != '-' && std::from_chars(begin, end, unsigned_value).ec == std::errc{}) return unsigned_value;
     if (std::from_chars(begin, end, signed_value).ec == std::errc{}) return signed_value;
-  } else if (std::regex_match(text, octal_or_hex)) {
+  } else if (re2::RE2::FullMatch(text, octal_or_hex)) {
     std::uint64_t value = 0;
     if (std::from_chars(begin + 2, end, value, text[1] == 'o' ? 8 : 16).ec == std::errc{}) return value;
   }
-  if (std::regex_match(text, number)) {
+  if (re2::RE2::FullMatch(text, number)) {
     double value = 0;
     const auto ec = std::from_chars(begin, end, value).ec;
     if (ec == std::errc{}) return value;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include <fmt/format.h>
+#include <re2/re2.h>
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>
@@ -275,8 +276,197 @@ std::optional<std::set<std::string>> changed_parents(const Json& patch) {
 
 }  // namespace
 
+namespace {
+
+// The schema's `pattern` keywords, matched with RE2 rather than by valijson.
+// valijson matches with std::regex, whose executor recurses once per character
+// of the string: a 50,000-character name overflowed the stack (a crash on
+// hostile input), and even a short one cost about 3,000 instructions a match.
+// RE2 matches in linear time without recursion. Patterns are taken only from a
+// schema this walk follows exactly: subschemas applied by properties, items,
+// additionalProperties and $ref into #/definitions (no combinators), and every
+// pattern one RE2 compiles; otherwise none is taken and valijson keeps them.
+class SchemaPatterns {
+ public:
+  explicit SchemaPatterns(const Json& root) : m_root(root) {
+    if (!followed(root, 0)) return;
+    m_taken = true;
+    plan_of(*resolve_ref(root, root));
+    prune();
+  }
+
+  // Whether RE2 took the schema's patterns (and valijson is given none).
+  bool taken() const { return m_taken; }
+
+  // A copy of the schema node `schema` without the patterns taken, for valijson.
+  Json without_patterns(Json schema) const {
+    if (m_taken) strip(schema);
+    return schema;
+  }
+
+  // Whether a plan covers the (resolved) schema node `node`: a node this walk reached.
+  bool covers(const Json& node) const { return m_plans.count(&node) != 0; }
+
+  // Whether every string under `value`, which the schema node `node` (covered;
+  // null: the root) describes, matches its pattern.
+  bool hold(const Json& value, const Json* node = nullptr) const {
+    std::vector<WalkStep> steps;
+    return walk(&m_plans.at(node ? node : resolve_ref(m_root, m_root)), value, steps, nullptr);
+  }
+
+  // The JSON Pointer of each string under the document root that does not match its pattern.
+  std::vector<std::string> violations(const Json& document) const {
+    std::vector<std::string> out;
+    std::vector<WalkStep> steps;
+    walk(&m_plans.at(resolve_ref(m_root, m_root)), document, steps, &out);
+    return out;
+  }
+
+ private:
+  struct Plan {
+    const re2::RE2* pattern = nullptr;
+    std::vector<std::pair<std::string, const Plan*>> members;  // declared members, with patterns at or below once pruned
+    const Plan* items = nullptr;
+    const Plan* additional = nullptr;
+    bool live = false;               // a pattern at or below
+  };
+
+  static bool is_schema_keyword_followed(const std::string& key) {
+    static const std::set<std::string, std::less<>> kNotFollowed = {
+        "allOf", "anyOf", "oneOf", "not", "if", "then", "else", "dependencies", "dependentSchemas", "patternProperties",
+        "propertyNames", "contains", "additionalItems", "unevaluatedProperties", "unevaluatedItems", "prefixItems", "$defs"};
+    return kNotFollowed.count(key) == 0;
+  }
+
+  // Whether every subschema below `node` is applied in a way the walk follows,
+  // and every pattern compiles (each distinct one compiled once).
+  bool followed(const Json& node, int depth) {
+    if (!node.is_object()) return node.is_boolean();
+    if (depth > 64) return false;
+    for (const auto& [key, value] : node.items()) {
+      if (!is_schema_keyword_followed(key)) return false;
+      if (key == "$ref") {
+        if (!value.is_string() || value.get_ref<const std::string&>().rfind("#/definitions/", 0) != 0) return false;
+        const Json::json_pointer target(value.get<std::string>().substr(1));
+        if (!m_root.contains(target) || !m_root.at(target).is_object() || m_root.at(target).contains("$ref")) return false;
+        for (const auto& [sibling, unused] : node.items())
+          if (sibling != "$ref" && sibling != "description" && sibling != "title" && sibling != "$comment") return false;
+      } else if (key == "pattern") {
+        if (!value.is_string() || !regex(value.get_ref<const std::string&>())) return false;
+      } else if (key == "items") {
+        if (!value.is_object() && !value.is_boolean()) return false;
+        if (!followed(value, depth + 1)) return false;
+      } else if (key == "additionalProperties") {
+        if (!followed(value, depth + 1)) return false;
+      } else if (key == "properties" || key == "definitions") {
+        if (!value.is_object()) return false;
+        for (const auto& [name, sub] : value.items())
+          if (!followed(sub, depth + 1)) return false;
+      }
+    }
+    return true;
+  }
+
+  const re2::RE2* regex(const std::string& pattern) {
+    auto& entry = m_regexes[pattern];
+    if (!entry) {
+      re2::RE2::Options options;
+      options.set_log_errors(false);
+      entry = std::make_unique<re2::RE2>(pattern, options);
+    }
+    return entry->ok() ? entry.get() : nullptr;
+  }
+
+  const Json& resolved(const Json& node) const { return *resolve_ref(m_root, node); }
+
+  // One plan per schema node reached, made before its children so that a
+  // recursive definition refers to the plan being made.
+  Plan* plan_of(const Json& node) {
+    const auto [it, added] = m_plans.try_emplace(&node);
+    Plan& plan = it->second;
+    if (!added || !node.is_object()) return &plan;
+    if (const auto pattern = node.find("pattern"); pattern != node.end()) plan.pattern = regex(pattern->get<std::string>());
+    const auto properties = node.find("properties");
+    if (properties != node.end())
+      for (const auto& [name, sub] : properties->items()) plan.members.emplace_back(name, plan_of(resolved(sub)));
+    if (const auto items = node.find("items"); items != node.end() && items->is_object()) plan.items = plan_of(resolved(*items));
+    if (const auto additional = node.find("additionalProperties"); additional != node.end() && additional->is_object()) {
+      plan.additional = plan_of(resolved(*additional));
+    }
+    return &plan;
+  }
+
+  // Marks the plans with a pattern at or below (to a fixed point: definitions
+  // may recur), then drops the members that lead to none.
+  void prune() {
+    for (bool changed = true; changed;) {
+      changed = false;
+      for (auto& [node, plan] : m_plans) {
+        const bool live = plan.pattern || (plan.items && plan.items->live) || (plan.additional && plan.additional->live) ||
+                          std::any_of(plan.members.begin(), plan.members.end(), [](const auto& m) { return m.second->live; });
+        if (live && !plan.live) plan.live = changed = true;
+      }
+    }
+    for (auto& [node, plan] : m_plans) {
+      if (plan.additional) continue;  // every member is looked at (an undeclared one goes to `additional`)
+      std::erase_if(plan.members, [](const auto& m) { return !m.second->live; });
+    }
+  }
+
+  void strip(Json& node) const {
+    if (!node.is_object()) return;
+    node.erase("pattern");
+    for (const char* key : {"properties", "definitions"})
+      if (const auto it = node.find(key); it != node.end() && it->is_object())
+        for (auto& [name, sub] : it->items()) strip(sub);
+    for (const char* key : {"items", "additionalProperties"})
+      if (const auto it = node.find(key); it != node.end()) strip(*it);
+  }
+
+  // False at the first string that does not match, unless `out` collects the
+  // pointers of all of them.
+  bool walk(const Plan* plan, const Json& value, std::vector<WalkStep>& steps, std::vector<std::string>* out) const {
+    if (!plan->live) return true;
+    bool ok = true;
+    const auto visit = [&](const Plan* child, const Json& member, WalkStep step) {
+      if (!child->live || (!ok && !out)) return;
+      steps.push_back(step);
+      ok = walk(child, member, steps, out) && ok;
+      steps.pop_back();
+    };
+    if (value.is_string()) {
+      if (plan->pattern && !re2::RE2::PartialMatch(value.get_ref<const std::string&>(), *plan->pattern)) {
+        if (out) out->push_back(pointer_of(steps));
+        return false;
+      }
+    } else if (value.is_object()) {
+      if (plan->additional) {
+        for (const auto& [key, member] : value.items()) {
+          const auto declared = std::find_if(plan->members.begin(), plan->members.end(), [&](const auto& m) { return m.first == key; });
+          visit(declared != plan->members.end() ? declared->second : plan->additional, member, {&key, 0});
+        }
+      } else {
+        for (const auto& [name, child] : plan->members)
+          if (const auto member = value.find(name); member != value.end()) visit(child, *member, {&member.key(), 0});
+      }
+    } else if (value.is_array() && plan->items) {
+      for (std::size_t i = 0; i < value.size(); ++i) visit(plan->items, value[i], {nullptr, i});
+    }
+    return ok;
+  }
+
+  const Json& m_root;
+  bool m_taken = false;
+  std::map<std::string, std::unique_ptr<re2::RE2>> m_regexes;
+  std::map<const Json*, Plan> m_plans;
+};
+
+}  // namespace
+
 struct SchemaValidator::Impl {
   Json source;
+  std::unique_ptr<SchemaPatterns> patterns;  // over `source`
+  Json checked;                              // `source` without the patterns RE2 took: what valijson compiles
   valijson::Schema schema;
   // Subschemas compiled for validate_patched, by the schema node they stand
   // for, each in a copy of its node that carries the root's definitions (for its $refs).
@@ -297,8 +487,8 @@ const valijson::Schema* SchemaValidator::Impl::compiled_subschema(const Json& no
   auto& entry = compiled[&node];
   if (!entry) {
     entry = std::make_unique<Compiled>();
-    entry->source = node;
-    if (source.contains("definitions")) entry->source["definitions"] = source["definitions"];
+    entry->source = patterns->without_patterns(node);
+    if (checked.contains("definitions")) entry->source["definitions"] = checked["definitions"];
     valijson::SchemaParser parser;
     valijson::adapters::NlohmannJsonAdapter adapter(entry->source);
     parser.populateSchema(adapter, entry->schema);
@@ -308,8 +498,10 @@ const valijson::Schema* SchemaValidator::Impl::compiled_subschema(const Json& no
 
 SchemaValidator::SchemaValidator(const Json& schema) : m_impl(std::make_unique<Impl>()) {
   m_impl->source = schema;
+  m_impl->patterns = std::make_unique<SchemaPatterns>(m_impl->source);
+  m_impl->checked = m_impl->patterns->without_patterns(m_impl->source);
   valijson::SchemaParser parser;
-  valijson::adapters::NlohmannJsonAdapter adapter(m_impl->source);
+  valijson::adapters::NlohmannJsonAdapter adapter(m_impl->checked);
   parser.populateSchema(adapter, m_impl->schema);
 }
 
@@ -317,14 +509,17 @@ Diagnostics SchemaValidator::validate_patched(const JsonDocument& document, cons
   const auto full = [&] { return validate(document, false); };
   const auto parents = changed_parents(patch);
   if (!parents) return full();
-  thread_local valijson::Validator validator;  // as in validate(): its regexes compiled once per thread
+  thread_local valijson::Validator validator;  // as in validate(): any regexes it keeps compiled once per thread
+  const SchemaPatterns& patterns = *m_impl->patterns;
   for (const std::string& parent : *parents) {
     const Json::json_pointer pointer(parent);
     const Json* node = local_subschema(m_impl->source, document.value(), pointer);
     const valijson::Schema* schema = node == nullptr ? nullptr : m_impl->compiled_subschema(*node);
     if (schema == nullptr) return full();
-    valijson::adapters::NlohmannJsonAdapter target(document.value().at(pointer));
+    const Json& value = document.value().at(pointer);
+    valijson::adapters::NlohmannJsonAdapter target(value);
     if (!validator.validate(*schema, target, nullptr)) return full();
+    if (patterns.taken() && (!patterns.covers(*node) || !patterns.hold(value, node))) return full();
   }
   return {};
 }
@@ -333,18 +528,22 @@ SchemaValidator::~SchemaValidator() = default;
 SchemaValidator::SchemaValidator(SchemaValidator&&) noexcept = default;
 
 Diagnostics SchemaValidator::validate(const JsonDocument& document, bool unknown_fields) const {
-  // The validator caches the schema's compiled `pattern` regexes: one per
-  // thread, so a batch compiles them once per worker rather than once per spec.
+  // The validator caches the compiled regexes of any patterns it keeps (RE2
+  // takes them all from the workload schema): one per thread.
   thread_local valijson::Validator validator;
   valijson::ValidationResults results;
   valijson::adapters::NlohmannJsonAdapter target(document.value());
+  const SchemaPatterns& patterns = *m_impl->patterns;
   // Most documents are valid: check first without collecting (valijson then
   // stops at the first failure), and only collect every error for the rest.
-  if (!validator.validate(m_impl->schema, target, nullptr)) validator.validate(m_impl->schema, target, &results);
+  const bool valid = validator.validate(m_impl->schema, target, nullptr) && (!patterns.taken() || patterns.hold(document.value()));
+  if (!valid) validator.validate(m_impl->schema, target, &results);
 
   struct Found { std::string pointer; std::string description; };
   std::vector<Found> found;
   for (const auto& error : results) found.push_back({context_to_pointer(error.context), error.description});
+  if (!valid && patterns.taken())
+    for (std::string& pointer : patterns.violations(document.value())) found.push_back({std::move(pointer), "pattern"});
 
   // Sets, not pairwise comparisons: a hostile spec can have 10^5 errors.
   std::set<std::string> pointers;
@@ -355,7 +554,8 @@ Diagnostics SchemaValidator::validate(const JsonDocument& document, bool unknown
     return it != pointers.end() && it->compare(0, prefix.size(), prefix) == 0;
   };
   Diagnostics out;
-  std::set<std::pair<std::string, std::string>> reported;  // valijson may report one problem twice (type and enum both fail)
+  std::set<std::pair<std::string, std::string>> reported;
+  std::set<std::string> wordless;  // pointers with a violation reported in valijson's words  // valijson may report one problem twice (type and enum both fail)
   for (const auto& f : found) {
     if (auto name = missing_property(f.description); !name.empty()) {
       const std::string message = fmt::format("missing required field \"{}\"", name);
@@ -370,7 +570,11 @@ Diagnostics SchemaValidator::validate(const JsonDocument& document, bool unknown
     // below, as everywhere else. Any other constraint without words of its own
     // is still an error, in valijson's words: never a silent pass.
     if (message.empty() && node && has_unlisted_member(*node, value)) continue;
-    if (message.empty()) message = fmt::format("does not satisfy the schema: {}", f.description);
+    if (message.empty()) {
+      // valijson may explain one failure several times (anyOf: each branch, then the summary): its first words suffice.
+      if (!wordless.insert(f.pointer).second) continue;
+      message = fmt::format("does not satisfy the schema: {}", f.description);
+    }
     if (reported.emplace(f.pointer, message).second) out.add(document.diagnose(f.pointer, message));
   }
   if (unknown_fields) {
