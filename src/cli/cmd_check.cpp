@@ -2,7 +2,6 @@
 //                [--require-top] [--require-fallback] [--max-score-gap N] [--max-monthly-cost N] [--no-waivers] [--today DATE] [--jobs N]
 #include <algorithm>
 #include <iostream>
-#include <regex>
 
 #include <fmt/format.h>
 
