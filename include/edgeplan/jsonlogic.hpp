@@ -7,6 +7,7 @@
 // built, copied or scanned Limits::max_work_bytes (so no single step can take
 // unbounded memory or time). Nothing in here touches files,
 // the network, the clock or the environment.
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -127,8 +128,14 @@ class DataView {
   // otherwise allocate and reset a slot for every path compiled so far.
   detail::SlotStore* m_store = nullptr;
   // Overlays: the few paths under m_name read so far, by path id. Overlays are
-  // made per array element, so they must not pay for a slot per known path.
-  mutable std::vector<std::pair<std::uint32_t, detail::ViewSlot>> m_bound;
+  // made per array element, so they must not pay for a slot per known path, nor
+  // allocate for the first few (a batch makes ~180 overlays per workload); the
+  // rest, if any, go to m_more_bound.
+  using BoundPath = std::pair<std::uint32_t, detail::ViewSlot>;
+  static constexpr std::size_t kInlineBound = 6;
+  mutable std::array<BoundPath, kInlineBound> m_bound{};
+  mutable std::size_t m_bound_count = 0;
+  mutable std::vector<BoundPath> m_more_bound;
 };
 
 // What an expression may read from its data: the literal `var` (and `missing`)

@@ -157,16 +157,22 @@ const ViewSlot& DataView::slot(const VarPath& path) const {
 
 const ViewSlot& DataView::bound_slot(const VarPath& path) const {
   const std::uint32_t id = path.ids.back();
-  for (const auto& [bound_id, slot] : m_bound) {
+  for (std::size_t i = 0; i < m_bound_count; ++i) {
+    if (m_bound[i].first == id) return m_bound[i].second;
+  }
+  for (const auto& [bound_id, slot] : m_more_bound) {
     if (bound_id == id) return slot;
   }
   const Json* node = m_value;
   for (std::size_t index = 1; index < path.segments.size() && node != nullptr; ++index) {
     node = step_into(*node, path.segments[index]);
   }
-  if (m_bound.empty()) m_bound.reserve(8);
-  m_bound.emplace_back(id, slot_of(node));
-  return m_bound.back().second;
+  if (m_bound_count < kInlineBound) {
+    m_bound[m_bound_count] = {id, slot_of(node)};
+    return m_bound[m_bound_count++].second;
+  }
+  m_more_bound.emplace_back(id, slot_of(node));
+  return m_more_bound.back().second;
 }
 
 // Walks back to the longest prefix already resolved, then forward, caching each step.
