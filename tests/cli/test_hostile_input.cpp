@@ -225,3 +225,24 @@ TEST_CASE("hostile: a string of a million characters where the schema has a patt
   check_input_error("recommend " + digits, "(/spec/note): number 1111");
   for (const auto& f : {good, bad, batch_file, digits}) fs::remove(f);
 }
+
+// A megabyte-long metro, service or field name: the error quotes its first 77
+// characters and "...", the line shows 200 characters of the pointer, and the
+// did-you-mean search skips candidates the length rules out (a metro's took 14 s).
+TEST_CASE("hostile: a megabyte-long name is quoted in part, and looked up quickly", "[hostile]") {
+  const std::string spec = read_text(source_path("examples/region-is-enough/workload.json"));
+  json metro = json::parse(spec), service = json::parse(spec), field = json::parse(spec);
+  metro["spec"]["users"][0]["location"] = {{"metro", std::string(1'000'000, 'D')}};
+  service["spec"]["services"]["local"] = {std::string(1'000'000, 'E')};
+  field["spec"][std::string(1'000'000, 'x')] = 1;
+  const std::string cut_d = std::string(77, 'D') + "...", cut_e = std::string(77, 'E') + "...";
+  const std::string metro_file = scratch_file("long-metro.json", metro.dump()), service_file = scratch_file("long-service.json", service.dump()),
+                    field_file = scratch_file("long-field.json", field.dump());
+  check_input_error("recommend " + metro_file, "(/spec/users/0/location/metro): unknown metro \"" + cut_d + "\"\n");
+  check_input_error("recommend " + service_file, "(/spec/services/local/0): unknown service \"" + cut_e + "\"\n");
+  const auto r = run_edgeplan("validate " + field_file);
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.size() < 1000);
+  CHECK(r.err.find("(/spec/" + std::string(191, 'x') + "...): unknown field \"" + std::string(77, 'x') + "...\" is ignored") != std::string::npos);
+  for (const auto& f : {metro_file, service_file, field_file}) fs::remove(f);
+}

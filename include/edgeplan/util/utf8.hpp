@@ -22,4 +22,9 @@ std::string valid_utf8(std::string_view text);
 // those are "...". Never splits a character.
 std::string shorten_utf8(std::string_view text, std::size_t max_chars);
 
+// `message` with each double-quoted run longer than `max_chars` characters cut by
+// shorten_utf8: messages quote what the user wrote (an unknown metro, a field
+// name), which may be megabytes long.
+std::string shorten_quoted(std::string_view message, std::size_t max_chars);
+
 }  // namespace edgeplan::util

@@ -364,10 +364,17 @@ TextPosition JsonDocument::position_of(const std::string& pointer) const {
   return m_positions ? m_positions->index().find(pointer) : TextPosition{};
 }
 
+namespace {
+// A quoted value in a diagnostic longer than this is cut ("..."); describe_json quotes 40.
+constexpr std::size_t kQuotedChars = 80;
+}  // namespace
+
 Diagnostic JsonDocument::diagnose(const std::string& pointer, std::string message, std::string hint,
                                   Severity severity) const {
   TextPosition pos = position_of(pointer);
-  return Diagnostic{severity, util::valid_utf8(m_name), pos.line, pos.column, pointer, std::move(message), std::move(hint)};
+  // What the user wrote is quoted in the message and the hint: a few dozen characters of it are enough.
+  return Diagnostic{severity, util::valid_utf8(m_name), pos.line, pos.column, pointer, util::shorten_quoted(message, kQuotedChars),
+                    util::shorten_quoted(hint, kQuotedChars)};
 }
 
 std::string canonical_text(const Json& value) { return value.dump(-1, ' ', false, Json::error_handler_t::replace); }

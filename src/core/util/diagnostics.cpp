@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <edgeplan/util/text.hpp>
+#include <edgeplan/util/utf8.hpp>
 
 namespace edgeplan {
 
@@ -16,7 +17,9 @@ namespace {
 std::string location_prefix(const Diagnostic& d) {
   std::string out = util::escape_controls(d.file);
   if (!out.empty() && d.line > 0) out += fmt::format(":{}:{}", d.line, d.column);
-  if (!d.pointer.empty()) out += (out.empty() ? "(" : " (") + util::escape_controls(d.pointer) + ")";
+  // A pointer names keys the user wrote, which may be megabytes long: the line
+  // shows its first 200 characters; the diagnostic keeps it whole for JSON output.
+  if (!d.pointer.empty()) out += (out.empty() ? "(" : " (") + util::escape_controls(util::shorten_utf8(d.pointer, 200)) + ")";
   return out;
 }
 

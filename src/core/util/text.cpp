@@ -50,19 +50,23 @@ std::string escape_controls(std::string_view text) {
 }
 
 // Optimal string alignment distance: Levenshtein plus adjacent swaps, so
-// "wran" is one edit from "warn" and "=<" one from "<=".
+// "wran" is one edit from "warn" and "=<" one from "<=". Three rows of the
+// table (an adjacent swap looks two rows up), not the whole table: a word
+// from a spec may be megabytes long.
 std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
-  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+  std::vector<std::size_t> two_up(b.size() + 1), up(b.size() + 1), row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) up[j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
+    row[0] = i;
     for (std::size_t j = 1; j <= b.size(); ++j) {
       const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      row[j] = std::min({up[j] + 1, row[j - 1] + 1, up[j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) row[j] = std::min(row[j], two_up[j - 2] + 1);
     }
+    std::swap(two_up, up);
+    std::swap(up, row);
   }
-  return d[a.size()][b.size()];
+  return up[b.size()];
 }
 
 // On equal distance a candidate of the same length wins ("=<" suggests "<=", not "<").
@@ -73,6 +77,9 @@ std::optional<std::string> closest_match(std::string_view word, const std::vecto
   auto best_score = std::pair(allowed + 1, std::size_t{0});
   for (const auto& candidate : candidates) {
     const std::size_t length_gap = candidate.size() > word.size() ? candidate.size() - word.size() : word.size() - candidate.size();
+    // The distance is at least the gap in length: past `allowed`, no need to
+    // work it out (a megabyte-long metro name against every metro took 14 s).
+    if (length_gap > allowed) continue;
     const auto score = std::pair(edit_distance(lowered, to_lower(candidate)), length_gap);
     if (score < best_score) {
       best_score = score;

@@ -63,6 +63,24 @@ std::string valid_utf8(std::string_view text) {
   return out;
 }
 
+std::string shorten_quoted(std::string_view message, std::size_t max_chars) {
+  std::string out;
+  std::size_t at = 0;
+  while (at < message.size()) {
+    const std::size_t open = message.find('"', at);
+    const std::size_t close = open == std::string_view::npos ? open : message.find('"', open + 1);
+    if (close == std::string_view::npos) break;
+    out.append(message.substr(at, open + 1 - at));
+    const std::string_view run = message.substr(open + 1, close - open - 1);
+    if (run.size() > max_chars) out += shorten_utf8(run, max_chars);  // bytes > max: perhaps more characters than max
+    else out.append(run);
+    out += '"';
+    at = close + 1;
+  }
+  if (at < message.size()) out.append(message.substr(at));
+  return out;
+}
+
 std::string shorten_utf8(std::string_view text, std::size_t max_chars) {
   const std::string valid = valid_utf8(text);
   std::size_t subpart = 0;

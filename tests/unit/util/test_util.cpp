@@ -1,9 +1,12 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <limits>
 #include <stdexcept>
+#include <string>
+#include <vector>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -14,6 +17,7 @@
 #include <edgeplan/util/atomic_file.hpp>
 #include <edgeplan/util/digest.hpp>
 #include <edgeplan/util/text.hpp>
+#include <edgeplan/util/utf8.hpp>
 
 #include "support.hpp"
 
@@ -27,6 +31,48 @@ TEST_CASE("util: edit distance counts single-character edits") {
   CHECK(edit_distance("kitten", "sitting") == 3);
   CHECK(edit_distance("share", "shares") == 1);
   CHECK(edit_distance("flaw", "lawn") == 2);
+  CHECK(edit_distance("wran", "warn") == 1);
+  CHECK(edit_distance("=<", "<=") == 1);
+}
+
+// edit_distance keeps three rows of the table: equal to the whole table's
+// answer (written out here as the textbook recurrence) on every pair of short
+// words over a small alphabet, where swaps and repeats are common.
+TEST_CASE("util: edit distance over three rows equals the whole table's") {
+  const auto whole_table = [](std::string_view a, std::string_view b) {
+    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+    for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+    for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i)
+      for (std::size_t j = 1; j <= b.size(); ++j) {
+        d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+        if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    return d[a.size()][b.size()];
+  };
+  std::vector<std::string> words = {""};
+  // Every word of up to four letters over {a, b, c}: 121 words, 14,641 pairs.
+  for (std::size_t length = 1; length <= 4; ++length) {
+    std::size_t total = 1;
+    for (std::size_t n = 0; n < length; ++n) total *= 3;
+    for (std::size_t code = 0; code < total; ++code) {
+      std::string word;
+      for (std::size_t n = 0, c = code; n < length; ++n, c /= 3) word += static_cast<char>('a' + c % 3);
+      words.push_back(word);
+    }
+  }
+  REQUIRE(words.size() == 121);
+  for (const auto& a : words)
+    for (const auto& b : words) REQUIRE(edit_distance(a, b) == whole_table(a, b));
+}
+
+TEST_CASE("util: closest match of a megabyte-long word skips the candidates its length rules out") {
+  // Each candidate is further than a third of the word's length, so none is
+  // suggested; before, each was compared in full (a table of 10^6 rows each).
+  const std::string word(1'000'000, 'd');
+  CHECK_FALSE(closest_match(word, {"Denver", "Dallas", "Detroit"}));
+  CHECK(closest_match(std::string(8, 'd') + "enver", {"Denver"}) == std::nullopt);
+  CHECK(closest_match("Denverr", {"Denver"}) == std::optional<std::string>("Denver"));
 }
 
 TEST_CASE("util: closest match suggests near words only") {
@@ -278,3 +324,14 @@ TEST_CASE("util: currency codes are three upper-case letters") {
   CHECK_FALSE(util::is_currency_code(""));
   CHECK_FALSE(util::is_currency_code("\xc3\x89U"));  // three bytes, not three letters
 }
+
+TEST_CASE("util: a diagnostic's long quoted runs are cut, the rest kept") {
+  const std::string run(100, 'a');
+  CHECK(shorten_quoted("unknown metro \"" + run + "\"", 80) == "unknown metro \"" + std::string(77, 'a') + "...\"");
+  CHECK(shorten_quoted("expected one of \"p50\", \"p90\", got \"" + run + "\" here", 10) ==
+        "expected one of \"p50\", \"p90\", got \"aaaaaaa...\" here");
+  CHECK(shorten_quoted("no quotes " + run, 10) == "no quotes " + run);
+  CHECK(shorten_quoted("one \"open " + run, 10) == "one \"open " + run);  // an unpaired quote: left as it is
+  CHECK(shorten_quoted("", 10).empty());
+}
+
