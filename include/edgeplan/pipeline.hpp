@@ -128,7 +128,10 @@ enum class Relaxations { checked, skipped };
 // ExcludedOptions::findings keeps of an excluded option only what a
 // recommendation prints of it: its option, findings and scores (the facts and
 // trace are released as soon as it is evaluated, for the next option to reuse).
-enum class ExcludedOptions { whole, findings };
+// ExcludedOptions::trace keeps its rule trace too, which check reads of the
+// proposed option: an option's facts at the spec's limits (1,000 user groups)
+// are megabytes, and check kept them for every option (1.9 GB).
+enum class ExcludedOptions { whole, trace, findings };
 Report recommend(const LoadedWorkload& workload, const Engine& engine, Detail detail = Detail::full, bool robustness = false,
                  Relaxations relaxations = Relaxations::checked, ExcludedOptions excluded = ExcludedOptions::whole);
 

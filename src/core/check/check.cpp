@@ -476,8 +476,10 @@ SpecCheck check_spec(const FileSystem& fs, const std::string& path, const Engine
     LoadedWorkload loaded = load_workload(doc, engine.catalog);
     out.workload = loaded.workload.name;
     out.warnings = loaded.warnings;
-    // A check judges findings, ranking and fallback: no output of it shows a relaxation.
-    const Report report = recommend(loaded, engine, Detail::full, false, Relaxations::skipped);
+    // A check judges findings, ranking and fallback: no output of it shows a
+    // relaxation, nor the facts of an excluded option (the proposed option's
+    // trace tells a rule that does not apply to it).
+    const Report report = recommend(loaded, engine, Detail::full, false, Relaxations::skipped, ExcludedOptions::trace);
     SpecChecker(out, doc, loaded.workload, report, engine.rules, rules, options).run();
   } catch (const InputError& e) {
     out.errors = e.diagnostics();

@@ -140,12 +140,12 @@ void evaluate_fully(Evaluation& ev, const FactsContext& context, const CompiledR
   rules.apply(ev, data);
 }
 
-// The same, for a report that keeps no facts or trace of an excluded option
-// (ExcludedOptions::findings): its facts are written over the last excluded
-// option's on this thread, and left there for the next. Allocating fresh
-// nodes for each option and freeing them costs instructions, and fresh pages
-// cost more: most options are excluded.
-void evaluate_keeping_findings(Evaluation& ev, const FactsContext& context, const CompiledRules& rules, Json& data) {
+// The same, for a report that keeps no facts (nor, but for
+// ExcludedOptions::trace, the trace) of an excluded option: its facts are
+// written over the last excluded option's on this thread, and left there for
+// the next. Allocating fresh nodes for each option and freeing them costs
+// instructions, and fresh pages cost more: most options are excluded.
+void evaluate_keeping_findings(Evaluation& ev, const FactsContext& context, const CompiledRules& rules, Json& data, bool keep_trace) {
   thread_local Json recycled = Json::object();
   thread_local std::vector<RuleTrace> recycled_trace;  // its lines are written over (CompiledRules::apply)
   ev.option = option_json(*ev.candidate);
@@ -156,6 +156,7 @@ void evaluate_keeping_findings(Evaluation& ev, const FactsContext& context, cons
   if (!ev.excluded()) return;  // kept: the next option writes afresh
   recycled = std::move(ev.facts);
   ev.facts = Json();
+  if (keep_trace) return;           // the pool starts empty again: this option keeps its lines
   recycled_trace.swap(ev.trace);  // ev.trace: the pool's, empty
 }
 
@@ -295,8 +296,8 @@ void evaluate_all_fully(std::vector<Evaluation>& out, const std::vector<Candidat
     Evaluation& ev = out[i];
     ev.candidate = &candidates[i];
     Json& own_data = worker == 0 ? data : worker_data[worker - 1];
-    if (excluded == ExcludedOptions::findings) evaluate_keeping_findings(ev, context, rules, own_data);
-    else evaluate_fully(ev, context, rules, own_data);
+    if (excluded == ExcludedOptions::whole) evaluate_fully(ev, context, rules, own_data);
+    else evaluate_keeping_findings(ev, context, rules, own_data, excluded == ExcludedOptions::trace);
   });
 }
 
