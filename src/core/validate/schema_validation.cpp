@@ -328,7 +328,7 @@ class SchemaPatterns {
     std::vector<std::pair<std::string, const Plan*>> members;  // declared members, with patterns at or below once pruned
     const Plan* items = nullptr;
     const Plan* additional = nullptr;
-    bool live = false;               // a pattern at or below
+    bool live = false;  // a pattern at or below
   };
 
   static bool is_schema_keyword_followed(const std::string& key) {
