@@ -156,7 +156,7 @@ void evaluate_keeping_findings(Evaluation& ev, const FactsContext& context, cons
   if (!ev.excluded()) return;  // kept: the next option writes afresh
   recycled = std::move(ev.facts);
   ev.facts = Json();
-  if (keep_trace) return;           // the pool starts empty again: this option keeps its lines
+  if (keep_trace) return;          // the pool starts empty again: this option keeps its lines
   recycled_trace.swap(ev.trace);  // ev.trace: the pool's, empty
 }
 

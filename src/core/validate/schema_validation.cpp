@@ -291,7 +291,7 @@ class SchemaPatterns {
   explicit SchemaPatterns(const Json& root) : m_root(root) {
     if (!followed(root, 0)) return;
     m_taken = true;
-    plan_of(*resolve_ref(root, root));
+    plan_of(resolved(root));
     prune();
   }
 
@@ -311,14 +311,14 @@ class SchemaPatterns {
   // null: the root) describes, matches its pattern.
   bool hold(const Json& value, const Json* node = nullptr) const {
     std::vector<WalkStep> steps;
-    return walk(&m_plans.at(node ? node : resolve_ref(m_root, m_root)), value, steps, nullptr);
+    return walk(node ? &m_plans.at(node) : &root_plan(), value, steps, nullptr);
   }
 
   // The JSON Pointer of each string under the document root that does not match its pattern.
   std::vector<std::string> violations(const Json& document) const {
     std::vector<std::string> out;
     std::vector<WalkStep> steps;
-    walk(&m_plans.at(resolve_ref(m_root, m_root)), document, steps, &out);
+    walk(&root_plan(), document, steps, &out);
     return out;
   }
 
@@ -346,9 +346,7 @@ class SchemaPatterns {
     for (const auto& [key, value] : node.items()) {
       if (!is_schema_keyword_followed(key)) return false;
       if (key == "$ref") {
-        if (!value.is_string() || value.get_ref<const std::string&>().rfind("#/definitions/", 0) != 0) return false;
-        const Json::json_pointer target(value.get<std::string>().substr(1));
-        if (!m_root.contains(target) || !m_root.at(target).is_object() || m_root.at(target).contains("$ref")) return false;
+        if (!definition_of(m_root, &node)) return false;  // a definition of this schema, itself no reference
         for (const auto& [sibling, unused] : node.items())
           if (sibling != "$ref" && sibling != "description" && sibling != "title" && sibling != "$comment") return false;
       } else if (key == "pattern") {
@@ -378,6 +376,7 @@ class SchemaPatterns {
   }
 
   const Json& resolved(const Json& node) const { return *resolve_ref(m_root, node); }
+  const Plan& root_plan() const { return m_plans.at(&resolved(m_root)); }
 
   // One plan per schema node reached, made before its children so that a
   // recursive definition refers to the plan being made.
@@ -554,8 +553,8 @@ Diagnostics SchemaValidator::validate(const JsonDocument& document, bool unknown
     return it != pointers.end() && it->compare(0, prefix.size(), prefix) == 0;
   };
   Diagnostics out;
-  std::set<std::pair<std::string, std::string>> reported;
-  std::set<std::string> wordless;  // pointers with a violation reported in valijson's words  // valijson may report one problem twice (type and enum both fail)
+  std::set<std::pair<std::string, std::string>> reported;  // valijson may report one problem twice (type and enum both fail)
+  std::set<std::string> wordless;                          // pointers with a violation reported in valijson's words
   for (const auto& f : found) {
     if (auto name = missing_property(f.description); !name.empty()) {
       const std::string message = fmt::format("missing required field \"{}\"", name);
