@@ -440,9 +440,10 @@ class SchemaPatterns {
       }
     } else if (value.is_object()) {
       if (plan->additional) {
-        for (const auto& [key, member] : value.items()) {
+        for (auto member = value.begin(); member != value.end(); ++member) {
+          const std::string& key = member.key();
           const auto declared = std::find_if(plan->members.begin(), plan->members.end(), [&](const auto& m) { return m.first == key; });
-          visit(declared != plan->members.end() ? declared->second : plan->additional, member, {&key, 0});
+          visit(declared != plan->members.end() ? declared->second : plan->additional, *member, {&key, 0});
         }
       } else {
         for (const auto& [name, child] : plan->members)
