@@ -277,6 +277,7 @@ class Catalog {
 
  private:
   std::unordered_map<std::string, std::uint32_t> m_site_index;  // id -> position in sites
+  std::unordered_map<std::string, std::uint32_t> m_metro_index;  // name or alias, lower case -> position in metros
   ServiceIndex m_services;
  public:
 
@@ -295,7 +296,11 @@ class Catalog {
     return m_services.site_count() == sites.size() && !sites.empty() ? &m_services : nullptr;
   }
   const FormFactor* find_form_factor(const std::string& id) const;
+  // The first metro with the name or alias, compared ignoring case, or null.
+  // By the index when one was made and still holds the metro; else by a scan.
   const Metro* find_metro(const std::string& name) const;
+  // Indexes `metros` by name and alias (done when a catalog loads), as index_sites.
+  void index_metros();
   // Whether a service keeps customer data where it runs; false for names the vocabulary lacks.
   bool stores_data(const std::string& service) const;  // case-insensitive, aliases too
   std::vector<std::string> metro_names() const;

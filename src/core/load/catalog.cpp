@@ -199,15 +199,42 @@ FormFactor existing_form_factor(const AccountOutpost& outpost, const std::vector
   return out;
 }
 
-// Every user group and facility is placed by name: compared in place, as
-// building a lower-case copy of each of the thousand names cost more than the rest.
+namespace {
+
+// The key of a metro name in the index: lower case as equals_ignoring_case
+// compares, so that the index and the scan agree on every name.
+std::string metro_key(std::string_view name) {
+  std::string key(name);
+  for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return key;
+}
+
+bool names_metro(const Metro& metro, std::string_view name) {
+  if (util::equals_ignoring_case(metro.name, name)) return true;
+  return std::any_of(metro.aliases.begin(), metro.aliases.end(), [&](const std::string& alias) { return util::equals_ignoring_case(alias, name); });
+}
+
+}  // namespace
+
+// Every user group, dependency and facility is placed by name, once per read
+// of the spec: a relaxation reads the spec again each round, and a scan of the
+// metros and their aliases was most of reading a thousand user groups.
 const Metro* Catalog::find_metro(const std::string& name) const {
-  for (const auto& metro : metros) {
-    if (util::equals_ignoring_case(metro.name, name)) return &metro;
-    for (const auto& alias : metro.aliases)
-      if (util::equals_ignoring_case(alias, name)) return &metro;
-  }
+  if (const auto indexed = m_metro_index.find(metro_key(name));
+      indexed != m_metro_index.end() && indexed->second < metros.size() && names_metro(metros[indexed->second], name))
+    return &metros[indexed->second];
+  for (const auto& metro : metros)
+    if (names_metro(metro, name)) return &metro;
   return nullptr;
+}
+
+void Catalog::index_metros() {
+  m_metro_index.clear();
+  // Of two metros with one name or alias, the first, as the scan finds.
+  for (std::size_t i = 0; i < metros.size(); ++i) {
+    m_metro_index.try_emplace(metro_key(metros[i].name), static_cast<std::uint32_t>(i));
+    for (const auto& alias : metros[i].aliases) m_metro_index.try_emplace(metro_key(alias), static_cast<std::uint32_t>(i));
+  }
 }
 
 bool Catalog::stores_data(const std::string& service) const {

@@ -335,6 +335,7 @@ void finish(Catalog& catalog) {
     return std::tie(a.kind, a.id) < std::tie(b.kind, b.id);
   });
   catalog.index_sites();
+  catalog.index_metros();
   for (auto& site : catalog.sites) {
     site.opt_in_group = zone_group_of(site);
     site.opt_in_command = site.kind != SiteKind::region

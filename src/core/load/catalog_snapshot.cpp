@@ -62,6 +62,7 @@ std::string write_catalog_snapshot(const Catalog& catalog) { return snapshot::wr
 Catalog read_catalog_snapshot(std::string_view bytes) {
   Catalog catalog = snapshot::read<Catalog>(kMagic, bytes, "catalog snapshot");
   catalog.index_sites();  // not in the bytes: made from them
+  catalog.index_metros();
   catalog.index_services();
   return catalog;
 }
@@ -84,10 +85,11 @@ static_assert(sizeof(MeasuredSiteRtt) == 168, "list the new member of MeasuredSi
 static_assert(sizeof(AccountView) == 144, "list the new member of AccountView in its fields()");
 static_assert(sizeof(Metro) == 176, "list the new member of Metro in its fields()");
 static_assert(sizeof(CatalogInfo) == 160, "list the new member of CatalogInfo in its fields()");
-// 240 bytes of it are the site index (56) and the service index (184), made from
-// `sites` when read (index_sites, index_services), not stored.
+// 296 bytes of it are the site and metro indexes (56 each) and the service index
+// (184), made from `sites` and `metros` when read (index_sites, index_metros,
+// index_services), not stored.
 static_assert(sizeof(ServiceIndex) == 184, "a new member of ServiceIndex: set both sizes here");
-static_assert(sizeof(Catalog) == 904, "list the new member of Catalog in its fields()");
+static_assert(sizeof(Catalog) == 960, "list the new member of Catalog in its fields()");
 #endif
 
 }  // namespace edgeplan

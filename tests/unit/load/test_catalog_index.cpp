@@ -1,8 +1,10 @@
-// Catalog::find_site goes by an index made when the catalog loads; a catalog
-// whose sites changed since must still find each site, and never another.
+// Catalog::find_site and find_metro go by indexes made when the catalog loads;
+// a catalog whose sites or metros changed since must still find each one, and
+// never another.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <random>
 #include <set>
 
@@ -55,6 +57,79 @@ TEST_CASE("catalog: find_site stays right when the sites change after indexing")
   // And indexed again.
   catalog.index_sites();
   check_every_site(catalog);
+}
+
+// find_metro goes by an index of names and aliases too, compared ignoring case.
+namespace {
+
+bool same_ignoring_case(const std::string& a, const std::string& b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+// What find_metro must return: the first metro with the name or alias, by a scan.
+const Metro* scanned_metro(const Catalog& catalog, const std::string& name) {
+  const auto it = std::find_if(catalog.metros.begin(), catalog.metros.end(), [&](const Metro& m) {
+    return same_ignoring_case(m.name, name) ||
+           std::any_of(m.aliases.begin(), m.aliases.end(), [&](const std::string& a) { return same_ignoring_case(a, name); });
+  });
+  return it == catalog.metros.end() ? nullptr : &*it;
+}
+
+std::string upper(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// Every name and alias as written, in upper case, and a few no metro has.
+std::size_t check_every_metro(const Catalog& catalog) {
+  std::size_t names = 0;
+  for (const Metro& metro : catalog.metros) {
+    std::vector<std::string> asked = {metro.name, upper(metro.name)};
+    for (const auto& alias : metro.aliases) asked.insert(asked.end(), {alias, upper(alias)});
+    for (const std::string& name : asked) {
+      INFO(name);
+      CHECK(catalog.find_metro(name) == scanned_metro(catalog, name));
+      CHECK(catalog.find_metro(name) != nullptr);
+      ++names;
+    }
+  }
+  for (const std::string name : {"no such metro", "", "Denver ", "Den"}) {
+    INFO(name);
+    CHECK(catalog.find_metro(name) == scanned_metro(catalog, name));
+  }
+  return names;
+}
+
+}  // namespace
+
+TEST_CASE("catalog: find_metro finds every metro by name and alias, in any case") {
+  const Catalog& catalog = test::default_catalog();
+  REQUIRE(catalog.metros.size() > 100);
+  CHECK(check_every_metro(catalog) > 2 * catalog.metros.size());
+  REQUIRE(catalog.find_metro("denver") != nullptr);
+  CHECK(catalog.find_metro("denver")->name == "Denver");
+  CHECK(catalog.find_metro("Denver ") == nullptr);
+}
+
+TEST_CASE("catalog: find_metro stays right when the metros change after indexing") {
+  Catalog catalog = test::default_catalog();
+  std::mt19937 random(5);
+  std::shuffle(catalog.metros.begin(), catalog.metros.end(), random);
+  const std::string renamed = catalog.metros[0].name;
+  catalog.metros[0].name = "Renamed Metro";
+  catalog.metros[0].aliases.clear();
+  Metro first = catalog.metros[3];  // a second metro of the same name, before it
+  first.place.label = "the first of two";
+  catalog.metros.insert(catalog.metros.begin(), first);
+  check_every_metro(catalog);
+  CHECK(catalog.find_metro(upper(first.name)) == &catalog.metros.front());
+  CHECK(catalog.find_metro("renamed metro") == &catalog.metros[1]);
+  CHECK(catalog.find_metro(renamed) == scanned_metro(catalog, renamed));
+  catalog.index_metros();
+  check_every_metro(catalog);
+  CHECK(catalog.find_metro(first.name) == &catalog.metros.front());
 }
 
 // The service index must answer every question as the sites' service sets and
