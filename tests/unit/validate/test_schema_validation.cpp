@@ -210,6 +210,44 @@ TEST_CASE("schema: validate_patched gives validate()'s verdict for every change 
   CHECK(checked - invalid > checked / 10);
 }
 
+// A relaxation often changes one member of many items at once (the budget of
+// every dependency). validate_patched's verdict must be validate()'s for such
+// patches of several operations too: here the same member of two sibling items
+// of every example spec, the second replaced and the first kept or replaced
+// alike, by the second's own value (mostly valid) or by each replacement.
+TEST_CASE("schema: validate_patched gives validate()'s verdict when a patch changes the same member of several items", "[schema][relax]") {
+  const Json replacements = Json::parse(R"([-1, 0, 3, 1e9, "", "nyc", true, null, [], {}])");
+  std::size_t checked = 0, invalid = 0;
+  for (const std::string& path : test::example_specs()) {
+    const Json document = Json::parse(test::read_text(path));
+    std::vector<std::string> pointers;
+    pointers_in(document, "", pointers);
+    for (const std::string& pointer : pointers) {
+      // "/a/0/m" and its cousin "/a/1/m": the same member of the next item.
+      const std::size_t last = pointer.rfind('/'), index_at = pointer.rfind('/', last - 1);
+      if (index_at == std::string::npos || pointer.substr(index_at + 1, last - index_at - 1) != "0") continue;
+      const std::string cousin = pointer.substr(0, index_at) + "/1" + pointer.substr(last);
+      if (!document.contains(Json::json_pointer(cousin))) continue;
+      const Json kept = document.at(Json::json_pointer(pointer));
+      std::vector<Json> values = {document.at(Json::json_pointer(cousin))};
+      values.insert(values.end(), replacements.begin(), replacements.end());
+      for (const Json& value : values) {
+        for (const Json& first : {kept, value}) {
+          const Json patch = Json::array({{{"op", "replace"}, {"path", pointer}, {"value", first}}, {{"op", "replace"}, {"path", cousin}, {"value", value}}});
+          const bool expected = fully_valid(workload_validator(), document.patch(patch));
+          INFO(path << " patched with " << patch.dump());
+          CHECK(valid_after(workload_validator(), document, patch) == expected);
+          ++checked;
+          invalid += expected ? 0 : 1;
+        }
+      }
+    }
+  }
+  CHECK(checked > 500);
+  CHECK(invalid > checked / 4);
+  CHECK(checked - invalid > checked / 10);
+}
+
 TEST_CASE("schema: validate_patched validates the whole document under a keyword that reads a whole value", "[schema][relax]") {
   // An enum on a container, at the parent's parent and two levels higher: the
   // parent of the change is valid on its own, and the document is not.
