@@ -24,6 +24,7 @@ struct UserGroup {
   AccessType access = AccessType::fixed;
   std::optional<std::string> carrier;  // mobile users' carrier, for Wavelength
   std::string pointer;                 // JSON pointer of this group in the spec
+  bool operator==(const UserGroup&) const = default;
 };
 
 struct Dependency {
@@ -33,12 +34,14 @@ struct Dependency {
   std::optional<std::string> facility;  // id of a customer facility hosting it
   double max_rtt_ms = 0;
   std::string pointer;
+  bool operator==(const Dependency&) const = default;
 };
 
 struct LatencyRequirement {
   std::optional<double> users_max_rtt_ms;
   std::string percentile = "p95";  // "p50" compares the typical estimate, others the pessimistic one
   bool includes_access = true;     // requirement counts the users' last mile
+  bool operator==(const LatencyRequirement&) const = default;
 };
 
 struct Residency {
@@ -53,11 +56,13 @@ struct Residency {
   // "outside-country", "outside-subdivision" or "unknown-subdivision" (the
   // country is limited to some subdivisions and the place's is not known).
   const char* verdict(const Place& place) const;
+  bool operator==(const Residency&) const = default;
 };
 
 struct InstanceDemand {
   std::string type;  // "m5.2xlarge"
   int count = 0;
+  bool operator==(const InstanceDemand&) const = default;
 };
 
 struct Compute {
@@ -75,6 +80,7 @@ struct Compute {
   // The families named: spec.compute.instance_families, then the families of
   // the instance types asked for by name, each once.
   std::vector<std::string> requested_families() const;
+  bool operator==(const Compute&) const = default;
 };
 
 // A customer facility. Every figure is optional: a fact the spec does not
@@ -91,6 +97,7 @@ struct Facility {
   std::optional<std::string> parent_region;
   std::optional<std::string> outposts_site_id;  // "os-...": the account's Outposts site in this facility
   std::string pointer;
+  bool operator==(const Facility&) const = default;
 };
 
 // What the spec says about the customer; unstated facts stay unknown.
@@ -99,12 +106,14 @@ struct Customer {
   std::optional<std::string> support_plan;
   std::optional<bool> operates_hardware;
   std::optional<bool> owns_outposts_servers;  // existing server customers may still order
+  bool operator==(const Customer&) const = default;
 };
 
 struct Proposed {
   std::optional<std::string> option;       // a site id, or an Outposts candidate id
   std::optional<std::string> form_factor;  // with facility: an Outposts form factor
   std::optional<std::string> facility;
+  bool operator==(const Proposed&) const = default;
 };
 
 // An accepted exception to one rule, for `edgeplan check`. Dates are ISO
@@ -117,6 +126,7 @@ struct Waiver {
   std::optional<std::string> option;  // only for this option; default: any
   std::string ticket;
   std::string pointer;  // of the waiver inside the spec
+  bool operator==(const Waiver&) const = default;
 };
 
 // spec.resilience: a fallback placement outside the primary's failure domain.
@@ -125,14 +135,17 @@ struct Resilience {
   std::optional<double> degraded_max_rtt_ms;  // a fallback may miss the latency budgets within this RTT; unset: unknown
   bool separate_parent_region = false;        // the fallback must not share the primary's parent Region
   std::optional<std::string> proposed_fallback;  // check: the fallback the design names
+  bool operator==(const Resilience&) const = default;
 };
 
 // spec.cost: what a cost estimate needs beyond the capacity plan (cost.hpp).
 struct CostInputs {
   std::optional<double> data_transfer_out_gb_per_month;  // unset: not counted (no volume stated)
+  bool operator==(const CostInputs&) const = default;
 };
 
-struct Workload {
+// What a spec says, read into the model: a Workload but the document itself.
+struct WorkloadModel {
   std::string name;
   std::string description;
   std::vector<UserGroup> users;
@@ -148,6 +161,10 @@ struct Workload {
   std::optional<Resilience> resilience;
   CostInputs cost;
   std::vector<Waiver> waivers;
+  bool operator==(const WorkloadModel&) const = default;
+};
+
+struct Workload : WorkloadModel {
   Json spec;  // the document as written, exposed to rules as "workload"
   std::string source_name;
 };

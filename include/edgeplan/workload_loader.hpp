@@ -30,11 +30,13 @@ enum class SpecWarnings { report, skip_unknown_fields };
 // workload keeps the document's value (Workload::spec): taken by value, so a
 // caller done with its document moves it in rather than having it copied.
 LoadedWorkload load_workload(JsonDocument document, const Catalog& catalog, SpecWarnings warnings = SpecWarnings::report);
-// load_workload() for `document`, which is a spec that loaded with `patch`
-// (JSON Patch operations) applied, as each relaxation round builds one: schema
-// validation looks only where the patch changed it when that gives the same
-// verdict (SchemaValidator::validate_patched), and warnings are not looked for.
-LoadedWorkload load_patched_workload(JsonDocument document, const Json& patch, const Catalog& catalog);
+// load_workload() for `document`, which is the spec `before` (as it loaded) with
+// `patch` (JSON Patch operations) applied, as each relaxation round builds one:
+// schema validation looks only where the patch changed it when that gives the
+// same verdict (SchemaValidator::validate_patched), only the sections of the
+// spec the patch reaches are read again (the rest of the model is `before`'s),
+// and warnings are not looked for. The same workload as load_workload() gives (tested).
+LoadedWorkload load_patched_workload(JsonDocument document, const Json& patch, const Workload& before, const Catalog& catalog);
 LoadedWorkload load_workload_file(const FileSystem& fs, const std::string& path, const Catalog& catalog);
 
 // `edgeplan validate`: each spec's verdict, without evaluating it.

@@ -36,8 +36,11 @@ void apply_defaults(Workload& w) {
   const bool none_given = std::none_of(w.users.begin(), w.users.end(), [](const UserGroup& g) { return g.share >= 0; });
   if (none_given)
     for (auto& g : w.users) g.share = 1.0 / static_cast<double>(w.users.size());
+  // Placed afresh each time (none where no facility has the id), so that a
+  // model read again in part (reread_workload) gets its facilities' places.
   for (auto& d : w.dependencies) {
     if (d.location_given || !d.facility) continue;
+    d.place = Place{};
     for (const auto& f : w.customer.facilities)
       if (f.id == *d.facility) d.place = f.place;
   }

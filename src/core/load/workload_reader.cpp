@@ -1,6 +1,8 @@
 #include "load/workload_reader.hpp"
 
+#include <algorithm>
 #include <limits>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -127,32 +129,62 @@ Compute read_compute(JsonReader& r) {
   return c;
 }
 
-}  // namespace
-
-Workload read_workload(JsonReader& r, const Catalog& catalog) {
-  Workload w;
+// A spec read section by section. Each reader sets every member of the model
+// its section fills, whether the section is there or not, so that reading a
+// section over a model replaces whatever that section gave it before.
+void read_metadata(JsonReader& r, const Catalog&, WorkloadModel& w) {
   w.name = r.string("/metadata/name").value_or("");
   w.description = r.string("/metadata/description").value_or("");
-  w.users = read_users(r, catalog);
+}
+
+void read_user_groups(JsonReader& r, const Catalog& catalog, WorkloadModel& w) { w.users = read_users(r, catalog); }
+
+void read_user_latency(JsonReader& r, const Catalog&, WorkloadModel& w) {
   w.latency.users_max_rtt_ms = r.number("/spec/latency/users/max_rtt_ms");
   w.latency.percentile = r.string("/spec/latency/users/percentile").value_or("p95");
   w.latency.includes_access = r.boolean("/spec/latency/users/includes_access").value_or(true);
-  w.dependencies = read_dependencies(r, catalog);
+}
+
+void read_dependency_list(JsonReader& r, const Catalog& catalog, WorkloadModel& w) { w.dependencies = read_dependencies(r, catalog); }
+
+void read_residency(JsonReader& r, const Catalog&, WorkloadModel& w) {
   w.residency.countries = r.strings("/spec/residency/countries");
   w.residency.subdivisions = r.strings("/spec/residency/subdivisions");
+}
+
+void read_services(JsonReader& r, const Catalog&, WorkloadModel& w) {
   w.services_local = r.strings("/spec/services/local");
   w.services_regional = r.strings("/spec/services/regional");
-  w.compute = read_compute(r);
+}
+
+void read_compute_section(JsonReader& r, const Catalog&, WorkloadModel& w) { w.compute = read_compute(r); }
+
+void read_customer(JsonReader& r, const Catalog& catalog, WorkloadModel& w) {
   w.customer.facilities = read_facilities(r, catalog);
   w.customer.support_plan = r.string("/spec/customer/support_plan");
   w.customer.operates_hardware = r.boolean("/spec/customer/operates_hardware");
   w.customer.owns_outposts_servers = r.boolean("/spec/customer/owns_outposts_servers");
+}
+
+void read_weights(JsonReader& r, const Catalog&, WorkloadModel& w) {
+  w.weights.clear();
   if (const Json* weights = r.find("/spec/weights"); weights && weights->is_object())
     for (const auto& [factor, value] : weights->items())
       if (value.is_number()) w.weights[factor] = value.get<double>();
+}
+
+void read_proposed(JsonReader& r, const Catalog&, WorkloadModel& w) {
+  w.proposed.reset();
   if (r.find("/spec/proposed"))
     w.proposed = Proposed{r.string("/spec/proposed/option"), r.string("/spec/proposed/form_factor"), r.string("/spec/proposed/facility")};
+}
+
+void read_cost(JsonReader& r, const Catalog&, WorkloadModel& w) {
   w.cost.data_transfer_out_gb_per_month = r.number("/spec/cost/data_transfer_out_gb_per_month");
+}
+
+void read_resilience(JsonReader& r, const Catalog&, WorkloadModel& w) {
+  w.resilience.reset();
   if (r.find("/spec/resilience")) {
     Resilience& res = w.resilience.emplace();
     res.fallback = r.string("/spec/resilience/fallback").value_or("required");
@@ -160,10 +192,57 @@ Workload read_workload(JsonReader& r, const Catalog& catalog) {
     res.separate_parent_region = r.boolean("/spec/resilience/separate_parent_region").value_or(false);
     res.proposed_fallback = r.string("/spec/resilience/proposed_fallback");
   }
-  w.waivers = read_waivers(r);
+}
+
+void read_waiver_list(JsonReader& r, const Catalog&, WorkloadModel& w) { w.waivers = read_waivers(r); }
+
+struct Section {
+  std::string_view pointer;  // every value the reader reads is at or under it
+  void (*read)(JsonReader&, const Catalog&, WorkloadModel&);
+};
+
+// In the order a spec is read, which is the order of its errors.
+constexpr Section kSections[] = {
+    {"/metadata", read_metadata},
+    {"/spec/users", read_user_groups},
+    {"/spec/latency/users", read_user_latency},
+    {"/spec/latency/dependencies", read_dependency_list},
+    {"/spec/residency", read_residency},
+    {"/spec/services", read_services},
+    {"/spec/compute", read_compute_section},
+    {"/spec/customer", read_customer},
+    {"/spec/weights", read_weights},
+    {"/spec/proposed", read_proposed},
+    {"/spec/cost", read_cost},
+    {"/spec/resilience", read_resilience},
+    {"/spec/waivers", read_waiver_list},
+};
+
+// Whether a change at JSON Pointer `path` can change what is read under `section`:
+// the path is the section, under it, or above it (the root included).
+bool touches(std::string_view path, std::string_view section) {
+  const std::string_view shorter = path.size() < section.size() ? path : section;
+  const std::string_view longer = path.size() < section.size() ? section : path;
+  return longer.substr(0, shorter.size()) == shorter && (longer.size() == shorter.size() || longer[shorter.size()] == '/');
+}
+
+}  // namespace
+
+Workload read_workload(JsonReader& r, const Catalog& catalog) {
+  Workload w;
+  for (const Section& section : kSections) section.read(r, catalog, w);
   w.source_name = r.document().name();
   return w;
 }
 
+Workload reread_workload(JsonReader& r, const Catalog& catalog, const WorkloadModel& before, const std::vector<std::string>& changed) {
+  Workload w;
+  static_cast<WorkloadModel&>(w) = before;
+  for (const Section& section : kSections)
+    if (std::any_of(changed.begin(), changed.end(), [&](const std::string& path) { return touches(path, section.pointer); }))
+      section.read(r, catalog, w);
+  w.source_name = r.document().name();
+  return w;
+}
 
 }  // namespace edgeplan

@@ -63,14 +63,14 @@ double distance_of(const Json& spec, const Ops& ops) {
   return total;
 }
 
-// The exclusions of option `id` for the spec `document` (the loaded spec with
+// The exclusions of option `id` for the spec `document` (`before`'s spec with
 // `patch` applied), or nullopt when the patched spec no longer loads. The spec
-// is validated again (a relaxation must leave it valid) where the patch changed
-// it, but not written out and parsed again, and its warnings are not looked
-// for: nothing reads them.
-std::optional<std::vector<Finding>> exclusions_for(Json document, const Json& patch, const std::string& name, const std::string& id, const Engine& engine) {
+// is validated again (a relaxation must leave it valid) and read into the model
+// again where the patch changed it, but not written out and parsed again, and
+// its warnings are not looked for: nothing reads them.
+std::optional<std::vector<Finding>> exclusions_for(Json document, const Json& patch, const Workload& before, const std::string& id, const Engine& engine) {
   try {
-    const LoadedWorkload loaded = load_patched_workload(JsonDocument::in_memory(name, std::move(document)), patch, engine.catalog);
+    const LoadedWorkload loaded = load_patched_workload(JsonDocument::in_memory(before.source_name, std::move(document)), patch, before, engine.catalog);
     return option_exclusions(loaded.workload, engine, id);
   } catch (const InputError&) {
     return std::nullopt;
@@ -109,7 +109,7 @@ std::optional<Relaxation> find_relaxation(const Evaluation& excluded, const Load
     } catch (const Json::exception&) {
       return std::nullopt;
     }
-    auto next = exclusions_for(std::move(patched), patch, workload.workload.source_name, excluded.candidate->id, engine);
+    auto next = exclusions_for(std::move(patched), patch, workload.workload, excluded.candidate->id, engine);
     if (!next) return std::nullopt;
     if (next->empty()) return Relaxation{patch, changes_to_qualify(seen), distance_of(spec, ops)};
     exclusions = &later.emplace_back(std::move(*next));
