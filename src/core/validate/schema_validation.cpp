@@ -189,15 +189,19 @@ void collect_unknown_fields(const Json& root, const Json& schema, const Json& va
 // what lies below, differ: every node elsewhere is unchanged, and each ancestor
 // of /a/b still has the same members. So when no ancestor of /a/b holds a
 // keyword of the last kind, validating /a/b against its own subschema decides
-// the whole document. Anything this walk does not follow (a $ref outside
-// #/definitions, patternProperties, tuple items, an undeclared member) gives
-// null, and the caller validates the whole document instead.
+// the whole document. When the change replaces /a/b/c, /a/b keeps its members
+// too (the same names, the same length), so its own keywords of the first kind
+// give what they gave; when no ancestor of /a/b/c, /a/b included, holds a
+// keyword of the last kind, validating /a/b/c alone decides. Anything this walk
+// does not follow (a $ref outside #/definitions, patternProperties, tuple
+// items, an undeclared member) gives null, and the caller validates the whole
+// document instead.
 namespace {
 
 bool reads_whole_value(const Json& schema) {
   static const std::set<std::string, std::less<>> kKeywords = {"allOf", "anyOf", "oneOf", "not", "if", "then", "else", "dependencies",
                                                                "dependentSchemas", "uniqueItems", "contains", "const", "enum",
-                                                               "additionalItems", "unevaluatedProperties", "unevaluatedItems"};
+                                                               "additionalItems", "prefixItems", "unevaluatedProperties", "unevaluatedItems"};
   // A schema node has a few keywords: each is looked for among these, rather
   // than each of these among the node's (a relaxation check walks this often).
   if (!schema.is_object()) return false;
@@ -234,44 +238,59 @@ const Json* member_schema(const Json& schema, const Json& instance, const std::s
   return instance.is_array() && items != schema.end() && items->is_object() ? &*items : nullptr;
 }
 
-// The subschema of the value at `pointer` in `document`, when no schema on
-// the way to it reads a whole value (see above); null otherwise.
-const Json* local_subschema(const Json& root, const Json& document, const Json::json_pointer& pointer) {
+// The value at `pointer` in `document` and its subschema, when no schema on
+// the way to it reads a whole value (see above); a null schema otherwise.
+struct Located {
+  const Json* schema = nullptr;
+  const Json* value = nullptr;
+};
+
+Located local_subschema(const Json& root, const Json& document, const Json::json_pointer& pointer) {
   std::vector<std::string> tokens;
   for (Json::json_pointer p = pointer; !p.empty(); p.pop_back()) tokens.push_back(p.back());
   const Json* schema = definition_of(root, &root);
   const Json* instance = &document;
   for (auto token = tokens.rbegin(); token != tokens.rend() && schema != nullptr; ++token) {
-    if (reads_whole_value(*schema) || !instance->is_structured()) return nullptr;
+    if (reads_whole_value(*schema) || !instance->is_structured()) return {};
     schema = definition_of(root, member_schema(*schema, *instance, *token));
     if (instance->is_object()) {
       const auto member = instance->find(*token);
-      if (member == instance->end()) return nullptr;
+      if (member == instance->end()) return {};
       instance = &*member;
     } else {
       const Json::json_pointer index("/" + *token);
-      if (!instance->contains(index)) return nullptr;
+      if (!instance->contains(index)) return {};
       instance = &instance->at(index);
     }
   }
-  return schema;
+  return {schema, instance};
 }
 
-// The parents of the values `patch` changes; nullopt when it changes the root.
-std::optional<std::set<std::string>> changed_parents(const Json& patch) {
-  std::set<std::string> parents;
+// Where validate_patched validates a patch's changes: the parent of each value
+// added, removed or moved (its members change), and the value each "replace"
+// puts in place, whose parent keeps its members (the same names, the same
+// length). nullopt when the patch changes the root.
+std::optional<std::set<std::string>> changed_places(const Json& patch) {
+  const auto text = [](const Json& op, const char* key) -> const std::string* {
+    const auto it = op.find(key);
+    return it != op.end() && it->is_string() ? &it->get_ref<const std::string&>() : nullptr;
+  };
+  std::set<std::string> places;
   if (!patch.is_array()) return std::nullopt;
   for (const Json& op : patch) {
-    if (!op.is_object() || !op.contains("path") || !op["path"].is_string()) return std::nullopt;
-    std::vector<std::string> paths{op["path"].get<std::string>()};
-    if (op.value("op", "") == "move" && op.contains("from") && op["from"].is_string()) paths.push_back(op["from"].get<std::string>());
-    for (const std::string& path : paths) {
-      const Json::json_pointer pointer(path);
+    const std::string* path = op.is_object() ? text(op, "path") : nullptr;
+    if (path == nullptr) return std::nullopt;
+    const std::string* kind = text(op, "op");
+    const bool replaces = kind && *kind == "replace";
+    const std::string* from = kind && *kind == "move" ? text(op, "from") : nullptr;
+    for (const std::string* changed : {path, from}) {
+      if (changed == nullptr) continue;
+      const Json::json_pointer pointer(*changed);  // a malformed pointer throws, as applying the patch did
       if (pointer.empty()) return std::nullopt;
-      parents.insert(pointer.parent_pointer().to_string());
+      places.insert(replaces ? *changed : pointer.parent_pointer().to_string());
     }
   }
-  return parents;
+  return places;
 }
 
 }  // namespace
@@ -507,19 +526,17 @@ SchemaValidator::SchemaValidator(const Json& schema) : m_impl(std::make_unique<I
 
 Diagnostics SchemaValidator::validate_patched(const JsonDocument& document, const Json& patch) const {
   const auto full = [&] { return validate(document, false); };
-  const auto parents = changed_parents(patch);
-  if (!parents) return full();
+  const auto places = changed_places(patch);
+  if (!places) return full();
   thread_local valijson::Validator validator;  // as in validate(): any regexes it keeps compiled once per thread
   const SchemaPatterns& patterns = *m_impl->patterns;
-  for (const std::string& parent : *parents) {
-    const Json::json_pointer pointer(parent);
-    const Json* node = local_subschema(m_impl->source, document.value(), pointer);
-    const valijson::Schema* schema = node == nullptr ? nullptr : m_impl->compiled_subschema(*node);
+  for (const std::string& place : *places) {
+    const Located at = local_subschema(m_impl->source, document.value(), Json::json_pointer(place));
+    const valijson::Schema* schema = at.schema == nullptr ? nullptr : m_impl->compiled_subschema(*at.schema);
     if (schema == nullptr) return full();
-    const Json& value = document.value().at(pointer);
-    valijson::adapters::NlohmannJsonAdapter target(value);
+    valijson::adapters::NlohmannJsonAdapter target(*at.value);
     if (!validator.validate(*schema, target, nullptr)) return full();
-    if (patterns.taken() && (!patterns.covers(*node) || !patterns.hold(value, node))) return full();
+    if (patterns.taken() && (!patterns.covers(*at.schema) || !patterns.hold(*at.value, at.schema))) return full();
   }
   return {};
 }

@@ -285,6 +285,28 @@ TEST_CASE("schema: validate_patched follows $ref into definitions and checks req
   CHECK_FALSE(valid_after(v, document, Json::parse(R"([{"op": "move", "from": "/items/1/n", "path": "/items/0/n"}])")));
 }
 
+// A "replace" keeps its parent's members, so validate_patched validates the new
+// value alone, unless its parent (or any ancestor) has a keyword that reads its
+// members' values: there a value valid on its own still breaks the document.
+TEST_CASE("schema: validate_patched catches a replaced value that breaks a keyword of its parent reading its members", "[schema][relax]") {
+  const SchemaValidator v(Json::parse(R"({"type": "object", "properties": {
+      "tags": {"type": "array", "uniqueItems": true, "items": {"type": "string"}},
+      "pair": {"type": "object", "dependencies": {"a": {"properties": {"b": {"minimum": 10}}}},
+               "properties": {"a": {"type": "number"}, "b": {"type": "number"}}},
+      "plain": {"type": "object", "required": ["n"], "additionalProperties": false, "properties": {"n": {"type": "integer", "maximum": 5}}}}})"));
+  const Json document = Json::parse(R"({"tags": ["x", "y"], "pair": {"a": 1, "b": 20}, "plain": {"n": 1}})");
+  REQUIRE(fully_valid(v, document));
+  const auto replace = [](const char* path, const Json& value) { return Json::array({{{"op", "replace"}, {"path", path}, {"value", value}}}); };
+  CHECK(valid_after(v, document, replace("/tags/1", "z")));
+  CHECK_FALSE(valid_after(v, document, replace("/tags/1", "x")));  // uniqueItems
+  CHECK(valid_after(v, document, replace("/pair/b", 11)));
+  CHECK_FALSE(valid_after(v, document, replace("/pair/b", 9)));  // dependencies: with "a", b >= 10
+  CHECK(valid_after(v, document, replace("/plain/n", 5)));
+  CHECK_FALSE(valid_after(v, document, replace("/plain/n", 6)));
+  CHECK_FALSE(valid_after(v, document, replace("/plain/n", "1")));
+  CHECK_FALSE(valid_after(v, document, replace("/plain", Json::object())));  // required
+}
+
 // A constraint explain_violation has no words for (the workload schema uses
 // none today) must still fail the document, in valijson's words; a member a
 // closed object does not list stays an unknown-field warning, as elsewhere.
