@@ -1,6 +1,7 @@
 #include <edgeplan/schema_validation.hpp>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <map>
 #include <mutex>
@@ -216,10 +217,22 @@ const Json* definition_of(const Json& root, const Json* node) {
   const auto ref = node->find("$ref");
   if (ref == node->end()) return node;
   if (!ref->is_string() || ref->get_ref<const std::string&>().rfind("#/definitions/", 0) != 0) return nullptr;
-  const Json::json_pointer target(ref->get<std::string>().substr(1));
-  if (!root.contains(target)) return nullptr;
-  const Json& resolved = root.at(target);
-  return resolved.is_object() && !resolved.contains("$ref") ? &resolved : nullptr;
+  const std::string& text = ref->get_ref<const std::string&>();
+  const Json* resolved = nullptr;
+  const std::string_view name = std::string_view(text).substr(14);
+  const auto definitions = root.is_object() ? root.find("definitions") : root.end();
+  if (definitions != root.end() && definitions->is_object() && name.find_first_of("/~") == std::string_view::npos) {
+    // "#/definitions/name", as every reference of the workload schema: looked up
+    // directly (a relaxation check resolves references for each changed value).
+    const auto found = definitions->find(name);
+    if (found == definitions->end()) return nullptr;
+    resolved = &*found;
+  } else {
+    const Json::json_pointer target(text.substr(1));
+    if (!root.contains(target)) return nullptr;
+    resolved = &root.at(target);
+  }
+  return resolved->is_object() && !resolved->contains("$ref") ? resolved : nullptr;
 }
 
 // The member `token` of `instance` (an object or array), and its subschema in `schema`.
@@ -245,6 +258,15 @@ struct Located {
   const Json* value = nullptr;
 };
 
+// A JSON Pointer token as an array index (RFC 6901: digits, no leading zero).
+std::optional<std::size_t> array_index(const std::string& token) {
+  if (token.empty() || (token.size() > 1 && token[0] == '0')) return std::nullopt;
+  std::size_t index = 0;
+  const auto [end, error] = std::from_chars(token.data(), token.data() + token.size(), index);
+  if (error != std::errc() || end != token.data() + token.size()) return std::nullopt;
+  return index;
+}
+
 Located local_subschema(const Json& root, const Json& document, const Json::json_pointer& pointer) {
   std::vector<std::string> tokens;
   for (Json::json_pointer p = pointer; !p.empty(); p.pop_back()) tokens.push_back(p.back());
@@ -258,9 +280,9 @@ Located local_subschema(const Json& root, const Json& document, const Json::json
       if (member == instance->end()) return {};
       instance = &*member;
     } else {
-      const Json::json_pointer index("/" + *token);
-      if (!instance->contains(index)) return {};
-      instance = &instance->at(index);
+      const std::optional<std::size_t> index = array_index(*token);
+      if (!index || *index >= instance->size()) return {};
+      instance = &(*instance)[*index];
     }
   }
   return {schema, instance};
@@ -285,9 +307,10 @@ std::optional<std::set<std::string>> changed_places(const Json& patch) {
     const std::string* from = kind && *kind == "move" ? text(op, "from") : nullptr;
     for (const std::string* changed : {path, from}) {
       if (changed == nullptr) continue;
-      const Json::json_pointer pointer(*changed);  // a malformed pointer throws, as applying the patch did
-      if (pointer.empty()) return std::nullopt;
-      places.insert(replaces ? *changed : pointer.parent_pointer().to_string());
+      // The root, or not a pointer (the caller reads each place as one, and a
+      // malformed one throws there, as applying the patch did).
+      if (changed->empty() || changed->front() != '/') return std::nullopt;
+      places.insert(replaces ? *changed : changed->substr(0, changed->rfind('/')));
     }
   }
   return places;
