@@ -2,6 +2,7 @@
 // Shared in-memory fixtures for unit tests: the embedded catalog and rules
 // (loaded once), and small workload specs built from JSON text in the test.
 #include <string>
+#include <vector>
 
 #include <edgeplan/catalog_loader.hpp>
 #include <edgeplan/json_document.hpp>
@@ -32,6 +33,16 @@ inline LoadedWorkload load_spec(const std::string& spec) {
 // A whole spec document (e.g. one with a relaxation's JSON Patch applied), loaded and validated.
 inline LoadedWorkload load_document(const Json& document) {
   return load_workload(JsonDocument::parse("patched.json", document.dump()), default_catalog());
+}
+
+// Every JSON Pointer in `value` below `pointer`, the root excluded, parents first.
+inline void pointers_in(const Json& value, const std::string& pointer, std::vector<std::string>& out) {
+  if (!value.is_structured()) return;
+  for (const auto& item : value.items()) {
+    const std::string child = pointer + "/" + pointer_token(item.key());
+    out.push_back(child);
+    pointers_in(item.value(), child, out);
+  }
 }
 
 // "LINE:COL" of the value at `pointer` in `doc`.

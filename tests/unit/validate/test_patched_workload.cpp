@@ -18,16 +18,6 @@ using namespace edgeplan;
 
 namespace {
 
-// Every pointer in `value` below `pointer`, the root excluded.
-void pointers_in(const Json& value, const std::string& pointer, std::vector<std::string>& out) {
-  if (!value.is_structured()) return;
-  for (const auto& item : value.items()) {
-    const std::string child = pointer + "/" + pointer_token(item.key());
-    out.push_back(child);
-    pointers_in(item.value(), child, out);
-  }
-}
-
 std::optional<LoadedWorkload> loaded_whole(const Json& document) {
   try {
     return load_workload(JsonDocument::in_memory("spec.json", document), test::default_catalog());
@@ -88,7 +78,7 @@ TEST_CASE("load: a patched spec read again where the patch changed it gives the 
     const auto before = loaded_whole(document);
     REQUIRE(before.has_value());
     std::vector<std::string> pointers;
-    pointers_in(document, "", pointers);
+    test::pointers_in(document, "", pointers);
     for (const std::string& pointer : pointers) {
       for (const Json& value : values) check_patch(document, Json::array({replace(pointer, value)}), before->workload, tally);
       check_patch(document, Json::array({{{"op", "remove"}, {"path", pointer}}}), before->workload, tally);

@@ -163,19 +163,9 @@ bool valid_after(const SchemaValidator& v, const Json& document, const Json& pat
   return !v.validate_patched(JsonDocument::in_memory("p.json", document.patch(patch)), patch).has_errors();
 }
 
-// Every pointer in `value` below `pointer`, the root excluded.
-void pointers_in(const Json& value, const std::string& pointer, std::vector<std::string>& out) {
-  if (!value.is_structured()) return;
-  for (const auto& item : value.items()) {
-    const std::string child = pointer + "/" + pointer_token(item.key());
-    out.push_back(child);
-    pointers_in(item.value(), child, out);
-  }
-}
-
 std::vector<Json> patches_for(const Json& document) {
   std::vector<std::string> pointers;
-  pointers_in(document, "", pointers);
+  test::pointers_in(document, "", pointers);
   const Json replacements = Json::parse(R"([-1, 0, 0.5, 3, 1e9, "", "x", "DE", "nyc", true, null, [], ["x"], [{}], {}, {"name": "x"}])");
   std::vector<Json> patches;
   for (const std::string& pointer : pointers) {
@@ -221,7 +211,7 @@ TEST_CASE("schema: validate_patched gives validate()'s verdict when a patch chan
   for (const std::string& path : test::example_specs()) {
     const Json document = Json::parse(test::read_text(path));
     std::vector<std::string> pointers;
-    pointers_in(document, "", pointers);
+    test::pointers_in(document, "", pointers);
     for (const std::string& pointer : pointers) {
       // "/a/0/m" and its cousin "/a/1/m": the same member of the next item.
       const std::size_t last = pointer.rfind('/'), index_at = pointer.rfind('/', last - 1);
