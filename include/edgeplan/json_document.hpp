@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -142,6 +143,18 @@ void check_document_text(const std::string& name, std::string_view text);
 
 // Escape one reference token for a JSON pointer ("a/b" -> "a~1b").
 std::string pointer_token(std::string_view key);
+
+// A value a JSON Patch (RFC 6902) changes: its JSON Pointer, and whether a
+// "replace" put it there (its parent keeps the same members) rather than an
+// add, remove, move, copy or test.
+struct PatchChange {
+  std::string pointer;
+  bool replaced = false;
+};
+// The values `patch` changes: each operation's path, and a move's from too
+// (copy and test are listed, changing nothing, to err on the safe side).
+// nullopt when the patch is not a list of operations each with a string path.
+std::optional<std::vector<PatchChange>> patch_changes(const Json& patch);
 
 // Describe a JSON value's type for messages: "string \"abc\"", "number 3", "object".
 std::string describe_json(const Json& value);

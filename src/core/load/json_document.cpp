@@ -391,6 +391,23 @@ std::string pointer_token(std::string_view key) {
   return out;
 }
 
+std::optional<std::vector<PatchChange>> patch_changes(const Json& patch) {
+  const auto text = [](const Json& op, const char* key) -> const std::string* {
+    const auto it = op.find(key);
+    return it != op.end() && it->is_string() ? &it->get_ref<const std::string&>() : nullptr;
+  };
+  if (!patch.is_array()) return std::nullopt;
+  std::vector<PatchChange> changes;
+  for (const Json& op : patch) {
+    const std::string* path = op.is_object() ? text(op, "path") : nullptr;
+    if (path == nullptr) return std::nullopt;
+    const std::string* kind = text(op, "op");
+    changes.push_back({*path, kind && *kind == "replace"});
+    if (const std::string* from = kind && *kind == "move" ? text(op, "from") : nullptr) changes.push_back({*from, false});
+  }
+  return changes;
+}
+
 std::string describe_json(const Json& value) {
   switch (value.type()) {
     case Json::value_t::string: {

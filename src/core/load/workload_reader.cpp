@@ -235,11 +235,11 @@ Workload read_workload(JsonReader& r, const Catalog& catalog) {
   return w;
 }
 
-Workload reread_workload(JsonReader& r, const Catalog& catalog, const WorkloadModel& before, const std::vector<std::string>& changed) {
+Workload reread_workload(JsonReader& r, const Catalog& catalog, const WorkloadModel& before, const std::vector<PatchChange>& changes) {
   Workload w;
   static_cast<WorkloadModel&>(w) = before;
   for (const Section& section : kSections)
-    if (std::any_of(changed.begin(), changed.end(), [&](const std::string& path) { return touches(path, section.pointer); }))
+    if (std::any_of(changes.begin(), changes.end(), [&](const PatchChange& change) { return touches(change.pointer, section.pointer); }))
       section.read(r, catalog, w);
   w.source_name = r.document().name();
   return w;

@@ -293,25 +293,15 @@ Located local_subschema(const Json& root, const Json& document, const Json::json
 // puts in place, whose parent keeps its members (the same names, the same
 // length). nullopt when the patch changes the root.
 std::optional<std::set<std::string>> changed_places(const Json& patch) {
-  const auto text = [](const Json& op, const char* key) -> const std::string* {
-    const auto it = op.find(key);
-    return it != op.end() && it->is_string() ? &it->get_ref<const std::string&>() : nullptr;
-  };
+  const auto changes = patch_changes(patch);
+  if (!changes) return std::nullopt;
   std::set<std::string> places;
-  if (!patch.is_array()) return std::nullopt;
-  for (const Json& op : patch) {
-    const std::string* path = op.is_object() ? text(op, "path") : nullptr;
-    if (path == nullptr) return std::nullopt;
-    const std::string* kind = text(op, "op");
-    const bool replaces = kind && *kind == "replace";
-    const std::string* from = kind && *kind == "move" ? text(op, "from") : nullptr;
-    for (const std::string* changed : {path, from}) {
-      if (changed == nullptr) continue;
-      // The root, or not a pointer (the caller reads each place as one, and a
-      // malformed one throws there, as applying the patch did).
-      if (changed->empty() || changed->front() != '/') return std::nullopt;
-      places.insert(replaces ? *changed : changed->substr(0, changed->rfind('/')));
-    }
+  for (const PatchChange& change : *changes) {
+    const std::string& pointer = change.pointer;
+    // The root, or not a pointer (the caller reads each place as one, and a
+    // malformed one throws there, as applying the patch did).
+    if (pointer.empty() || pointer.front() != '/') return std::nullopt;
+    places.insert(change.replaced ? pointer : pointer.substr(0, pointer.rfind('/')));
   }
   return places;
 }

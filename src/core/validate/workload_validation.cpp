@@ -5,7 +5,6 @@
 
 #include <optional>
 #include <stdexcept>
-#include <string>
 #include <vector>
 
 #include "util/embedded.hpp"
@@ -32,25 +31,11 @@ const Json& workload_schema() {
 
 namespace {
 
-// The JSON Pointers a patch changes (both ends of a move), or nullopt when the
-// patch is not a list of operations each with a path.
-std::optional<std::vector<std::string>> changed_paths(const Json& patch) {
-  if (!patch.is_array()) return std::nullopt;
-  std::vector<std::string> paths;
-  for (const Json& op : patch) {
-    const auto path = op.is_object() ? op.find("path") : op.end();
-    if (!op.is_object() || path == op.end() || !path->is_string()) return std::nullopt;
-    paths.push_back(path->get<std::string>());
-    if (const auto from = op.find("from"); from != op.end() && from->is_string()) paths.push_back(from->get<std::string>());
-  }
-  return paths;
-}
-
 // How a validated document is read into the model: whole, or (a patched copy
 // of a spec already read) only where the patch changed it.
 struct Reading {
   const Workload* before = nullptr;
-  std::optional<std::vector<std::string>> changed;
+  std::optional<std::vector<PatchChange>> changes;
 };
 
 // The stages after schema validation, for a document it passed. The document
@@ -59,7 +44,7 @@ LoadedWorkload read_validated(JsonDocument&& document, const Catalog& catalog, c
   LoadedWorkload loaded;
   {
     JsonReader r(document);
-    loaded.workload = reading.before && reading.changed ? reread_workload(r, catalog, *reading.before, *reading.changed) : read_workload(r, catalog);
+    loaded.workload = reading.before && reading.changes ? reread_workload(r, catalog, *reading.before, *reading.changes) : read_workload(r, catalog);
     apply_defaults(loaded.workload);
     validate_semantics(loaded.workload, catalog, r);
     r.throw_if_errors();
@@ -81,7 +66,7 @@ LoadedWorkload load_workload(JsonDocument document, const Catalog& catalog, Spec
 LoadedWorkload load_patched_workload(JsonDocument document, const Json& patch, const Workload& before, const Catalog& catalog) {
   Diagnostics schema_findings = validator().validate_patched(document, patch);
   if (schema_findings.has_errors()) throw InputError(schema_findings.items());
-  return read_validated(std::move(document), catalog, schema_findings, Reading{&before, changed_paths(patch)});
+  return read_validated(std::move(document), catalog, schema_findings, Reading{&before, patch_changes(patch)});
 }
 
 LoadedWorkload load_workload_file(const FileSystem& fs, const std::string& path, const Catalog& catalog) {
