@@ -1,6 +1,9 @@
 #include <edgeplan/candidates.hpp>
 
+#include <optional>
+#include <string_view>
 #include <tuple>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -12,21 +15,51 @@ namespace {
 // How well a Region keeps the workload's data where residency wants it
 // (lower is better): inside, then inside the country only, then abroad.
 int residency_rank(const Residency& residency, const Place& place) {
-  const std::string verdict = residency.verdict(place);
+  const std::string_view verdict = residency.verdict(place);
   if (verdict == "inside" || verdict == "unconstrained") return 0;
   if (verdict == "outside-country") return 2;
   return 1;
 }
 
-// How many of the services the workload needs locally the form factor lacks
-// when homed to `region` (AWS lists an Outpost's local services per parent Region).
-int services_lacking(const FormFactor& form_factor, const std::string& region, const Workload& workload) {
+// How many of the services the workload needs locally, and the form factor
+// offers (`offered`), the form factor lacks when homed to `region` (AWS lists
+// an Outpost's local services per parent Region).
+int services_lacking(const FormFactor& form_factor, const std::string& region, const std::vector<const std::string*>& offered) {
   auto table = form_factor.services_by_parent_region.find(region);
   if (table == form_factor.services_by_parent_region.end()) return 0;
   int lacking = 0;
-  for (const auto& s : workload.services_local) lacking += form_factor.services_local.count(s) && !table->second.count(s);
+  for (const std::string* s : offered) lacking += !table->second.count(*s);
   return lacking;
 }
+
+// What the choice of a parent Region weighs of each Region whatever the form
+// factor: where residency puts the data and how far the Region is from the
+// facility. Worked out once per facility and Region, as the form factors ask:
+// every form factor offers most Regions.
+class RegionKeys {
+ public:
+  RegionKeys(const Facility& facility, const Workload& workload, const Catalog& catalog)
+      : m_facility(facility), m_workload(workload), m_catalog(catalog), m_keys(catalog.sites.size()) {}
+
+  struct Key {
+    int residency = 0;
+    double distance_km = 0;
+  };
+  // Null when the catalog has no such Region.
+  const Key* of(const std::string& code) {
+    const Site* region = m_catalog.find_site(code);
+    if (!region) return nullptr;
+    std::optional<Key>& key = m_keys[static_cast<std::size_t>(region - m_catalog.sites.data())];
+    if (!key) key = Key{residency_rank(m_workload.residency, region->place), distance_km(m_facility.place.point, region->place.point)};
+    return &*key;
+  }
+
+ private:
+  const Facility& m_facility;
+  const Workload& m_workload;
+  const Catalog& m_catalog;
+  std::vector<std::optional<Key>> m_keys;  // by the Region's position in the catalog's sites
+};
 
 // The facility's declared parent Region, else the Region the customer would
 // choose among those that can home this form factor: one that keeps data
@@ -35,26 +68,29 @@ int services_lacking(const FormFactor& form_factor, const std::string& region, c
 // services needed locally on the Outpost, then the nearest (the shortest
 // service link).
 std::optional<std::string> choose_parent_region(const Facility& facility, const FormFactor& form_factor, const Workload& workload,
-                                                const Catalog& catalog) {
+                                                RegionKeys& keys) {
   if (facility.parent_region) return facility.parent_region;
-  std::optional<std::string> best;
+  std::vector<const std::string*> offered;
+  for (const auto& s : workload.services_local)
+    if (form_factor.services_local.count(s)) offered.push_back(&s);
+  const std::string* best = nullptr;
   std::tuple<int, int, double> best_key{};
   for (const auto& code : form_factor.parent_regions) {
-    const Site* region = catalog.find_site(code);
+    const RegionKeys::Key* region = keys.of(code);
     if (!region) continue;
-    const std::tuple<int, int, double> key{residency_rank(workload.residency, region->place), services_lacking(form_factor, code, workload),
-                                           distance_km(facility.place.point, region->place.point)};
-    if (!best || key < best_key) best_key = key, best = code;
+    const std::tuple<int, int, double> key{region->residency, services_lacking(form_factor, code, offered), region->distance_km};
+    if (!best || key < best_key) best_key = key, best = &code;
   }
-  return best;
+  if (!best) return std::nullopt;
+  return *best;
 }
 
-Candidate from_outposts(const Facility& facility, const FormFactor& form_factor, const Workload& workload, const Catalog& catalog) {
+Candidate from_outposts(const Facility& facility, const FormFactor& form_factor, const Workload& workload, RegionKeys& keys) {
   Candidate c;
   c.id = outposts_candidate_id(facility.id, form_factor.id);
   c.kind = form_factor.kind;
   c.name = fmt::format("{} at {}", form_factor.name, facility.name.empty() ? facility.id : facility.name);
-  c.parent_region = choose_parent_region(facility, form_factor, workload, catalog);
+  c.parent_region = choose_parent_region(facility, form_factor, workload, keys);
   c.place = facility.place;
   c.form_factor = &form_factor;
   c.facility = &facility;
@@ -130,8 +166,10 @@ void add_site_candidates(std::vector<Candidate>& out, const Catalog& catalog) {
 }
 
 void add_workload_candidates(std::vector<Candidate>& out, const Workload& workload, const Catalog& catalog) {
-  for (const auto& facility : workload.customer.facilities)
-    for (const auto& form_factor : catalog.outposts.form_factors) out.push_back(from_outposts(facility, form_factor, workload, catalog));
+  for (const auto& facility : workload.customer.facilities) {
+    RegionKeys keys(facility, workload, catalog);
+    for (const auto& form_factor : catalog.outposts.form_factors) out.push_back(from_outposts(facility, form_factor, workload, keys));
+  }
   for (std::size_t i = 0; i < catalog.existing_outposts.size() && i < catalog.existing_form_factors.size(); ++i)
     out.push_back(from_existing(catalog.existing_outposts[i], catalog.existing_form_factors[i], workload, catalog));
 }
@@ -177,7 +215,10 @@ std::optional<Candidate> build_candidate(const Workload& workload, const Catalog
     if (site.id == id) return candidate_from_site(site);
   for (const auto& facility : workload.customer.facilities)
     for (const auto& form_factor : catalog.outposts.form_factors)
-      if (outposts_candidate_id(facility.id, form_factor.id) == id) return from_outposts(facility, form_factor, workload, catalog);
+      if (outposts_candidate_id(facility.id, form_factor.id) == id) {
+        RegionKeys keys(facility, workload, catalog);
+        return from_outposts(facility, form_factor, workload, keys);
+      }
   for (std::size_t i = 0; i < catalog.existing_outposts.size() && i < catalog.existing_form_factors.size(); ++i)
     if (catalog.existing_outposts[i].id == id) return from_existing(catalog.existing_outposts[i], catalog.existing_form_factors[i], workload, catalog);
   return std::nullopt;
