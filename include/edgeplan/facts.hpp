@@ -73,10 +73,26 @@ Json derive_facts(const Candidate& candidate, const FactsContext& context);
 // or nothing): equal to derive_facts, with the nodes there reused.
 void write_facts(const Candidate& candidate, const FactsContext& context, Json& facts);
 
+// Where each part (LazyFacts::part_names) sits in one data object, found by
+// name once: a decision writes every option's parts over the same data, and
+// finding a part by name in nlohmann's std::map objects cost a batch more than
+// writing some of the parts. Valid while that data object keeps its "option"
+// and "facts" members and its groups (the data may gain or lose others).
+class PartNodes {
+ public:
+  Json& node(std::size_t index, Json& data);
+
+ private:
+  const Json* m_data = nullptr;  // the data the nodes are in
+  std::vector<Json*> m_nodes;    // by part index; null: not found yet
+};
+
 // "option" and each fact group, derived when a rule first reads it (decision detail).
 class LazyFacts : public LazyData {
  public:
-  LazyFacts(const Candidate& candidate, const FactsContext& context) : m_candidate(candidate), m_context(context) {}
+  // `nodes` (may be null): where the parts sit in the data it is given.
+  LazyFacts(const Candidate& candidate, const FactsContext& context, PartNodes* nodes = nullptr)
+      : m_candidate(candidate), m_context(context), m_nodes(nodes) {}
   static const std::vector<std::string>& part_names();
   const std::vector<std::string>& parts() const override { return part_names(); }
   void build(std::size_t index, Json& data, const PartWrite& part) override;
@@ -84,6 +100,7 @@ class LazyFacts : public LazyData {
  private:
   const Candidate& m_candidate;
   const FactsContext& m_context;
+  PartNodes* m_nodes;
 };
 
 // Whether reading the data at `path` (dotted, "*" for any array element) may

@@ -143,6 +143,9 @@ void check_document_text(const std::string& name, std::string_view text);
 
 // Escape one reference token for a JSON pointer ("a/b" -> "a~1b").
 std::string pointer_token(std::string_view key);
+// A reference token as an array index (RFC 6901: digits, no leading zero, no
+// sign); nullopt for any other token, or one too large for an index.
+std::optional<std::size_t> pointer_index(std::string_view token);
 
 // A value a JSON Patch (RFC 6902) changes: its JSON Pointer, and whether a
 // "replace" put it there (its parent keeps the same members) rather than an

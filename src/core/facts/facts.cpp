@@ -1029,11 +1029,28 @@ const std::vector<std::string>& LazyFacts::part_names() {
   return names;
 }
 
-// Members finds a part without building a std::string key, as data[key] would:
-// a part of every option of every workload is found so.
-void LazyFacts::build(std::size_t index, Json& data, const PartWrite& part) {
+namespace {
+
+// Members finds a part without building a std::string key, as data[key] would.
+Json& part_node(std::size_t index, Json& data) {
   Members top(data);
-  Json& out = index == 0 ? *top["option"].json() : *Members(top["facts"])[std::string_view(fact_groups().at(index - 1).name)].json();
+  return index == 0 ? *top["option"].json() : *Members(top["facts"])[std::string_view(fact_groups().at(index - 1).name)].json();
+}
+
+}  // namespace
+
+Json& PartNodes::node(std::size_t index, Json& data) {
+  if (m_data != &data) {
+    m_data = &data;
+    m_nodes.assign(LazyFacts::part_names().size(), nullptr);
+  }
+  Json*& node = m_nodes.at(index);
+  if (node == nullptr) node = &part_node(index, data);
+  return *node;
+}
+
+void LazyFacts::build(std::size_t index, Json& data, const PartWrite& part) {
+  Json& out = m_nodes ? m_nodes->node(index, data) : part_node(index, data);
   if (index == 0) write_option(m_candidate, out, part);
   else write_group(fact_groups()[index - 1], m_candidate, m_context, out, part);
   // The part itself, once written (a group may be replaced whole, e.g. by null).

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <optional>
 #include <regex>
 #include <vector>
@@ -377,7 +378,79 @@ Diagnostic JsonDocument::diagnose(const std::string& pointer, std::string messag
                     util::shorten_quoted(hint, kQuotedChars)};
 }
 
-std::string canonical_text(const Json& value) { return value.dump(-1, ' ', false, Json::error_handler_t::replace); }
+namespace {
+
+std::string dumped(const Json& value) { return value.dump(-1, ' ', false, Json::error_handler_t::replace); }
+
+// Printable ASCII but '"' and '\\': what the dump writes between quotes as it is.
+bool plain_text(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return c >= 0x20 && c <= 0x7e && c != '"' && c != '\\'; });
+}
+
+void append_text(std::string& out, const std::string& text) {
+  if (!plain_text(text)) {
+    out += dumped(Json(text));  // escapes, and U+FFFD for ill-formed UTF-8, as the dump writes them
+    return;
+  }
+  out += '"';
+  out += text;
+  out += '"';
+}
+
+template <typename Integer>
+void append_integer(std::string& out, Integer value) {
+  char digits[24];
+  const auto written = std::to_chars(std::begin(digits), std::end(digits), value);
+  out.append(digits, written.ptr);
+}
+
+// The dump's text, written by hand where that is plain (containers, ASCII
+// text without escapes, integers, literals) and by the dump itself for the
+// rest (escaped or non-ASCII text, floating-point numbers): a batch digests
+// every spec, section by section, and the dump's per-byte UTF-8 check was
+// most of the cost.
+void append_canonical(std::string& out, const Json& value) {
+  switch (value.type()) {
+    case Json::value_t::object: {
+      out += '{';
+      bool first = true;
+      for (const auto& [key, member] : value.get_ref<const Json::object_t&>()) {
+        if (!first) out += ',';
+        first = false;
+        append_text(out, key);
+        out += ':';
+        append_canonical(out, member);
+      }
+      out += '}';
+      return;
+    }
+    case Json::value_t::array: {
+      out += '[';
+      bool first = true;
+      for (const Json& element : value.get_ref<const Json::array_t&>()) {
+        if (!first) out += ',';
+        first = false;
+        append_canonical(out, element);
+      }
+      out += ']';
+      return;
+    }
+    case Json::value_t::string: append_text(out, value.get_ref<const std::string&>()); return;
+    case Json::value_t::boolean: out += value.get<bool>() ? "true" : "false"; return;
+    case Json::value_t::null: out += "null"; return;
+    case Json::value_t::number_integer: append_integer(out, value.get<std::int64_t>()); return;
+    case Json::value_t::number_unsigned: append_integer(out, value.get<std::uint64_t>()); return;
+    default: out += dumped(value); return;  // floating point, binary, discarded
+  }
+}
+
+}  // namespace
+
+std::string canonical_text(const Json& value) {
+  std::string out;
+  append_canonical(out, value);
+  return out;
+}
 
 std::string json_digest(const Json& value) { return util::sha256_hex(canonical_text(value)); }
 
@@ -389,6 +462,14 @@ std::string pointer_token(std::string_view key) {
     else out += c;
   }
   return out;
+}
+
+std::optional<std::size_t> pointer_index(std::string_view token) {
+  if (token.empty() || (token.size() > 1 && token[0] == '0')) return std::nullopt;
+  std::size_t index = 0;
+  const auto [end, error] = std::from_chars(token.data(), token.data() + token.size(), index);
+  if (error != std::errc() || end != token.data() + token.size()) return std::nullopt;
+  return index;
 }
 
 std::optional<std::vector<PatchChange>> patch_changes(const Json& patch) {

@@ -23,34 +23,26 @@ void JsonReader::throw_if_errors() const {
 namespace {
 
 // "a~1b~0c" -> "a/b~c" (RFC 6901).
-void unescape_token(std::string& token) {
-  if (token.find('~') == std::string::npos) return;
+std::string unescape_token(std::string_view token) {
   std::string out;
   for (std::size_t i = 0; i < token.size(); ++i) {
     if (token[i] == '~' && i + 1 < token.size() && (token[i + 1] == '0' || token[i + 1] == '1')) out += token[++i] == '0' ? '~' : '/';
     else out += token[i];
   }
-  token = std::move(out);
+  return out;
 }
 
-// An array index as RFC 6901 writes it: digits, no leading zero.
-std::optional<std::size_t> array_index(const std::string& token) {
-  if (token.empty() || (token.size() > 1 && token[0] == '0')) return std::nullopt;
-  std::size_t index = 0;
-  for (char c : token) {
-    if (c < '0' || c > '9') return std::nullopt;
-    index = index * 10 + static_cast<std::size_t>(c - '0');
-  }
-  return index;
-}
-
-const Json* child(const Json& node, const std::string& token) {
+// `token` as it stands in the pointer (escaped). A member is looked up by a
+// view of the pointer's text: Json's objects compare keys transparently, and
+// only a token with an escape needs a string of its own.
+const Json* child(const Json& node, std::string_view token) {
   if (node.is_object()) {
-    const auto it = node.find(token);
-    return it == node.end() ? nullptr : &*it;
+    const auto& members = node.get_ref<const Json::object_t&>();
+    const auto it = token.find('~') == std::string_view::npos ? members.find(token) : members.find(unescape_token(token));
+    return it == members.end() ? nullptr : &it->second;
   }
   if (!node.is_array()) return nullptr;
-  const auto index = array_index(token);
+  const auto index = pointer_index(token);  // an escaped token is no index, escaped or not
   return index && *index < node.size() ? &node[*index] : nullptr;
 }
 
@@ -61,13 +53,10 @@ using Steps = std::vector<std::pair<std::size_t, const Json*>>;
 // vector of strings each time. With `steps`, records where each token ends and
 // the node it reached.
 const Json* walk(const Json* node, std::string_view pointer, std::size_t pos = 0, Steps* steps = nullptr) {
-  std::string token;
   while (node != nullptr && pos < pointer.size()) {
     if (pointer[pos] != '/') return nullptr;
     const std::size_t end = std::min(pointer.find('/', pos + 1), pointer.size());
-    token.assign(pointer, pos + 1, end - pos - 1);
-    unescape_token(token);
-    node = child(*node, token);
+    node = child(*node, pointer.substr(pos + 1, end - pos - 1));
     if (steps != nullptr) steps->emplace_back(end, node);
     pos = end;
   }

@@ -42,13 +42,8 @@ const char* edgeplan_version() { return EDGEPLAN_VERSION; }
 
 namespace {
 
-// "\"key\":" as canonical_text writes a member's key. A key of printable ASCII
-// with no quote or backslash (every key a spec has) is written as it is, as
-// the dump would; any other goes through the dump.
-std::string member_key(const std::string& key) {
-  const bool plain = std::all_of(key.begin(), key.end(), [](char c) { return c >= 0x20 && c <= 0x7e && c != '"' && c != '\\'; });
-  return plain ? "\"" + key + "\":" : canonical_text(Json(key)) + ":";
-}
+// "\"key\":" as canonical_text writes a member's key.
+std::string member_key(const std::string& key) { return canonical_text(Json(key)) + ":"; }
 
 }  // namespace
 
@@ -306,7 +301,7 @@ void evaluate_all_fully(std::vector<Evaluation>& out, const std::vector<Candidat
 // The report's candidates in order: the catalog's sites when it shares them
 // (Report::site_candidates), then its own.
 void evaluate_all(Report& report, const Engine& engine, const FactsContext& context, const CompiledRules& rules,
-                  const std::shared_ptr<const RuleNeeds>& needs, Json& data, bool robustness) {
+                  const std::shared_ptr<const RuleNeeds>& needs, Json& data, PartNodes& parts, bool robustness) {
   std::optional<FullEvaluator> again;
   const std::vector<Candidate>* lists[] = {report.site_candidates.get(), report.candidates.get()};
   std::size_t count = 0;
@@ -318,7 +313,7 @@ void evaluate_all(Report& report, const Engine& engine, const FactsContext& cont
       // Evaluated where it is kept: an Evaluation is a dozen containers to move.
       Evaluation& ev = report.evaluations.emplace_back();
       ev.candidate = &candidate;
-      LazyFacts lazy(candidate, context);
+      LazyFacts lazy(candidate, context, &parts);
       rules.apply(ev, data, &lazy, Detail::decision);
       if (robustness && !ev.excluded()) {
         if (!again) again.emplace(engine.rules, report.weights, data["workload"], needs);
@@ -366,6 +361,7 @@ Report recommend(const LoadedWorkload& loaded, const Engine& engine, Detail deta
   // freed with each workload and allocated again for the next: each part a rule
   // reads is built before it reads it, so parts left from before are never read.
   thread_local Json decision_data = Json::object();
+  thread_local PartNodes decision_parts;  // where the parts sit in decision_data
   Json full_data = Json::object();
   Json& data = full ? full_data : decision_data;
   // The workload as rules read it, the spec copied in. A decision without a
@@ -378,7 +374,7 @@ Report recommend(const LoadedWorkload& loaded, const Engine& engine, Detail deta
   if (full) {
     evaluate_all_fully(report.evaluations, *report.candidates, context, rules, data, engine.threads, excluded);
   } else {
-    evaluate_all(report, engine, context, rules, needs, data, robustness);
+    evaluate_all(report, engine, context, rules, needs, data, decision_parts, robustness);
   }
   if (full) report.input = report_input(std::move(data["workload"]));
   else report.input = report_digests(workload_members_json(workload), &spec_section(workload));

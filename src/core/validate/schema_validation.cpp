@@ -1,7 +1,6 @@
 #include <edgeplan/schema_validation.hpp>
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <map>
 #include <mutex>
@@ -258,15 +257,6 @@ struct Located {
   const Json* value = nullptr;
 };
 
-// A JSON Pointer token as an array index (RFC 6901: digits, no leading zero).
-std::optional<std::size_t> array_index(const std::string& token) {
-  if (token.empty() || (token.size() > 1 && token[0] == '0')) return std::nullopt;
-  std::size_t index = 0;
-  const auto [end, error] = std::from_chars(token.data(), token.data() + token.size(), index);
-  if (error != std::errc() || end != token.data() + token.size()) return std::nullopt;
-  return index;
-}
-
 Located local_subschema(const Json& root, const Json& document, const Json::json_pointer& pointer) {
   std::vector<std::string> tokens;
   for (Json::json_pointer p = pointer; !p.empty(); p.pop_back()) tokens.push_back(p.back());
@@ -280,7 +270,7 @@ Located local_subschema(const Json& root, const Json& document, const Json::json
       if (member == instance->end()) return {};
       instance = &*member;
     } else {
-      const std::optional<std::size_t> index = array_index(*token);
+      const std::optional<std::size_t> index = pointer_index(*token);
       if (!index || *index >= instance->size()) return {};
       instance = &(*instance)[*index];
     }

@@ -1,5 +1,12 @@
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <random>
+
 #include <catch2/catch.hpp>
 
+#include <edgeplan/json_digest.hpp>
 #include <edgeplan/json_document.hpp>
 
 #include "fixtures.hpp"
@@ -78,6 +85,87 @@ TEST_CASE("json document: pointer tokens escape ~ and /") {
   CHECK(pointer_token("plain") == "plain");
   CHECK(pointer_token("a/b") == "a~1b");
   CHECK(pointer_token("m~n") == "m~0n");
+}
+
+TEST_CASE("json document: a pointer token is an array index only as RFC 6901 writes one") {
+  CHECK(pointer_index("0") == 0u);
+  CHECK(pointer_index("7") == 7u);
+  CHECK(pointer_index("120") == 120u);
+  for (const char* token : {"", "01", "00", "-1", "+1", "1x", " 1", "1 ", "~0", "1.0", "18446744073709551616"}) {
+    INFO(token);
+    CHECK_FALSE(pointer_index(token).has_value());
+  }
+}
+
+namespace {
+
+// What canonical_text promises: nlohmann's compact dump, ill-formed UTF-8 replaced.
+std::string compact_dump(const Json& value) { return value.dump(-1, ' ', false, Json::error_handler_t::replace); }
+
+// A value of every kind, text of every byte: seeded, so a failure repeats.
+Json random_value(std::mt19937& random, int depth) {
+  const auto pick = [&](int n) { return static_cast<int>(random() % static_cast<unsigned>(n)); };
+  const auto text = [&] {
+    std::string out;
+    for (int i = pick(6); i > 0; --i) {
+      switch (pick(4)) {
+        case 0: out += static_cast<char>(pick(256)); break;  // any byte: controls, quotes, ill-formed UTF-8
+        case 1: out += "é"; break;
+        case 2: out += "\\\""; break;
+        default: out += static_cast<char>('a' + pick(26)); break;
+      }
+    }
+    return out;
+  };
+  switch (depth > 3 ? pick(6) : pick(8)) {
+    case 0: return nullptr;
+    case 1: return pick(2) == 0;
+    case 2: return static_cast<std::int64_t>(random()) - static_cast<std::int64_t>(random()) * 4096;
+    case 3: return static_cast<std::uint64_t>(random()) << 31;
+    case 4: return std::ldexp(static_cast<double>(random()) - 2e9, pick(80) - 40);
+    case 5: return text();
+    case 6: {
+      Json array = Json::array();
+      for (int i = pick(4); i > 0; --i) array.push_back(random_value(random, depth + 1));
+      return array;
+    }
+    default: {
+      Json object = Json::object();
+      for (int i = pick(4); i > 0; --i) object[text()] = random_value(random, depth + 1);
+      return object;
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("json document: canonical text is the compact dump, byte for byte") {
+  // Digests pin reports to their input (report_input, batch records): the
+  // text they hash must not change with how it is written.
+  const std::vector<Json> values = {
+      Json::object(), Json::array(), nullptr, true, false, 0, -1, std::numeric_limits<std::int64_t>::min(),
+      std::numeric_limits<std::int64_t>::max(), std::numeric_limits<std::uint64_t>::max(), 0.1, 1.0, -0.0, 1e300, 5e-324, 20.5,
+      std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::infinity(), "", "plain text", "quote\" back\\slash",
+      "tab\t newline\n \u0001 \u001f del\u007f", "Zürich \u202e", std::string("bad\xff \xc3 \xe2\x82 \xc0\xaf \x80"),
+      Json{{"b", {1, 2.5, "x"}}, {"a", {{"nested", Json::object()}}}, {"k\"ey", nullptr}, {std::string("\xfe"), Json::array()}},
+      Json::binary({1, 2, 3})};
+  for (const Json& value : values) {
+    INFO(compact_dump(value));
+    CHECK(canonical_text(value) == compact_dump(value));
+  }
+  std::mt19937 random(20261207);
+  for (int i = 0; i < 2000; ++i) {
+    const Json value = random_value(random, 0);
+    INFO(compact_dump(value));
+    REQUIRE(canonical_text(value) == compact_dump(value));
+  }
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(std::string(EDGEPLAN_SOURCE_DIR) + "/examples")) {
+    if (entry.path().extension() != ".json") continue;
+    INFO(entry.path().filename().string());
+    std::ifstream file(entry.path());
+    const Json value = Json::parse(file);
+    CHECK(canonical_text(value) == compact_dump(value));
+  }
 }
 
 TEST_CASE("json document: read_json_file names a missing file") {

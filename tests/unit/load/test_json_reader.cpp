@@ -52,6 +52,10 @@ TEST_CASE("json reader: find takes the walk of one from the root, in any order",
   pointers.push_back("spec");       // not a pointer: no leading slash
   pointers.push_back("/spec//x");   // an empty token
   pointers.push_back("/list/01");   // not an index (a leading zero)
+  pointers.push_back("/list/+1");   // nor a sign, nor anything after the digits
+  pointers.push_back("/list/-1");
+  pointers.push_back("/list/1x");
+  pointers.push_back("/list/18446744073709551617");  // 2^64 + 1: no index, not 1 after wrapping
   pointers.push_back("/spec/users/1/location/metro");
   REQUIRE(pointers.size() > 80);
 
