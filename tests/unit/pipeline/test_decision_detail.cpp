@@ -144,13 +144,24 @@ TEST_CASE("facts: a group written over another option's values equals the group 
     for (auto it = candidates.rbegin(); it != candidates.rend(); ++it) order.push_back(&*it);
     Json recycled = {{"facts", Json::object()}};
     Json written;  // write_facts over the last option's, as recommend writes an excluded option's
-    for (const Candidate* c : order) {
+    // The parts' nodes found once (PartNodes), as a decision finds them, in two
+    // data objects taken in turn five options at a time: the nodes remembered
+    // for one must not serve the other.
+    Json by_nodes[2] = {{{"facts", Json::object()}}, {{"facts", Json::object()}}};
+    PartNodes nodes;
+    for (std::size_t i = 0; i < order.size(); ++i) {
+      const Candidate* c = order[i];
       INFO(c->id);
       LazyFacts lazy(*c, context);
       for (std::size_t part = 0; part < lazy.parts().size(); ++part) lazy.build(part, recycled, {});
+      Json& other = by_nodes[i / 5 % 2];
+      LazyFacts found(*c, context, &nodes);
+      for (std::size_t part = 0; part < found.parts().size(); ++part) found.build(part, other, {});
       const Json fresh = derive_facts(*c, context);
       CHECK(recycled["option"] == option_json(*c));
       CHECK(recycled["facts"] == fresh);
+      CHECK(other["option"] == option_json(*c));
+      CHECK(other["facts"] == fresh);
       write_facts(*c, context, written);
       CHECK(written == fresh);
     }
