@@ -42,7 +42,7 @@ const Json* child(const Json& node, std::string_view token) {
     return it == members.end() ? nullptr : &it->second;
   }
   if (!node.is_array()) return nullptr;
-  const auto index = pointer_index(token);  // an escaped token is no index, escaped or not
+  const auto index = pointer_index(token);  // "~0" and "~1" are no digits: a token with an escape is no index
   return index && *index < node.size() ? &node[*index] : nullptr;
 }
 
