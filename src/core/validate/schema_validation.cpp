@@ -139,43 +139,82 @@ std::string pointer_of(const std::vector<WalkStep>& steps) {
 }
 
 // Warns about every field the schema does not know (typos are silently ignored
-// otherwise). Runs on every document loaded, so it looks each key up once and
-// writes a pointer only for a field it warns about.
-void collect_unknown_fields(const Json& root, const Json& schema, const Json& value, std::vector<WalkStep>& steps, const JsonDocument& doc,
-                            Diagnostics& out) {
-  const Json* node = resolve_ref(root, schema);
-  if (value.is_array()) {
-    const auto items = node->find("items");
-    if (items == node->end()) return;
-    for (std::size_t i = 0; i < value.size(); ++i) {
-      if (!value[i].is_structured()) continue;
-      steps.push_back({nullptr, i});
-      collect_unknown_fields(root, *items, value[i], steps, doc, out);
-      steps.pop_back();
-    }
-    return;
+// otherwise). Runs on every document loaded, so the schema's declared members
+// are gathered once per schema node, in the order nlohmann keeps an object's
+// members: a document's object is then matched against them in one pass, and
+// a pointer is written only for a field warned about. (Looking up
+// "properties", "items", "additionalProperties" and "$ref" in each schema node
+// again for each document cost a batch more than the walk itself.)
+class KnownFields {
+ public:
+  explicit KnownFields(const Json& root) : m_root(root) { m_top = plan_of(*resolve_ref(root, root)); }
+
+  void collect(const Json& value, const JsonDocument& doc, Diagnostics& out) const {
+    std::vector<WalkStep> steps;
+    walk(*m_top, value, steps, doc, out);
   }
-  const auto properties = node->find("properties");
-  if (!value.is_object() || properties == node->end()) return;
-  // Open to other keys: a schema for them (labels), or none; "false" closes it.
-  const auto additional = node->find("additionalProperties");
-  const bool open = additional != node->end() && *additional != false;
-  for (const auto& [key, child] : value.items()) {
-    const auto known = properties->find(key);
-    if (known != properties->end()) {
-      if (!child.is_structured()) continue;
-      steps.push_back({&key, 0});
-      collect_unknown_fields(root, *known, child, steps, doc, out);
-      steps.pop_back();
-      continue;
-    }
-    if (open) continue;
-    std::vector<std::string> names;
-    for (const auto& [name, unused] : properties->items()) names.push_back(name);
-    std::string hint = util::did_you_mean(key, names, fmt::format("known fields here: {}", util::join_list(names)));
-    out.add(doc.diagnose(pointer_of(steps) + "/" + pointer_token(key), fmt::format("unknown field \"{}\" is ignored", key), hint, Severity::warning));
+
+ private:
+  struct Plan {
+    bool has_properties = false;  // an object described member by member; other objects are not looked into
+    bool open = false;            // other members allowed: a schema for them (labels), or none; "false" closes it
+    std::vector<std::pair<std::string, const Plan*>> members;  // the declared members, sorted by name
+    const Plan* items = nullptr;
+  };
+
+  // One plan per schema node reached, made before its children so that a
+  // recursive definition refers to the plan being made.
+  const Plan* plan_of(const Json& node) {
+    const auto [it, added] = m_plans.try_emplace(&node);
+    Plan& plan = it->second;
+    if (!added || !node.is_object()) return &plan;
+    if (const auto items = node.find("items"); items != node.end()) plan.items = plan_of(*resolve_ref(m_root, *items));
+    const auto properties = node.find("properties");
+    if (properties == node.end()) return &plan;
+    plan.has_properties = true;
+    const auto additional = node.find("additionalProperties");
+    plan.open = additional != node.end() && *additional != false;
+    if (properties->is_object())  // an object's members come sorted (nlohmann keeps them in a std::map)
+      for (const auto& [name, sub] : properties->items()) plan.members.emplace_back(name, plan_of(*resolve_ref(m_root, sub)));
+    return &plan;
   }
-}
+
+  void walk(const Plan& plan, const Json& value, std::vector<WalkStep>& steps, const JsonDocument& doc, Diagnostics& out) const {
+    if (value.is_array()) {
+      if (!plan.items) return;
+      for (std::size_t i = 0; i < value.size(); ++i) {
+        if (!value[i].is_structured()) continue;
+        steps.push_back({nullptr, i});
+        walk(*plan.items, value[i], steps, doc, out);
+        steps.pop_back();
+      }
+      return;
+    }
+    if (!value.is_object() || !plan.has_properties) return;
+    // Both sorted by name: one pass over the two.
+    auto declared = plan.members.begin();
+    for (const auto& [key, child] : value.get_ref<const Json::object_t&>()) {
+      int order = 1;
+      while (declared != plan.members.end() && (order = declared->first.compare(key)) < 0) ++declared;
+      if (declared != plan.members.end() && order == 0) {
+        if (!child.is_structured()) continue;
+        steps.push_back({&key, 0});
+        walk(*declared->second, child, steps, doc, out);
+        steps.pop_back();
+        continue;
+      }
+      if (plan.open) continue;
+      std::vector<std::string> names;
+      for (const auto& [name, unused] : plan.members) names.push_back(name);
+      std::string hint = util::did_you_mean(key, names, fmt::format("known fields here: {}", util::join_list(names)));
+      out.add(doc.diagnose(pointer_of(steps) + "/" + pointer_token(key), fmt::format("unknown field \"{}\" is ignored", key), hint, Severity::warning));
+    }
+  }
+
+  const Json& m_root;
+  std::map<const Json*, Plan> m_plans;
+  const Plan* m_top = nullptr;
+};
 
 }  // namespace
 
@@ -488,6 +527,7 @@ class SchemaPatterns {
 struct SchemaValidator::Impl {
   Json source;
   std::unique_ptr<SchemaPatterns> patterns;  // over `source`
+  std::unique_ptr<KnownFields> known_fields;  // over `source`
   Json checked;                              // `source` without the patterns RE2 took: what valijson compiles
   valijson::Schema schema;
   // Subschemas compiled for validate_patched, by the schema node they stand
@@ -521,6 +561,7 @@ const valijson::Schema* SchemaValidator::Impl::compiled_subschema(const Json& no
 SchemaValidator::SchemaValidator(const Json& schema) : m_impl(std::make_unique<Impl>()) {
   m_impl->source = schema;
   m_impl->patterns = std::make_unique<SchemaPatterns>(m_impl->source);
+  m_impl->known_fields = std::make_unique<KnownFields>(m_impl->source);
   m_impl->checked = m_impl->patterns->without_patterns(m_impl->source);
   valijson::SchemaParser parser;
   valijson::adapters::NlohmannJsonAdapter adapter(m_impl->checked);
@@ -597,10 +638,7 @@ Diagnostics SchemaValidator::validate(const JsonDocument& document, bool unknown
     }
     if (reported.emplace(f.pointer, message).second) out.add(document.diagnose(f.pointer, message));
   }
-  if (unknown_fields) {
-    std::vector<WalkStep> steps;
-    collect_unknown_fields(m_impl->source, m_impl->source, document.value(), steps, document, out);
-  }
+  if (unknown_fields) m_impl->known_fields->collect(document.value(), document, out);
   return out;
 }
 
