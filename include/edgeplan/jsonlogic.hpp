@@ -15,6 +15,7 @@
 #include <span>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -90,8 +91,10 @@ class DataView {
   explicit DataView(const Json& data);
   // `base` with the top-level key `name` bound to `value` (replacing any
   // member of that name), without copying: how for_each rules see "item".
-  // Paths outside `name` are resolved, and cached, by `base`.
-  DataView(const DataView& base, const std::string& name, const Json& value);
+  // Paths outside `name` are resolved, and cached, by `base`. Borrows `name`
+  // as it borrows `value` (an overlay is made per array element: a copy of the
+  // name cost more than the rest of making it).
+  DataView(const DataView& base, std::string_view name, const Json& value);
   DataView(const DataView&) = delete;
   DataView& operator=(const DataView&) = delete;
   ~DataView();
@@ -119,7 +122,7 @@ class DataView {
 
   const Json* m_data = nullptr;       // the whole data; null for an overlay
   const DataView* m_base = nullptr;   // overlays only
-  std::string m_name;                 // overlays only: the bound key
+  std::string_view m_name;            // overlays only: the bound key
   std::uint32_t m_name_id = 0;        // its path id
   const Json* m_value = nullptr;      // what it is bound to
   // Base views: a slot per path id, valid when stamped with the store's

@@ -71,12 +71,12 @@ namespace {
 
 // An overlay binds the same name ("item") for every element of every for_each
 // rule: its id is remembered per thread instead of looked up under the lock.
-std::uint32_t name_id(const std::string& name) {
+std::uint32_t name_id(std::string_view name) {
   thread_local std::optional<std::string> last;
   thread_local std::uint32_t last_id = 0;
-  if (last != name) {
-    last_id = path_ids().intern(name);
-    last = name;
+  if (!last || *last != name) {
+    last = std::string(name);
+    last_id = path_ids().intern(*last);
   }
   return last_id;
 }
@@ -122,7 +122,7 @@ DataView::~DataView() {
   if (m_store != nullptr) free_stores().emplace_back(m_store);
 }
 
-DataView::DataView(const DataView& base, const std::string& name, const Json& value)
+DataView::DataView(const DataView& base, std::string_view name, const Json& value)
     : m_base(&base), m_name(name), m_name_id(name_id(name)), m_value(&value) {}
 
 namespace {
@@ -220,7 +220,7 @@ Json DataView::materialize() const {
   if (m_base == nullptr) return *m_data;
   Json whole = m_base->materialize();
   if (!whole.is_object()) whole = Json::object();  // JavaScript's {...base, name: value} of a non-object
-  whole[m_name] = *m_value;
+  whole[std::string(m_name)] = *m_value;
   return whole;
 }
 
