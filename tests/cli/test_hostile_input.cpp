@@ -226,6 +226,23 @@ TEST_CASE("hostile: a string of a million characters where the schema has a patt
   for (const auto& f : {good, bad, batch_file, digits}) fs::remove(f);
 }
 
+// `catalog import` of a price list whose publication date has 300,000 digits in
+// its fraction of a second: std::regex recursed once per digit and the import
+// crashed (SIGSEGV). RE2 matches the date's shape, which allows nine digits
+// there; the product is refused where it is.
+TEST_CASE("hostile: a price list date of 300,000 digits is refused at its product, not a crash", "[hostile]") {
+  std::string text = read_text(source_path("tests/data/aws/pricing/ec2-us-west-2.json"));
+  const std::string from = R"(\"publicationDate\":\"2026-11-20T21:37:58Z\")";
+  const auto at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  text.replace(at, from.size(), R"(\"publicationDate\":\"2026-11-20T21:37:58.)" + std::string(300'000, '1') + R"(Z\")");
+  const std::string file = scratch_file("long-date-pricing.json", text);
+  check_no_output_file("catalog import " + file,
+                       "(/PriceList/0): in the product at /publicationDate: expected the date AWS published the price, such as "
+                       "\"2026-11-20T21:37:58Z\", got string \"2026-11-20T21:37:58.1111");
+  fs::remove(file);
+}
+
 // A megabyte-long metro, service or field name: the error quotes its first 77
 // characters and "...", the line shows 200 characters of the pointer, and the
 // did-you-mean search skips candidates the length rules out (a metro's took 14 s).

@@ -5,11 +5,11 @@
 // is reported at the string in the file (FILE:LINE:COL, /PriceList/N) with the
 // place inside the string.
 #include <map>
-#include <regex>
 #include <set>
 #include <tuple>
 
 #include <fmt/format.h>
+#include <re2/re2.h>
 
 #include "catalog_tools/aws_pages.hpp"
 #include <edgeplan/util/text.hpp>
@@ -21,6 +21,22 @@ namespace {
 // What the import keeps of the EC2 compute products: one price per instance
 // type and place, the one most workloads pay (said in the summary and PRICES.md).
 constexpr const char* kComputeFilter = "Linux, Shared tenancy, no pre-installed software, capacitystatus Used";
+
+// The shapes of a price and of a publication date, matched with RE2 rather than
+// std::regex: std::regex's executor recursed once per character of a repeated
+// part, and a publication date with 300,000 digits in its fraction of a second
+// crashed the import (tests/cli/test_hostile_input.cpp). RE2 matches in linear
+// time without recursion. A fraction of a second has at most nine digits
+// (nanoseconds; AWS writes none): the date is each price's quoted source.
+const re2::RE2& price_shape() {
+  static const re2::RE2 shape("[0-9]{1,12}(\\.[0-9]{1,12})?");
+  return shape;
+}
+
+const re2::RE2& publication_shape() {
+  static const re2::RE2 shape("[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?(Z|[+-][0-9]{2}:?[0-9]{2})?)?");
+  return shape;
+}
 
 using Key = std::tuple<std::string, std::string, std::string, std::string, std::string>;  // product, location, item, term, payment option
 
@@ -99,7 +115,7 @@ std::optional<double> price_of(const Product& p, const Json& dimension, const st
             fmt::format("expected a currency code of 3 upper-case letters (ISO 4217) such as \"USD\", got \"{}\"", util::escape_controls(currency)));
     return std::nullopt;
   }
-  if (!amount.is_string() || !std::regex_match(amount.get<std::string>(), std::regex("[0-9]{1,12}(\\.[0-9]{1,12})?"))) {
+  if (!amount.is_string() || !re2::RE2::FullMatch(amount.get_ref<const std::string&>(), price_shape())) {
     p.error(inner + "/pricePerUnit/" + pointer_token(currency), fmt::format("expected a decimal number such as \"0.4080000000\", got {}", describe_json(amount)));
     return std::nullopt;
   }
@@ -196,9 +212,8 @@ std::string s3_class(const Json& attributes) {
 bool read_publication(const Product& p) {
   const Json* value = at(p.value, {"publicationDate"});
   if (!value) return p.error("", "missing \"publicationDate\": the date AWS published the price, such as \"2026-11-20T21:37:58Z\""), false;
-  static const std::regex shape("[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:?[0-9]{2})?)?");
   const std::string text = value->is_string() ? value->get<std::string>() : std::string();
-  if (!value->is_string() || !std::regex_match(text, shape) || !util::is_calendar_date(std::string_view(text).substr(0, 10)))
+  if (!value->is_string() || !re2::RE2::FullMatch(text, publication_shape()) || !util::is_calendar_date(std::string_view(text).substr(0, 10)))
     return p.error("/publicationDate", fmt::format("expected the date AWS published the price, such as \"2026-11-20T21:37:58Z\", got {}", describe_json(*value))),
            false;
   if (text > p.c.newest_publication) p.c.newest_publication = text;
