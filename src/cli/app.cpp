@@ -6,7 +6,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
-#include <regex>
 
 #include <unistd.h>
 
@@ -186,7 +185,7 @@ void add_engine_options(CLI::App& command, EngineOptions& options) {
       ->check(CLI::Range(0, 36500))
       ->capture_default_str();
   command.add_option("--today", options.today, "The date ages and waivers are counted to (YYYY-MM-DD; default: today, UTC)")
-      ->check([](const std::string& v) { return std::regex_match(v, std::regex("[0-9]{4}-[0-9]{2}-[0-9]{2}")) ? "" : "expected YYYY-MM-DD"; });
+      ->check([](const std::string& v) { return util::is_calendar_date(v) ? "" : "expected a calendar date, YYYY-MM-DD"; });
   command.add_option("--prices", options.prices, "Price file (kind Prices; catalog import writes one from aws pricing get-products): each option's cost, and cost as a ranking factor");
 }
 

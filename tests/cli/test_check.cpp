@@ -165,6 +165,12 @@ TEST_CASE("check cli: usage and rule-pack errors write nothing", "[check-cli]") 
     CHECK_FALSE(std::filesystem::exists(dir + "/x.sarif"));
   }
   SECTION("a bad date") { CHECK(run_edgeplan("check examples/ci/specs --today 26.11.2026").exit_code == 2); }
+  SECTION("a date no calendar has: waivers would expire against a day that does not exist") {
+    const auto r = run_edgeplan("check examples/ci/specs --today 2026-02-30");
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("expected a calendar date, YYYY-MM-DD") != std::string::npos);
+    CHECK(r.out.empty());
+  }
 }
 
 TEST_CASE("check cli: --jobs changes how many threads work, never the reports", "[check-cli][jobs]") {
