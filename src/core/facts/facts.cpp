@@ -376,18 +376,8 @@ UserLatency write_user_latency(Slot j, const UserGroup& g, const Candidate& c, c
   return {reachable ? r.ratio() : 1e9, reachable ? r.compared : 0.0, reachable};
 }
 
-// Several fact groups of one option ask in turn, so the last answer is tried
-// first: it stands when it is still a site of this catalog with that id (the
-// check find_site makes of its index), else the catalog is searched.
 const Site* parent_site(const Candidate& c, const Catalog& catalog) {
-  if (!c.parent_region) return nullptr;
-  thread_local const Site* last = nullptr;
-  const std::vector<Site>& sites = catalog.sites;
-  const std::less<const Site*> before;
-  if (last && !before(last, sites.data()) && before(last, sites.data() + sites.size()) && last->id == *c.parent_region) return last;
-  const Site* found = catalog.find_site(*c.parent_region);
-  if (found) last = found;
-  return found;
+  return c.parent_region ? catalog.find_site(*c.parent_region) : nullptr;
 }
 
 // An on-premises system reaches a Wavelength Zone that takes no traffic from

@@ -89,13 +89,22 @@ double distance_km(GeoPoint a, GeoPoint b) {
 }
 
 // Every option asks for its parent Region, several times: an index saves a
-// scan of every site each time. Each hit is checked against `sites`, so an
-// index made before the sites changed is never wrong, only slower.
+// scan of every site each time, and the fact groups of one option ask in turn,
+// so the last answer on the thread is tried before the index. Each hit is
+// checked against `sites`, so an answer or an index from before the sites
+// changed is never wrong, only slower.
 const Site* Catalog::find_site(const std::string& id) const {
+  thread_local const Catalog* last_catalog = nullptr;
+  thread_local std::size_t last = 0;
+  if (last_catalog == this && last < sites.size() && sites[last].id == id) return &sites[last];
+  const auto found = [&](std::size_t at) {
+    last_catalog = this, last = at;
+    return &sites[at];
+  };
   const auto indexed = m_site_index.find(id);
-  if (indexed != m_site_index.end() && indexed->second < sites.size() && sites[indexed->second].id == id) return &sites[indexed->second];
-  for (const auto& site : sites)
-    if (site.id == id) return &site;
+  if (indexed != m_site_index.end() && indexed->second < sites.size() && sites[indexed->second].id == id) return found(indexed->second);
+  for (std::size_t at = 0; at < sites.size(); ++at)
+    if (sites[at].id == id) return found(at);
   return nullptr;
 }
 
