@@ -461,34 +461,36 @@ void write_latency(const Candidate& c, const FactsContext& ctx, Json& j, const P
 }
 
 
-struct LocalServices {
-  std::set<std::string> available, probable;
-};
-
 bool in_any_region_table(const FormFactor& f, const std::string& service) {
   for (const auto& [region, services] : f.services_by_parent_region)
     if (services.count(service)) return true;
   return false;
 }
 
-LocalServices local_services(const Candidate& c) {
-  LocalServices out;
-  if (c.site) {
-    if (c.site->services.all) out.available = {"*"};
-    out.available.insert(c.site->services.local.begin(), c.site->services.local.end());
-    out.probable = c.site->services.probable;
-    return out;
+// An Outposts form factor's services, as seen from one parent Region: asked
+// per service of the form factor's own tables, not copied into sets (an
+// option is asked about the workload's few services, the tables list dozens).
+class OutpostsServices {
+ public:
+  explicit OutpostsServices(const Candidate& c)
+      : m_form_factor(c.form_factor),
+        m_by_region(c.parent_region ? c.form_factor->services_by_parent_region.find(*c.parent_region) : c.form_factor->services_by_parent_region.end()) {}
+  bool offers(const std::string& service) const {
+    return m_form_factor->services_local.count(service) > 0 && (!has_region_table() || m_by_region->second.count(service) > 0);
   }
-  const FormFactor& f = *c.form_factor;
-  auto by_region = c.parent_region ? f.services_by_parent_region.find(*c.parent_region) : f.services_by_parent_region.end();
-  for (const auto& s : f.services_local) {
-    if (by_region == f.services_by_parent_region.end() || by_region->second.count(s)) out.available.insert(s);
-    // A service the per-Region table never mentions is not a column of it:
-    // the table is silent, so the service must be verified, not assumed missing.
-    else if (!in_any_region_table(f, s)) out.probable.insert(s);
+  // A service the per-Region table never mentions is not a column of it:
+  // the table is silent, so the service must be verified, not assumed missing.
+  bool probable(const std::string& service) const {
+    return m_form_factor->services_local.count(service) > 0 && has_region_table() && m_by_region->second.count(service) == 0 &&
+           !in_any_region_table(*m_form_factor, service);
   }
-  return out;
-}
+
+ private:
+  bool has_region_table() const { return m_by_region != m_form_factor->services_by_parent_region.end(); }
+
+  const FormFactor* m_form_factor;
+  std::map<std::string, std::set<std::string>>::const_iterator m_by_region;
+};
 
 // The position of the candidate's site in the catalog's sites, when the
 // catalog's service index covers it.
@@ -506,17 +508,17 @@ std::optional<std::size_t> indexed_site(const Candidate& c, const FactsContext& 
 class OptionServices {
  public:
   OptionServices(const Candidate& c, const FactsContext& ctx) : m_site(c.site), m_index(ctx.services.index), m_row(indexed_site(c, ctx)) {
-    if (!m_site) m_outposts = local_services(c);
+    if (!m_site) m_outposts.emplace(c);
     else if (!m_row) m_offers_all = m_site->services.all || m_site->services.local.count("*");
   }
   bool offers(const std::string& service, std::uint32_t id) const {
-    if (!m_site) return m_outposts.available.count(service) > 0;
+    if (!m_site) return m_outposts->offers(service);
     if (m_row) return m_index->offers(*m_row, id);
     return m_offers_all || m_site->services.local.count(service);
   }
   bool probable(const std::string& service, std::uint32_t id) const {
     if (m_row) return m_index->probable(*m_row, id);
-    return (m_site ? m_site->services.probable : m_outposts.probable).count(service) > 0;
+    return m_site ? m_site->services.probable.count(service) > 0 : m_outposts->probable(service);
   }
 
  private:
@@ -524,7 +526,7 @@ class OptionServices {
   const ServiceIndex* m_index;
   std::optional<std::size_t> m_row;  // the site's row in m_index
   bool m_offers_all = false;         // a site that offers every service (asked once, not per service), without an index
-  LocalServices m_outposts;
+  std::optional<OutpostsServices> m_outposts;  // an Outpost's (no site)
 };
 
 // Regional services the option would use from its parent Region: those it
