@@ -245,6 +245,12 @@ class CompiledRules {
   // message and relax operations), and nothing else: no scores, warnings,
   // adjustments or trace. What checking a relaxed spec needs (relax.hpp).
   void exclusions(Evaluation& evaluation, Json& data, LazyData* lazy = nullptr) const;
+  // What a report that keeps of an excluded option only its exclusions and
+  // scores needs (ExcludedOptions::findings): `apply` at full detail without
+  // the trace, and without the warn rules for an option an exclude rule
+  // excludes (nothing reports an excluded option's conditions). The exclude
+  // rules run first; each list of findings is in rule order, as `apply` makes it.
+  void findings(Evaluation& evaluation, Json& data) const;
   const std::map<std::string, double>& weights() const { return m_weights; }
 
  private:

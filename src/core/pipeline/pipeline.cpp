@@ -139,20 +139,24 @@ void evaluate_fully(Evaluation& ev, const FactsContext& context, const CompiledR
 // ExcludedOptions::trace, the trace) of an excluded option: its facts are
 // written over the last excluded option's on this thread, and left there for
 // the next. Allocating fresh nodes for each option and freeing them costs
-// instructions, and fresh pages cost more: most options are excluded.
+// instructions, and fresh pages cost more: most options are excluded. Without
+// the trace, no option is traced (CompiledRules::findings): nothing reads it.
 void evaluate_keeping_findings(Evaluation& ev, const FactsContext& context, const CompiledRules& rules, Json& data, bool keep_trace) {
   thread_local Json recycled = Json::object();
   thread_local std::vector<RuleTrace> recycled_trace;  // its lines are written over (CompiledRules::apply)
   ev.option = option_json(*ev.candidate);
   write_facts(*ev.candidate, context, recycled);
   ev.facts = std::move(recycled);
-  ev.trace.swap(recycled_trace);
-  rules.apply(ev, data);
+  if (keep_trace) {
+    ev.trace.swap(recycled_trace);
+    rules.apply(ev, data);
+  } else {
+    rules.findings(ev, data);
+  }
   if (!ev.excluded()) return;  // kept: the next option writes afresh
   recycled = std::move(ev.facts);
   ev.facts = Json();
-  if (keep_trace) return;          // the pool starts empty again: this option keeps its lines
-  recycled_trace.swap(ev.trace);  // ev.trace: the pool's, empty
+  // The trace pool starts empty again: this option keeps its lines.
 }
 
 // Robustness in a decision-detail run reads the eligible options' latency facts

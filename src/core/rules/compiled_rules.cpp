@@ -249,6 +249,19 @@ class CompiledRules::Run {
       if (rules()[i].effect == Effect::exclude && applies(i)) guarded(i, &RuleNeeds::all, [&] { apply_fully(i); });
   }
 
+  // Full detail but the trace, exclusions first: CompiledRules::findings.
+  void findings() {
+    for (std::size_t i = 0; i < rules().size(); ++i)
+      if (rules()[i].effect == Effect::exclude) guarded(i, &RuleNeeds::all, [&] { apply_fully(i); });
+    const bool excluded = m_ev.excluded();
+    for (std::size_t i = 0; i < rules().size(); ++i) {
+      const Effect effect = rules()[i].effect;
+      if (effect == Effect::exclude || (excluded && effect == Effect::warn)) continue;
+      guarded(i, &RuleNeeds::all, [&] { apply_fully(i); });
+    }
+    finish_score();
+  }
+
   // Exclusions first, in rule order, up to the first that fires; scores only
   // for an option that none excludes. By the rules listed for the option's
   // kind (RuleNeeds::by_kind; worked out here when there are none).
@@ -377,7 +390,7 @@ class CompiledRules::Run {
     // Several score rules for one factor: the lowest wins, so any rule can cap a factor.
     auto it = m_ev.factor_scores.find(rule.factor);
     if (it == m_ev.factor_scores.end() || score < it->second) m_ev.factor_scores[rule.factor] = score;
-    trace(rule, fmt::format("{} {}", rule.factor, util::format_number(score)));
+    if (m_detail == Detail::full) trace(rule, fmt::format("{} {}", rule.factor, util::format_number(score)));
   }
 
   // Read as a `var` of the option's view: the path's prefix is often resolved already.
@@ -463,6 +476,11 @@ void CompiledRules::apply(Evaluation& ev, Json& data, LazyData* lazy, Detail det
   Run run(*this, ev, data, lazy, detail, decision ? &m_needs->decision_part_reads : nullptr);
   if (detail == Detail::full) run.full();
   else run.decision();
+}
+
+void CompiledRules::findings(Evaluation& ev, Json& data) const {
+  Run run(*this, ev, data, nullptr, Detail::decision, nullptr);  // decision detail: no trace
+  run.findings();
 }
 
 void CompiledRules::exclusions(Evaluation& ev, Json& data, LazyData* lazy) const {

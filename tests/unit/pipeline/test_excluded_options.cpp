@@ -1,8 +1,11 @@
 // ExcludedOptions::findings (what `recommend` without --explain asks for)
-// keeps no facts or rule trace of an excluded option: the next option on the
-// thread writes its own over them. Nothing a recommendation prints may change: every format renders
-// byte for byte what the report that keeps them renders. ExcludedOptions::trace
-// (what `check` asks for) keeps an excluded option's trace, line for line.
+// keeps no facts of an excluded option (the next option on the thread writes
+// its own over them), traces no option, and does not check an excluded option
+// against the warn rules. Nothing a recommendation prints may change: every
+// format renders byte for byte what the report that keeps them renders, and
+// every finding it keeps is the whole report's, in the same order.
+// ExcludedOptions::trace (what `check` asks for) keeps an excluded option's
+// trace and conditions, line for line.
 #include <catch2/catch.hpp>
 
 #include <edgeplan/render.hpp>
@@ -13,6 +16,20 @@
 namespace edgeplan {
 
 namespace {
+
+void check_same_findings(const std::vector<Finding>& l, const std::vector<Finding>& w) {
+  REQUIRE(l.size() == w.size());
+  for (std::size_t f = 0; f < l.size(); ++f) {
+    CHECK(l[f].rule == w[f].rule);
+    CHECK(l[f].message == w[f].message);
+    CHECK(l[f].relax == w[f].relax);
+    CHECK(l[f].item == w[f].item);
+    CHECK(l[f].summary == w[f].summary);
+    CHECK(l[f].measured == w[f].measured);
+    CHECK(l[f].required == w[f].required);
+    CHECK(l[f].points == w[f].points);
+  }
+}
 
 void check_same_trace(const Evaluation& l, const Evaluation& w) {
   REQUIRE(l.trace.size() == w.trace.size());
@@ -28,7 +45,7 @@ void check_same_trace(const Evaluation& l, const Evaluation& w) {
 
 TEST_CASE("excluded options: a report without their facts (and trace) renders the same") {
   const Engine engine{test::default_catalog(), test::default_rules()};
-  int excluded = 0, eligible = 0;
+  int excluded = 0, eligible = 0, with_conditions_left = 0;
   for (const auto& path : test::example_specs()) {
     for (const ExcludedOptions mode : {ExcludedOptions::findings, ExcludedOptions::trace}) {
       INFO(path << (mode == ExcludedOptions::trace ? " (trace kept)" : ""));
@@ -47,16 +64,25 @@ TEST_CASE("excluded options: a report without their facts (and trace) renders th
         REQUIRE(l.excluded() == w.excluded());
         CHECK(l.option == w.option);
         CHECK(l.score == w.score);
-        CHECK(l.exclusions.size() == w.exclusions.size());
+        CHECK(l.factor_scores == w.factor_scores);
+        check_same_findings(l.exclusions, w.exclusions);
+        check_same_findings(l.adjustments, w.adjustments);
+        if (mode == ExcludedOptions::findings) CHECK(l.trace.empty());
         if (l.excluded()) {
           ++excluded;
           CHECK(l.facts.is_null());
-          if (mode == ExcludedOptions::findings) CHECK(l.trace.empty());
-          else check_same_trace(l, w);  // written over the pool's lines, which start empty again after it
+          if (mode == ExcludedOptions::findings) {
+            CHECK(l.warnings.empty());
+            with_conditions_left += !w.warnings.empty();
+          } else {
+            check_same_findings(l.warnings, w.warnings);
+            check_same_trace(l, w);  // written over the pool's lines, which start empty again after it
+          }
         } else {
           ++eligible;
           CHECK(l.facts == w.facts);
-          check_same_trace(l, w);  // written over the lines of the excluded option evaluated before it
+          check_same_findings(l.warnings, w.warnings);
+          if (mode == ExcludedOptions::trace) check_same_trace(l, w);  // written over the lines of the excluded option evaluated before it
         }
       }
     }
@@ -64,6 +90,8 @@ TEST_CASE("excluded options: a report without their facts (and trace) renders th
   // Not vacuous: most options of the examples are excluded, and some are not.
   CHECK(excluded > 1000);
   CHECK(eligible > 20);
+  // ... and the warn rules left out for excluded options would have fired for many.
+  CHECK(with_conditions_left > 500);
 }
 
 }  // namespace edgeplan
