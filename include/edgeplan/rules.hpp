@@ -231,6 +231,9 @@ struct RuleNeeds {
   std::array<KindRules, kSiteKindCount> by_kind;
 };
 
+// Whether any rule of the set may read an RTT's terms (text; may_read_rtt_terms).
+bool any_rule_reads_rtt_terms(const RuleSet& rules);
+
 // A rule that could not be evaluated (e.g. step limit) is an input error in its file.
 class CompiledRules {
  public:
@@ -252,6 +255,7 @@ class CompiledRules {
   // rules run first; each list of findings is in rule order, as `apply` makes it.
   void findings(Evaluation& evaluation, Json& data) const;
   const std::map<std::string, double>& weights() const { return m_weights; }
+  const RuleSet& rule_set() const { return m_rules; }
 
  private:
   class Run;

@@ -141,7 +141,10 @@ void evaluate_fully(Evaluation& ev, const FactsContext& context, const CompiledR
 // the next. Allocating fresh nodes for each option and freeing them costs
 // instructions, and fresh pages cost more: most options are excluded. Without
 // the trace, no option is traced (CompiledRules::findings): nothing reads it.
-void evaluate_keeping_findings(Evaluation& ev, const FactsContext& context, const CompiledRules& rules, Json& data, bool keep_trace) {
+// `described`, if any, is `context` describing RTT terms, which `context` does
+// not: an option kept whole gets its facts written again with them.
+void evaluate_keeping_findings(Evaluation& ev, const FactsContext& context, const CompiledRules& rules, Json& data, bool keep_trace,
+                               const FactsContext* described) {
   thread_local Json recycled = Json::object();
   thread_local std::vector<RuleTrace> recycled_trace;  // its lines are written over (CompiledRules::apply)
   ev.option = option_json(*ev.candidate);
@@ -153,7 +156,10 @@ void evaluate_keeping_findings(Evaluation& ev, const FactsContext& context, cons
   } else {
     rules.findings(ev, data);
   }
-  if (!ev.excluded()) return;  // kept: the next option writes afresh
+  if (!ev.excluded()) {  // kept: the next option writes afresh
+    if (described) write_facts(*ev.candidate, *described, ev.facts);
+    return;
+  }
   recycled = std::move(ev.facts);
   ev.facts = Json();
   // The trace pool starts empty again: this option keeps its lines.
@@ -288,6 +294,15 @@ void attach_costs(Report& report, std::vector<CostEstimate>& estimates) {
 // the same, in candidate order, for any number of threads.
 void evaluate_all_fully(std::vector<Evaluation>& out, const std::vector<Candidate>& candidates, const FactsContext& context,
                         const CompiledRules& rules, Json& data, std::size_t threads, ExcludedOptions excluded) {
+  // RTT terms are text that only --explain prints, and most options are
+  // excluded: a report that keeps only an excluded option's findings evaluates
+  // without them where no rule reads them, and describes them for the options
+  // it keeps whole (their facts are then those of a full report).
+  std::optional<FactsContext> lean;
+  if (excluded == ExcludedOptions::findings && context.describe_terms && !any_rule_reads_rtt_terms(rules.rule_set())) {
+    lean.emplace(context);
+    lean->describe_terms = false;
+  }
   out.resize(candidates.size());
   const std::size_t workers = util::parallel_threads(candidates.size(), threads);
   std::vector<Json> worker_data(workers - 1, data);  // worker 0 (this thread) uses `data`
@@ -296,7 +311,7 @@ void evaluate_all_fully(std::vector<Evaluation>& out, const std::vector<Candidat
     ev.candidate = &candidates[i];
     Json& own_data = worker == 0 ? data : worker_data[worker - 1];
     if (excluded == ExcludedOptions::whole) evaluate_fully(ev, context, rules, own_data);
-    else evaluate_keeping_findings(ev, context, rules, own_data, excluded == ExcludedOptions::trace);
+    else evaluate_keeping_findings(ev, lean ? *lean : context, rules, own_data, excluded == ExcludedOptions::trace, lean ? &context : nullptr);
   });
 }
 

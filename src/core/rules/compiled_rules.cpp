@@ -163,6 +163,10 @@ std::array<RuleNeeds::KindRules, kSiteKindCount> rules_by_kind(const RuleSet& ru
 
 }  // namespace
 
+bool any_rule_reads_rtt_terms(const RuleSet& rules) {
+  return std::any_of(rules.rules.begin(), rules.rules.end(), [](const Rule& rule) { return reads_rtt_terms(rule); });
+}
+
 double plus_adjustments(double score, const Evaluation& evaluation) {
   for (const auto& a : evaluation.adjustments) score += a.points;
   return score;

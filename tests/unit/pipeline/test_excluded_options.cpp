@@ -94,4 +94,34 @@ TEST_CASE("excluded options: a report without their facts (and trace) renders th
   CHECK(with_conditions_left > 500);
 }
 
+// RTT terms are text only --explain prints: a report that keeps only an
+// excluded option's findings evaluates its options without them, and writes
+// them for the options it keeps whole (whose facts the test above compares).
+// Unless a rule reads them: a warn rule that quotes each user group's terms
+// then reads them for every option, as in the full report.
+TEST_CASE("excluded options: a rule that reads RTT terms sees them in a report that keeps only findings") {
+  CHECK_FALSE(any_rule_reads_rtt_terms(test::default_rules()));
+  RuleSet rules = test::default_rules();
+  add_rule_file(rules, "terms.json", R"({"apiVersion": "edgeplan/v1", "kind": "RuleSet", "rules": [
+    {"id": "t.terms", "description": "d", "effect": "warn", "severity": "info", "factor": "latency", "condition_kind": "note",
+     "for_each": "facts.latency.users", "condition": {"var": "item.reachable"}, "message": "{item.name}: {item.terms}"}]})");
+  REQUIRE(any_rule_reads_rtt_terms(rules));
+  const Engine engine{test::default_catalog(), rules};
+  const LoadedWorkload loaded =
+      load_workload_file(RealFileSystem(), test::source_path("examples/live-streaming-denver/workload.json"), test::default_catalog());
+  const Report whole = recommend(loaded, engine, Detail::full, false, Relaxations::skipped);
+  const Report lean = recommend(loaded, engine, Detail::full, false, Relaxations::skipped, ExcludedOptions::findings);
+  REQUIRE(lean.evaluations.size() == whole.evaluations.size());
+  int quoted = 0;
+  for (std::size_t i = 0; i < lean.evaluations.size(); ++i) {
+    const Evaluation& w = whole.evaluations[i];
+    if (w.excluded()) continue;
+    INFO(w.candidate->id);
+    check_same_findings(lean.evaluations[i].warnings, w.warnings);
+    for (const Finding& f : lean.evaluations[i].warnings)
+      if (f.rule == "t.terms") quoted += f.message.find(" ms") != std::string::npos;  // "... + 2.0 ms"
+  }
+  CHECK(quoted >= 2);  // Denver's two user groups, at the Local Zone that is eligible
+}
+
 }  // namespace edgeplan
