@@ -126,8 +126,10 @@ enum class Relaxations { checked, skipped };
 // A full report keeps every option's facts and rule trace, which --explain,
 // check and the rule tests read, and which are most of a report's memory.
 // ExcludedOptions::findings keeps of an excluded option only what a
-// recommendation prints of it: its option, findings and scores (the facts and
-// trace are released as soon as it is evaluated, for the next option to reuse).
+// recommendation prints of it: its option, exclusions and scores (the facts are
+// released as soon as it is evaluated, for the next option to reuse; it is not
+// checked against the warn rules). No option is traced, and RTT terms are
+// written only for the options kept whole, unless a rule reads them.
 // ExcludedOptions::trace keeps its rule trace too, which check reads of the
 // proposed option: an option's facts at the spec's limits (1,000 user groups)
 // are megabytes, and check kept them for every option (1.9 GB).
