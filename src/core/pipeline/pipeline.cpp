@@ -146,23 +146,17 @@ void evaluate_fully(Evaluation& ev, const FactsContext& context, const CompiledR
 void evaluate_keeping_findings(Evaluation& ev, const FactsContext& context, const CompiledRules& rules, Json& data, bool keep_trace,
                                const FactsContext* described) {
   thread_local Json recycled = Json::object();
-  thread_local std::vector<RuleTrace> recycled_trace;  // its lines are written over (CompiledRules::apply)
   ev.option = option_json(*ev.candidate);
   write_facts(*ev.candidate, context, recycled);
   ev.facts = std::move(recycled);
-  if (keep_trace) {
-    ev.trace.swap(recycled_trace);
-    rules.apply(ev, data);
-  } else {
-    rules.findings(ev, data);
-  }
+  if (keep_trace) rules.apply(ev, data);
+  else rules.findings(ev, data);
   if (!ev.excluded()) {  // kept: the next option writes afresh
     if (described) write_facts(*ev.candidate, *described, ev.facts);
     return;
   }
   recycled = std::move(ev.facts);
   ev.facts = Json();
-  // The trace pool starts empty again: this option keeps its lines.
 }
 
 // Robustness in a decision-detail run reads the eligible options' latency facts

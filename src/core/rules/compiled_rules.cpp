@@ -255,8 +255,7 @@ class CompiledRules::Run {
 
   // Full detail but the trace, exclusions first: CompiledRules::findings.
   void findings() {
-    for (std::size_t i = 0; i < rules().size(); ++i)
-      if (rules()[i].effect == Effect::exclude) guarded(i, &RuleNeeds::all, [&] { apply_fully(i); });
+    exclusions();
     const bool excluded = m_ev.excluded();
     for (std::size_t i = 0; i < rules().size(); ++i) {
       const Effect effect = rules()[i].effect;
@@ -338,8 +337,8 @@ class CompiledRules::Run {
   }
 
   // The trace is written from its start: the lines an evaluation may hold
-  // already (one reused for another option, ExcludedOptions::findings) are
-  // overwritten, their strings' room reused, and the rest dropped by full().
+  // already (one evaluated again) are overwritten, their strings' room reused,
+  // and the rest dropped by full().
   RuleTrace& trace_line(const Rule& rule) {
     RuleTrace& line = m_traced < m_ev.trace.size() ? m_ev.trace[m_traced] : m_ev.trace.emplace_back();
     ++m_traced;
@@ -348,15 +347,18 @@ class CompiledRules::Run {
     return line;
   }
 
+  // Only full detail keeps a trace.
+  bool tracing() const { return m_detail == Detail::full; }
+
   void trace(const Rule& rule, std::string_view outcome, std::string_view detail = {}) {
-    if (m_detail != Detail::full) return;
+    if (!tracing()) return;
     RuleTrace& line = trace_line(rule);
     line.outcome.assign(outcome);
     line.detail.assign(detail);
   }
 
   void trace_not_applicable(const Rule& rule) {
-    if (m_detail != Detail::full) return;
+    if (!tracing()) return;
     RuleTrace& line = trace_line(rule);
     line.outcome.assign("not applicable");
     line.detail.assign("option kind ").append(kind());
@@ -394,7 +396,7 @@ class CompiledRules::Run {
     // Several score rules for one factor: the lowest wins, so any rule can cap a factor.
     auto it = m_ev.factor_scores.find(rule.factor);
     if (it == m_ev.factor_scores.end() || score < it->second) m_ev.factor_scores[rule.factor] = score;
-    if (m_detail == Detail::full) trace(rule, fmt::format("{} {}", rule.factor, util::format_number(score)));
+    if (tracing()) trace(rule, fmt::format("{} {}", rule.factor, util::format_number(score)));
   }
 
   // Read as a `var` of the option's view: the path's prefix is often resolved already.

@@ -76,13 +76,13 @@ TEST_CASE("excluded options: a report without their facts (and trace) renders th
             with_conditions_left += !w.warnings.empty();
           } else {
             check_same_findings(l.warnings, w.warnings);
-            check_same_trace(l, w);  // written over the pool's lines, which start empty again after it
+            check_same_trace(l, w);
           }
         } else {
           ++eligible;
           CHECK(l.facts == w.facts);
           check_same_findings(l.warnings, w.warnings);
-          if (mode == ExcludedOptions::trace) check_same_trace(l, w);  // written over the lines of the excluded option evaluated before it
+          if (mode == ExcludedOptions::trace) check_same_trace(l, w);
         }
       }
     }
