@@ -7,6 +7,9 @@
 #include <functional>
 #include <iterator>
 #include <map>
+#include <optional>
+#include <span>
+#include <string_view>
 #include <fmt/format.h>
 
 #include <edgeplan/util/json_members.hpp>
@@ -1061,34 +1064,45 @@ void LazyFacts::build(std::size_t index, Json& data, const PartWrite& part) {
 
 namespace {
 
-std::vector<std::string_view> dotted_segments(std::string_view path) {
-  std::vector<std::string_view> out;
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t dot = path.find('.', start);
-    out.push_back(path.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start));
-    if (dot == std::string_view::npos) return out;
-    start = dot + 1;
+// The dotted segments of a path, one at a time, without a copy (this runs for
+// every path of every rule when a recommendation starts).
+class Segments {
+ public:
+  explicit Segments(std::string_view path) : m_rest(path) {}
+  std::optional<std::string_view> next() {
+    if (m_done) return std::nullopt;
+    const std::size_t dot = m_rest.find('.');
+    const std::string_view segment = m_rest.substr(0, dot);
+    if (dot == std::string_view::npos) m_done = true;
+    else m_rest.remove_prefix(dot + 1);
+    return segment;
   }
+
+ private:
+  std::string_view m_rest;
+  bool m_done = false;
+};
+
+// Whether `read` leads to `terms` or lies inside it, "*" matching any segment.
+bool on_one_path(std::string_view read, std::span<const std::string_view> terms) {
+  Segments segments(read);
+  for (const std::string_view term : terms) {
+    const std::optional<std::string_view> segment = segments.next();
+    if (!segment) return true;  // the read leads to the terms
+    if (term != "*" && *segment != "*" && term != *segment) return false;
+  }
+  return true;  // the read is the terms or inside them
 }
 
 }  // namespace
 
 // Where write_terms puts terms, "*" for each element of an array.
 bool may_read_rtt_terms(std::string_view path) {
-  static const std::vector<std::vector<std::string_view>> kTermPaths = {
-      {"facts", "latency", "users", "*", "terms"},
-      {"facts", "latency", "dependencies", "*", "terms"},
-      {"facts", "parent_region", "terms"},
-  };
+  static constexpr std::string_view kUsers[] = {"facts", "latency", "users", "*", "terms"};
+  static constexpr std::string_view kDependencies[] = {"facts", "latency", "dependencies", "*", "terms"};
+  static constexpr std::string_view kParentRegion[] = {"facts", "parent_region", "terms"};
   if (path.empty()) return true;  // the whole data
-  const std::vector<std::string_view> read = dotted_segments(path);
-  return std::any_of(kTermPaths.begin(), kTermPaths.end(), [&](const std::vector<std::string_view>& terms) {
-    const std::size_t common = std::min(read.size(), terms.size());
-    for (std::size_t i = 0; i < common; ++i)
-      if (terms[i] != "*" && read[i] != "*" && terms[i] != read[i]) return false;
-    return true;  // one leads to the other
-  });
+  return on_one_path(path, kUsers) || on_one_path(path, kDependencies) || on_one_path(path, kParentRegion);
 }
 
 Json option_json(const Candidate& c) {
