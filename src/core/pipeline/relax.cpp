@@ -3,9 +3,13 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
+#include <vector>
 
 #include <edgeplan/explain.hpp>
 #include <edgeplan/util/parallel.hpp>
+
+#include "pipeline/working_spec.hpp"
 
 namespace edgeplan {
 
@@ -63,15 +67,18 @@ double distance_of(const Json& spec, const Ops& ops) {
   return total;
 }
 
-// The exclusions of option `id` for the spec `document` (`before`'s spec with
-// `patch` applied), or nullopt when the patched spec no longer loads. The spec
-// is validated again (a relaxation must leave it valid) and read into the model
-// again where the patch changed it, but not written out and parsed again, and
-// its warnings are not looked for: nothing reads them.
-std::optional<std::vector<Finding>> exclusions_for(Json document, const Json& patch, const Workload& before, const std::string& id, const Engine& engine) {
+// The exclusions of option `id` for `before`'s spec with `patch` applied, or
+// nullopt when the patched spec no longer loads (or the patch does not apply).
+// The spec is validated again (a relaxation must leave it valid) and read into
+// the model again where the patch changed it, but not written out and parsed
+// again, and its warnings are not looked for: nothing reads them.
+std::optional<std::vector<Finding>> exclusions_for(WorkingSpec& working, const Json& patch, const Workload& before, const std::string& id,
+                                                   const Engine& engine) {
   try {
-    const LoadedWorkload loaded = load_patched_workload(JsonDocument::in_memory(before.source_name, std::move(document)), patch, before, engine.catalog);
-    return option_exclusions(loaded.workload, engine, id);
+    LoadedWorkload loaded = load_patched_workload(JsonDocument::in_memory(before.source_name, working.take(patch)), patch, before, engine.catalog);
+    std::optional<std::vector<Finding>> exclusions = option_exclusions(loaded.workload, engine, id);
+    working.give_back(std::move(loaded.workload.spec), patch);
+    return exclusions;
   } catch (const InputError&) {
     return std::nullopt;
   } catch (const Json::exception&) {
@@ -89,7 +96,9 @@ void add_pointers(std::vector<const Finding*>& out, const std::vector<Finding>& 
 
 }  // namespace
 
-std::optional<Relaxation> find_relaxation(const Evaluation& excluded, const LoadedWorkload& workload, const Engine& engine) {
+namespace {
+
+std::optional<Relaxation> find_relaxation(const Evaluation& excluded, const LoadedWorkload& workload, const Engine& engine, WorkingSpec& working) {
   const Json& spec = workload.workload.spec;
   // Every exclusion met on the way, for the words of the change: the option's
   // own, then each round's, kept where they were made (no Finding is copied).
@@ -103,13 +112,7 @@ std::optional<Relaxation> find_relaxation(const Evaluation& excluded, const Load
     for (const auto& f : *exclusions) merge(ops, f.relax);
     add_pointers(seen, *exclusions);
     const Json patch = as_patch(ops);
-    Json patched;
-    try {
-      patched = spec.patch(patch);
-    } catch (const Json::exception&) {
-      return std::nullopt;
-    }
-    auto next = exclusions_for(std::move(patched), patch, workload.workload, excluded.candidate->id, engine);
+    auto next = exclusions_for(working, patch, workload.workload, excluded.candidate->id, engine);
     if (!next) return std::nullopt;
     if (next->empty()) return Relaxation{patch, changes_to_qualify(seen), distance_of(spec, ops)};
     exclusions = &later.emplace_back(std::move(*next));
@@ -117,16 +120,26 @@ std::optional<Relaxation> find_relaxation(const Evaluation& excluded, const Load
   return std::nullopt;
 }
 
+}  // namespace
+
+std::optional<Relaxation> find_relaxation(const Evaluation& excluded, const LoadedWorkload& workload, const Engine& engine) {
+  WorkingSpec working(workload.workload.spec);
+  return find_relaxation(excluded, workload, engine, working);
+}
+
 void relax_excluded(Report& report, const LoadedWorkload& workload, const Engine& engine) {
   // Each check evaluates one option lazily: what the rules read is worked out once here.
   Engine checking = engine;
   checking.decision_needs = decision_needs(engine);
   // Each option's check reads only shared, unchanging inputs and writes only its
-  // own slot, so they run on every core, and the list sorted below is the same
-  // for any number of threads.
-  util::parallel_for(report.excluded.size(), engine.threads, [&](std::size_t i, std::size_t) {
+  // own slot and its worker's copy of the spec (which it leaves equal to the
+  // spec), so they run on every core, and the list sorted below is the same for
+  // any number of threads.
+  std::vector<std::optional<WorkingSpec>> working(util::parallel_threads(report.excluded.size(), engine.threads));
+  util::parallel_for(report.excluded.size(), engine.threads, [&](std::size_t i, std::size_t worker) {
     ExcludedOption& x = report.excluded[i];
-    x.relaxation = find_relaxation(*x.evaluation, workload, checking);
+    if (!working[worker]) working[worker].emplace(workload.workload.spec);
+    x.relaxation = find_relaxation(*x.evaluation, workload, checking, *working[worker]);
   });
   std::stable_sort(report.excluded.begin(), report.excluded.end(), [](const ExcludedOption& a, const ExcludedOption& b) {
     if (a.relaxation.has_value() != b.relaxation.has_value()) return a.relaxation.has_value();
