@@ -283,9 +283,13 @@ class LocatingDomBuilder : public nlohmann::detail::json_sax_dom_parser<Json> {
 };
 
 Json parse_json_value(const std::string& name, std::string_view text) {
+  // Parsed as nlohmann parses, without following the pointer of each value
+  // (a string per member): only a document that fails is read again, by the
+  // builder that locates its failure. Both build the value the same way.
+  if (Json value = Json::parse(text, nullptr, false); !value.is_discarded()) return value;
   Json value;
   LocatingDomBuilder builder(value);
-  if (Json::sax_parse(text, &builder)) return value;
+  if (Json::sax_parse(text, &builder)) return value;  // not reached: the same parser rejected it above
   const auto& failure = *builder.failure();
   if (failure.id == 406) {  // out_of_range.406: number overflow; point at the number's first byte
     const std::size_t start = failure.offset - std::min(failure.offset, failure.last_token.size());
