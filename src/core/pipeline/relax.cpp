@@ -94,10 +94,7 @@ void add_pointers(std::vector<const Finding*>& out, const std::vector<Finding>& 
   for (const Finding& f : findings) out.push_back(&f);
 }
 
-}  // namespace
-
-namespace {
-
+// find_relaxation, its checks patching `working` (one copy per worker in relax_excluded).
 std::optional<Relaxation> find_relaxation(const Evaluation& excluded, const LoadedWorkload& workload, const Engine& engine, WorkingSpec& working) {
   const Json& spec = workload.workload.spec;
   // Every exclusion met on the way, for the words of the change: the option's

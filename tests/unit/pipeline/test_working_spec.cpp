@@ -68,8 +68,8 @@ TEST_CASE("WorkingSpec: every kind of change a patch makes is put back") {
   }
 }
 
-// The patches relaxations are made of: every round's patch of every excluded
-// option of every example, applied in turn to one copy, as one worker's checks do.
+// Real relaxation patches: the verified patch of every excluded option of every
+// example that has one, applied in turn to one copy, as one worker's checks do.
 TEST_CASE("WorkingSpec: the examples' relaxation patches, one after another, leave the spec as it was") {
   const Engine engine{test::default_catalog(), test::default_rules()};
   std::size_t patches = 0;
